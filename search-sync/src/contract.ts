@@ -1,0 +1,86 @@
+/**
+ * The search contract: the one place that says what the `articles` index holds and how it is
+ * configured. search-sync writes documents of this shape; the site's search island imports this
+ * module to query them. Never copy these values elsewhere.
+ */
+
+export const INDEX_UID = 'articles';
+export const PRIMARY_KEY = 'id';
+
+/** Uid of the search-only API key; Meilisearch derives the key value from it and the master key. */
+export const SEARCH_KEY_UID = '6f1d2a0e-5c3b-4e8a-9d7f-2b4c6e8a0f13';
+
+/** Longest plain-text `content` kept per document; enough for matching, small enough for the index. */
+export const CONTENT_MAX_CHARS = 20_000;
+
+/** One published article as it sits in the index. */
+export type SearchDocument = {
+  /** Strapi documentId. */
+  id: string;
+  slug: string;
+  /** Path on the site, e.g. `/articles/what-a-backend-developer-does/`. */
+  url: string;
+  title: string;
+  excerpt: string;
+  /** Plain text of the body blocks, capped at CONTENT_MAX_CHARS. */
+  content: string;
+  /** Role slugs, for filtering. */
+  roles: string[];
+  /** Role names, for display and matching. */
+  roleNames: string[];
+  /** Skill names, for filtering and matching. */
+  skills: string[];
+  /** Unix seconds. */
+  publishedAt: number;
+  /** Unix seconds; reconcile compares it with Strapi's. */
+  updatedAt: number;
+  readingMinutes: number;
+};
+
+export const SEARCH_SETTINGS = {
+  searchableAttributes: ['title', 'excerpt', 'skills', 'roleNames', 'content'],
+  displayedAttributes: [
+    'id',
+    'slug',
+    'url',
+    'title',
+    'excerpt',
+    'content',
+    'roles',
+    'roleNames',
+    'skills',
+    'publishedAt',
+    'updatedAt',
+    'readingMinutes',
+  ],
+  filterableAttributes: ['roles', 'skills'],
+  sortableAttributes: ['publishedAt'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+  pagination: { maxTotalHits: 1000 },
+  faceting: { maxValuesPerFacet: 100 },
+} as const;
+
+/**
+ * Highlight markers are control characters rather than `<mark>`: the site escapes everything
+ * Meilisearch returns, then turns only these markers into `<mark>` elements, so a title that itself
+ * contains `<mark>` or `<img onerror>` stays text.
+ */
+export const HIGHLIGHT_PRE = '\u0002';
+export const HIGHLIGHT_POST = '\u0003';
+
+/** Search parameters the site sends so every result carries highlighted, cropped snippets. */
+export const SEARCH_DISPLAY = {
+  attributesToRetrieve: ['id', 'url', 'title', 'excerpt', 'roles', 'roleNames', 'skills', 'readingMinutes'],
+  attributesToHighlight: ['title', 'excerpt'],
+  attributesToCrop: ['content:24'],
+  cropMarker: '…',
+  highlightPreTag: HIGHLIGHT_PRE,
+  highlightPostTag: HIGHLIGHT_POST,
+  facets: ['roles', 'skills'],
+} as const;
+
+/** Path of an article page; the site builds the same path from the slug. */
+export function articleUrl(slug: string): string {
+  return `/articles/${encodeURIComponent(slug)}/`;
+}
