@@ -1,0 +1,56 @@
+/** Base class of every error search-sync raises on purpose. */
+export class SearchSyncError extends Error {
+  override name = 'SearchSyncError';
+}
+
+/** Configuration is missing or malformed; the message names the variable. */
+export class ConfigError extends SearchSyncError {
+  override name = 'ConfigError';
+}
+
+/** Strapi answered with an unexpected status or could not be reached. */
+export class StrapiError extends SearchSyncError {
+  override name = 'StrapiError';
+  constructor(
+    message: string,
+    readonly url: string,
+    /** HTTP status, or undefined when the server could not be reached. */
+    readonly status?: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** A Meilisearch task finished with a status other than `succeeded`. */
+export class MeiliTaskError extends SearchSyncError {
+  override name = 'MeiliTaskError';
+  constructor(
+    message: string,
+    readonly taskUid: number,
+    readonly status: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Processing one queued document failed; `permanent` means retrying will not help. */
+export class SyncItemError extends SearchSyncError {
+  override name = 'SyncItemError';
+  constructor(
+    message: string,
+    readonly documentId: string,
+    readonly permanent: boolean,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** A one-line description of any thrown value, including its cause. */
+export function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error ? `: ${err.cause.message}` : '';
+  return `${err.name}: ${err.message}${cause}`;
+}

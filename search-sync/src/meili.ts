@@ -1,0 +1,114 @@
+import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Settings, type Task } from 'meilisearch';
+import { INDEX_UID, PRIMARY_KEY, SEARCH_SETTINGS, type SearchDocument } from './contract.ts';
+import { MeiliTaskError } from './errors.ts';
+
+/** How long to wait for one task; indexing a few thousand articles takes well under this. */
+const TASK_TIMEOUT_MS = 120_000;
+
+/** Meilisearch client with the master key (never leaves this service). */
+export function createMeili(url: string, masterKey: string): Meilisearch {
+  return new Meilisearch({
+    host: url,
+    apiKey: masterKey,
+    timeout: 30_000,
+    defaultWaitOptions: { timeout: TASK_TIMEOUT_MS, interval: 50 },
+  });
+}
+
+/** The contract's settings as the client's mutable Settings type. */
+export function indexSettings(): Settings {
+  const s = SEARCH_SETTINGS;
+  return {
+    searchableAttributes: [...s.searchableAttributes],
+    displayedAttributes: [...s.displayedAttributes],
+    filterableAttributes: [...s.filterableAttributes],
+    sortableAttributes: [...s.sortableAttributes],
+    rankingRules: [...s.rankingRules],
+    typoTolerance: { enabled: s.typoTolerance.enabled, minWordSizeForTypos: { ...s.typoTolerance.minWordSizeForTypos } },
+    pagination: { ...s.pagination },
+    faceting: { ...s.faceting },
+  };
+}
+
+/**
+ * Waits for an enqueued task and checks its outcome.
+ * @throws MeiliTaskError when the task failed or was canceled; the client's errors when unreachable.
+ */
+export async function waitOk(enqueued: EnqueuedTaskPromise): Promise<Task> {
+  const task = await enqueued.waitTask();
+  if (task.status !== 'succeeded') {
+    const reason = task.error ? `${task.error.code}: ${task.error.message}` : task.status;
+    throw new MeiliTaskError(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${reason}`, task.uid, task.status, task.error?.code);
+  }
+  return task;
+}
+
+/** True when the error says the index (or document) does not exist. */
+export function isNotFound(err: unknown): boolean {
+  return err instanceof MeilisearchApiError && err.response.status === 404;
+}
+
+/**
+ * Creates `uid` with the primary key when missing, then applies the contract's settings and waits.
+ * @throws MeiliTaskError when a task fails.
+ */
+export async function ensureIndex(meili: Meilisearch, uid = INDEX_UID): Promise<void> {
+  try {
+    await meili.getRawIndex(uid);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    await waitOk(meili.createIndex(uid, { primaryKey: PRIMARY_KEY })).catch((e: unknown) => {
+      // Another process may have created it meanwhile.
+      if (!(e instanceof MeiliTaskError && e.code === 'index_already_exists')) throw e;
+    });
+  }
+  await waitOk(meili.index(uid).updateSettings(indexSettings()));
+}
+
+/** Upserts and deletes documents in `articles`, waiting for each task. */
+export class SearchIndex {
+  constructor(
+    private readonly meili: Meilisearch,
+    readonly uid = INDEX_UID,
+  ) {}
+
+  /** @throws MeiliTaskError when the task fails; client errors when unreachable. */
+  async upsert(docs: SearchDocument[]): Promise<void> {
+    if (docs.length > 0) await waitOk(this.meili.index<SearchDocument>(this.uid).addDocuments(docs, { primaryKey: PRIMARY_KEY }));
+  }
+
+  /** @throws MeiliTaskError when the task fails; client errors when unreachable. */
+  async delete(ids: string[]): Promise<void> {
+    if (ids.length > 0) await waitOk(this.meili.index(this.uid).deleteDocuments(ids));
+  }
+
+  /** (id, updatedAt) of every document in the index; empty when the index does not exist. */
+  async stamps(): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const limit = 1000;
+    try {
+      for (let offset = 0; ; offset += limit) {
+        const page = await this.meili
+          .index<SearchDocument>(this.uid)
+          .getDocuments({ fields: ['id', 'updatedAt'], limit, offset });
+        for (const d of page.results) out.set(String(d.id), Number(d.updatedAt));
+        if (page.results.length < limit) return out;
+      }
+    } catch (err) {
+      if (isNotFound(err)) return out;
+      throw err;
+    }
+  }
+
+  /** Ids of indexed articles whose roles (slugs) or skills (names) include one of these values. */
+  async idsMatching(field: 'roles' | 'skills', value: string): Promise<string[]> {
+    const filter = `${field} = ${JSON.stringify(value)}`;
+    try {
+      const page = await this.meili.index<SearchDocument>(this.uid).getDocuments({ fields: ['id'], filter, limit: 10_000 });
+      return page.results.map((d) => String(d.id));
+    } catch (err) {
+      if (isNotFound(err)) return [];
+      throw err;
+    }
+  }
+}

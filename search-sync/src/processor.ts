@@ -1,0 +1,173 @@
+import { MeilisearchApiError } from 'meilisearch';
+import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.ts';
+import type { BuildHook } from './build-hook.ts';
+import type { SearchDocument } from './contract.ts';
+import { toSearchDocument } from './document.ts';
+import { MeiliTaskError, StrapiError, describeError } from './errors.ts';
+import type { Logger } from './logger.ts';
+import type { SearchIndex } from './meili.ts';
+import type { Metrics } from './metrics.ts';
+import type { QueueItem, SyncQueue } from './queue.ts';
+import type { StrapiClient } from './strapi-client.ts';
+
+export type ProcessorDeps = {
+  queue: SyncQueue;
+  strapi: StrapiClient;
+  index: SearchIndex;
+  metrics: Metrics;
+  log: Logger;
+  buildHook?: BuildHook;
+  backoff?: BackoffOptions;
+  batchSize?: number;
+  /** Idle poll interval; `wake()` short-cuts it when new work arrives. */
+  pollMs?: number;
+  /** A task Meilisearch keeps rejecting goes to the dead letters after this many attempts. */
+  maxTaskFailures?: number;
+};
+
+const FETCH_CONCURRENCY = 4;
+
+/** 4xx other than timeout/rate limit: the same request will fail the same way. */
+function isPermanent(err: unknown, attempts: number, maxTaskFailures: number): boolean {
+  const clientError = (status: number | undefined) =>
+    status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+  if (err instanceof StrapiError) return clientError(err.status);
+  if (err instanceof MeilisearchApiError) return clientError(err.response.status);
+  if (err instanceof MeiliTaskError) return attempts + 1 >= maxTaskFailures;
+  return false;
+}
+
+/**
+ * Applies queued items to the index: re-fetches each article's canonical published state from
+ * Strapi, upserts or deletes it, and waits for Meilisearch to confirm. Failures are retried with
+ * backoff; only permanent ones leave the queue, into the dead letters.
+ */
+export class Processor {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+
+  constructor(private readonly deps: ProcessorDeps) {}
+
+  /** Starts the background loop. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops after the current batch. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+  }
+
+  /** Signals that new items were queued. */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let handled = 0;
+      try {
+        handled = await this.runOnce();
+      } catch (err) {
+        this.deps.log.error({ err: describeError(err) }, 'processor batch crashed');
+      }
+      if (handled === 0 && this.running) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.deps.pollMs ?? 500);
+          this.wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
+  }
+
+  /** Processes one batch of due items; returns how many were handled (0 = nothing due). */
+  async runOnce(): Promise<number> {
+    const items = this.deps.queue.due(this.deps.batchSize ?? 50);
+    for (const item of items.filter((i) => i.kind !== 'article')) await this.expandRelation(item);
+    await this.applyArticles(items.filter((i) => i.kind === 'article'));
+    return items.length;
+  }
+
+  private async expandRelation(item: QueueItem): Promise<void> {
+    const { strapi, index, queue, log } = this.deps;
+    const kind = item.kind === 'role' ? 'role' : 'skill';
+    try {
+      const ids = new Set(await strapi.articlesReferencing(kind, item.documentId));
+      // A deleted role/skill is no longer referenced in Strapi; the index still knows its articles.
+      if (item.hint) for (const id of await index.idsMatching(kind === 'role' ? 'roles' : 'skills', item.hint)) ids.add(id);
+      queue.enqueue([...ids].map((documentId) => ({ kind: 'article' as const, documentId })));
+      queue.complete(item);
+      log.info({ kind, documentId: item.documentId, articles: ids.size }, 'queued articles referencing changed relation');
+    } catch (err) {
+      this.fail(item, err);
+    }
+  }
+
+  private async applyArticles(items: QueueItem[]): Promise<void> {
+    const upserts: { item: QueueItem; doc: SearchDocument }[] = [];
+    const deletes: QueueItem[] = [];
+    for (let i = 0; i < items.length; i += FETCH_CONCURRENCY) {
+      await Promise.all(
+        items.slice(i, i + FETCH_CONCURRENCY).map(async (item) => {
+          try {
+            const article = await this.deps.strapi.getPublishedArticle(item.documentId);
+            if (article) upserts.push({ item, doc: toSearchDocument(article) });
+            else deletes.push(item);
+          } catch (err) {
+            this.fail(item, err);
+          }
+        }),
+      );
+    }
+    await this.write(upserts, deletes);
+  }
+
+  private async write(upserts: { item: QueueItem; doc: SearchDocument }[], deletes: QueueItem[]): Promise<void> {
+    const all = [...upserts.map((u) => u.item), ...deletes];
+    if (all.length === 0) return;
+    try {
+      await this.deps.index.upsert(upserts.map((u) => u.doc));
+      await this.deps.index.delete(deletes.map((d) => d.documentId));
+    } catch (err) {
+      if (err instanceof MeiliTaskError && all.length > 1) {
+        // Isolate the document Meilisearch rejects so the others are not held back with it.
+        for (const u of upserts) await this.write([u], []);
+        for (const d of deletes) await this.write([], [d]);
+        return;
+      }
+      for (const item of all) this.fail(item, err);
+      return;
+    }
+    const now = Date.now();
+    for (const item of all) {
+      this.deps.queue.complete(item);
+      this.deps.metrics.eventsApplied += 1;
+      this.deps.metrics.observeLatency((now - item.firstEnqueuedAt) / 1000);
+    }
+    this.deps.log.info({ upserted: upserts.length, deleted: deletes.length }, 'applied changes to the index');
+    this.deps.buildHook?.trigger();
+  }
+
+  private fail(item: QueueItem, err: unknown): void {
+    const { queue, metrics, log } = this.deps;
+    const message = describeError(err);
+    metrics.eventsFailed += 1;
+    const context = { kind: item.kind, documentId: item.documentId, attempts: item.attempts + 1, err: message };
+    if (isPermanent(err, item.attempts, this.deps.maxTaskFailures ?? 10)) {
+      queue.deadLetter(item, message);
+      log.error(context, 'item failed permanently; moved to dead letters');
+      return;
+    }
+    const delay = backoffDelay(item.attempts + 1, this.deps.backoff ?? DEFAULT_BACKOFF);
+    queue.retry(item, message, delay);
+    log.warn({ ...context, retryInMs: delay }, 'item failed; will retry');
+  }
+}

@@ -1,0 +1,131 @@
+import { StrapiError } from './errors.ts';
+
+/** Inline node of Strapi's blocks editor. */
+export type StrapiInline = { type: string; text?: string; url?: string; children?: StrapiInline[] };
+/** Block node of Strapi's blocks editor (kept loose: unknown block types must not break sync). */
+export type StrapiBlock = {
+  type: string;
+  level?: number;
+  format?: string;
+  language?: string;
+  children?: (StrapiInline | StrapiBlock)[];
+  image?: { alternativeText?: string | null };
+};
+
+export type StrapiArticle = {
+  id: number;
+  documentId: string;
+  title: string;
+  slug: string;
+  excerpt?: string | null;
+  body?: StrapiBlock[] | null;
+  updatedAt: string;
+  publishedAt: string;
+  roles?: { documentId: string; name: string; slug: string }[] | null;
+  skills?: { documentId: string; name: string; slug: string }[] | null;
+};
+
+/** What reconcile compares: the document and when it last changed. */
+export type ArticleStamp = { documentId: string; updatedAt: string };
+
+type Page<T> = { data: T[]; meta?: { pagination?: { page: number; pageCount: number; total: number } } };
+
+const PAGE_SIZE = 100;
+
+/** Read-only client for the parts of Strapi's REST API search-sync needs. */
+export class StrapiClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  /**
+   * The published article with this documentId, or null when it is not published (or gone).
+   * @throws StrapiError on any other status or when Strapi is unreachable.
+   */
+  async getPublishedArticle(documentId: string): Promise<StrapiArticle | null> {
+    const body = await this.get<{ data: StrapiArticle }>(
+      `/api/articles/${encodeURIComponent(documentId)}`,
+      new URLSearchParams({ status: 'published' }),
+      true,
+    );
+    return body?.data ?? null;
+  }
+
+  /**
+   * Every published article, page by page; `onPage` sees each page and the total.
+   * @throws StrapiError when a page cannot be fetched.
+   */
+  async *publishedArticles(params = new URLSearchParams()): AsyncGenerator<{ items: StrapiArticle[]; total: number }> {
+    for (let page = 1; ; page++) {
+      const query = new URLSearchParams(params);
+      query.set('pagination[page]', String(page));
+      query.set('pagination[pageSize]', String(PAGE_SIZE));
+      query.set('sort', 'id:asc');
+      const body = await this.get<Page<StrapiArticle>>('/api/articles', query);
+      const pagination = body?.meta?.pagination;
+      const items = body?.data ?? [];
+      yield { items, total: pagination?.total ?? items.length };
+      if (!pagination || page >= pagination.pageCount || items.length === 0) return;
+    }
+  }
+
+  /**
+   * (documentId, updatedAt) of every published article.
+   * @throws StrapiError when a page cannot be fetched.
+   */
+  async publishedStamps(): Promise<ArticleStamp[]> {
+    const stamps: ArticleStamp[] = [];
+    const fields = new URLSearchParams({ 'fields[0]': 'updatedAt' });
+    for await (const { items } of this.publishedArticles(fields)) {
+      for (const a of items) stamps.push({ documentId: a.documentId, updatedAt: a.updatedAt });
+    }
+    return stamps;
+  }
+
+  /**
+   * documentIds of published articles that reference the role or skill with this documentId.
+   * @throws StrapiError when Strapi fails.
+   */
+  async articlesReferencing(kind: 'role' | 'skill', documentId: string): Promise<string[]> {
+    const relation = kind === 'role' ? 'roles' : 'skills';
+    const query = new URLSearchParams({ [`filters[${relation}][documentId][$eq]`]: documentId, 'fields[0]': 'updatedAt' });
+    const ids: string[] = [];
+    for await (const { items } of this.publishedArticles(query)) ids.push(...items.map((a) => a.documentId));
+    return ids;
+  }
+
+  /** True when Strapi answers its health endpoint. */
+  async healthy(): Promise<boolean> {
+    try {
+      const res = await fetch(`${this.baseUrl}/_health`, { signal: AbortSignal.timeout(3_000) });
+      await res.body?.cancel();
+      return res.status < 500;
+    } catch {
+      return false;
+    }
+  }
+
+  private async get<T>(path: string, query: URLSearchParams, allow404 = false): Promise<T | null> {
+    const url = `${this.baseUrl}${path}?${query.toString()}`;
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' },
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      throw new StrapiError(`Strapi unreachable at ${this.baseUrl}`, url, undefined, { cause: err });
+    }
+    if (allow404 && res.status === 404) {
+      await res.body?.cancel();
+      return null;
+    }
+    if (!res.ok) {
+      const text = (await res.text().catch(() => '')).slice(0, 300);
+      throw new StrapiError(`Strapi answered ${res.status} for ${path}: ${text}`, url, res.status);
+    }
+    return (await res.json()) as T;
+  }
+}
