@@ -80,3 +80,8 @@ export async function stopAll(graceMs?: number): Promise<void> {
 process.once('exit', () => {
   for (const child of running) signalGroup(child.process, 'SIGKILL');
 });
+
+/** SIGKILLs every child's process group at once, without waiting (the "second Ctrl-C" path). */
+export function killAll(): void {
+  for (const child of running) signalGroup(child.process, 'SIGKILL');
+}

@@ -1,40 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The monorepo root (two levels above this file). */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-export type StackPaths = {
-  root: string;
-  envFile: string;
-  envExample: string;
-  dataDir: string;
-  logsDir: string;
-};
-
-/**
- * Where `npm start` keeps its files. STACKGUIDE_DATA_DIR and STACKGUIDE_ENV_FILE move the data directory
- * and the `.env` file elsewhere (the end-to-end test uses this to stay out of the developer's `.data`).
- */
-export function stackPaths(env: NodeJS.ProcessEnv = process.env): StackPaths {
-  const dataDir = path.resolve(repoRoot, env.STACKGUIDE_DATA_DIR || '.data');
-  return {
-    root: repoRoot,
-    envFile: path.resolve(repoRoot, env.STACKGUIDE_ENV_FILE || '.env'),
-    envExample: path.join(repoRoot, '.env.example'),
-    dataDir,
-    logsDir: path.join(dataDir, 'logs'),
-  };
-}
-
-/**
- * Resolves a configured path: `.data/…` lands in the data directory (so STACKGUIDE_DATA_DIR moves it too),
- * other relative paths are relative to the repo root.
- */
-export function resolveDataPath(value: string, paths: StackPaths): string {
-  const normalized = value.replace(/\\/g, '/');
-  if (normalized === '.data' || normalized.startsWith('.data/')) {
-    return path.join(paths.dataDir, normalized.slice('.data'.length));
-  }
-  return path.resolve(paths.root, value);
-}
+/** Root of the monorepo (two levels above this file). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CMS_DIR = path.join(REPO_ROOT, 'cms');
+export const BIN_DIR = path.join(REPO_ROOT, 'node_modules', '.bin');

@@ -1,0 +1,64 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnChild } from './child.ts';
+import { BIN_DIR, CMS_DIR, REPO_ROOT } from './paths.ts';
+
+const ADMIN_INDEX = path.join(CMS_DIR, 'dist', 'build', 'index.html');
+const ADMIN_STAMP = path.join(CMS_DIR, 'dist', 'build', '.stackguide-stamp');
+
+/**
+ * Compiles the CMS's TypeScript (incremental, seconds when nothing changed) and, when `admin` is
+ * set, builds the admin panel if it is missing or was built for other Strapi versions or admin
+ * customisations. The admin build takes minutes, so it only runs when needed.
+ * @throws Error naming the command and its exit code when a build fails.
+ */
+export async function ensureCmsBuild(opts: { admin: boolean; onLine?: (line: string) => void }): Promise<void> {
+  if (opts.admin && adminStamp() !== readStamp()) {
+    opts.onLine?.('building the Strapi admin panel (first start or Strapi changed; takes a few minutes)…');
+    await run('strapi build', path.join(BIN_DIR, 'strapi'), ['build', '--no-optimization'], opts.onLine);
+    fs.writeFileSync(ADMIN_STAMP, adminStamp());
+    return;
+  }
+  await run('tsc', path.join(BIN_DIR, 'tsc'), ['-p', 'tsconfig.json'], opts.onLine);
+}
+
+async function run(label: string, command: string, args: string[], onLine?: (line: string) => void): Promise<void> {
+  const output: string[] = [];
+  const child = spawnChild(label, command, args, {
+    cwd: CMS_DIR,
+    env: { ...process.env, NODE_ENV: 'production' },
+    onLine: (line) => {
+      output.push(line);
+      onLine?.(line);
+    },
+  });
+  const code = await child.exited;
+  if (code !== 0) {
+    throw new Error(`${label} in cms/ failed (exit ${code}):\n${output.slice(-30).join('\n')}`);
+  }
+}
+
+/** What the admin bundle depends on: Strapi's version and our admin customisations. */
+function adminStamp(): string {
+  const hash = crypto.createHash('sha256');
+  hash.update(fs.readFileSync(path.join(CMS_DIR, 'package.json')));
+  const lock = path.join(REPO_ROOT, 'package-lock.json');
+  if (fs.existsSync(lock)) {
+    const strapiVersion = JSON.parse(fs.readFileSync(lock, 'utf8')).packages?.['node_modules/@strapi/strapi']?.version;
+    hash.update(String(strapiVersion));
+  }
+  const adminDir = path.join(CMS_DIR, 'src', 'admin');
+  if (fs.existsSync(adminDir)) {
+    for (const file of fs.readdirSync(adminDir, { recursive: true }).map(String).sort()) {
+      const full = path.join(adminDir, file);
+      if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
+    }
+  }
+  return hash.digest('hex');
+}
+
+function readStamp(): string | null {
+  if (!fs.existsSync(ADMIN_INDEX) || !fs.existsSync(ADMIN_STAMP)) return null;
+  return fs.readFileSync(ADMIN_STAMP, 'utf8');
+}
