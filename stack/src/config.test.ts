@@ -3,10 +3,10 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config.ts';
-import { repoRoot } from './paths.ts';
+import { REPO_ROOT } from './paths.ts';
 
 const defaults = {
-  ...parseEnv(fs.readFileSync(path.join(repoRoot, '.env.example'), 'utf8')),
+  ...parseEnv(fs.readFileSync(path.join(REPO_ROOT, '.env.example'), 'utf8')),
   ADMIN_PASSWORD: 'Secret123',
   MEILI_MASTER_KEY: 'a-master-key-of-32-characters-xx',
 };

@@ -5,7 +5,7 @@ import { parseEnv } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureEnvFile, loadEnv, type EnvFiles } from './env-file.ts';
 import { isStrongAdminPassword, SECRET_GENERATORS } from './secrets.ts';
-import { repoRoot } from './paths.ts';
+import { REPO_ROOT } from './paths.ts';
 
 let dir: string;
 let files: EnvFiles;
@@ -13,7 +13,7 @@ let files: EnvFiles;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stack-env-'));
   files = { envFile: path.join(dir, '.env'), exampleFile: path.join(dir, '.env.example') };
-  fs.copyFileSync(path.join(repoRoot, '.env.example'), files.exampleFile);
+  fs.copyFileSync(path.join(REPO_ROOT, '.env.example'), files.exampleFile);
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
