@@ -1,0 +1,100 @@
+#!/usr/bin/env -S npx tsx
+import { INDEX_UID } from './contract.ts';
+import { loadConfig, loadRootEnv, type Config } from './config.ts';
+import { describeError } from './errors.ts';
+import { ensureSearchKey } from './keys.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { ensureIndex } from './meili.ts';
+import { progressReporter } from './progress.ts';
+import { reconcile } from './reconcile.ts';
+import { reindex } from './reindex.ts';
+import { offlineStatus } from './offline.ts';
+import { Service } from './service.ts';
+
+const USAGE = `Usage: search-sync <command> [--json] [--verbose]
+  serve      run the webhook intake, processor and periodic reconcile
+  reindex    rebuild the index without downtime (fresh index + swap)
+  reconcile  compare Strapi with the index once and apply the repairs
+  status     print the service status (queue, dead letters, reconcile, reindex)
+  keys       ensure the search-only key and print it (--json: one line for scripts)`;
+
+async function serve(config: Config, log: Logger): Promise<void> {
+  const service = new Service(config, log);
+  await service.start();
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down after the current batch');
+    service.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err: describeError(err) }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** Queues the differences and applies them here, so the command works without `serve` running. */
+async function reconcileAndApply(service: Service, log: Logger): Promise<Record<string, unknown>> {
+  await ensureIndex(service.meili);
+  const result = await reconcile({ strapi: service.strapi, index: service.index, queue: service.queue, log });
+  const deadline = Date.now() + 60_000;
+  while (service.queue.pendingUpTo(result.watermark) > 0 && Date.now() < deadline) {
+    if ((await service.processor.runOnce()) === 0) await new Promise((r) => setTimeout(r, 250));
+  }
+  return { ...result, stillQueued: service.queue.pendingUpTo(result.watermark) };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command] = argv.filter((a) => !a.startsWith('--'));
+  const asJson = argv.includes('--json');
+  if (!command || command === 'help' || argv.includes('--help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  loadRootEnv();
+  const config = loadConfig();
+  if (command === 'serve') return serve(config, createLogger(config.logLevel, 1));
+  // Every other command keeps stdout for its result.
+  const log = createLogger(config.logLevel, 2);
+  const print = (value: unknown): void => {
+    process.stdout.write(`${asJson ? JSON.stringify(value) : JSON.stringify(value, null, 2)}\n`);
+  };
+  if (command === 'status') return print(await offlineStatus(config));
+  const service = new Service(config, log);
+  try {
+    switch (command) {
+      case 'keys': {
+        const searchKey = await ensureSearchKey(service.meili);
+        const keys = { indexUid: INDEX_UID, searchKey, url: config.meiliPublicUrl };
+        if (asJson) process.stdout.write(`${JSON.stringify(keys)}\n`);
+        else process.stdout.write(`index:      ${keys.indexUid}\nsearch key: ${keys.searchKey}\nurl:        ${keys.url}\n`);
+        return;
+      }
+      case 'reconcile':
+        return print(await reconcileAndApply(service, log));
+      case 'reindex': {
+        const reporter = progressReporter(process.stderr);
+        const result = await reindex({ meili: service.meili, strapi: service.strapi, log, queue: service.queue, onProgress: reporter.update });
+        reporter.end();
+        // Changes applied to the old index while the new one loaded are caught here.
+        const repaired = await reconcileAndApply(service, log);
+        return print({ reindex: result, reconcile: repaired });
+      }
+      default:
+        throw new Error(`unknown command "${command}"\n${USAGE}`);
+    }
+  } finally {
+    await service.stop();
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  process.stderr.write(`search-sync: ${describeError(err)}\n`);
+  if (process.argv.includes('--verbose') && err instanceof Error) process.stderr.write(`${err.stack ?? ''}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,38 @@
+import type { Key, Meilisearch } from 'meilisearch';
+import { INDEX_UID, SEARCH_KEY_UID } from './contract.ts';
+import { isNotFound } from './meili.ts';
+
+const ACTIONS = ['search'];
+
+function fits(key: Key): boolean {
+  return (
+    key.actions.length === 1 && key.actions[0] === 'search' && key.indexes.length === 1 && key.indexes[0] === INDEX_UID && !key.expiresAt
+  );
+}
+
+/**
+ * Makes sure the search-only key exists with exactly the `search` action on `articles` and no
+ * expiry, and returns its value. Meilisearch derives the value from the uid and the master key, so
+ * it stays the same across restarts and even when the key has to be recreated.
+ * @throws Meilisearch client errors when the server is unreachable or rejects the master key.
+ */
+export async function ensureSearchKey(meili: Meilisearch): Promise<string> {
+  let existing: Key | undefined;
+  try {
+    existing = await meili.getKey(SEARCH_KEY_UID);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
+  if (existing && fits(existing)) return existing.key;
+  // Actions and indexes of a key cannot be updated, only name and description.
+  if (existing) await meili.deleteKey(SEARCH_KEY_UID);
+  const created = await meili.createKey({
+    uid: SEARCH_KEY_UID,
+    name: 'stackguide-search',
+    description: 'Search-only key for the public site (articles index).',
+    actions: ACTIONS,
+    indexes: [INDEX_UID],
+    expiresAt: null,
+  });
+  return created.key;
+}

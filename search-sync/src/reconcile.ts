@@ -1,0 +1,63 @@
+import { unixSeconds } from './document.ts';
+import type { Logger } from './logger.ts';
+import type { SearchIndex } from './meili.ts';
+import type { SyncQueue } from './queue.ts';
+import type { StrapiClient } from './strapi-client.ts';
+
+export type ReconcileResult = {
+  startedAt: string;
+  finishedAt: string;
+  /** Published articles in Strapi. */
+  published: number;
+  /** Documents in the index. */
+  indexed: number;
+  /** Published but not in the index. */
+  missing: number;
+  /** In the index with an older updatedAt than Strapi's. */
+  stale: number;
+  /** In the index but no longer published. */
+  orphans: number;
+  /** Queue watermark after queuing: once nothing at or below it is queued, the repair is applied. */
+  watermark: number;
+};
+
+export const LAST_RECONCILE_KEY = 'lastReconcile';
+
+/**
+ * Compares Strapi's published (documentId, updatedAt) with the index's (id, updatedAt) and queues
+ * every difference. Orphans are queued too rather than deleted here: the processor re-checks Strapi,
+ * so an article published while this ran is not removed by mistake.
+ * @throws StrapiError or Meilisearch errors when either side cannot be read.
+ */
+export async function reconcile(deps: {
+  strapi: StrapiClient;
+  index: SearchIndex;
+  queue: SyncQueue;
+  log: Logger;
+}): Promise<ReconcileResult> {
+  const startedAt = new Date().toISOString();
+  const [published, indexed] = await Promise.all([deps.strapi.publishedStamps(), deps.index.stamps()]);
+  const publishedIds = new Set(published.map((p) => p.documentId));
+  const missing: string[] = [];
+  const stale: string[] = [];
+  for (const { documentId, updatedAt } of published) {
+    const inIndex = indexed.get(documentId);
+    if (inIndex === undefined) missing.push(documentId);
+    else if (inIndex !== unixSeconds(updatedAt)) stale.push(documentId);
+  }
+  const orphans = [...indexed.keys()].filter((id) => !publishedIds.has(id));
+  deps.queue.enqueue([...missing, ...stale, ...orphans].map((documentId) => ({ kind: 'article' as const, documentId })));
+  const result: ReconcileResult = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    published: published.length,
+    indexed: indexed.size,
+    missing: missing.length,
+    stale: stale.length,
+    orphans: orphans.length,
+    watermark: deps.queue.watermark(),
+  };
+  deps.queue.setMeta(LAST_RECONCILE_KEY, result);
+  deps.log.info(result, 'reconcile done');
+  return result;
+}

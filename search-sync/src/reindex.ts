@@ -1,0 +1,100 @@
+import type { Meilisearch } from 'meilisearch';
+import { INDEX_UID, PRIMARY_KEY, type SearchDocument } from './contract.ts';
+import { toSearchDocument } from './document.ts';
+import { MeiliTaskError, describeError } from './errors.ts';
+import type { Logger } from './logger.ts';
+import { ensureIndex, isNotFound, waitOk } from './meili.ts';
+import type { SyncQueue } from './queue.ts';
+import type { StrapiClient } from './strapi-client.ts';
+
+export type ReindexProgress = {
+  state: 'loading' | 'swapping' | 'done' | 'failed';
+  /** The fresh index being filled. */
+  index: string;
+  done: number;
+  total: number;
+  startedAt: string;
+  finishedAt?: string;
+  error?: string;
+};
+
+export const REINDEX_KEY = 'reindex';
+
+async function indexExists(meili: Meilisearch, uid: string): Promise<boolean> {
+  try {
+    await meili.getRawIndex(uid);
+    return true;
+  } catch (err) {
+    if (isNotFound(err)) return false;
+    throw err;
+  }
+}
+
+/**
+ * Rebuilds the index without downtime: fills `articles_<timestamp>` with every published article,
+ * then swaps it with `articles` in one atomic step (or renames it when `articles` does not exist
+ * yet) and deletes the old one. Searches hit the complete old index until the swap.
+ * Progress goes to `onProgress` and, when a queue is given, to its meta table for `status`.
+ * @throws StrapiError or Meilisearch errors; the fresh index is deleted on failure.
+ */
+export async function reindex(deps: {
+  meili: Meilisearch;
+  strapi: StrapiClient;
+  log: Logger;
+  queue?: SyncQueue;
+  onProgress?: (p: ReindexProgress) => void;
+}): Promise<ReindexProgress> {
+  const { meili, strapi, log } = deps;
+  const progress: ReindexProgress = {
+    state: 'loading',
+    index: `${INDEX_UID}_${Date.now()}`,
+    done: 0,
+    total: 0,
+    startedAt: new Date().toISOString(),
+  };
+  const report = () => {
+    deps.queue?.setMeta(REINDEX_KEY, progress);
+    deps.onProgress?.({ ...progress });
+  };
+  report();
+  try {
+    await ensureIndex(meili, progress.index);
+    for await (const page of strapi.publishedArticles()) {
+      progress.total = page.total;
+      const docs: SearchDocument[] = page.items.map(toSearchDocument);
+      await waitOk(meili.index<SearchDocument>(progress.index).addDocuments(docs, { primaryKey: PRIMARY_KEY }));
+      progress.done += docs.length;
+      report();
+    }
+    progress.state = 'swapping';
+    report();
+    await swapIn(meili, progress.index);
+    progress.state = 'done';
+    progress.finishedAt = new Date().toISOString();
+    report();
+    log.info({ documents: progress.done }, 'reindex done');
+    return progress;
+  } catch (err) {
+    progress.state = 'failed';
+    progress.error = describeError(err);
+    progress.finishedAt = new Date().toISOString();
+    report();
+    await meili.deleteIndexIfExists(progress.index).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function swapIn(meili: Meilisearch, fresh: string): Promise<void> {
+  if (!(await indexExists(meili, INDEX_UID))) {
+    try {
+      await waitOk(meili.swapIndexes([{ indexes: [fresh, INDEX_UID], rename: true }]));
+      return;
+    } catch (err) {
+      // `articles` appeared meanwhile (the service created it): swap with it instead.
+      if (!(err instanceof MeiliTaskError)) throw err;
+    }
+  }
+  await waitOk(meili.swapIndexes([{ indexes: [INDEX_UID, fresh], rename: false }]));
+  // After the swap `fresh` holds the old documents.
+  await waitOk(meili.deleteIndex(fresh));
+}

@@ -1,0 +1,55 @@
+import http from 'node:http';
+import { describeError } from './errors.ts';
+import type { Logger } from './logger.ts';
+
+export type Routes = {
+  webhook(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+  health(): Promise<{ ok: boolean; detail: Record<string, unknown> }>;
+  status(): Record<string, unknown>;
+  metrics(): string;
+};
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+}
+
+/** HTTP surface: webhook intake, health, status and Prometheus metrics. */
+export function createHttpServer(routes: Routes, log: Logger): http.Server {
+  return http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const route = async () => {
+      if (path === '/webhooks/strapi') {
+        if (req.method !== 'POST') return json(res, 405, { error: 'use POST' });
+        return routes.webhook(req, res);
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'use GET' });
+      if (path === '/health') {
+        const health = await routes.health();
+        return json(res, health.ok ? 200 : 503, health.detail);
+      }
+      if (path === '/status') return json(res, 200, routes.status());
+      if (path === '/metrics') {
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(routes.metrics());
+        return;
+      }
+      return json(res, 404, { error: 'not found' });
+    };
+    route().catch((err: unknown) => {
+      log.error({ err: describeError(err), path }, 'request failed');
+      if (!res.headersSent) json(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
+}
+
+/** Starts listening; resolves with the bound port. @throws when the port is taken. */
+export function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}

@@ -1,0 +1,195 @@
+import type http from 'node:http';
+import type { Meilisearch } from 'meilisearch';
+import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.ts';
+import { BuildHook } from './build-hook.ts';
+import type { Config } from './config.ts';
+import { describeError } from './errors.ts';
+import { ensureSearchKey } from './keys.ts';
+import type { Logger } from './logger.ts';
+import { SearchIndex, createMeili, ensureIndex } from './meili.ts';
+import { Metrics } from './metrics.ts';
+import { Processor } from './processor.ts';
+import { SyncQueue } from './queue.ts';
+import { LAST_RECONCILE_KEY, reconcile, type ReconcileResult } from './reconcile.ts';
+import { REINDEX_KEY, type ReindexProgress } from './reindex.ts';
+import { createHttpServer, listen } from './server.ts';
+import { StrapiClient } from './strapi-client.ts';
+import { handleWebhook } from './webhook.ts';
+
+export type ServiceOptions = { backoff?: BackoffOptions; pollMs?: number; buildHookDebounceMs?: number };
+
+/** Everything `search-sync serve` runs: HTTP intake, processor, periodic reconcile. */
+export class Service {
+  readonly queue: SyncQueue;
+  readonly meili: Meilisearch;
+  readonly strapi: StrapiClient;
+  readonly index: SearchIndex;
+  readonly metrics = new Metrics();
+  readonly processor: Processor;
+  private readonly buildHook: BuildHook;
+  private server: http.Server | undefined;
+  private timers = new Set<NodeJS.Timeout>();
+  private firstReconcile: ReconcileResult | undefined;
+  private reconciling: Promise<void> | undefined;
+  private nextReconcile: NodeJS.Timeout | undefined;
+  private stopped = false;
+  readonly startedAt = new Date().toISOString();
+
+  constructor(
+    private readonly config: Config,
+    private readonly log: Logger,
+    private readonly opts: ServiceOptions = {},
+  ) {
+    this.queue = new SyncQueue(config.dataDir);
+    this.meili = createMeili(config.meiliUrl, config.meiliMasterKey);
+    this.strapi = new StrapiClient(config.strapiUrl, config.strapiToken);
+    this.index = new SearchIndex(this.meili);
+    this.buildHook = new BuildHook(config.buildHookUrl, config.buildHookSecret, log, opts.buildHookDebounceMs);
+    this.processor = new Processor({
+      queue: this.queue,
+      strapi: this.strapi,
+      index: this.index,
+      metrics: this.metrics,
+      log,
+      buildHook: this.buildHook,
+      backoff: opts.backoff,
+      pollMs: opts.pollMs,
+    });
+  }
+
+  /**
+   * Listens first (webhooks are queued durably even while Meilisearch is still down), then applies
+   * settings and the search key, reconciles, and starts the processor.
+   * @throws when the HTTP port cannot be bound.
+   */
+  async start(): Promise<number> {
+    this.server = createHttpServer(
+      {
+        webhook: (req, res) =>
+          handleWebhook(req, res, {
+            secret: this.config.webhookSecret,
+            queue: this.queue,
+            metrics: this.metrics,
+            log: this.log,
+            onQueued: () => this.processor.wake(),
+            onUnknownEntry: () => this.scheduleReconcile(1_000),
+          }),
+        health: () => this.health(),
+        status: () => this.status(),
+        metrics: () => this.metrics.render(this.queue.depth()),
+      },
+      this.log,
+    );
+    const port = await listen(this.server, this.config.port, this.config.host);
+    this.log.info({ url: `http://${this.config.host}:${port}` }, 'search-sync listening');
+    void this.prepare(1);
+    return port;
+  }
+
+  private async prepare(attempt: number): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await ensureIndex(this.meili);
+      await ensureSearchKey(this.meili);
+      this.log.info('index settings applied and search key ensured');
+    } catch (err) {
+      const delay = backoffDelay(attempt, this.opts.backoff ?? DEFAULT_BACKOFF);
+      this.log.warn({ err: describeError(err), retryInMs: delay }, 'could not prepare Meilisearch; retrying');
+      this.schedule(() => this.prepare(attempt + 1), delay);
+      return;
+    }
+    this.processor.start();
+    await this.reconcileNow();
+  }
+
+  /** Runs one reconcile (never two at once); retries soon when Strapi or Meilisearch fails. */
+  reconcileNow(attempt = 1): Promise<void> {
+    this.reconciling ??= (async () => {
+      try {
+        const result = await reconcile({ strapi: this.strapi, index: this.index, queue: this.queue, log: this.log });
+        this.firstReconcile ??= result;
+        this.processor.wake();
+        this.scheduleReconcile(this.config.reconcileIntervalMs);
+      } catch (err) {
+        const delay = backoffDelay(attempt, this.opts.backoff ?? DEFAULT_BACKOFF);
+        this.log.warn({ err: describeError(err), retryInMs: delay }, 'reconcile failed; retrying');
+        this.scheduleReconcile(delay, attempt + 1);
+      } finally {
+        this.reconciling = undefined;
+      }
+    })();
+    return this.reconciling;
+  }
+
+  /** One pending reconcile at a time: a new request replaces the planned one. */
+  private scheduleReconcile(delayMs: number, attempt = 1): void {
+    if (this.nextReconcile) {
+      clearTimeout(this.nextReconcile);
+      this.timers.delete(this.nextReconcile);
+    }
+    this.nextReconcile = this.schedule(() => this.reconcileNow(attempt), delayMs);
+  }
+
+  private schedule(fn: () => Promise<void>, delayMs: number): NodeJS.Timeout | undefined {
+    if (this.stopped) return undefined;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void fn();
+    }, delayMs);
+    this.timers.add(timer);
+    return timer;
+  }
+
+  /** First reconcile finished and everything it queued has been applied. */
+  ready(): boolean {
+    return this.firstReconcile !== undefined && this.queue.pendingUpTo(this.firstReconcile.watermark) === 0;
+  }
+
+  async health(): Promise<{ ok: boolean; detail: Record<string, unknown> }> {
+    const [strapi, meilisearch] = await Promise.all([
+      this.strapi.healthy(),
+      this.meili.isHealthy().catch(() => false),
+    ]);
+    const state = (up: boolean, url: string) => (up ? 'reachable' : `unreachable at ${url}`);
+    return {
+      ok: strapi && meilisearch,
+      detail: {
+        status: strapi && meilisearch ? 'ok' : 'degraded',
+        strapi: state(strapi, this.config.strapiUrl),
+        meilisearch: state(meilisearch, this.config.meiliUrl),
+      },
+    };
+  }
+
+  status(): Record<string, unknown> {
+    const oldest = this.queue.oldestEnqueuedAt();
+    return {
+      ready: this.ready(),
+      startedAt: this.startedAt,
+      queueDepth: this.queue.depth(),
+      oldestItemAgeSeconds: oldest === null ? null : Math.max(0, Math.round((Date.now() - oldest) / 1000)),
+      lastReconcile: this.queue.getMeta<ReconcileResult>(LAST_RECONCILE_KEY),
+      deadLetters: this.queue.deadLetters(),
+      reindex: this.queue.getMeta<ReindexProgress>(REINDEX_KEY),
+      events: {
+        received: this.metrics.eventsReceived,
+        applied: this.metrics.eventsApplied,
+        failed: this.metrics.eventsFailed,
+      },
+    };
+  }
+
+  /** Stops intake, lets the current batch finish, and closes the database. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.buildHook.stop();
+    const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server?.closeIdleConnections();
+    await this.processor.stop();
+    await this.reconciling;
+    await closed;
+    this.queue.close();
+  }
+}

@@ -1,0 +1,92 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { describeError } from './errors.ts';
+import { isJsonContentType, readBody } from './http-body.ts';
+import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
+import type { Enqueue, ItemKind, SyncQueue } from './queue.ts';
+
+export const MAX_WEBHOOK_BYTES = 256 * 1024;
+
+const RELEVANT_MODELS: ReadonlySet<string> = new Set<ItemKind>(['article', 'role', 'skill']);
+
+const payloadSchema = z.object({
+  event: z.string().min(1),
+  model: z.string().min(1),
+  entry: z
+    .looseObject({ documentId: z.string().min(1).optional(), slug: z.unknown(), name: z.unknown() })
+    .nullable(),
+});
+
+export type WebhookDeps = {
+  secret: string;
+  queue: SyncQueue;
+  metrics: Metrics;
+  log: Logger;
+  /** New items are in the queue. */
+  onQueued(): void;
+  /** An event named no document (Strapi sometimes sends `entry: null`): look at everything soon. */
+  onUnknownEntry(): void;
+};
+
+/** Compares a presented bearer header with the secret in constant time. */
+export function bearerMatches(header: string | undefined, secret: string): boolean {
+  const presented = header?.startsWith('Bearer ') ? header.slice(7) : '';
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(presented), digest(secret)) && presented.length > 0;
+}
+
+function reply(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+/**
+ * Handles `POST /webhooks/strapi`. The payload only says which document to look at; the item is
+ * committed to the durable queue before the 202 goes out, so an acknowledged event is never lost.
+ */
+export async function handleWebhook(req: IncomingMessage, res: ServerResponse, deps: WebhookDeps): Promise<void> {
+  if (!bearerMatches(req.headers.authorization, deps.secret)) {
+    req.resume();
+    return reply(res, 401, { error: 'missing or wrong bearer token' });
+  }
+  if (!isJsonContentType(req.headers['content-type'])) {
+    req.resume();
+    return reply(res, 415, { error: 'content type must be application/json' });
+  }
+  const read = await readBody(req, MAX_WEBHOOK_BYTES);
+  if (read.kind === 'aborted') return;
+  if (read.kind === 'too-large') return reply(res, 413, { error: `body larger than ${MAX_WEBHOOK_BYTES} bytes` });
+  let json: unknown;
+  try {
+    json = JSON.parse(read.body.toString('utf8'));
+  } catch {
+    return reply(res, 400, { error: 'body is not valid JSON' });
+  }
+  const parsed = payloadSchema.safeParse(json);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
+    return reply(res, 400, { error: `missing or malformed fields: ${fields}` });
+  }
+  const { event, model, entry } = parsed.data;
+  if (!RELEVANT_MODELS.has(model)) return reply(res, 202, { ignored: true, model });
+  deps.metrics.eventsReceived += 1;
+  if (!entry?.documentId) {
+    deps.log.info({ event, model }, 'webhook without documentId; scheduling a reconcile');
+    deps.onUnknownEntry();
+    return reply(res, 202, { queued: 0, reconcile: 'scheduled' });
+  }
+  const kind = model as ItemKind;
+  const hintValue = kind === 'role' ? entry.slug : kind === 'skill' ? entry.name : undefined;
+  const item: Enqueue = { kind, documentId: entry.documentId };
+  if (typeof hintValue === 'string' && hintValue) item.hint = hintValue;
+  try {
+    deps.queue.enqueue([item]);
+  } catch (err) {
+    deps.log.error({ err: describeError(err), event, documentId: entry.documentId }, 'could not queue webhook event');
+    return reply(res, 503, { error: 'queue unavailable; retry later' });
+  }
+  deps.log.debug({ event, model, documentId: entry.documentId }, 'webhook queued');
+  deps.onQueued();
+  return reply(res, 202, { queued: 1 });
+}
