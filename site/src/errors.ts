@@ -1,0 +1,45 @@
+/** Base class for every error the site's build and serve code raises. */
+export class SiteError extends Error {
+  override name = 'SiteError';
+}
+
+/** An environment variable is missing or malformed. */
+export class SiteConfigError extends SiteError {
+  override name = 'SiteConfigError';
+}
+
+const FIX = 'Fix: start the CMS (npm start), set STRAPI_URL to its address, check STRAPI_READ_TOKEN.';
+
+/** A Strapi request failed for good (after retries, or with a status retrying cannot fix). */
+export class StrapiRequestError extends SiteError {
+  override name = 'StrapiRequestError';
+  constructor(
+    readonly url: string,
+    readonly status: number | string,
+    readonly attempts: number,
+  ) {
+    super(`Strapi request GET ${url} failed with ${typeof status === 'number' ? `HTTP ${status}` : status} after ${attempts} attempt(s). ${FIX}`);
+  }
+}
+
+/** Strapi answered, but not with the shape the site relies on. */
+export class StrapiContentError extends SiteError {
+  override name = 'StrapiContentError';
+  constructor(
+    readonly url: string,
+    detail: string,
+  ) {
+    super(`Strapi response from ${url} is not what the site expects: ${detail}`);
+  }
+}
+
+/** Zero published articles: refusing to publish an empty site. */
+export class EmptySiteError extends SiteError {
+  override name = 'EmptySiteError';
+  constructor(readonly url: string) {
+    super(
+      `Strapi returned zero published articles from ${url}; refusing to build an empty site. ` +
+        `Publish an article, or set ALLOW_EMPTY_SITE=true to build anyway. ${FIX}`,
+    );
+  }
+}

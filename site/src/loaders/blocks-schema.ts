@@ -1,0 +1,74 @@
+import { z } from 'astro/zod';
+
+/** Strapi's rich-text ("blocks") format, as the site renders it. */
+export type TextNode = {
+  type: 'text';
+  text: string;
+  bold?: boolean | undefined;
+  italic?: boolean | undefined;
+  underline?: boolean | undefined;
+  strikethrough?: boolean | undefined;
+  code?: boolean | undefined;
+};
+export type LinkNode = { type: 'link'; url: string; children: TextNode[] };
+export type InlineNode = TextNode | LinkNode;
+export type ListItemNode = { type: 'list-item'; children: InlineNode[] };
+export type ListBlock = { type: 'list'; format: 'ordered' | 'unordered'; children: (ListItemNode | ListBlock)[] };
+export type BlockImage = { url: string; alternativeText: string | null; width: number | null; height: number | null };
+export type Block =
+  | { type: 'paragraph'; children: InlineNode[] }
+  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: InlineNode[] }
+  | ListBlock
+  | { type: 'quote'; children: InlineNode[] }
+  | { type: 'code'; language?: string | undefined; children: TextNode[] }
+  | { type: 'image'; image: BlockImage };
+
+const flag = z.boolean().optional();
+
+export const textNodeSchema: z.ZodType<TextNode> = z.object({
+  type: z.literal('text'),
+  text: z.string(),
+  bold: flag,
+  italic: flag,
+  underline: flag,
+  strikethrough: flag,
+  code: flag,
+});
+
+const linkNodeSchema: z.ZodType<LinkNode> = z.object({
+  type: z.literal('link'),
+  url: z.string(),
+  children: z.array(textNodeSchema),
+});
+
+const inlineSchema: z.ZodType<InlineNode> = z.union([textNodeSchema, linkNodeSchema]);
+
+const listItemSchema: z.ZodType<ListItemNode> = z.object({ type: z.literal('list-item'), children: z.array(inlineSchema) });
+
+const listSchema: z.ZodType<ListBlock> = z.lazy(() =>
+  z.object({
+    type: z.literal('list'),
+    format: z.enum(['ordered', 'unordered']),
+    children: z.array(z.union([listItemSchema, listSchema])),
+  }),
+);
+
+export const blockImageSchema: z.ZodType<BlockImage> = z.object({
+  url: z.string().min(1),
+  alternativeText: z.string().nullable().default(null),
+  width: z.number().int().positive().nullable().default(null),
+  height: z.number().int().positive().nullable().default(null),
+}) as z.ZodType<BlockImage>;
+
+export const blockSchema: z.ZodType<Block> = z.union([
+  z.object({ type: z.literal('paragraph'), children: z.array(inlineSchema) }),
+  z.object({
+    type: z.literal('heading'),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
+    children: z.array(inlineSchema),
+  }),
+  listSchema,
+  z.object({ type: z.literal('quote'), children: z.array(inlineSchema) }),
+  z.object({ type: z.literal('code'), language: z.string().optional(), children: z.array(textNodeSchema) }),
+  z.object({ type: z.literal('image'), image: blockImageSchema }),
+]);
