@@ -36,7 +36,8 @@ export class Supervisor {
 
   /** Prints a line of the orchestrator's own. */
   say(text: string): void {
-    this.output('stack').line(text);
+    const output = this.output('stack');
+    for (const line of text.split('\n')) output.line(line);
   }
 
   /** Treats the child's exit as a failure of `part` unless we are already shutting down. */
@@ -55,7 +56,7 @@ export class Supervisor {
     if (this.stopping) return;
     if (error instanceof StartupError) {
       this.say(`✖ ${error.message}`);
-      this.say(`  its log: ${this.output(error.part).logFile}`);
+      if (error.part !== 'stack') this.say(`  its log: ${this.output(error.part).logFile}`);
       this.say(`  likely fix: ${error.fix}`);
     } else {
       this.say(`✖ ${error instanceof Error ? error.message : String(error)}`);
@@ -67,9 +68,11 @@ export class Supervisor {
   async shutdown(code: number): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
-    this.say('stopping every part…');
+    // Only the orchestrator's own output exists when it fails before starting anything.
+    const startedParts = this.outputs.size > 1;
+    if (startedParts) this.say('stopping every part…');
     await stopAll(this.opts.graceMs);
-    this.say('all parts stopped');
+    if (startedParts) this.say('all parts stopped');
     for (const output of this.outputs.values()) output.close();
     this.opts.exit(code);
   }

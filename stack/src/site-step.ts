@@ -1,0 +1,31 @@
+import { waitForHttp } from './ports.ts';
+import { StartupError } from './startup-error.ts';
+import { spawnTsx } from './tsx-child.ts';
+import type { StackConfig } from './config.ts';
+import type { Supervisor } from './supervisor.ts';
+
+const SITE_TIMEOUT_MS = 300_000;
+
+/**
+ * Starts the site server, which builds the site from Strapi and then serves it (rebuilding on the build hook),
+ * and waits until it serves the home page.
+ * @throws StartupError when the build fails or the server does not answer in time.
+ */
+export async function startSite(config: StackConfig, env: NodeJS.ProcessEnv, supervisor: Supervisor): Promise<string> {
+  const output = supervisor.output('site');
+  const url = `http://${config.SITE_HOST}:${config.SITE_PORT}`;
+  supervisor.say(`building and serving the site on ${url} (the first build can take a minute or two)`);
+  const child = spawnTsx(output, 'site', 'server/serve.ts', [], env);
+  try {
+    await waitForHttp(`${url}/`, { timeoutMs: SITE_TIMEOUT_MS, isAlive: child.alive, intervalMs: 1_000 });
+  } catch (err) {
+    throw new StartupError(
+      'site',
+      `the site did not come up: ${err instanceof Error ? err.message : String(err)}`,
+      'see the build error in its log; the site needs published articles in the CMS (ALLOW_EMPTY_SITE=true allows none)',
+      { cause: err },
+    );
+  }
+  supervisor.watch('site', child, 'see its log for the error the site server reported');
+  return url;
+}

@@ -1,0 +1,89 @@
+import { startCms } from './cms-step.ts';
+import { ConfigError, parseConfig } from './config.ts';
+import { ensureEnvFile, loadEnv } from './env-file.ts';
+import { startSearchEngine } from './meili-step.ts';
+import { checkPorts, portClaims } from './port-check.ts';
+import { fetchSearchKey, startSearchSync } from './search-sync-step.ts';
+import { startSite } from './site-step.ts';
+import { resolveDataPath, stackPaths, type StackPaths } from './stack-paths.ts';
+import { StartupError } from './startup-error.ts';
+import { Supervisor } from './supervisor.ts';
+import { announcement } from './table.ts';
+
+/** Shutdown started (Ctrl-C or a dying part) while a step was running: start nothing more. */
+class Stopped extends Error {
+  override name = 'Stopped';
+}
+
+async function start(paths: StackPaths, supervisor: Supervisor): Promise<void> {
+  const guard = () => {
+    if (supervisor.isStopping) throw new Stopped();
+  };
+
+  const envFiles = { envFile: paths.envFile, exampleFile: paths.envExample };
+  const result = ensureEnvFile(envFiles);
+  if (result.created) supervisor.say(`created ${paths.envFile} with fresh random secrets (mode 0600); edit it to change settings`);
+  else supervisor.say(`using settings from ${paths.envFile}`);
+  for (const name of result.added) supervisor.say(`added the missing secret ${name} to ${paths.envFile}`);
+
+  const env = loadEnv(envFiles);
+  let config;
+  try {
+    config = parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new StartupError('stack', err.message, `edit ${paths.envFile}`);
+    throw err;
+  }
+
+  await checkPorts(portClaims(config), paths.envFile);
+  guard();
+
+  const meiliUrl = await startSearchEngine(config, resolveDataPath('.data/meilisearch', paths), supervisor);
+  guard();
+
+  const databaseFilename = resolveDataPath(config.DATABASE_FILENAME, paths);
+  const serviceEnv: NodeJS.ProcessEnv = {
+    ...env,
+    MEILI_URL: meiliUrl,
+    DATABASE_FILENAME: databaseFilename,
+    SEARCH_SYNC_DATA_DIR: resolveDataPath(config.SEARCH_SYNC_DATA_DIR, paths),
+  };
+  // Only search-sync needs the master key; nothing that serves browsers gets it.
+  const { MEILI_MASTER_KEY: _masterKey, ...publicEnv } = serviceEnv;
+
+  await startCms(config, publicEnv, databaseFilename, supervisor);
+  guard();
+  const searchSyncUrl = await startSearchSync(config, serviceEnv, supervisor);
+  guard();
+  const key = await fetchSearchKey(serviceEnv, supervisor);
+  guard();
+  const siteUrl = await startSite(
+    config,
+    { ...publicEnv, MEILI_SEARCH_KEY: key.searchKey, MEILI_PUBLIC_URL: config.MEILI_PUBLIC_URL ?? key.url },
+    supervisor,
+  );
+  guard();
+
+  supervisor.say('everything is up');
+  process.stdout.write(
+    announcement({
+      strapiUrl: config.STRAPI_URL.replace(/\/+$/, ''),
+      siteUrl,
+      searchSyncUrl,
+      meiliUrl,
+      adminEmail: config.ADMIN_EMAIL,
+      envFile: paths.envFile,
+      logsDir: paths.logsDir,
+    }),
+  );
+}
+
+const paths = stackPaths();
+const supervisor = new Supervisor({
+  logsDir: paths.logsDir,
+  write: (text) => process.stdout.write(text),
+  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  exit: (code) => process.exit(code),
+});
+supervisor.installSignalHandlers();
+start(paths, supervisor).catch((err: unknown) => (err instanceof Stopped ? undefined : supervisor.fail(err)));
