@@ -15,7 +15,7 @@ const payloadSchema = z.object({
   event: z.string().min(1),
   model: z.string().min(1),
   entry: z
-    .looseObject({ documentId: z.string().min(1).optional(), slug: z.unknown(), name: z.unknown() })
+    .looseObject({ documentId: z.string().min(1).optional(), slug: z.unknown().optional(), name: z.unknown().optional() })
     .nullable(),
 });
 

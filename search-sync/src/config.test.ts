@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, loadConfig, parseInterval } from './config.ts';
+import { ConfigError } from './errors.ts';
+
+const base = {
+  STRAPI_URL: 'http://127.0.0.1:1337/',
+  STRAPI_READ_TOKEN: 'token',
+  WEBHOOK_SECRET: 'a-long-secret',
+  MEILI_URL: 'http://127.0.0.1:7700',
+  MEILI_MASTER_KEY: 'master-key-0123456789',
+};
+
+describe('parseInterval', () => {
+  it.each([
+    ['30s', 30_000],
+    ['10m', 600_000],
+    ['1h', 3_600_000],
+    ['250ms', 250],
+    [' 2m ', 120_000],
+  ])('%s → %d ms', (text, ms) => expect(parseInterval(text)).toBe(ms));
+
+  it.each(['', '10', '0s', '-1m', '1d', 'ten minutes'])('rejects %j naming the variable', (text) => {
+    expect(() => parseInterval(text)).toThrow(/RECONCILE_INTERVAL must be a positive duration like 30s, 10m or 1h/);
+  });
+});
+
+describe('loadConfig', () => {
+  it('applies defaults and resolves the data dir against the repo root', () => {
+    const c = loadConfig({ ...base, MEILI_PUBLIC_URL: '', SITE_BUILD_HOOK_URL: '' });
+    expect(c).toMatchObject({
+      strapiUrl: 'http://127.0.0.1:1337',
+      host: '127.0.0.1',
+      port: 7710,
+      reconcileIntervalMs: 600_000,
+      meiliPublicUrl: 'http://127.0.0.1:7700',
+      buildHookUrl: undefined,
+      logLevel: 'info',
+    });
+    expect(c.dataDir).toBe(path.join(REPO_ROOT, '.data/search-sync'));
+  });
+
+  it('prefers MEILI_PUBLIC_URL for browsers', () => {
+    expect(loadConfig({ ...base, MEILI_PUBLIC_URL: 'https://search.example.com' }).meiliPublicUrl).toBe('https://search.example.com');
+  });
+
+  it('names every missing or malformed variable', () => {
+    let error: unknown;
+    try {
+      loadConfig({ ...base, MEILI_URL: '', SEARCH_SYNC_PORT: 'x', WEBHOOK_SECRET: undefined });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/MEILI_URL must be an http\(s\) URL like http:\/\/127\.0\.0\.1:7700/);
+    expect(message).toMatch(/SEARCH_SYNC_PORT must be a port number/);
+    expect(message).toMatch(/WEBHOOK_SECRET is required/);
+  });
+});
