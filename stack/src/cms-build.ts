@@ -14,13 +14,41 @@ const ADMIN_STAMP = path.join(CMS_DIR, 'dist', 'build', '.stackguide-stamp');
  * @throws Error naming the command and its exit code when a build fails.
  */
 export async function ensureCmsBuild(opts: { admin: boolean; onLine?: (line: string) => void }): Promise<void> {
+  await withBuildLock(() => build(opts));
+}
+
+async function build(opts: { admin: boolean; onLine?: (line: string) => void }): Promise<void> {
   if (opts.admin && adminStamp() !== readStamp()) {
     opts.onLine?.('building the Strapi admin panel (first start or Strapi changed; takes a few minutes)…');
-    await run('strapi build', path.join(BIN_DIR, 'strapi'), ['build', '--no-optimization'], opts.onLine);
+    await run('strapi build', path.join(BIN_DIR, 'strapi'), ['build'], opts.onLine);
     fs.writeFileSync(ADMIN_STAMP, adminStamp());
     return;
   }
   await run('tsc', path.join(BIN_DIR, 'tsc'), ['-p', 'tsconfig.json'], opts.onLine);
+}
+
+const LOCK_DIR = path.join(CMS_DIR, '.build-lock');
+
+/** Test files run in parallel workers; two compilers writing cms/dist at once would corrupt it. */
+async function withBuildLock(fn: () => Promise<void>): Promise<void> {
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK_DIR);
+      break;
+    } catch {
+      const lock = fs.statSync(LOCK_DIR, { throwIfNoEntry: false });
+      // A lock older than any build can take was left by a killed process.
+      if (lock && Date.now() - lock.mtimeMs > 10 * 60_000) fs.rmSync(LOCK_DIR, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`waited too long for another CMS build (lock ${LOCK_DIR})`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    await fn();
+  } finally {
+    fs.rmSync(LOCK_DIR, { recursive: true, force: true });
+  }
 }
 
 async function run(label: string, command: string, args: string[], onLine?: (line: string) => void): Promise<void> {

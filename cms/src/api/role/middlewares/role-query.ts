@@ -1,0 +1,3 @@
+import { ROLE_POPULATE, contentQuery } from '../../../content-query';
+
+export default contentQuery(ROLE_POPULATE);

@@ -1,0 +1,3 @@
+import { contentQuery } from '../../../content-query';
+
+export default contentQuery();

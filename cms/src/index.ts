@@ -1,0 +1,21 @@
+import type { Core } from '@strapi/strapi';
+import { registerArticleValidation } from './article-validation';
+import { ensureFirstAdmin } from './bootstrap/admin-user';
+import { lockDownPublicRole } from './bootstrap/public-permissions';
+import { ensureReadToken } from './bootstrap/read-token';
+import { ensureSearchSyncWebhook } from './bootstrap/webhook';
+import { seedOnFirstStart } from './seed/seed';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerArticleValidation(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await lockDownPublicRole(strapi);
+    await ensureFirstAdmin(strapi);
+    await ensureReadToken(strapi);
+    if (process.env.SEED_ON_START !== 'false') await seedOnFirstStart(strapi);
+    await ensureSearchSyncWebhook(strapi);
+  },
+};

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { adminClient, type AdminClient } from './cms-admin-client.ts';
+import { ensureCmsBuild } from './cms-build.ts';
+import { startStrapi } from './strapi-process.ts';
+import { testSecrets } from './test-secrets.ts';
+
+export type TestCms = {
+  url: string;
+  readToken: string;
+  databaseFilename: string;
+  env: Record<string, string>;
+  admin(): Promise<AdminClient>;
+  stop(): Promise<void>;
+};
+
+/**
+ * Boots a real, seeded Strapi for an integration test: fresh secrets, a temp SQLite database (or
+ * the Postgres given in `env`), admin panel off. `stop()` ends the process and removes the temp dir.
+ */
+export async function startTestCms(opts: { webhookUrl?: string; env?: Record<string, string>; onLine?: (line: string) => void } = {}): Promise<TestCms> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackguide-cms-'));
+  const env: Record<string, string> = {
+    ...testSecrets(),
+    SEARCH_SYNC_URL: opts.webhookUrl ?? '',
+    SEED_ON_START: 'true',
+    ...opts.env,
+  };
+  try {
+    await ensureCmsBuild({ admin: false });
+    const quiet = (line: string) => opts.onLine?.(line);
+    const databaseFilename = path.join(dir, 'cms.db');
+    const strapi = await startStrapi({
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      databaseFilename,
+      onLine: quiet,
+    });
+    return {
+      url: strapi.url,
+      readToken: env.STRAPI_READ_TOKEN!,
+      databaseFilename,
+      env,
+      admin: () => adminClient(strapi.url, env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!),
+      async stop() {
+        await strapi.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
