@@ -79,7 +79,7 @@ export async function reindex(deps: {
     progress.error = describeError(err);
     progress.finishedAt = new Date().toISOString();
     report();
-    await meili.deleteIndexIfExists(progress.index).catch(() => undefined);
+    await waitOk(meili.deleteIndex(progress.index)).catch(() => undefined);
     throw err;
   }
 }

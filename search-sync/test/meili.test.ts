@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import { Meilisearch, MeilisearchApiError } from 'meilisearch';
+import type { MeiliProcess } from '@stackguide/stack/meili-process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDEX_UID, SEARCH_KEY_UID, SEARCH_SETTINGS, type SearchDocument } from '../src/contract.ts';
+import { toSearchDocument } from '../src/document.ts';
+import { MeiliTaskError } from '../src/errors.ts';
+import { ensureSearchKey } from '../src/keys.ts';
+import { SearchIndex, createMeili, ensureIndex, waitOk } from '../src/meili.ts';
+import { makeArticle } from './fake-strapi.ts';
+import { startTestMeili, tempDir } from './helpers.ts';
+
+let dir: string;
+let meiliProc: MeiliProcess;
+let meili: Meilisearch;
+
+beforeAll(async () => {
+  dir = tempDir('meili');
+  meiliProc = await startTestMeili(dir);
+  meili = createMeili(meiliProc.url, meiliProc.masterKey);
+});
+afterAll(async () => {
+  await meiliProc?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Meilisearch set-up', () => {
+  it('creates the index and applies the contract settings, idempotently', async () => {
+    await ensureIndex(meili);
+    await ensureIndex(meili);
+    const settings = await meili.index(INDEX_UID).getSettings();
+    expect(settings.searchableAttributes).toEqual(SEARCH_SETTINGS.searchableAttributes);
+    expect([...(settings.filterableAttributes ?? [])].sort()).toEqual([...SEARCH_SETTINGS.filterableAttributes].sort());
+    expect(settings.sortableAttributes).toEqual(SEARCH_SETTINGS.sortableAttributes);
+    expect(settings.rankingRules).toEqual(SEARCH_SETTINGS.rankingRules);
+    expect(settings.pagination).toEqual(SEARCH_SETTINGS.pagination);
+    expect((await meili.index(INDEX_UID).fetchPrimaryKey())).toBe('id');
+  });
+
+  it('upsert and delete return only once the change is searchable', async () => {
+    const index = new SearchIndex(meili);
+    const docs = [1, 2, 3].map((n) => toSearchDocument(makeArticle(n)));
+    await index.upsert(docs);
+    expect((await meili.index(INDEX_UID).search('zebra')).hits).toHaveLength(3);
+    await index.delete([docs[0]!.id]);
+    const hits = (await meili.index<SearchDocument>(INDEX_UID).search('zebra', { filter: 'roles = "backend-developer"' })).hits;
+    expect(hits.map((h) => h.id).sort()).toEqual([docs[1]!.id, docs[2]!.id]);
+    expect(await index.stamps()).toEqual(new Map(docs.slice(1).map((d) => [d.id, d.updatedAt])));
+  });
+
+  it('turns a failed task into a MeiliTaskError', async () => {
+    const bad = { ...toSearchDocument(makeArticle(9)), id: 'not a valid id!' };
+    const error = await new SearchIndex(meili).upsert([bad]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MeiliTaskError);
+    expect(error).toMatchObject({ status: 'failed', code: 'invalid_document_id' });
+    await expect(waitOk(meili.index(INDEX_UID).deleteDocuments(['x']))).resolves.toMatchObject({ status: 'succeeded' });
+  });
+});
+
+describe('search-only key', () => {
+  it('is stable, limited to searching the articles index, and recreated with the same value', async () => {
+    const key = await ensureSearchKey(meili);
+    expect(await ensureSearchKey(meili)).toBe(key);
+    const info = await meili.getKey(SEARCH_KEY_UID);
+    expect(info).toMatchObject({ actions: ['search'], indexes: [INDEX_UID], expiresAt: null });
+
+    const publicClient = new Meilisearch({ host: meiliProc.url, apiKey: key });
+    expect((await publicClient.index(INDEX_UID).search('zebra')).hits.length).toBeGreaterThan(0);
+    const denied = await publicClient.index(INDEX_UID).addDocuments([{ id: 'x' }]).catch((e: unknown) => e);
+    expect(denied).toBeInstanceOf(MeilisearchApiError);
+    expect((denied as MeilisearchApiError).response.status).toBe(403);
+
+    await meili.deleteKey(SEARCH_KEY_UID);
+    expect(await ensureSearchKey(meili)).toBe(key);
+  });
+});

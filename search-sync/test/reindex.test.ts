@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import type { Meilisearch } from 'meilisearch';
+import type { MeiliProcess } from '@stackguide/stack/meili-process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDEX_UID, SEARCH_SETTINGS } from '../src/contract.ts';
+import { createMeili } from '../src/meili.ts';
+import { SyncQueue } from '../src/queue.ts';
+import { REINDEX_KEY, reindex, type ReindexProgress } from '../src/reindex.ts';
+import { StrapiClient } from '../src/strapi-client.ts';
+import { makeArticle, startFakeStrapi, type FakeStrapi } from './fake-strapi.ts';
+import { silentLog, startTestMeili, tempDir } from './helpers.ts';
+
+const COUNT = 250;
+let dir: string;
+let meiliProc: MeiliProcess;
+let meili: Meilisearch;
+let strapi: FakeStrapi;
+let queue: SyncQueue;
+
+beforeAll(async () => {
+  dir = tempDir('reindex');
+  strapi = await startFakeStrapi();
+  for (let n = 1; n <= COUNT; n++) strapi.articles.set(makeArticle(n).documentId, makeArticle(n));
+  meiliProc = await startTestMeili(dir);
+  meili = createMeili(meiliProc.url, meiliProc.masterKey);
+  queue = new SyncQueue(`${dir}/queue`);
+});
+afterAll(async () => {
+  queue?.close();
+  await meiliProc?.stop();
+  await strapi?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const run = (onProgress?: (p: ReindexProgress) => void) =>
+  reindex({ meili, strapi: new StrapiClient(strapi.url, strapi.token), log: silentLog, queue, onProgress });
+
+describe('reindex', () => {
+  it('builds `articles` from scratch when it does not exist yet, with settings and progress', async () => {
+    const seen: ReindexProgress[] = [];
+    const result = await run((p) => seen.push(p));
+    expect(result).toMatchObject({ state: 'done', done: COUNT, total: COUNT });
+    expect(seen.map((p) => p.done)).toEqual([0, 100, 200, 250, 250, 250]);
+    expect(queue.getMeta<ReindexProgress>(REINDEX_KEY)).toMatchObject({ state: 'done', done: COUNT });
+    const { results } = await meili.getRawIndexes();
+    expect(results.map((i) => i.uid)).toEqual([INDEX_UID]);
+    expect((await meili.index(INDEX_UID).getStats()).numberOfDocuments).toBe(COUNT);
+    expect((await meili.index(INDEX_UID).getSettings()).searchableAttributes).toEqual(SEARCH_SETTINGS.searchableAttributes);
+  });
+
+  it('swaps in a fresh index while searches keep returning full results', async () => {
+    strapi.articles.set('doc9999', makeArticle(9999, { title: 'Zebra newcomer' }));
+    let searches = 0;
+    let failed = 0;
+    let empty = 0;
+    let done = false;
+    const loop = (async () => {
+      while (!done) {
+        try {
+          const res = await meili.index(INDEX_UID).search('zebra', { limit: 1 });
+          searches += 1;
+          if (res.hits.length === 0 || (res.estimatedTotalHits ?? 0) < COUNT) empty += 1;
+        } catch {
+          failed += 1;
+        }
+      }
+    })();
+    try {
+      await run();
+    } finally {
+      done = true;
+      await loop;
+    }
+    expect(searches).toBeGreaterThan(0);
+    expect({ failed, empty }).toEqual({ failed: 0, empty: 0 });
+    const { results } = await meili.getRawIndexes();
+    expect(results.map((i) => i.uid)).toEqual([INDEX_UID]);
+    expect((await meili.index(INDEX_UID).search('newcomer')).hits).toHaveLength(1);
+    expect((await meili.index(INDEX_UID).getStats()).numberOfDocuments).toBe(COUNT + 1);
+  });
+
+  it('leaves the live index alone and cleans up when Strapi fails mid-way', async () => {
+    strapi.failWith.clear();
+    const client = new StrapiClient(strapi.url, 'wrong-token');
+    await expect(reindex({ meili, strapi: client, log: silentLog, queue })).rejects.toThrow(/401/);
+    expect(queue.getMeta<ReindexProgress>(REINDEX_KEY)).toMatchObject({ state: 'failed' });
+    const { results } = await meili.getRawIndexes();
+    expect(results.map((i) => i.uid)).toEqual([INDEX_UID]);
+    expect((await meili.index(INDEX_UID).getStats()).numberOfDocuments).toBe(COUNT + 1);
+  });
+});
