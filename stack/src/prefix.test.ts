@@ -50,3 +50,17 @@ describe('readableLine', () => {
     expect(readableLine('[2026] info: Strapi started')).toBe('[2026] info: Strapi started');
   });
 });
+
+describe('muted output', () => {
+  it('still logs but does not print while muted', () => {
+    const printed: string[] = [];
+    let muted = false;
+    const out = partOutput('cms', { logsDir: path.join(dir, 'logs'), write: (t) => printed.push(t), color: false, muted: () => muted });
+    out.line('shown');
+    muted = true;
+    out.line('hidden');
+    out.close();
+    expect(printed).toEqual(['cms         | shown\n']);
+    expect(fs.readFileSync(out.logFile, 'utf8')).toContain('hidden');
+  });
+});

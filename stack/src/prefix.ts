@@ -27,6 +27,8 @@ export type OutputOptions = {
   logsDir: string;
   write: (text: string) => void;
   color: boolean;
+  /** While true, lines go to the log file only (e.g. the noise of parts being stopped). */
+  muted?: () => boolean;
 };
 
 let nextColor = 0;
@@ -51,6 +53,7 @@ export function partOutput(name: string, opts: OutputOptions): PartOutput {
     line(text) {
       const plain = text.replace(ANSI, '');
       if (open) fs.writeSync(fd, `${plain}\n`);
+      if (opts.muted?.()) return;
       opts.write(`${prefix}${opts.color ? readableLine(text) : readableLine(plain)}\n`);
     },
     close() {

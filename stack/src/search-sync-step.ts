@@ -21,6 +21,7 @@ export async function startSearchSync(config: StackConfig, env: NodeJS.ProcessEn
   const url = `http://${config.SEARCH_SYNC_HOST}:${config.SEARCH_SYNC_PORT}`;
   supervisor.say(`starting search-sync on ${url}`);
   const child = spawnTsx(output, 'search-sync', 'src/cli.ts', ['serve'], env);
+  supervisor.watch('search-sync', child, FIX);
   try {
     await waitForHttp(`${url}/health`, { timeoutMs: HEALTH_TIMEOUT_MS, isAlive: child.alive });
   } catch (err) {
@@ -32,7 +33,6 @@ export async function startSearchSync(config: StackConfig, env: NodeJS.ProcessEn
   } catch (err) {
     throw new StartupError('search-sync', `search-sync did not finish its first sync: ${message(err)}`, FIX, { cause: err });
   }
-  supervisor.watch('search-sync', child, 'see its log for the error it reported');
   return url;
 }
 

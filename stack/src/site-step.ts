@@ -5,6 +5,7 @@ import type { StackConfig } from './config.ts';
 import type { Supervisor } from './supervisor.ts';
 
 const SITE_TIMEOUT_MS = 300_000;
+const FIX = 'see the build error in its log; the site needs published articles in the CMS (ALLOW_EMPTY_SITE=true allows none)';
 
 /**
  * Starts the site server, which builds the site from Strapi and then serves it (rebuilding on the build hook),
@@ -16,16 +17,16 @@ export async function startSite(config: StackConfig, env: NodeJS.ProcessEnv, sup
   const url = `http://${config.SITE_HOST}:${config.SITE_PORT}`;
   supervisor.say(`building and serving the site on ${url} (the first build can take a minute or two)`);
   const child = spawnTsx(output, 'site', 'server/serve.ts', [], env);
+  supervisor.watch('site', child, FIX);
   try {
     await waitForHttp(`${url}/`, { timeoutMs: SITE_TIMEOUT_MS, isAlive: child.alive, intervalMs: 1_000 });
   } catch (err) {
     throw new StartupError(
       'site',
       `the site did not come up: ${err instanceof Error ? err.message : String(err)}`,
-      'see the build error in its log; the site needs published articles in the CMS (ALLOW_EMPTY_SITE=true allows none)',
+      FIX,
       { cause: err },
     );
   }
-  supervisor.watch('site', child, 'see its log for the error the site server reported');
   return url;
 }

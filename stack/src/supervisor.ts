@@ -28,7 +28,9 @@ export class Supervisor {
   output(part: string): PartOutput {
     let output = this.outputs.get(part);
     if (!output) {
-      output = partOutput(part, this.opts);
+      // Once shutdown starts, the dying words of children only go to their logs.
+      const muted = part === 'stack' ? undefined : () => this.stopping;
+      output = partOutput(part, { ...this.opts, muted });
       this.outputs.set(part, output);
     }
     return output;
