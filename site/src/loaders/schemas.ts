@@ -38,7 +38,8 @@ export const roleSchema = z.object({
 });
 
 export const articleSchema = z.object({
-  ...ref,
+  documentId: ref.documentId,
+  slug: ref.slug,
   title: z.string().min(1),
   excerpt: z.string().nullable().default(null),
   body: z.array(blockSchema).default([]),
