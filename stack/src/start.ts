@@ -9,6 +9,7 @@ import { resolveDataPath, stackPaths, type StackPaths } from './stack-paths.ts';
 import { StartupError } from './startup-error.ts';
 import { Supervisor } from './supervisor.ts';
 import { announcement } from './table.ts';
+import { urlPortWarnings } from './url-check.ts';
 
 /** Shutdown started (Ctrl-C or a dying part) while a step was running: start nothing more. */
 class Stopped extends Error {
@@ -35,6 +36,7 @@ async function start(paths: StackPaths, supervisor: Supervisor): Promise<void> {
     throw err;
   }
 
+  for (const warning of urlPortWarnings(env, config)) supervisor.say(`warning: ${warning}`);
   await checkPorts(portClaims(config), paths.envFile);
   guard();
 
