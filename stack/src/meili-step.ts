@@ -28,6 +28,9 @@ export async function startSearchEngine(config: StackConfig, dataDir: string, su
     return url;
   }
   supervisor.say(`starting Meilisearch (data in ${dataDir})`);
+  // Meilisearch logs every HTTP request at INFO, which drowns the other parts; startMeili passes
+  // process.env on, so this is where its log level can be set (MEILI_LOG_LEVEL in the environment wins).
+  process.env.MEILI_LOG_LEVEL ??= 'WARN';
   try {
     const meili = await startMeili({ dataDir, masterKey: config.MEILI_MASTER_KEY, port: config.MEILI_PORT, onLine: output.line });
     supervisor.watch('meilisearch', meili.child, 'see its log; a data directory from another Meilisearch version must be moved away');
