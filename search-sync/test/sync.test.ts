@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { MeiliProcess } from '@stackguide/stack/meili-process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDEX_UID, type SearchDocument } from '../src/contract.ts';
+import { toSearchDocument } from '../src/document.ts';
+import { Service } from '../src/service.ts';
+import { makeArticle, startFakeStrapi, type FakeStrapi } from './fake-strapi.ts';
+import { articleEvent, silentLog, startTestMeili, tempDir, testConfig, waitFor, webhook } from './helpers.ts';
+
+let dir: string;
+let meiliProc: MeiliProcess;
+let strapi: FakeStrapi;
+let service: Service;
+let base: string;
+let hookCalls: string[] = [];
+let hookServer: http.Server;
+
+const publish = (n: number, over = {}) => {
+  const a = makeArticle(n, over);
+  strapi.articles.set(a.documentId, a);
+  return a;
+};
+const search = (q: string, filter?: string) => service.meili.index<SearchDocument>(INDEX_UID).search(q, { filter, limit: 100 });
+const status = async () => (await fetch(`${base}/status`)).json() as Promise<Record<string, unknown>>;
+
+beforeAll(async () => {
+  dir = tempDir('sync');
+  strapi = await startFakeStrapi();
+  for (let n = 1; n <= 5; n++) publish(n);
+  meiliProc = await startTestMeili(dir);
+  hookServer = http.createServer((req, res) => {
+    hookCalls.push(req.headers.authorization ?? '');
+    res.writeHead(202).end();
+  });
+  await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', r));
+  const hookPort = (hookServer.address() as { port: number }).port;
+  const config = testConfig({
+    strapiUrl: strapi.url,
+    strapiToken: strapi.token,
+    meiliUrl: meiliProc.url,
+    dataDir: `${dir}/queue`,
+    buildHookUrl: `http://127.0.0.1:${hookPort}/__hooks/build`,
+    buildHookSecret: 'hook-secret',
+  });
+  service = new Service(config, silentLog, { backoff: { baseMs: 100, maxMs: 1_000 }, pollMs: 100, buildHookDebounceMs: 200 });
+  base = `http://127.0.0.1:${await service.start()}`;
+});
+afterAll(async () => {
+  await service?.stop();
+  await meiliProc?.stop();
+  await strapi?.stop();
+  await new Promise((r) => hookServer?.close(r));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('search-sync service (fake Strapi, real Meilisearch)', () => {
+  it('becomes ready once the first reconcile has filled the index, then calls the build hook once', async () => {
+    await waitFor('ready', async () => (await status()).ready === true);
+    expect((await search('zebra')).hits).toHaveLength(5);
+    const s = await status();
+    expect(s).toMatchObject({ queueDepth: 0, oldestItemAgeSeconds: null, deadLetters: [] });
+    expect(s.lastReconcile).toMatchObject({ published: 5, indexed: 0, missing: 5, stale: 0, orphans: 0 });
+    await waitFor('build hook', () => hookCalls.length > 0);
+    expect(hookCalls).toEqual(['Bearer hook-secret']);
+  });
+
+  it('publish → searchable; unpublish and delete → gone (entry null triggers a reconcile)', async () => {
+    publish(6, { title: 'Okapi field guide' });
+    expect((await webhook(`${base}/webhooks/strapi`, articleEvent('doc0006'))).status).toBe(202);
+    await waitFor('published article searchable', async () => (await search('okapi')).hits.length === 1);
+
+    strapi.articles.delete('doc0006');
+    await webhook(`${base}/webhooks/strapi`, articleEvent('doc0006', 'entry.unpublish'));
+    await waitFor('unpublished article gone', async () => (await search('okapi')).hits.length === 0);
+
+    strapi.articles.delete('doc0005');
+    await webhook(`${base}/webhooks/strapi`, { ...articleEvent('x', 'entry.delete'), entry: null });
+    await waitFor('deleted article gone after reconcile', async () => (await search('zebra')).hits.length === 4);
+  });
+
+  it('a role rename re-queues and updates every article that references it', async () => {
+    const renamed = { documentId: 'role-backend', name: 'Server-side engineer', slug: 'backend-developer' };
+    for (const a of strapi.articles.values()) a.roles = [renamed];
+    const res = await webhook(`${base}/webhooks/strapi`, { event: 'entry.update', model: 'role', entry: { id: 1, ...renamed } });
+    expect(res.status).toBe(202);
+    await waitFor('role names updated', async () => (await search('server-side engineer')).hits.length === 4);
+    expect((await search('', 'roles = "backend-developer"')).hits.every((h) => h.roleNames[0] === 'Server-side engineer')).toBe(true);
+  });
+
+  it('a permanent Strapi 4xx goes to the dead letters with its error', async () => {
+    strapi.failWith.set('doc0042', 403);
+    await webhook(`${base}/webhooks/strapi`, articleEvent('doc0042'));
+    const s = await waitFor('dead letter', async () => {
+      const body = await status();
+      return (body.deadLetters as unknown[]).length > 0 ? body : undefined;
+    });
+    expect(s.deadLetters).toMatchObject([{ kind: 'article', documentId: 'doc0042', error: expect.stringMatching(/403/) }]);
+    expect(s.queueDepth).toBe(0);
+    strapi.failWith.clear();
+  });
+
+  it('reconcile queues a missed document and removes an orphan', async () => {
+    publish(7, { title: 'Missed narwhal' });
+    await service.index.upsert([toSearchDocument(makeArticle(8, { title: 'Orphan axolotl' }))]);
+    expect((await search('axolotl')).hits).toHaveLength(1);
+    await service.reconcileNow();
+    const s = await status();
+    expect(s.lastReconcile).toMatchObject({ missing: 1, orphans: 1, stale: 0 });
+    await waitFor('repairs applied', async () => (await search('narwhal')).hits.length === 1 && (await search('axolotl')).hits.length === 0);
+  });
+
+  it('keeps 20 publishes made while Meilisearch is down and applies them after it restarts', async () => {
+    const port = Number(new URL(meiliProc.url).port);
+    await meiliProc.stop();
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ strapi: 'reachable', meilisearch: expect.stringMatching(/^unreachable/) });
+    const failedBefore = service.metrics.eventsFailed;
+    for (let n = 100; n < 120; n++) {
+      publish(n, { title: `Quokka ${n}` });
+      expect((await webhook(`${base}/webhooks/strapi`, articleEvent(makeArticle(n).documentId))).status).toBe(202);
+    }
+    await waitFor('retries while down', () => service.metrics.eventsFailed > failedBefore);
+    expect(service.queue.depth()).toBeGreaterThanOrEqual(20);
+    meiliProc = await startTestMeili(dir, port);
+    await waitFor('all 20 searchable', async () => (await search('quokka')).hits.length === 20, 60_000);
+    await waitFor('queue drained', () => service.queue.depth() === 0);
+    expect((await status()).deadLetters).toMatchObject([{ documentId: 'doc0042' }]);
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+
+  it('exposes Prometheus metrics', async () => {
+    const res = await fetch(`${base}/metrics`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await res.text();
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+    expect(value('search_sync_events_received_total')).toBeGreaterThanOrEqual(25);
+    expect(value('search_sync_events_applied_total')).toBeGreaterThanOrEqual(25);
+    expect(value('search_sync_events_failed_total')).toBeGreaterThan(0);
+    expect(value('search_sync_queue_depth')).toBe(0);
+    expect(value('search_sync_publish_to_indexed_seconds_count')).toBe(value('search_sync_events_applied_total'));
+  });
+});
