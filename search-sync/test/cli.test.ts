@@ -1,0 +1,123 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { spawnChild, type Child } from '@stackguide/stack/child';
+import type { MeiliProcess } from '@stackguide/stack/meili-process';
+import { freePort, waitForHttp } from '@stackguide/stack/ports';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDEX_UID } from '../src/contract.ts';
+import { createMeili } from '../src/meili.ts';
+import { SyncQueue } from '../src/queue.ts';
+import { makeArticle, startFakeStrapi, type FakeStrapi } from './fake-strapi.ts';
+import { MASTER_KEY, WEBHOOK_SECRET, articleEvent, startTestMeili, tempDir, waitFor, webhook } from './helpers.ts';
+
+const WORKSPACE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const run = promisify(execFile);
+
+let dir: string;
+let meiliProc: MeiliProcess;
+let strapi: FakeStrapi;
+let env: NodeJS.ProcessEnv;
+let port: number;
+const children: Child[] = [];
+
+function cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  return run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: WORKSPACE, env: { ...env, ...extraEnv } });
+}
+
+function serve(): Child {
+  const child = spawnChild('search-sync', process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], { cwd: WORKSPACE, env });
+  children.push(child);
+  return child;
+}
+
+beforeAll(async () => {
+  dir = tempDir('cli');
+  strapi = await startFakeStrapi();
+  for (let n = 1; n <= 3; n++) strapi.articles.set(makeArticle(n).documentId, makeArticle(n));
+  meiliProc = await startTestMeili(dir);
+  port = await freePort();
+  env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    STRAPI_URL: strapi.url,
+    STRAPI_READ_TOKEN: strapi.token,
+    WEBHOOK_SECRET,
+    MEILI_URL: meiliProc.url,
+    MEILI_MASTER_KEY: MASTER_KEY,
+    MEILI_PUBLIC_URL: 'https://search.example.test',
+    SEARCH_SYNC_HOST: '127.0.0.1',
+    SEARCH_SYNC_PORT: String(port),
+    SEARCH_SYNC_DATA_DIR: path.join(dir, 'queue'),
+    RECONCILE_INTERVAL: '10m',
+    SITE_BUILD_HOOK_URL: '',
+    BUILD_HOOK_SECRET: '',
+    LOG_LEVEL: 'warn',
+  };
+});
+afterAll(async () => {
+  for (const child of children) await child.stop();
+  await meiliProc?.stop();
+  await strapi?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('search-sync CLI', () => {
+  it('`keys --json` prints exactly one JSON line on stdout', async () => {
+    const { stdout } = await cli(['keys', '--json']);
+    const lines = stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    const keys = JSON.parse(lines[0]!) as Record<string, string>;
+    expect(keys).toEqual({ indexUid: INDEX_UID, searchKey: expect.stringMatching(/^[0-9a-f]{64}$/), url: 'https://search.example.test' });
+    expect(JSON.parse((await cli(['keys', '--json'])).stdout)).toEqual(keys);
+  });
+
+  it('fails with a one-line cause and exit code 1 on bad configuration', async () => {
+    const error = await cli(['status'], { MEILI_URL: 'not a url' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 1, stdout: '' });
+    expect((error as { stderr: string }).stderr).toMatch(/^search-sync: ConfigError: Invalid configuration[\s\S]*MEILI_URL must be an http\(s\) URL/);
+    expect((error as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a worker killed with items queued drains them after a restart', async () => {
+    const first = serve();
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${base}/health`, { timeoutMs: 30_000, isAlive: first.alive });
+    await waitFor('ready', async () => ((await (await fetch(`${base}/status`)).json()) as { ready: boolean }).ready);
+
+    strapi.hold();
+    for (let n = 200; n < 210; n++) {
+      strapi.articles.set(makeArticle(n).documentId, makeArticle(n, { title: `Pangolin ${n}` }));
+      expect((await webhook(`${base}/webhooks/strapi`, articleEvent(makeArticle(n).documentId))).status).toBe(202);
+    }
+    process.kill(-first.process.pid!, 'SIGKILL');
+    await first.exited;
+    strapi.release();
+
+    const queue = new SyncQueue(path.join(dir, 'queue'));
+    try {
+      expect(queue.depth()).toBe(10);
+    } finally {
+      queue.close();
+    }
+
+    const second = serve();
+    await waitForHttp(`${base}/health`, { timeoutMs: 30_000, isAlive: second.alive });
+    const meili = createMeili(meiliProc.url, MASTER_KEY);
+    await waitFor('all 10 searchable', async () => (await meili.index(INDEX_UID).search('pangolin')).hits.length === 10);
+    const status = await waitFor('drained', async () => {
+      const body = (await (await fetch(`${base}/status`)).json()) as { queueDepth: number; ready: boolean };
+      return body.queueDepth === 0 && body.ready ? body : undefined;
+    });
+    expect(status).toMatchObject({ queueDepth: 0, ready: true, deadLetters: [] });
+
+    // `status` from the CLI asks the running service.
+    const cliStatus = JSON.parse((await cli(['status', '--json'])).stdout) as Record<string, unknown>;
+    expect(cliStatus).toMatchObject({ service: 'running', ready: true, queueDepth: 0 });
+
+    await second.stop();
+    expect(await second.exited).toBe(0);
+  });
+});
