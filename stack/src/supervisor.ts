@@ -90,6 +90,7 @@ export class Supervisor {
     this.opts.exit(130);
   }
 
+  /** Routes SIGINT and SIGTERM to onSignal. */
   installSignalHandlers(): void {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => this.onSignal(signal));
   }
