@@ -3,13 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminRequestError, type AdminClient } from '@stackguide/stack/cms-admin-client';
 import { startTestCms, type TestCms } from '@stackguide/stack/test-cms';
+import { lanes } from './lanes.ts';
 
 type Received = { authorization: string | undefined; body: { event: string; model: string; entry: { documentId?: string } | null } };
 
-let cms: TestCms;
-let admin: AdminClient;
-let receiver: http.Server;
-const received: Received[] = [];
+function jsonForm(fields: Record<string, unknown>): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(key, JSON.stringify(value));
+  return form;
+}
 
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
 
@@ -23,66 +25,91 @@ async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 
   }
 }
 
-beforeAll(async () => {
-  receiver = http.createServer((req, res) => {
-    let data = '';
-    req.on('data', (chunk) => (data += chunk));
-    req.on('end', () => {
-      received.push({ authorization: req.headers.authorization, body: JSON.parse(data) });
-      res.writeHead(202).end();
+describe.each(lanes())('editor flows on $name', (lane) => {
+  let cms: TestCms;
+  let admin: AdminClient;
+  let receiver: http.Server;
+  const received: Received[] = [];
+
+  beforeAll(async () => {
+    receiver = http.createServer((req, res) => {
+      let data = '';
+      req.on('data', (chunk) => (data += chunk));
+      req.on('end', () => {
+        received.push({ authorization: req.headers.authorization, body: JSON.parse(data) });
+        res.writeHead(202).end();
+      });
     });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const port = (receiver.address() as AddressInfo).port;
-  cms = await startTestCms({ webhookUrl: `http://127.0.0.1:${port}/webhooks/strapi` });
-  admin = await cms.admin();
-});
-
-afterAll(async () => {
-  await cms?.stop();
-  receiver?.close();
-});
-
-describe('editor flows', () => {
-  it('calls the search-sync webhook with the secret on publish, unpublish and delete', async () => {
-    const { documentId } = await admin.createArticle(
-      { title: 'Webhook probe article', slug: 'webhook-probe-article', excerpt: 'An article that exists to check the webhook.', body: paragraph('Body.'), authorName: 'Test' },
-      { publish: true },
-    );
-    const eventFor = (event: string) => () => received.find((r) => r.body.event === event && r.body.entry?.documentId === documentId);
-    const published = await waitFor('entry.publish', eventFor('entry.publish'));
-    expect(published.authorization).toBe(`Bearer ${cms.env.WEBHOOK_SECRET}`);
-    expect(published.body.model).toBe('article');
-
-    await admin.unpublish(documentId);
-    await waitFor('entry.unpublish', eventFor('entry.unpublish'));
-    await admin.deleteDocument(documentId);
-    const deleted = await waitFor('entry.delete', eventFor('entry.delete'));
-    expect(deleted.authorization).toBe(`Bearer ${cms.env.WEBHOOK_SECRET}`);
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const port = (receiver.address() as AddressInfo).port;
+    cms = await startTestCms({ webhookUrl: `http://127.0.0.1:${port}/webhooks/strapi`, env: await lane.env() });
+    admin = await cms.admin();
   });
 
-  it('refuses to publish an article without an excerpt', async () => {
-    const { documentId } = await admin.createArticle({ title: 'No excerpt here', slug: 'no-excerpt-here', body: paragraph('Body.'), authorName: 'Test' });
-    const error = await admin.publish(documentId).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AdminRequestError);
-    expect((error as AdminRequestError).status).toBe(400);
-    expect(JSON.stringify((error as AdminRequestError).body)).toContain('excerpt');
+  afterAll(async () => {
+    await cms?.stop();
+    receiver?.close();
   });
 
-  it('refuses an excerpt longer than 300 characters', async () => {
-    const error = await admin
-      .createArticle({ title: 'Long excerpt', slug: 'long-excerpt', excerpt: 'x'.repeat(301), body: paragraph('Body.'), authorName: 'Test' }, { publish: true })
-      .catch((e: unknown) => e);
-    expect((error as AdminRequestError).status).toBe(400);
-  });
+    it('calls the search-sync webhook with the secret on publish, unpublish and delete', async () => {
+      const { documentId } = await admin.createArticle(
+        { title: 'Webhook probe article', slug: 'webhook-probe-article', excerpt: 'An article that exists to check the webhook.', body: paragraph('Body.'), authorName: 'Test' },
+        { publish: true },
+      );
+      const eventFor = (event: string) => () => received.find((r) => r.body.event === event && r.body.entry?.documentId === documentId);
+      const published = await waitFor('entry.publish', eventFor('entry.publish'));
+      expect(published.authorization).toBe(`Bearer ${cms.env.WEBHOOK_SECRET}`);
+      expect(published.body.model).toBe('article');
 
-  it('refuses a duplicate slug', async () => {
-    const res = await fetch(`${cms.url}/api/articles?pagination[pageSize]=1`);
-    const existing = ((await res.json()) as { data: { slug: string }[] }).data[0]!.slug;
-    const error = await admin
-      .createArticle({ title: 'Copycat', slug: existing, excerpt: 'A second article trying to take a slug.', body: paragraph('Body.'), authorName: 'Test' }, { publish: true })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AdminRequestError);
-    expect((error as AdminRequestError).status).toBe(400);
-  });
+      await admin.unpublish(documentId);
+      await waitFor('entry.unpublish', eventFor('entry.unpublish'));
+      await admin.deleteDocument(documentId);
+      const deleted = await waitFor('entry.delete', eventFor('entry.delete'));
+      expect(deleted.authorization).toBe(`Bearer ${cms.env.WEBHOOK_SECRET}`);
+    });
+
+    it('refuses to publish an article without an excerpt', async () => {
+      const { documentId } = await admin.createArticle({ title: 'No excerpt here', slug: 'no-excerpt-here', body: paragraph('Body.'), authorName: 'Test' });
+      const error = await admin.publish(documentId).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AdminRequestError);
+      expect((error as AdminRequestError).status).toBe(400);
+      expect(JSON.stringify((error as AdminRequestError).body)).toContain('excerpt');
+    });
+
+    it('refuses an excerpt longer than 300 characters', async () => {
+      const error = await admin
+        .createArticle({ title: 'Long excerpt', slug: 'long-excerpt', excerpt: 'x'.repeat(301), body: paragraph('Body.'), authorName: 'Test' }, { publish: true })
+        .catch((e: unknown) => e);
+      expect((error as AdminRequestError).status).toBe(400);
+    });
+
+    it('refuses a cover image without alternative text, accepts it once described', async () => {
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      const form = new FormData();
+      form.append('files', new Blob([png], { type: 'image/png' }), 'cover.png');
+      const [file] = await admin.request<{ id: number }[]>('POST', '/upload', form);
+      const data = { title: 'Cover check', slug: 'cover-check', excerpt: 'An article with a cover image to describe.', body: paragraph('Body.'), authorName: 'Test', cover: file!.id };
+      const error = await admin.createArticle(data).catch((e: unknown) => e);
+      expect((error as AdminRequestError).status).toBe(400);
+      expect(JSON.stringify((error as AdminRequestError).body)).toContain('alternative text');
+
+      await admin.request('POST', `/upload?id=${file!.id}`, jsonForm({ fileInfo: { alternativeText: 'A single grey pixel', name: 'cover.png' } }));
+      const { documentId } = await admin.createArticle(data, { publish: true });
+      const res = await fetch(`${cms.url}/api/articles/${documentId}`);
+      const article = (await res.json()) as { data: { cover: { alternativeText: string } } };
+      expect(article.data.cover.alternativeText).toBe('A single grey pixel');
+    });
+
+    it('refuses a duplicate slug', async () => {
+      const res = await fetch(`${cms.url}/api/articles?pagination[pageSize]=1`);
+      const existing = ((await res.json()) as { data: { slug: string }[] }).data[0]!.slug;
+      const error = await admin
+        .createArticle({ title: 'Copycat', slug: existing, excerpt: 'A second article trying to take a slug.', body: paragraph('Body.'), authorName: 'Test' }, { publish: true })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AdminRequestError);
+      expect((error as AdminRequestError).status).toBe(400);
+    });
 });

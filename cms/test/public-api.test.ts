@@ -1,112 +1,113 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCms, type TestCms } from '@stackguide/stack/test-cms';
+import { lanes } from './lanes.ts';
 
 type Article = { documentId: string; title: string; slug: string; excerpt: string; body: unknown[]; roles: { slug: string }[]; skills: { slug: string }[]; seo: unknown; authorName: string; publishedAt: string };
 type ListResponse<T> = { data: T[]; meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } } };
 
-let cms: TestCms;
-let draftIds: string[] = [];
+describe.each(lanes())('public content API on $name', (lane) => {
+  let cms: TestCms;
+  let draftIds: string[] = [];
 
-async function get(path: string, token?: string): Promise<Response> {
-  return fetch(`${cms.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-}
+  async function get(path: string, token?: string): Promise<Response> {
+    return fetch(`${cms.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  }
 
-async function getJson<T>(path: string, token?: string): Promise<T> {
-  const res = await get(path, token);
-  expect(res.status, path).toBe(200);
-  return (await res.json()) as T;
-}
+  async function getJson<T>(path: string, token?: string): Promise<T> {
+    const res = await get(path, token);
+    expect(res.status, path).toBe(200);
+    return (await res.json()) as T;
+  }
 
-beforeAll(async () => {
-  cms = await startTestCms();
-  const admin = await cms.admin();
-  const drafts = await admin.request<{ results: { documentId: string; title: string; status: string }[] }>(
-    'GET',
-    '/content-manager/collection-types/api::article.article?page=1&pageSize=100&filters[title][$startsWith]=DRAFT:',
-  );
-  draftIds = drafts.results.map((d) => d.documentId);
-});
-
-afterAll(async () => {
-  await cms?.stop();
-});
-
-describe('public content API', () => {
-  it('serves seeded articles with their relations and fields, published only', async () => {
-    const list = await getJson<ListResponse<Article>>('/api/articles?pagination[pageSize]=100');
-    expect(list.data.length).toBeGreaterThanOrEqual(12);
-    expect(list.data.some((a) => a.title.startsWith('DRAFT:'))).toBe(false);
-    const article = list.data[0]!;
-    expect(article).toMatchObject({ slug: expect.any(String), excerpt: expect.any(String), authorName: expect.any(String) });
-    expect(article.body.length).toBeGreaterThan(0);
-    expect(article.roles.length).toBeGreaterThan(0);
-    expect(article.skills.length).toBeGreaterThan(0);
-    expect(article.seo).toMatchObject({ metaTitle: expect.any(String) });
+  beforeAll(async () => {
+    cms = await startTestCms({ env: await lane.env() });
+    const admin = await cms.admin();
+    const drafts = await admin.request<{ results: { documentId: string; title: string; status: string }[] }>(
+      'GET',
+      '/content-manager/collection-types/api::article.article?page=1&pageSize=100&filters[title][$startsWith]=DRAFT:',
+    );
+    draftIds = drafts.results.map((d) => d.documentId);
   });
 
-  it('paginates with the page size the client asks for', async () => {
-    const page1 = await getJson<ListResponse<Article>>('/api/articles?pagination[pageSize]=5&pagination[page]=1&sort=slug');
-    const page2 = await getJson<ListResponse<Article>>('/api/articles?pagination[pageSize]=5&pagination[page]=2&sort=slug');
-    expect(page1.data).toHaveLength(5);
-    expect(page1.meta.pagination.pageCount).toBe(Math.ceil(page1.meta.pagination.total / 5));
-    const slugs = new Set([...page1.data, ...page2.data].map((a) => a.slug));
-    expect(slugs.size).toBe(page1.data.length + page2.data.length);
+  afterAll(async () => {
+    await cms?.stop();
   });
 
-  it('serves the three roles with responsibilities, skills and salary bands, and the skills', async () => {
-    const roles = await getJson<ListResponse<{ slug: string; responsibilities: unknown[]; salaryBands: { min: number; period: string }[]; skills: unknown[] }>>('/api/roles');
-    expect(roles.data.map((r) => r.slug).sort()).toEqual(['backend-developer', 'frontend-developer', 'full-stack-developer']);
-    const backend = roles.data.find((r) => r.slug === 'backend-developer')!;
-    expect(backend.responsibilities.length).toBeGreaterThan(2);
-    expect(backend.skills.length).toBeGreaterThan(5);
-    expect(backend.salaryBands).toEqual(expect.arrayContaining([expect.objectContaining({ min: 2700, period: 'month' })]));
-    const skills = await getJson<ListResponse<{ slug: string; category: string }>>('/api/skills?pagination[pageSize]=100');
-    expect(skills.data.length).toBeGreaterThanOrEqual(28);
-  });
+    it('serves seeded articles with their relations and fields, published only', async () => {
+      const list = await getJson<ListResponse<Article>>('/api/articles?pagination[pageSize]=100');
+      expect(list.data.length).toBeGreaterThanOrEqual(12);
+      expect(list.data.some((a) => a.title.startsWith('DRAFT:'))).toBe(false);
+      const article = list.data[0]!;
+      expect(article).toMatchObject({ slug: expect.any(String), excerpt: expect.any(String), authorName: expect.any(String) });
+      expect(article.body.length).toBeGreaterThan(0);
+      expect(article.roles.length).toBeGreaterThan(0);
+      expect(article.skills.length).toBeGreaterThan(0);
+      expect(article.seo).toMatchObject({ metaTitle: expect.any(String) });
+    });
 
-  it.each([
-    ['public', undefined],
-    ['read-only token', 'token'],
-  ])('never hands out drafts, even with status=draft (%s)', async (_label, useToken) => {
-    const token = useToken ? cms.readToken : undefined;
-    expect(draftIds).toHaveLength(2);
-    for (const query of ['status=draft', 'status=draft&filters[publishedAt][$null]=true', 'status[0]=draft']) {
-      const res = await get(`/api/articles?${query}&pagination[pageSize]=100`, token);
-      const text = await res.text();
-      expect(text, query).not.toContain('DRAFT:');
-    }
-    for (const id of draftIds) {
-      const res = await get(`/api/articles/${id}?status=draft`, token);
-      expect(res.status).toBe(404);
-    }
-  });
+    it('paginates with the page size the client asks for', async () => {
+      const page1 = await getJson<ListResponse<Article>>('/api/articles?pagination[pageSize]=5&pagination[page]=1&sort=slug');
+      const page2 = await getJson<ListResponse<Article>>('/api/articles?pagination[pageSize]=5&pagination[page]=2&sort=slug');
+      expect(page1.data).toHaveLength(5);
+      expect(page1.meta.pagination.pageCount).toBe(Math.ceil(page1.meta.pagination.total / 5));
+      const slugs = new Set([...page1.data, ...page2.data].map((a) => a.slug));
+      expect(slugs.size).toBe(page1.data.length + page2.data.length);
+    });
 
-  it.each([
-    ['public', undefined],
-    ['read-only token', 'token'],
-  ])('refuses writes and other content (%s)', async (_label, useToken) => {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-    if (useToken) headers.Authorization = `Bearer ${cms.readToken}`;
-    const list = await getJson<ListResponse<Article>>('/api/articles?pagination[pageSize]=1');
-    const id = list.data[0]!.documentId;
-    const body = JSON.stringify({ data: { title: 'Injected', excerpt: 'x'.repeat(30) } });
-    expect((await fetch(`${cms.url}/api/articles`, { method: 'POST', headers, body })).status).toBe(403);
-    expect((await fetch(`${cms.url}/api/articles/${id}`, { method: 'PUT', headers, body })).status).toBe(403);
-    expect((await fetch(`${cms.url}/api/articles/${id}`, { method: 'DELETE', headers })).status).toBe(403);
-    expect((await fetch(`${cms.url}/api/roles`, { method: 'POST', headers, body })).status).toBe(403);
-    if (!useToken) {
-      expect((await get('/api/users')).status).toBe(403);
-      expect((await get('/api/upload/files')).status).toBe(403);
-      const register = await fetch(`${cms.url}/api/auth/local/register`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ username: 'mallory', email: 'm@example.com', password: 'Secret123!' }),
-      });
-      expect(register.status).toBeGreaterThanOrEqual(400);
-    }
-  });
+    it('serves the three roles with responsibilities, skills and salary bands, and the skills', async () => {
+      const roles = await getJson<ListResponse<{ slug: string; responsibilities: unknown[]; salaryBands: { min: number; period: string }[]; skills: unknown[] }>>('/api/roles');
+      expect(roles.data.map((r) => r.slug).sort()).toEqual(['backend-developer', 'frontend-developer', 'full-stack-developer']);
+      const backend = roles.data.find((r) => r.slug === 'backend-developer')!;
+      expect(backend.responsibilities.length).toBeGreaterThan(2);
+      expect(backend.skills.length).toBeGreaterThan(5);
+      expect(backend.salaryBands).toEqual(expect.arrayContaining([expect.objectContaining({ min: 2700, period: 'month' })]));
+      const skills = await getJson<ListResponse<{ slug: string; category: string }>>('/api/skills?pagination[pageSize]=100');
+      expect(skills.data.length).toBeGreaterThanOrEqual(28);
+    });
 
-  it('rejects a wrong token instead of treating it as public', async () => {
-    expect((await get('/api/articles', 'not-a-real-token')).status).toBe(401);
-  });
+    it.each([
+      ['public', undefined],
+      ['read-only token', 'token'],
+    ])('never hands out drafts, even with status=draft (%s)', async (_label, useToken) => {
+      const token = useToken ? cms.readToken : undefined;
+      expect(draftIds).toHaveLength(2);
+      for (const query of ['status=draft', 'status=draft&filters[publishedAt][$null]=true', 'status[0]=draft']) {
+        const res = await get(`/api/articles?${query}&pagination[pageSize]=100`, token);
+        const text = await res.text();
+        expect(text, query).not.toContain('DRAFT:');
+      }
+      for (const id of draftIds) {
+        const res = await get(`/api/articles/${id}?status=draft`, token);
+        expect(res.status).toBe(404);
+      }
+    });
+
+    it.each([
+      ['public', undefined],
+      ['read-only token', 'token'],
+    ])('refuses writes and other content (%s)', async (_label, useToken) => {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      if (useToken) headers.Authorization = `Bearer ${cms.readToken}`;
+      const list = await getJson<ListResponse<Article>>('/api/articles?pagination[pageSize]=1');
+      const id = list.data[0]!.documentId;
+      const body = JSON.stringify({ data: { title: 'Injected', excerpt: 'x'.repeat(30) } });
+      expect((await fetch(`${cms.url}/api/articles`, { method: 'POST', headers, body })).status).toBe(403);
+      expect((await fetch(`${cms.url}/api/articles/${id}`, { method: 'PUT', headers, body })).status).toBe(403);
+      expect((await fetch(`${cms.url}/api/articles/${id}`, { method: 'DELETE', headers })).status).toBe(403);
+      expect((await fetch(`${cms.url}/api/roles`, { method: 'POST', headers, body })).status).toBe(403);
+      if (!useToken) {
+        expect((await get('/api/users')).status).toBe(403);
+        expect((await get('/api/upload/files')).status).toBe(403);
+        const register = await fetch(`${cms.url}/api/auth/local/register`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ username: 'mallory', email: 'm@example.com', password: 'Secret123!' }),
+        });
+        expect(register.status).toBeGreaterThanOrEqual(400);
+      }
+    });
+
+    it('rejects a wrong token instead of treating it as public', async () => {
+      expect((await get('/api/articles', 'not-a-real-token')).status).toBe(401);
+    });
 });

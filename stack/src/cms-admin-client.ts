@@ -37,10 +37,11 @@ export async function adminClient(baseUrl: string, email: string, password: stri
   const token = ((await login.json()) as { data: { token: string } }).data.token;
 
   async function request<T>(method: string, route: string, body?: unknown): Promise<T> {
+    const isForm = body instanceof FormData;
     const res = await fetch(`${baseUrl}${route}`, {
       method,
-      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { Authorization: `Bearer ${token}`, ...(body === undefined || isForm ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
     const text = await res.text();
     const parsed: unknown = text ? JSON.parse(text) : null;

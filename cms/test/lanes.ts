@@ -1,0 +1,27 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+
+export type Lane = { name: 'sqlite' | 'postgres'; env(): Promise<Record<string, string>> };
+
+/** The databases the integration tests run against: SQLite always, PostgreSQL when it is installed. */
+export function lanes(): Lane[] {
+  const postgresUrl = inject('postgresUrl');
+  const sqlite: Lane = { name: 'sqlite', env: async () => ({}) };
+  if (!postgresUrl) return [sqlite];
+  const postgres: Lane = {
+    name: 'postgres',
+    async env() {
+      const database = `cms_${crypto.randomBytes(6).toString('hex')}`;
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE ${database}`);
+      } finally {
+        await client.end();
+      }
+      return { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgresUrl.replace(/\/postgres$/, `/${database}`) };
+    },
+  };
+  return [sqlite, postgres];
+}
