@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import type { AdminClient } from '@stackguide/stack/cms-admin-client';
+import type { MeiliProcess } from '@stackguide/stack/meili-process';
+import { freePort } from '@stackguide/stack/ports';
+import { startTestCms, type TestCms } from '@stackguide/stack/test-cms';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDEX_UID, type SearchDocument } from '../src/contract.ts';
+import { Service } from '../src/service.ts';
+import { silentLog, startTestMeili, tempDir, testConfig, waitFor } from './helpers.ts';
+
+const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
+
+let dir: string;
+let meiliProc: MeiliProcess;
+let cms: TestCms;
+let admin: AdminClient;
+let service: Service;
+let base: string;
+
+const search = (q: string, filter?: string) => service.meili.index<SearchDocument>(INDEX_UID).search(q, { filter, limit: 1000 });
+async function api<T>(route: string): Promise<T> {
+  const res = await fetch(`${cms.url}${route}`, { headers: { authorization: `Bearer ${cms.readToken}` } });
+  if (!res.ok) throw new Error(`${route}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+beforeAll(async () => {
+  dir = tempDir('e2e');
+  const port = await freePort();
+  meiliProc = await startTestMeili(dir);
+  cms = await startTestCms({ webhookUrl: `http://127.0.0.1:${port}/webhooks/strapi` });
+  admin = await cms.admin();
+  const config = testConfig({
+    strapiUrl: cms.url,
+    strapiToken: cms.readToken,
+    webhookSecret: cms.env.WEBHOOK_SECRET!,
+    meiliUrl: meiliProc.url,
+    dataDir: `${dir}/queue`,
+    port,
+  });
+  service = new Service(config, silentLog, { backoff: { baseMs: 200, maxMs: 2_000 }, pollMs: 100 });
+  base = `http://127.0.0.1:${await service.start()}`;
+});
+afterAll(async () => {
+  await service?.stop();
+  await cms?.stop();
+  await meiliProc?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('end to end with real Strapi and Meilisearch', () => {
+  it('indexes every seeded published article and no drafts', async () => {
+    await waitFor('ready', async () => ((await (await fetch(`${base}/status`)).json()) as { ready: boolean }).ready, 60_000);
+    const published = await api<{ meta: { pagination: { total: number } } }>('/api/articles?pagination[pageSize]=1');
+    expect(published.meta.pagination.total).toBeGreaterThanOrEqual(12);
+    const all = await search('');
+    expect(all.hits).toHaveLength(published.meta.pagination.total);
+    expect(all.hits.filter((h) => h.title.startsWith('DRAFT:'))).toEqual([]);
+    expect(all.hits.every((h) => h.content.length > 0 && h.url.startsWith('/articles/'))).toBe(true);
+  });
+
+  it('publish → searchable, unpublish → gone, publish again then delete → gone', async () => {
+    const { documentId } = await admin.createArticle(
+      { title: 'Capybara deployment notes', slug: 'capybara-deployment-notes', excerpt: 'How the capybara team ships to production.', body: paragraph('Blue-green deploys.'), authorName: 'Test' },
+      { publish: true },
+    );
+    await waitFor('published article searchable', async () => (await search('capybara')).hits[0]?.id === documentId);
+    await admin.unpublish(documentId);
+    await waitFor('unpublished article gone', async () => (await search('capybara')).hits.length === 0);
+    await admin.publish(documentId);
+    await waitFor('republished article back', async () => (await search('capybara')).hits.length === 1);
+    await admin.deleteDocument(documentId);
+    await waitFor('deleted article gone', async () => (await search('capybara')).hits.length === 0);
+  });
+
+  it('a role rename updates every article that references it', async () => {
+    const roles = await api<{ data: { documentId: string; slug: string; name: string }[] }>('/api/roles');
+    const role = roles.data.find((r) => r.slug === 'backend-developer')!;
+    const referencing = await api<{ meta: { pagination: { total: number } } }>(
+      `/api/articles?filters[roles][documentId][$eq]=${role.documentId}&pagination[pageSize]=1`,
+    );
+    expect(referencing.meta.pagination.total).toBeGreaterThan(0);
+    await admin.updateDocument('api::role.role', role.documentId, { name: 'Server-side wrangler' });
+    await waitFor(
+      'role name updated in the index',
+      async () => (await search('', 'roles = "backend-developer"')).hits.filter((h) => h.roleNames.includes('Server-side wrangler')).length ===
+        referencing.meta.pagination.total,
+    );
+  });
+});
