@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { LoaderContext } from 'astro/loaders';
-import type { DataEntry } from 'astro:content';
+import type { DataStore, LoaderContext } from 'astro/loaders';
+
+type DataEntry = Parameters<DataStore['set']>[0];
 
 export type FakeLoaderContext = LoaderContext & { entries: Map<string, DataEntry>; logs: string[] };
 

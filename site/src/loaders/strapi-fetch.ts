@@ -20,6 +20,11 @@ function networkCode(err: unknown): string | undefined {
   return undefined;
 }
 
+function describe(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  return err.cause instanceof Error ? `${err.message} (${err.cause.message})` : err.message;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -37,7 +42,7 @@ export async function fetchStrapiJson(url: string, token: string | undefined, re
       res = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) });
     } catch (err) {
       const code = networkCode(err);
-      last = code ?? (err instanceof Error ? err.message : String(err));
+      last = code ?? describe(err);
       if (code && TRANSIENT_CODES.has(code)) continue;
       throw new StrapiRequestError(url, last, attempt);
     }

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { loadRootEnv } from '../src/config/load-root-env.ts';
+import { parseServeEnv, type ServeEnv } from './serve-env.ts';
+import { astroBuild } from './astro-build.ts';
+import { SiteBuilder } from './builder.ts';
+import { createSiteServer, HOOK_PATH } from './http-server.ts';
+
+const siteRoot = fileURLToPath(new URL('..', import.meta.url));
+loadRootEnv();
+
+let env: ServeEnv;
+try {
+  env = parseServeEnv(process.env);
+} catch (err) {
+  pino({ name: 'site' }).fatal(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+}
+const logger = pino({ name: 'site', level: env.LOG_LEVEL });
+
+const builder = new SiteBuilder({
+  buildsDir: path.join(siteRoot, '.builds'),
+  debounceMs: env.SITE_BUILD_DEBOUNCE_MS,
+  logger,
+  build: (outDir) => astroBuild(siteRoot, outDir, (line) => logger.debug({ astro: line })),
+});
+
+try {
+  await builder.buildNow();
+} catch (err) {
+  logger.fatal({ err }, `first build failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
+
+const server = createSiteServer(builder, env.BUILD_HOOK_SECRET, logger);
+server.listen(env.SITE_PORT, env.SITE_HOST, () => {
+  const url = `http://${env.SITE_HOST}:${env.SITE_PORT}`;
+  logger.info({ url, hook: `${url}${HOOK_PATH}`, dir: builder.current() }, 'site ready');
+});
+
+function shutdown(signal: string): void {
+  logger.info({ signal }, 'shutting down');
+  builder.close();
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+}
+process.once('SIGTERM', () => shutdown('SIGTERM'));
+process.once('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export type Resolved = { kind: 'file'; file: string } | { kind: 'redirect'; location: string } | { kind: 'missing' } | { kind: 'bad' };
+
+/**
+ * Maps a URL path onto a file inside `root`: directories serve their index.html, a directory
+ * asked for without its trailing slash redirects, and nothing outside `root` is ever reachable.
+ */
+export function resolvePath(root: string, urlPath: string): Resolved {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return { kind: 'bad' };
+  }
+  if (decoded.includes('\0')) return { kind: 'bad' };
+  const target = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
+  if (target !== root && !target.startsWith(root + path.sep)) return { kind: 'bad' };
+  const stat = fs.statSync(target, { throwIfNoEntry: false });
+  if (stat?.isDirectory()) {
+    if (!urlPath.endsWith('/')) return { kind: 'redirect', location: `${urlPath}/` };
+    const index = path.join(target, 'index.html');
+    return fs.existsSync(index) ? { kind: 'file', file: index } : { kind: 'missing' };
+  }
+  return stat?.isFile() ? { kind: 'file', file: target } : { kind: 'missing' };
+}
+
+function send(req: IncomingMessage, res: ServerResponse, file: string, status: number): void {
+  const ext = path.extname(file).toLowerCase();
+  const immutable = file.includes(`${path.sep}_astro${path.sep}`);
+  res.writeHead(status, {
+    'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+    'content-length': fs.statSync(file).size,
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'x-content-type-options': 'nosniff',
+  });
+  if (req.method === 'HEAD') return void res.end();
+  fs.createReadStream(file).pipe(res);
+}
+
+/** Serves GET/HEAD for the built site in `root`, with its 404.html for misses. */
+export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
+  const urlPath = new URL(req.url ?? '/', 'http://site').pathname;
+  const resolved = resolvePath(root, urlPath);
+  switch (resolved.kind) {
+    case 'file':
+      return send(req, res, resolved.file, 200);
+    case 'redirect':
+      return void res.writeHead(301, { location: resolved.location }).end();
+    case 'bad':
+      return void res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request\n');
+    case 'missing': {
+      const notFound = path.join(root, '404.html');
+      if (fs.existsSync(notFound)) return send(req, res, notFound, 404);
+      return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    }
+  }
+}
