@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerArticleValidation } from './article-validation';
+import { applyAdminLayouts } from './bootstrap/admin-layouts';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { lockDownPublicRole } from './bootstrap/public-permissions';
 import { ensureReadToken } from './bootstrap/read-token';
@@ -15,6 +16,7 @@ export default {
     await lockDownPublicRole(strapi);
     await ensureFirstAdmin(strapi);
     await ensureReadToken(strapi);
+    await applyAdminLayouts(strapi);
     if (process.env.SEED_ON_START !== 'false') await seedOnFirstStart(strapi);
     await ensureSearchSyncWebhook(strapi);
   },

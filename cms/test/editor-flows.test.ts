@@ -68,6 +68,16 @@ describe.each(lanes())('editor flows on $name', (lane) => {
       expect(deleted.authorization).toBe(`Bearer ${cms.env.WEBHOOK_SECRET}`);
     });
 
+    it('shows editors a list of title, roles and update time, and groups SEO at the end of the form', async () => {
+      const config = await admin.request<{ data: { contentType: { layouts: { list: string[]; edit: { name: string }[][] } } } }>(
+        'GET',
+        '/content-manager/content-types/api::article.article/configuration',
+      );
+      const { list, edit } = config.data.contentType.layouts;
+      expect(list).toEqual(expect.arrayContaining(['title', 'roles', 'updatedAt']));
+      expect(edit.at(-1)!.map((f) => f.name)).toEqual(['seo']);
+    });
+
     it('refuses to publish an article without an excerpt', async () => {
       const { documentId } = await admin.createArticle({ title: 'No excerpt here', slug: 'no-excerpt-here', body: paragraph('Body.'), authorName: 'Test' });
       const error = await admin.publish(documentId).catch((e: unknown) => e);
