@@ -32,14 +32,14 @@ export function errorMessageFrom(stderr: string): string {
 
 /**
  * Runs `astro build --outDir <outDir>` for the site in a child process, so each build gets a
- * clean module graph and memory, with the inherited environment.
+ * clean module graph and memory, with `env` (the process's own by default).
  * @throws BuildFailedError carrying the build's error message.
  */
-export function astroBuild(siteRoot: string, outDir: string, onLine: (line: string) => void): Promise<void> {
+export function astroBuild(siteRoot: string, outDir: string, onLine: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
       cwd: siteRoot,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

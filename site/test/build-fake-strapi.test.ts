@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeStrapi, type FakeStrapi } from './fake-strapi.ts';
+import { HOSTILE_TITLE, makeContent } from './fixtures.ts';
+import { buildSiteForTest, TEST_SITE_URL } from './site-build.ts';
+import { brokenInternalLinks, filesUnder, readDist, rssItemLinks, sitemapUrls } from './dist-checks.ts';
+
+const MASTER_KEY_SENTINEL = 'master-key-sentinel-must-never-ship';
+const content = makeContent(30);
+let strapi: FakeStrapi;
+let dist: string;
+
+beforeAll(async () => {
+  strapi = await startFakeStrapi(content);
+  dist = await buildSiteForTest(strapi.url, strapi.token, {
+    MEILI_PUBLIC_URL: 'http://127.0.0.1:7700',
+    MEILI_SEARCH_KEY: 'search-only-key',
+    MEILI_MASTER_KEY: MASTER_KEY_SENTINEL,
+  });
+});
+afterAll(async () => {
+  if (dist) fs.rmSync(dist, { recursive: true, force: true });
+  await strapi?.close();
+});
+
+const slugs = (items: unknown[]) => items.map((i) => (i as { slug: string }).slug);
+
+describe('site built from fixture content', () => {
+  it('has a page for every article, role and skill, and paginates the article list by 12', () => {
+    const files = new Set(filesUnder(dist));
+    for (const slug of slugs(content.articles)) expect(files).toContain(`articles/${slug}/index.html`);
+    for (const slug of slugs(content.roles)) expect(files).toContain(`roles/${slug}/index.html`);
+    for (const slug of slugs(content.skills)) expect(files).toContain(`skills/${slug}/index.html`);
+    for (const page of ['articles/index.html', 'articles/2/index.html', 'articles/3/index.html', 'compare/backend-vs-frontend/index.html', 'search/index.html', '404.html', 'robots.txt', 'rss.xml'])
+      expect(files).toContain(page);
+    expect(files).not.toContain('articles/4/index.html');
+    const page2 = readDist(dist, 'articles/2/index.html');
+    expect(page2.match(/<li><article class="card">/g)).toHaveLength(12);
+    expect(page2).toContain('href="/articles/" rel="prev"');
+    expect(page2).toContain('href="/articles/3/" rel="next"');
+  });
+
+  it('every internal link resolves', () => {
+    expect(brokenInternalLinks(dist, TEST_SITE_URL)).toEqual([]);
+  });
+
+  it('shows a hostile title as text everywhere', () => {
+    const hostile = content.articles.find((a) => (a as { title: string }).title === HOSTILE_TITLE) as { slug: string };
+    const html = readDist(dist, `articles/${hostile.slug}/index.html`);
+    expect(html).toContain('<h1>Escaping &lt;img src=x onerror=alert(1)&gt; in templates</h1>');
+    // Inside a quoted attribute value `<` is inert (Astro escapes the quotes), so look at the markup outside them.
+    for (const file of filesUnder(dist).filter((f) => f.endsWith('.html')))
+      expect(readDist(dist, file).replace(/="[^"]*"/g, '=""'), file).not.toContain('<img src=x');
+  });
+
+  it('lists every page in the sitemap and every article in the RSS feed', () => {
+    const urls = new Set(sitemapUrls(dist));
+    for (const slug of slugs(content.articles)) expect(urls).toContain(`${TEST_SITE_URL}/articles/${slug}/`);
+    for (const slug of slugs(content.roles)) expect(urls).toContain(`${TEST_SITE_URL}/roles/${slug}/`);
+    expect(urls).toContain(`${TEST_SITE_URL}/compare/backend-vs-frontend/`);
+    expect([...urls].some((u) => u.includes('404'))).toBe(false);
+    expect(rssItemLinks(dist).sort()).toEqual(slugs(content.articles).map((s) => `${TEST_SITE_URL}/articles/${s}/`).sort());
+    expect(readDist(dist, 'robots.txt')).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap-index.xml`);
+  });
+
+  it('ships JavaScript only on the search page, with the search-only key and never the master key', () => {
+    for (const file of filesUnder(dist)) {
+      const text = fs.readFileSync(`${dist}/${file}`).toString('latin1');
+      expect(text, file).not.toContain(MASTER_KEY_SENTINEL);
+      if (!file.endsWith('.html')) continue;
+      const scripts = text.match(/<script(?![^>]*application\/ld\+json)[^>]*>/g) ?? [];
+      expect(scripts.length, file).toBe(file === 'search/index.html' ? 1 : 0);
+    }
+    expect(filesUnder(dist).filter((f) => f.endsWith('.js'))).toEqual([]);
+    expect(readDist(dist, 'search/index.html')).toContain('data-meili-key="search-only-key"');
+  });
+
+  it('puts canonical, OpenGraph and JSON-LD Article metadata on articles', () => {
+    const slug = slugs(content.articles)[0]!;
+    const html = readDist(dist, `articles/${slug}/index.html`);
+    expect(html).toContain(`<link rel="canonical" href="${TEST_SITE_URL}/articles/${slug}/">`);
+    expect(html).toContain('<meta property="og:type" content="article">');
+    expect(html).toMatch(new RegExp(`<meta property="og:image" content="${TEST_SITE_URL}/_astro/[^"]+\\.webp">`));
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)![1]!) as Record<string, unknown>;
+    expect(jsonLd['@type']).toBe('Article');
+    expect(jsonLd.headline).toBe((content.articles[0] as { title: string }).title);
+  });
+});
+
+describe('failed builds', () => {
+  it('names the URL, the status and the fix when Strapi keeps failing', async () => {
+    strapi.failNext(100, 503);
+    const err = await buildSiteForTest(strapi.url, strapi.token).catch((e: unknown) => e);
+    strapi.failNext(0, 503);
+    expect((err as Error).message).toMatch(new RegExp(`GET ${strapi.url}/api/\\w+\\?\\S+ failed with HTTP 503 after 4 attempt`));
+    expect((err as Error).message).toContain('start the CMS (npm start)');
+  });
+
+  it('refuses to build without articles unless ALLOW_EMPTY_SITE=true', async () => {
+    const empty = await startFakeStrapi({ ...makeContent(0) });
+    try {
+      const err = await buildSiteForTest(empty.url, empty.token).catch((e: unknown) => e);
+      expect((err as Error).message).toContain('zero published articles');
+      expect((err as Error).message).toContain('ALLOW_EMPTY_SITE=true');
+    } finally {
+      await empty.close();
+    }
+  });
+});
