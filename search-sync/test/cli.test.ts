@@ -120,4 +120,14 @@ describe('search-sync CLI', () => {
     await second.stop();
     expect(await second.exited).toBe(0);
   });
+
+  it('`reindex` prints plain progress lines when not on a terminal and the result as JSON', async () => {
+    const { stdout, stderr } = await cli(['reindex', '--json']);
+    expect(stderr).toMatch(/^loading 13\/13 [\d.]+ docs\/s ETA /m);
+    expect(stderr).toMatch(/^done 13\/13 /m);
+    const result = JSON.parse(stdout) as { reindex: { state: string; done: number }; reconcile: { missing: number; stillQueued: number } };
+    expect(result).toMatchObject({ reindex: { state: 'done', done: 13 }, reconcile: { missing: 0, stillQueued: 0 } });
+    const meili = createMeili(meiliProc.url, MASTER_KEY);
+    expect((await meili.getRawIndexes()).results.map((i) => i.uid)).toEqual([INDEX_UID]);
+  });
 });

@@ -39,6 +39,10 @@ export async function startFakeStrapi(token = 'fake-read-token'): Promise<FakeSt
   const failWith = new Map<string, number>();
   let held: Promise<void> | undefined;
   let releaseHeld: (() => void) | undefined;
+  const release = () => {
+    releaseHeld?.();
+    held = undefined;
+  };
 
   const send = (res: http.ServerResponse, status: number, body?: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(body === undefined ? undefined : JSON.stringify(body));
@@ -83,12 +87,9 @@ export async function startFakeStrapi(token = 'fake-read-token'): Promise<FakeSt
     hold() {
       held ??= new Promise((resolve) => (releaseHeld = resolve));
     },
-    release() {
-      releaseHeld?.();
-      held = undefined;
-    },
+    release,
     async stop() {
-      this.release();
+      release();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },

@@ -34,7 +34,7 @@ export function testConfig(over: Partial<Config> & Pick<Config, 'strapiUrl' | 's
 }
 
 /** Polls `check` until it returns a truthy value. @throws with `what` when `timeoutMs` passes. */
-export async function waitFor<T>(what: string, check: () => Promise<T> | T, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(what: string, check: () => Promise<T> | T, timeoutMs = 30_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
