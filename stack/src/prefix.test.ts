@@ -51,6 +51,19 @@ describe('readableLine', () => {
   });
 });
 
+describe('long lines', () => {
+  it('are cut on the terminal but kept whole in the log', () => {
+    const printed: string[] = [];
+    const out = partOutput('cms', { logsDir: path.join(dir, 'logs'), write: (t) => printed.push(t), color: false });
+    const long = `GET /api/articles?${'x'.repeat(500)}`;
+    out.line(long);
+    out.close();
+    expect(printed[0]?.length).toBeLessThan(300);
+    expect(printed[0]).toMatch(/…\n$/);
+    expect(fs.readFileSync(out.logFile, 'utf8')).toContain(long);
+  });
+});
+
 describe('muted output', () => {
   it('still logs but does not print while muted', () => {
     const printed: string[] = [];

@@ -4,6 +4,8 @@ import { readableLine } from './pino-line.ts';
 
 const COLORS = [36, 35, 33, 32, 34, 91, 96] as const;
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+/** Longer lines (Strapi's request log with its populate query strings) are cut on the terminal only. */
+const MAX_TERMINAL_CHARS = 240;
 
 /** Width of the name column: the longest part name. */
 export const NAME_WIDTH = 'search-sync'.length;
@@ -54,7 +56,8 @@ export function partOutput(name: string, opts: OutputOptions): PartOutput {
       const plain = text.replace(ANSI, '');
       if (open) fs.writeSync(fd, `${plain}\n`);
       if (opts.muted?.()) return;
-      opts.write(`${prefix}${opts.color ? readableLine(text) : readableLine(plain)}\n`);
+      const shown = readableLine(opts.color ? text : plain);
+      opts.write(`${prefix}${shown.length > MAX_TERMINAL_CHARS ? `${shown.slice(0, MAX_TERMINAL_CHARS)}…` : shown}\n`);
     },
     close() {
       if (!open) return;
