@@ -77,9 +77,14 @@ export class SearchIndex {
     if (docs.length > 0) await waitOk(this.meili.index<SearchDocument>(this.uid).addDocuments(docs, { primaryKey: PRIMARY_KEY }));
   }
 
-  /** @throws MeiliTaskError when the task fails; client errors when unreachable. */
-  async delete(ids: string[]): Promise<void> {
-    if (ids.length > 0) await waitOk(this.meili.index(this.uid).deleteDocuments(ids));
+  /**
+   * Deletes by id and returns how many documents were actually there.
+   * @throws MeiliTaskError when the task fails; client errors when unreachable.
+   */
+  async delete(ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const task = await waitOk(this.meili.index(this.uid).deleteDocuments(ids));
+    return task.details?.deletedDocuments ?? ids.length;
   }
 
   /** (id, updatedAt) of every document in the index; empty when the index does not exist. */

@@ -114,6 +114,7 @@ export class Processor {
   private async applyArticles(items: QueueItem[]): Promise<void> {
     const upserts: { item: QueueItem; doc: SearchDocument }[] = [];
     const deletes: QueueItem[] = [];
+    const started = Date.now();
     for (let i = 0; i < items.length; i += FETCH_CONCURRENCY) {
       await Promise.all(
         items.slice(i, i + FETCH_CONCURRENCY).map(async (item) => {
@@ -127,15 +128,18 @@ export class Processor {
         }),
       );
     }
+    if (items.length > 0) this.deps.log.debug({ items: items.length, ms: Date.now() - started }, 'fetched canonical state from Strapi');
     await this.write(upserts, deletes);
   }
 
   private async write(upserts: { item: QueueItem; doc: SearchDocument }[], deletes: QueueItem[]): Promise<void> {
     const all = [...upserts.map((u) => u.item), ...deletes];
     if (all.length === 0) return;
+    const started = Date.now();
+    let removed = 0;
     try {
       await this.deps.index.upsert(upserts.map((u) => u.doc));
-      await this.deps.index.delete(deletes.map((d) => d.documentId));
+      removed = await this.deps.index.delete(deletes.map((d) => d.documentId));
     } catch (err) {
       if (err instanceof MeiliTaskError && all.length > 1) {
         // Isolate the document Meilisearch rejects so the others are not held back with it.
@@ -152,8 +156,9 @@ export class Processor {
       this.deps.metrics.eventsApplied += 1;
       this.deps.metrics.observeLatency((now - item.firstEnqueuedAt) / 1000);
     }
-    this.deps.log.info({ upserted: upserts.length, deleted: deletes.length }, 'applied changes to the index');
-    this.deps.buildHook?.trigger();
+    this.deps.log.info({ upserted: upserts.length, deleted: removed, ms: Date.now() - started }, 'applied changes to the index');
+    // A draft saved or deleted before publishing changes nothing the site shows.
+    if (upserts.length > 0 || removed > 0) this.deps.buildHook?.trigger();
   }
 
   private fail(item: QueueItem, err: unknown): void {
