@@ -17,6 +17,9 @@ export default {
     await ensureFirstAdmin(strapi);
     await ensureReadToken(strapi);
     await applyAdminLayouts(strapi);
+    // One-off jobs (npm run seed/generate) load the app beside a running CMS: they must neither
+    // seed on their own nor rewrite the webhook from whatever environment they were started with.
+    if (process.env.STACKGUIDE_ONE_OFF_JOB === 'true') return;
     if (process.env.SEED_ON_START !== 'false') await seedOnFirstStart(strapi);
     await ensureSearchSyncWebhook(strapi);
   },

@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTestCms, type TestCms } from '@stackguide/stack/test-cms';
+
+const run = promisify(execFile);
+const CMS_DIR = path.resolve(import.meta.dirname, '..');
+
+let cms: TestCms;
+
+beforeAll(async () => {
+  cms = await startTestCms();
+});
+
+afterAll(async () => {
+  await cms?.stop();
+});
+
+async function counts(): Promise<Record<string, number>> {
+  const admin = await cms.admin();
+  const result: Record<string, number> = {};
+  for (const uid of ['api::article.article', 'api::role.role', 'api::skill.skill']) {
+    const page = await admin.request<{ pagination: { total: number } }>('GET', `/content-manager/collection-types/${uid}?page=1&pageSize=1`);
+    result[uid] = page.pagination.total;
+  }
+  return result;
+}
+
+async function job(script: string, args: string[] = []): Promise<string> {
+  const { stdout } = await run(path.join(CMS_DIR, '..', 'node_modules', '.bin', 'tsx'), [script, ...args], {
+    cwd: CMS_DIR,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...cms.env, DATABASE_FILENAME: cms.databaseFilename },
+  });
+  return stdout;
+}
+
+async function publicTotal(): Promise<number> {
+  const res = await fetch(`${cms.url}/api/articles?pagination[pageSize]=1`);
+  return ((await res.json()) as { meta: { pagination: { total: number } } }).meta.pagination.total;
+}
+
+it('generate adds published benchmark articles with progress, and --clean removes only those', async () => {
+  const before = await publicTotal();
+  const added = await job('scripts/generate.ts', ['--articles', '30']);
+  expect(added).toMatch(/generate: articles \[#+\] 30\/30/);
+  expect(await publicTotal()).toBe(before + 30);
+  const sample = await fetch(`${cms.url}/api/articles?filters[slug][$startsWith]=gen-&pagination[pageSize]=1`);
+  const article = ((await sample.json()) as { data: { roles: unknown[]; skills: unknown[] }[] }).data[0]!;
+  expect(article.roles.length).toBeGreaterThan(0);
+  expect(article.skills.length).toBe(2);
+  const removed = await job('scripts/generate.ts', ['--clean']);
+  expect(removed).toContain('removed 30 generated articles');
+  expect(await publicTotal()).toBe(before);
+});
+
+it('seeding again (npm run seed) creates nothing and leaves the counts as they were', async () => {
+  const before = await counts();
+  expect(before).toEqual({ 'api::article.article': 14, 'api::role.role': 3, 'api::skill.skill': expect.any(Number) });
+  const stdout = await job('scripts/seed.ts');
+  expect(stdout).toMatch(/seed: articles 14\/14/);
+  expect(stdout).toMatch(/seed: done, 0 created, \d+ already there/);
+  expect(await counts()).toEqual(before);
+});
