@@ -49,7 +49,11 @@ export function spawnChild(
     exited,
     alive: () => !done,
     async stop(graceMs = 10_000) {
-      if (done) return;
+      if (done) {
+        // The leader is gone but what it spawned may still run in its group.
+        signalGroup(proc, 'SIGKILL');
+        return;
+      }
       signalGroup(proc, 'SIGTERM');
       const timer = setTimeout(() => signalGroup(proc, 'SIGKILL'), graceMs);
       await exited;
