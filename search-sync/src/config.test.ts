@@ -44,10 +44,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, MEILI_PUBLIC_URL: 'https://search.example.com' }).meiliPublicUrl).toBe('https://search.example.com');
   });
 
+  it('falls back to the bundled Meilisearch on MEILI_PORT when MEILI_URL is empty', () => {
+    const c = loadConfig({ ...base, MEILI_URL: '', MEILI_PORT: '7799' });
+    expect(c.meiliUrl).toBe('http://127.0.0.1:7799');
+    expect(c.meiliPublicUrl).toBe('http://127.0.0.1:7799');
+  });
+
   it('names every missing or malformed variable', () => {
     let error: unknown;
     try {
-      loadConfig({ ...base, MEILI_URL: '', SEARCH_SYNC_PORT: 'x', WEBHOOK_SECRET: undefined });
+      loadConfig({ ...base, MEILI_URL: 'localhost:7700', SEARCH_SYNC_PORT: 'x', WEBHOOK_SECRET: undefined });
     } catch (err) {
       error = err;
     }

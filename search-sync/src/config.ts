@@ -33,7 +33,11 @@ const schema = z.object({
   STRAPI_URL: url('http://127.0.0.1:1337'),
   STRAPI_READ_TOKEN: z.string({ error: 'is required (the read-only Strapi API token)' }).min(1, 'is required'),
   WEBHOOK_SECRET: secret,
-  MEILI_URL: z.preprocess(emptyAsUndefined, url('http://127.0.0.1:7700')),
+  MEILI_URL: z.preprocess(emptyAsUndefined, url('http://127.0.0.1:7700').optional()),
+  MEILI_PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a port number like 7700' }).int().min(1).max(65535).default(7700),
+  ),
   MEILI_MASTER_KEY: z.string({ error: 'is required' }).min(16, 'must be at least 16 bytes (Meilisearch rule)'),
   MEILI_PUBLIC_URL: z.preprocess(emptyAsUndefined, url('https://search.example.com').optional()),
   SEARCH_SYNC_HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
@@ -81,13 +85,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const trim = (u: string) => u.replace(/\/+$/, '');
+  // An empty MEILI_URL means `npm start` runs the bundled binary on MEILI_PORT; CLI commands
+  // started by hand next to it should find it there too.
+  const meiliUrl = e.MEILI_URL ?? `http://127.0.0.1:${e.MEILI_PORT}`;
   return {
     strapiUrl: trim(e.STRAPI_URL),
     strapiToken: e.STRAPI_READ_TOKEN,
     webhookSecret: e.WEBHOOK_SECRET,
-    meiliUrl: trim(e.MEILI_URL),
+    meiliUrl: trim(meiliUrl),
     meiliMasterKey: e.MEILI_MASTER_KEY,
-    meiliPublicUrl: trim(e.MEILI_PUBLIC_URL ?? e.MEILI_URL),
+    meiliPublicUrl: trim(e.MEILI_PUBLIC_URL ?? meiliUrl),
     host: e.SEARCH_SYNC_HOST,
     port: e.SEARCH_SYNC_PORT,
     dataDir: path.resolve(REPO_ROOT, e.SEARCH_SYNC_DATA_DIR),
