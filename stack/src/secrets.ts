@@ -29,6 +29,8 @@ export const SECRET_GENERATORS: Readonly<Record<string, () => string>> = {
   WEBHOOK_SECRET: () => urlSafe(32),
   BUILD_HOOK_SECRET: () => urlSafe(32),
   ADMIN_PASSWORD: adminPassword,
+  // Used by docker-compose's PostgreSQL; harmless for the SQLite default.
+  DATABASE_PASSWORD: () => urlSafe(24),
   // Same shape as the tokens Strapi generates itself.
   STRAPI_READ_TOKEN: () => randomBytes(128).toString('hex'),
 };
