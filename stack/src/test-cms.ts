@@ -12,6 +12,8 @@ export type TestCms = {
   databaseFilename: string;
   env: Record<string, string>;
   admin(): Promise<AdminClient>;
+  /** Stops Strapi and starts it again on the same database, with `env` overriding variables. */
+  restart(env?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -31,17 +33,21 @@ export async function startTestCms(opts: { webhookUrl?: string; env?: Record<str
     await ensureCmsBuild({ admin: false });
     const quiet = (line: string) => opts.onLine?.(line);
     const databaseFilename = path.join(dir, 'cms.db');
-    const strapi = await startStrapi({
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-      databaseFilename,
-      onLine: quiet,
-    });
+    const boot = (port?: number) =>
+      startStrapi({ env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, databaseFilename, port, onLine: quiet });
+    let strapi = await boot();
+    const port = Number(new URL(strapi.url).port);
     return {
       url: strapi.url,
       readToken: env.STRAPI_READ_TOKEN!,
       databaseFilename,
       env,
       admin: () => adminClient(strapi.url, env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!),
+      async restart(overrides = {}) {
+        await strapi.stop();
+        Object.assign(env, overrides);
+        strapi = await boot(port);
+      },
       async stop() {
         await strapi.stop();
         fs.rmSync(dir, { recursive: true, force: true });
