@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util';
+import { stopAll } from '@stackguide/stack/child';
+import { publishLatency } from './publish-latency.ts';
+
+type Runner = (opts: Record<string, number>) => Promise<void>;
+
+const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; about: string }> = {
+  publish: { defaults: { articles: 1000, samples: 200 }, run: (o) => publishLatency({ articles: o.articles!, samples: o.samples! }), about: 'publish → searchable p50/p95/p99, ours vs plugin' },
+};
+const DRILLS: Record<string, { defaults: Record<string, number>; run: Runner; about: string }> = {};
+
+const USAGE = `Usage: npm run bench -- <name> [--articles N] [--samples N] [--runs N]
+       npm run drill -- <name> [--articles N]
+benches:\n${Object.entries(BENCHES).map(([n, b]) => `  ${n.padEnd(10)} ${b.about}`).join('\n')}
+drills:\n${Object.entries(DRILLS).map(([n, b]) => `  ${n.padEnd(10)} ${b.about}`).join('\n')}`;
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { articles: { type: 'string' }, samples: { type: 'string' }, runs: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  const [kind, name] = positionals;
+  const table = kind === 'drill' ? DRILLS : BENCHES;
+  const entry = name ? table[name] : undefined;
+  if (values.help || !entry) {
+    console.log(USAGE);
+    if (!values.help) process.exitCode = 2;
+    return;
+  }
+  const opts = { ...entry.defaults };
+  for (const key of ['articles', 'samples', 'runs'] as const) {
+    const raw = values[key];
+    if (raw === undefined) continue;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${key} must be a positive whole number, got "${raw}"`);
+    opts[key] = n;
+  }
+  await entry.run(opts);
+}
+
+// Ctrl-C must not leave Strapi, Meilisearch or search-sync running.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopAll(2_000).finally(() => process.exit(130)));
+
+main()
+  .catch((err: unknown) => {
+    console.error(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exitCode = 1;
+  })
+  .finally(() => stopAll());

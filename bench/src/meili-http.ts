@@ -1,0 +1,57 @@
+/** Thin fetch helpers for Meilisearch's REST API (loopback, master key), timed by the caller. */
+export type Meili = { url: string; key: string };
+
+async function call<T>(m: Meili, method: string, route: string, body?: unknown, timeoutMs = 10_000): Promise<{ status: number; data: T }> {
+  const res = await fetch(`${m.url}${route}`, {
+    method,
+    headers: { Authorization: `Bearer ${m.key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const text = await res.text();
+  return { status: res.status, data: (text ? JSON.parse(text) : null) as T };
+}
+
+export type SearchAnswer = { status: number; hits: Record<string, unknown>[]; processingTimeMs: number };
+
+/** One search; network errors come back as status 0 so loops can count them as failures. */
+export async function search(m: Meili, index: string, params: Record<string, unknown>): Promise<SearchAnswer> {
+  try {
+    const { status, data } = await call<{ hits?: Record<string, unknown>[]; processingTimeMs?: number }>(m, 'POST', `/indexes/${index}/search`, params, 5_000);
+    return { status, hits: data?.hits ?? [], processingTimeMs: data?.processingTimeMs ?? NaN };
+  } catch {
+    return { status: 0, hits: [], processingTimeMs: NaN };
+  }
+}
+
+/** Waits until `index` has no enqueued or processing tasks. @throws Error after `timeoutMs`. */
+export async function waitForIdleIndex(m: Meili, index: string, timeoutMs = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const { data } = await call<{ total?: number; results: unknown[] }>(m, 'GET', `/tasks?indexUids=${index}&statuses=enqueued,processing&limit=1`);
+      if ((data.total ?? data.results.length) === 0) return;
+    } catch {
+      // Meilisearch restarting: keep waiting.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`index ${index} still had pending tasks after ${timeoutMs / 1000} s`);
+}
+
+/** Every document of `index` (only `fields`), paged; an index that does not exist is empty. */
+export async function allDocuments(m: Meili, index: string, fields: string[]): Promise<Record<string, unknown>[]> {
+  const docs: Record<string, unknown>[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const { status, data } = await call<{ results: Record<string, unknown>[]; total: number }>(m, 'POST', `/indexes/${index}/documents/fetch`, { fields, limit: 1000, offset }, 30_000);
+    if (status === 404) return docs;
+    if (status !== 200) throw new Error(`fetching documents of ${index}: HTTP ${status}`);
+    docs.push(...data.results);
+    if (data.results.length < 1000) return docs;
+  }
+}
+
+export async function documentCount(m: Meili, index: string): Promise<number> {
+  const { status, data } = await call<{ numberOfDocuments: number }>(m, 'GET', `/indexes/${index}/stats`);
+  return status === 200 ? data.numberOfDocuments : 0;
+}

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SEARCH_SETTINGS } from '@stackguide/search-sync/contract';
+import { spawnChild, type Child } from '@stackguide/stack/child';
+import { ensureCmsBuild } from '@stackguide/stack/cms-build';
+import { freePort, waitForHttp } from '@stackguide/stack/ports';
+import { CMS_DIR, REPO_ROOT, WORK_DIR } from './paths.ts';
+
+/** Index the plugin writes to, beside ours (`articles`) in the same Meilisearch. */
+export const PLUGIN_INDEX = 'articles_plugin';
+export const PLUGIN_APP_DIR = path.join(WORK_DIR, 'plugin-cms');
+export const ARTICLE_UID = 'api::article.article';
+
+/**
+ * The plugin's config: same settings as our contract, and a transformEntry that produces the same
+ * fields ours indexes, so both systems do comparable work per document.
+ */
+function pluginsConfig(): string {
+  const settings = { ...SEARCH_SETTINGS, displayedAttributes: ['*'] };
+  return `'use strict';
+const text = (nodes) => (nodes || []).map((n) => (typeof n.text === 'string' ? n.text : text(n.children))).join(' ');
+const secs = (d) => (d ? Math.floor(new Date(d).getTime() / 1000) : 0);
+module.exports = ({ env }) => ({
+  'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },
+  meilisearch: {
+    config: {
+      host: env('MEILI_URL'),
+      apiKey: env('MEILI_MASTER_KEY'),
+      article: {
+        indexName: ${JSON.stringify(PLUGIN_INDEX)},
+        entriesQuery: { populate: ['roles', 'skills'], limit: 500 },
+        settings: ${JSON.stringify(settings)},
+        transformEntry({ entry }) {
+          return {
+            documentId: entry.documentId,
+            slug: entry.slug,
+            url: '/articles/' + entry.slug + '/',
+            title: entry.title,
+            excerpt: entry.excerpt,
+            content: text(entry.body).slice(0, 20000),
+            roles: (entry.roles || []).map((r) => r.slug),
+            roleNames: (entry.roles || []).map((r) => r.name),
+            skills: (entry.skills || []).map((s) => s.name),
+            publishedAt: secs(entry.publishedAt),
+            updatedAt: secs(entry.updatedAt),
+          };
+        },
+      },
+    },
+  },
+});
+`;
+}
+
+/**
+ * Lays out the bench-only Strapi app: the compiled cms (cms/dist) plus the plugin in its
+ * package.json and config/plugins.js. It lives under bench/.work, so the product never ships it;
+ * Node resolves @strapi/* and the plugin from the repository's node_modules (same versions).
+ */
+export async function preparePluginApp(): Promise<string> {
+  await ensureCmsBuild({ admin: false });
+  fs.rmSync(PLUGIN_APP_DIR, { recursive: true, force: true });
+  fs.mkdirSync(PLUGIN_APP_DIR, { recursive: true });
+  for (const dir of ['config', 'src']) fs.cpSync(path.join(CMS_DIR, 'dist', dir), path.join(PLUGIN_APP_DIR, dir), { recursive: true });
+  fs.cpSync(path.join(CMS_DIR, 'public'), path.join(PLUGIN_APP_DIR, 'public'), { recursive: true });
+  const pkg = JSON.parse(fs.readFileSync(path.join(CMS_DIR, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string>; devDependencies?: unknown; scripts?: unknown };
+  const pluginVersion = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'strapi-plugin-meilisearch', 'package.json'), 'utf8')) as { version: string }).version;
+  pkg.name = '@stackguide/bench-plugin-cms';
+  pkg.dependencies['strapi-plugin-meilisearch'] = pluginVersion;
+  delete pkg.devDependencies;
+  delete pkg.scripts;
+  fs.writeFileSync(path.join(PLUGIN_APP_DIR, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  fs.writeFileSync(path.join(PLUGIN_APP_DIR, 'config', 'plugins.js'), pluginsConfig());
+  return PLUGIN_APP_DIR;
+}
+
+export type PluginCms = { url: string; child: Child; stop(): Promise<void> };
+
+/**
+ * Starts the plugin CMS (prepare it first) on `env` (secrets, DATABASE_FILENAME, MEILI_URL,
+ * MEILI_MASTER_KEY) and waits for /_health.
+ * @throws Error with Strapi's last output lines when it exits or never gets healthy.
+ */
+export async function startPluginCms(env: Record<string, string>, opts: { port?: number; onLine?: (line: string) => void } = {}): Promise<PluginCms> {
+  const port = opts.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const recent: string[] = [];
+  const child = spawnChild('plugin-cms', path.join(REPO_ROOT, 'node_modules', '.bin', 'strapi'), ['start'], {
+    cwd: PLUGIN_APP_DIR,
+    env: { ...env, NODE_ENV: 'production', STRAPI_HOST: '127.0.0.1', STRAPI_PORT: String(port), SERVE_ADMIN_PANEL: 'false', STRAPI_TELEMETRY_DISABLED: 'true', SEED_ON_START: 'false', SEARCH_SYNC_URL: '' },
+    onLine: (line) => {
+      recent.push(line);
+      if (recent.length > 40) recent.shift();
+      opts.onLine?.(line);
+    },
+  });
+  try {
+    await waitForHttp(`${url}/_health`, { timeoutMs: 180_000, isAlive: child.alive });
+  } catch (err) {
+    await child.stop();
+    throw new Error(`plugin CMS did not start: ${err instanceof Error ? err.message : String(err)}\n${recent.join('\n')}`);
+  }
+  return { url, child, stop: () => child.stop() };
+}

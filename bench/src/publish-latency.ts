@@ -1,0 +1,76 @@
+import crypto from 'node:crypto';
+import type { AdminClient } from '@stackguide/stack/cms-admin-client';
+import { INDEX_UID } from '@stackguide/search-sync/contract';
+import { search, type Meili } from './meili-http.ts';
+import { PLUGIN_INDEX } from './plugin-cms.ts';
+import { progress } from './progress.ts';
+import { machine, writeResults } from './results.ts';
+import { ratio, summarize } from './stats.ts';
+import { startSystem } from './system.ts';
+import { renderTable } from './table.ts';
+
+const TIMEOUT_MS = 15_000;
+
+/** A draft article whose title carries a token no other document has, so a search finds only it. */
+export function benchArticle(token: string): Record<string, unknown> {
+  return {
+    title: `Bench ${token} publish probe`,
+    slug: `bench-${token}`,
+    excerpt: `Probe article ${token} written by the benchmark to time publish to searchable.`,
+    body: [{ type: 'paragraph', children: [{ type: 'text', text: `Body of probe ${token}.` }] }],
+    authorName: 'Bench',
+  };
+}
+
+export const token = () => `zq${crypto.randomBytes(5).toString('hex')}`;
+
+/** Publishes a prepared draft and polls search every 5 ms until it is found; returns ms, or NaN on timeout. */
+async function sample(admin: AdminClient, meili: Meili, index: string): Promise<number> {
+  const t = token();
+  const { documentId } = await admin.createArticle(benchArticle(t));
+  const start = performance.now();
+  await admin.publish(documentId);
+  while (performance.now() - start < TIMEOUT_MS) {
+    const answer = await search(meili, index, { q: t, limit: 1, attributesToRetrieve: ['slug'] });
+    if (answer.hits.length > 0) return performance.now() - start;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return NaN;
+}
+
+/** Bench 1: publish → searchable, ours and the plugin alternating sample by sample. */
+export async function publishLatency(opts: { articles: number; samples: number }): Promise<void> {
+  const system = await startSystem(opts.articles);
+  const log = progress('publish');
+  try {
+    const times = { ours: [] as number[], plugin: [] as number[] };
+    let timeouts = { ours: 0, plugin: 0 };
+    for (let i = 0; i < opts.samples; i++) {
+      const order = i % 2 === 0 ? (['ours', 'plugin'] as const) : (['plugin', 'ours'] as const);
+      for (const who of order) {
+        const ms = who === 'ours' ? await sample(system.ours.admin, system.meili, INDEX_UID) : await sample(system.peer.admin, system.meili, PLUGIN_INDEX);
+        if (Number.isNaN(ms)) timeouts = { ...timeouts, [who]: timeouts[who] + 1 };
+        else times[who].push(ms);
+      }
+      if ((i + 1) % 20 === 0) log(`${i + 1}/${opts.samples} samples`);
+    }
+    const ours = summarize(times.ours);
+    const plugin = summarize(times.plugin);
+    console.log(`\npublish → searchable, ${opts.samples} samples each, ${opts.articles} generated articles (ms)\n`);
+    console.log(
+      renderTable(
+        ['system', 'n', 'timeouts', 'p50', 'p95', 'p99', 'max'],
+        [
+          ['ours (webhook → search-sync)', ours.n, timeouts.ours, ours.p50, ours.p95, ours.p99, ours.max],
+          ['plugin 0.16.5 (document middleware)', plugin.n, timeouts.plugin, plugin.p50, plugin.p95, plugin.p99, plugin.max],
+          ['ours / plugin', null, null, ratio(ours.p50, plugin.p50), ratio(ours.p95, plugin.p95), ratio(ours.p99, plugin.p99), null],
+        ],
+      ),
+    );
+    console.log(`\ntarget ours p95 ≤ 300 ms: ${ours.p95 <= 300 ? 'met' : 'NOT met'} (${ours.p95.toFixed(0)} ms)`);
+    const file = writeResults('publish-latency', { machine: machine(), params: opts, ours, plugin, timeouts, samplesMs: times });
+    console.log(`results: ${file}`);
+  } finally {
+    await system.stop();
+  }
+}

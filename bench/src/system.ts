@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { stopAll } from '@stackguide/stack/child';
+import { adminClient, type AdminClient } from '@stackguide/stack/cms-admin-client';
+import { startMeili, type MeiliProcess } from '@stackguide/stack/meili-process';
+import { freePort, waitForHttp } from '@stackguide/stack/ports';
+import { startStrapi, type StrapiProcess } from '@stackguide/stack/strapi-process';
+import { INDEX_UID } from '@stackguide/search-sync/contract';
+import { cmsEnv, fixtureCopy, type Fixture } from './fixtures.ts';
+import { documentCount, waitForIdleIndex, type Meili } from './meili-http.ts';
+import { ARTICLE_UID, PLUGIN_INDEX, preparePluginApp, startPluginCms, type PluginCms } from './plugin-cms.ts';
+import { progress } from './progress.ts';
+import { startSearchSync, syncDataDir, type SearchSync } from './search-sync-process.ts';
+import { WORK_DIR } from './paths.ts';
+
+export type Ours = { cms: StrapiProcess; cmsEnv: Record<string, string>; sync: SearchSync; syncEnv: Record<string, string>; admin: AdminClient };
+export type Peer = { cms: PluginCms; cmsEnv: Record<string, string>; admin: AdminClient };
+export type System = {
+  runDir: string;
+  fixture: Fixture;
+  meili: Meili;
+  meiliProcess: MeiliProcess;
+  ours: Ours;
+  peer: Peer;
+  /** Restarts Meilisearch on the same port and data (after a kill). */
+  restartMeili(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/**
+ * Boots everything a side-by-side run needs on one Meilisearch: our CMS (webhook → search-sync
+ * serve → index `articles`) and the plugin CMS (→ index `articles_plugin`), each on its own copy of
+ * the same fixture database, and waits until both indexes hold every published article.
+ * @throws Error from whichever part failed to start; everything already started is stopped.
+ */
+export async function startSystem(articles: number): Promise<System> {
+  const runDir = fs.mkdtempSync(path.join(WORK_DIR, 'run-'));
+  const step = progress('system');
+  try {
+    step(`fixture with ${articles} articles`);
+    const fixture = await fixtureCopy(articles, path.join(runDir, 'ours.db'), step);
+    fs.copyFileSync(fixture.databaseFilename, path.join(runDir, 'peer.db'));
+    const { secrets } = fixture;
+    step('Meilisearch');
+    const meiliPort = await freePort();
+    const meiliOpts = { dataDir: path.join(runDir, 'meili'), masterKey: secrets.MEILI_MASTER_KEY, port: meiliPort };
+    let meiliProcess = await startMeili(meiliOpts);
+    const meili: Meili = { url: meiliProcess.url, key: secrets.MEILI_MASTER_KEY };
+
+    step('our CMS and search-sync');
+    const syncPort = await freePort();
+    const ourEnv = cmsEnv(secrets, fixture.databaseFilename, { SEARCH_SYNC_URL: `http://127.0.0.1:${syncPort}/webhooks/strapi`, SEED_ON_START: 'false' });
+    const cms = await startStrapi({ env: ourEnv, databaseFilename: fixture.databaseFilename });
+    const syncEnv: Record<string, string> = {
+      STRAPI_URL: cms.url,
+      STRAPI_READ_TOKEN: secrets.STRAPI_READ_TOKEN,
+      WEBHOOK_SECRET: secrets.WEBHOOK_SECRET,
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: meili.key,
+      SEARCH_SYNC_PORT: String(syncPort),
+      SEARCH_SYNC_DATA_DIR: syncDataDir(runDir),
+      RECONCILE_INTERVAL: '10m',
+    };
+    const sync = await startSearchSync(syncEnv);
+    const ours: Ours = { cms, cmsEnv: ourEnv, sync, syncEnv, admin: await adminClient(cms.url, secrets.ADMIN_EMAIL, secrets.ADMIN_PASSWORD) };
+
+    step('plugin CMS');
+    await preparePluginApp();
+    const peerEnv = cmsEnv(secrets, path.join(runDir, 'peer.db'), { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key });
+    const pluginCms = await startPluginCms(peerEnv);
+    const peer: Peer = { cms: pluginCms, cmsEnv: peerEnv, admin: await adminClient(pluginCms.url, secrets.ADMIN_EMAIL, secrets.ADMIN_PASSWORD) };
+
+    step('initial indexing (both)');
+    await peer.admin.request('POST', '/meilisearch/content-type', { contentType: ARTICLE_UID });
+    await waitUntil(async () => (await sync.status()).ready, 900_000, 'search-sync ready');
+    await waitForIdleIndex(meili, INDEX_UID);
+    await waitForIdleIndex(meili, PLUGIN_INDEX);
+    step(`indexed: ours ${await documentCount(meili, INDEX_UID)}, plugin ${await documentCount(meili, PLUGIN_INDEX)}`);
+    return {
+      runDir,
+      fixture,
+      meili,
+      get meiliProcess() {
+        return meiliProcess;
+      },
+      ours,
+      peer,
+      async restartMeili() {
+        await meiliProcess.stop();
+        meiliProcess = await startMeili(meiliOpts);
+        await waitForHttp(`${meili.url}/health`, { timeoutMs: 30_000 });
+      },
+      async stop() {
+        await stopAll();
+        fs.rmSync(runDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await stopAll();
+    fs.rmSync(runDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Polls `check` every 100 ms. @throws Error naming `what` after `timeoutMs`. */
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
+  const start = performance.now();
+  while (performance.now() - start < timeoutMs) {
+    try {
+      if (await check()) return performance.now() - start;
+    } catch {
+      // A part is restarting: keep polling until the deadline.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what}: not reached within ${Math.round(timeoutMs / 1000)} s`);
+}
