@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { stopAll } from '@stackguide/stack/child';
 import { publishLatency } from './publish-latency.ts';
+import { reindexBench } from './reindex.ts';
 
 type Runner = (opts: Record<string, number>) => Promise<void>;
 
 const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; about: string }> = {
   publish: { defaults: { articles: 1000, samples: 200 }, run: (o) => publishLatency({ articles: o.articles!, samples: o.samples! }), about: 'publish → searchable p50/p95/p99, ours vs plugin' },
+  reindex: { defaults: { articles: 10000, runs: 3 }, run: (o) => reindexBench({ articles: o.articles!, runs: o.runs! }), about: 'full reindex docs/s with a concurrent search loop, ours vs plugin' },
 };
 const DRILLS: Record<string, { defaults: Record<string, number>; run: Runner; about: string }> = {};
 

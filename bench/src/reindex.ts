@@ -1,0 +1,75 @@
+import { INDEX_UID } from '@stackguide/search-sync/contract';
+import { documentCount, waitForIdleIndex } from './meili-http.ts';
+import { ARTICLE_UID, PLUGIN_INDEX } from './plugin-cms.ts';
+import { progress } from './progress.ts';
+import { machine, writeResults } from './results.ts';
+import { searchLoop, type LoopCounts } from './search-loop.ts';
+import { spawnSearchSync } from './search-sync-process.ts';
+import { ratio, summarize } from './stats.ts';
+import { startSystem, type System } from './system.ts';
+import { renderTable } from './table.ts';
+
+type Run = { seconds: number; docs: number; docsPerSecond: number; loop: LoopCounts };
+
+/** Ours: `search-sync reindex` (fresh index + atomic swap), timed from spawn to exit, as a user runs it. */
+async function ourReindex(system: System): Promise<Run> {
+  const loop = searchLoop(system.meili, INDEX_UID);
+  const start = performance.now();
+  const output: string[] = [];
+  const child = spawnSearchSync('reindex', system.ours.syncEnv, (line) => output.push(line));
+  const code = await child.exited;
+  const seconds = (performance.now() - start) / 1000;
+  const counts = await loop.stop();
+  if (code !== 0) throw new Error(`search-sync reindex failed (exit ${code}):\n${output.slice(-20).join('\n')}`);
+  const docs = await documentCount(system.meili, INDEX_UID);
+  return { seconds, docs, docsPerSecond: docs / seconds, loop: counts };
+}
+
+/** The plugin's reindex (the admin "update" action: delete the index, re-add every entry), timed until Meilisearch is idle. */
+async function pluginReindex(system: System): Promise<Run> {
+  const loop = searchLoop(system.meili, PLUGIN_INDEX);
+  const start = performance.now();
+  await system.peer.admin.request('PUT', '/meilisearch/content-type', { contentType: ARTICLE_UID });
+  await waitForIdleIndex(system.meili, PLUGIN_INDEX);
+  const seconds = (performance.now() - start) / 1000;
+  const counts = await loop.stop();
+  const docs = await documentCount(system.meili, PLUGIN_INDEX);
+  return { seconds, docs, docsPerSecond: docs / seconds, loop: counts };
+}
+
+/** Bench 2: full reindex, ours vs the plugin alternating, with a concurrent search loop on the index being rebuilt. */
+export async function reindexBench(opts: { articles: number; runs: number }): Promise<void> {
+  const system = await startSystem(opts.articles);
+  const log = progress('reindex');
+  try {
+    const runs = { ours: [] as Run[], plugin: [] as Run[] };
+    for (let i = 0; i < opts.runs; i++) {
+      const order = i % 2 === 0 ? (['ours', 'plugin'] as const) : (['plugin', 'ours'] as const);
+      for (const who of order) {
+        const run = who === 'ours' ? await ourReindex(system) : await pluginReindex(system);
+        runs[who].push(run);
+        log(`run ${i + 1}/${opts.runs} ${who}: ${run.docs} docs in ${run.seconds.toFixed(1)} s, searches ${run.loop.searches}, failed ${run.loop.failed}, empty ${run.loop.empty}`);
+      }
+    }
+    const row = (label: string, r: Run[]) => {
+      const rate = summarize(r.map((x) => x.docsPerSecond));
+      const sum = (k: keyof LoopCounts) => r.reduce((a, x) => a + x.loop[k], 0);
+      return { label, rate, seconds: summarize(r.map((x) => x.seconds)), searches: sum('searches'), failed: sum('failed'), empty: sum('empty') };
+    };
+    const ours = row('ours (new index + swap)', runs.ours);
+    const plugin = row('plugin 0.16.5 (delete + re-add)', runs.plugin);
+    const speedup = ratio(ours.rate.p50, plugin.rate.p50);
+    console.log(`\nfull reindex of ${opts.articles} generated articles (+ demo content), ${opts.runs} runs each\n`);
+    console.log(
+      renderTable(
+        ['system', 'runs', 'docs/s p50', 'docs/s min', 'seconds p50', 'searches', 'failed', 'empty'],
+        [ours, plugin].map((r) => [r.label, r.rate.n, r.rate.p50, r.rate.min, r.seconds.p50, r.searches, r.failed, r.empty]),
+      ),
+    );
+    console.log(`\nspeed-up ours/plugin (median docs/s): ${speedup.toFixed(2)}× — target ≥ 2×: ${speedup >= 2 ? 'met' : 'NOT met'}; ours failed ${ours.failed}, empty ${ours.empty} — target 0/0: ${ours.failed + ours.empty === 0 ? 'met' : 'NOT met'}`);
+    const file = writeResults('reindex', { machine: machine(), params: opts, ours, plugin, speedup, runs });
+    console.log(`results: ${file}`);
+  } finally {
+    await system.stop();
+  }
+}
