@@ -2,6 +2,11 @@ import { parseArgs } from 'node:util';
 import { stopAll } from '@stackguide/stack/child';
 import { publishLatency } from './publish-latency.ts';
 import { reindexBench } from './reindex.ts';
+import { meiliKillDrill } from './drills/meili-kill.ts';
+import { strapiStopDrill } from './drills/strapi-stop.ts';
+import { syncKillDrill } from './drills/sync-kill.ts';
+import { webhookStormDrill } from './drills/webhook-storm.ts';
+import { badInputsDrill } from './drills/bad-inputs.ts';
 
 type Runner = (opts: Record<string, number>) => Promise<void>;
 
@@ -9,7 +14,18 @@ const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; a
   publish: { defaults: { articles: 1000, samples: 200 }, run: (o) => publishLatency({ articles: o.articles!, samples: o.samples! }), about: 'publish → searchable p50/p95/p99, ours vs plugin' },
   reindex: { defaults: { articles: 10000, runs: 3 }, run: (o) => reindexBench({ articles: o.articles!, runs: o.runs! }), about: 'full reindex docs/s with a concurrent search loop, ours vs plugin' },
 };
-const DRILLS: Record<string, { defaults: Record<string, number>; run: Runner; about: string }> = {};
+const drill = (run: (o: { articles: number; samples: number }) => Promise<void>, about: string) => ({
+  defaults: { articles: 1000, samples: 100 },
+  run: (o: Record<string, number>) => run({ articles: o.articles!, samples: o.samples! }),
+  about,
+});
+const DRILLS: Record<string, { defaults: Record<string, number>; run: Runner; about: string }> = {
+  'meili-kill': drill(meiliKillDrill, 'Meilisearch SIGKILLed mid-burst, restarted after 20 s (ours and plugin)'),
+  'sync-kill': drill(syncKillDrill, 'search-sync SIGKILLed mid-burst and mid-reindex'),
+  'strapi-stop': drill(strapiStopDrill, 'Strapi stopped for 30 s while search-sync works'),
+  'webhook-storm': drill(webhookStormDrill, '1,000 webhook events in 10 s with duplicates, out-of-order and entry: null'),
+  'bad-inputs': drill(badInputsDrill, 'bad webhook inputs: status codes, nothing valid lost'),
+};
 
 const USAGE = `Usage: npm run bench -- <name> [--articles N] [--samples N] [--runs N]
        npm run drill -- <name> [--articles N]

@@ -24,6 +24,10 @@ export type System = {
   peer: Peer;
   /** Restarts Meilisearch on the same port and data (after a kill). */
   restartMeili(): Promise<void>;
+  /** Starts search-sync serve again on the same port and queue (after a kill). */
+  restartSync(): Promise<void>;
+  /** Stops our CMS, waits `downMs`, starts it again on the same port and database. */
+  bounceOurCms(downMs: number): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -89,6 +93,15 @@ export async function startSystem(articles: number): Promise<System> {
         await meiliProcess.stop();
         meiliProcess = await startMeili(meiliOpts);
         await waitForHttp(`${meili.url}/health`, { timeoutMs: 30_000 });
+      },
+      async restartSync() {
+        await ours.sync.stop();
+        ours.sync = await startSearchSync(syncEnv);
+      },
+      async bounceOurCms(downMs) {
+        await ours.cms.stop();
+        await new Promise((r) => setTimeout(r, downMs));
+        ours.cms = await startStrapi({ env: ourEnv, databaseFilename: fixture.databaseFilename, port: Number(new URL(cms.url).port) });
       },
       async stop() {
         await stopAll();
