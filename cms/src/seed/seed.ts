@@ -15,71 +15,37 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function seed(strapi: Core.Strapi): Promise<SeedCounts> {
   const counts: SeedCounts = { created: 0, existing: 0 };
-  const skillIds = await seedSkills(strapi, counts);
-  const roleIds = await seedRoles(strapi, skillIds, counts);
-  await seedArticles(strapi, roleIds, skillIds, counts);
+  const skillIds = await ensureAll(strapi, 'api::skill.skill', skills, counts, (skill) =>
+    strapi.documents('api::skill.skill').create({ data: skill }),
+  );
+  const roleIds = await ensureAll(strapi, 'api::role.role', roles, counts, (role) =>
+    strapi.documents('api::role.role').create({ data: { ...role, skills: connect(role.skills, skillIds, `role ${role.slug}`) } }),
+  );
+  await ensureAll(strapi, 'api::article.article', articles, counts, (article) => createArticle(strapi, article, roleIds, skillIds));
   return counts;
 }
 
-async function findBySlug(strapi: Core.Strapi, uid: 'api::skill.skill' | 'api::role.role' | 'api::article.article', slug: string) {
-  // Every document has a draft version, so looking there finds drafts and published ones alike.
-  return strapi.documents(uid).findFirst({ filters: { slug }, fields: ['slug'], status: 'draft' });
-}
+type SeedUid = 'api::skill.skill' | 'api::role.role' | 'api::article.article';
 
-async function seedSkills(strapi: Core.Strapi, counts: SeedCounts): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  const step = progress('skills', skills.length);
-  for (const skill of skills) {
-    const found = await findBySlug(strapi, 'api::skill.skill', skill.slug);
-    if (found) {
-      counts.existing += 1;
-      ids.set(skill.slug, found.documentId);
-    } else {
-      const created = await strapi.documents('api::skill.skill').create({ data: skill });
-      counts.created += 1;
-      ids.set(skill.slug, created.documentId);
-    }
-    step(skill.slug);
-  }
-  return ids;
-}
-
-async function seedRoles(strapi: Core.Strapi, skillIds: Map<string, string>, counts: SeedCounts): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  const step = progress('roles', roles.length);
-  for (const role of roles) {
-    const found = await findBySlug(strapi, 'api::role.role', role.slug);
-    if (found) {
-      counts.existing += 1;
-      ids.set(role.slug, found.documentId);
-    } else {
-      const created = await strapi.documents('api::role.role').create({
-        data: { ...role, skills: connect(role.skills, skillIds, `role ${role.slug}`) },
-      });
-      counts.created += 1;
-      ids.set(role.slug, created.documentId);
-    }
-    step(role.slug);
-  }
-  return ids;
-}
-
-async function seedArticles(
+/** Creates each item whose slug is not there yet; returns every slug's documentId. */
+async function ensureAll<T extends { slug: string }>(
   strapi: Core.Strapi,
-  roleIds: Map<string, string>,
-  skillIds: Map<string, string>,
+  uid: SeedUid,
+  items: T[],
   counts: SeedCounts,
-): Promise<void> {
-  const step = progress('articles', articles.length);
-  for (const article of articles) {
-    if (await findBySlug(strapi, 'api::article.article', article.slug)) {
-      counts.existing += 1;
-    } else {
-      await createArticle(strapi, article, roleIds, skillIds);
-      counts.created += 1;
-    }
-    step(article.slug);
+  create: (item: T) => Promise<{ documentId: string }>,
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const step = progress(uid.split('.')[1] + 's', items.length);
+  for (const item of items) {
+    // Every document has a draft version, so looking there finds drafts and published ones alike.
+    const found = await strapi.documents(uid).findFirst({ filters: { slug: item.slug }, fields: ['slug'], status: 'draft' });
+    if (found) counts.existing += 1;
+    else counts.created += 1;
+    ids.set(item.slug, (found ?? (await create(item))).documentId);
+    step(item.slug);
   }
+  return ids;
 }
 
 async function createArticle(
@@ -87,19 +53,20 @@ async function createArticle(
   article: SeedArticle,
   roleIds: Map<string, string>,
   skillIds: Map<string, string>,
-): Promise<void> {
+): Promise<{ documentId: string }> {
   const { status, publishedDaysAgo, roles: roleSlugs, skills: skillSlugs, ...fields } = article;
   const where = `article ${article.slug}`;
   const created = await strapi.documents('api::article.article').create({
     data: { ...fields, roles: connect(roleSlugs, roleIds, where), skills: connect(skillSlugs, skillIds, where) },
     ...(status === 'published' ? { status: 'published' as const } : {}),
   });
-  if (status !== 'published') return;
+  if (status !== 'published') return created;
   // Spread publish dates over the past weeks so "latest articles" has a meaningful order.
   await strapi.db.query('api::article.article').updateMany({
     where: { documentId: created.documentId, publishedAt: { $notNull: true } },
     data: { publishedAt: new Date(Date.now() - publishedDaysAgo * DAY_MS) },
   });
+  return created;
 }
 
 function connect(slugs: string[], ids: Map<string, string>, where: string): { connect: { documentId: string }[] } {
