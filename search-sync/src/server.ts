@@ -6,6 +6,8 @@ export type Routes = {
   webhook(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
   health(): Promise<{ ok: boolean; detail: Record<string, unknown> }>;
   status(): Record<string, unknown>;
+  /** The public search settings for browsers, or null until the key has been ensured. */
+  searchKey(): Record<string, unknown> | null;
   metrics(): string;
 };
 
@@ -13,7 +15,7 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 }
 
-/** HTTP surface: webhook intake, health, status and Prometheus metrics. */
+/** HTTP surface: webhook intake, health, status, the public search key and Prometheus metrics. */
 export function createHttpServer(routes: Routes, log: Logger): http.Server {
   return http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -28,6 +30,12 @@ export function createHttpServer(routes: Routes, log: Logger): http.Server {
         return json(res, health.ok ? 200 : 503, health.detail);
       }
       if (path === '/status') return json(res, 200, routes.status());
+      if (path === '/search-key') {
+        // The search-only key is public by design (every page carries it); this lets a site build
+        // that must not hold the master key pick it up.
+        const key = routes.searchKey();
+        return key ? json(res, 200, key) : json(res, 503, { error: 'search key not ensured yet; Meilisearch may be unreachable' });
+      }
       if (path === '/metrics') {
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(routes.metrics());
         return;

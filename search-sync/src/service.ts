@@ -4,6 +4,7 @@ import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.ts
 import { BuildHook } from './build-hook.ts';
 import type { Config } from './config.ts';
 import { describeError } from './errors.ts';
+import { INDEX_UID } from './contract.ts';
 import { ensureSearchKey } from './keys.ts';
 import type { Logger } from './logger.ts';
 import { SearchIndex, createMeili, ensureIndex } from './meili.ts';
@@ -33,6 +34,7 @@ export class Service {
   private reconciling: Promise<void> | undefined;
   private nextReconcile: NodeJS.Timeout | undefined;
   private stopped = false;
+  private searchKey: string | undefined;
   readonly startedAt = new Date().toISOString();
 
   constructor(
@@ -76,6 +78,8 @@ export class Service {
           }),
         health: () => this.health(),
         status: () => this.status(),
+        searchKey: () =>
+          this.searchKey ? { indexUid: INDEX_UID, searchKey: this.searchKey, url: this.config.meiliPublicUrl } : null,
         metrics: () => this.metrics.render(this.queue.depth()),
       },
       this.log,
@@ -90,7 +94,7 @@ export class Service {
     if (this.stopped) return;
     try {
       await ensureIndex(this.meili);
-      await ensureSearchKey(this.meili);
+      this.searchKey = await ensureSearchKey(this.meili);
       this.log.info('index settings applied and search key ensured');
     } catch (err) {
       const delay = backoffDelay(attempt, this.opts.backoff ?? DEFAULT_BACKOFF);

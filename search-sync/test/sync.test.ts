@@ -65,6 +65,26 @@ describe('search-sync service (fake Strapi, real Meilisearch)', () => {
     expect(hookCalls).toEqual(['Bearer hook-secret']);
   });
 
+  it('hands out the search-only key (never the master key) at /search-key', async () => {
+    const res = await fetch(`${base}/search-key`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { indexUid: string; searchKey: string };
+    expect(body.indexUid).toBe(INDEX_UID);
+    expect(body.searchKey).not.toBe(meiliProc.masterKey);
+    const hits = await fetch(`${meiliProc.url}/indexes/${INDEX_UID}/search`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${body.searchKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ q: 'zebra' }),
+    });
+    expect(hits.status).toBe(200);
+    const write = await fetch(`${meiliProc.url}/indexes/${INDEX_UID}/documents`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${body.searchKey}`, 'Content-Type': 'application/json' },
+      body: '[]',
+    });
+    expect(write.status).toBe(403);
+  });
+
   it('publish → searchable; unpublish and delete → gone (entry null triggers a reconcile)', async () => {
     publish(6, { title: 'Okapi field guide' });
     expect((await webhook(`${base}/webhooks/strapi`, articleEvent('doc0006'))).status).toBe(202);
