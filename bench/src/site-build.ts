@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { spawnChild } from '@stackguide/stack/child';
 import { adminClient } from '@stackguide/stack/cms-admin-client';
 import { startStrapi } from '@stackguide/stack/strapi-process';
@@ -47,7 +48,14 @@ async function build(strapiUrl: string, token: string, outDir: string, opts: { k
   return { seconds, peakMiB };
 }
 
-type SizeResult = { articles: number; strapi: Summary; floor: Summary; strapiPeakMiB: Summary; floorPeakMiB: Summary; rebuild: Summary; ratio: number; pages: number };
+/** Gzip bytes of every JavaScript file the built site ships (the search island is the only script). */
+function jsGzipBytes(outDir: string): { files: number; gzipBytes: number } {
+  const files = fs.readdirSync(outDir, { recursive: true }).map(String).filter((f) => f.endsWith('.js'));
+  const gzipBytes = files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(outDir, f)), { level: 9 }).length, 0);
+  return { files: files.length, gzipBytes };
+}
+
+type SizeResult = { js: { files: number; gzipBytes: number }; articles: number; strapi: Summary; floor: Summary; strapiPeakMiB: Summary; floorPeakMiB: Summary; rebuild: Summary; ratio: number; pages: number };
 
 async function benchSize(articles: number, runs: number, runDir: string): Promise<SizeResult> {
   const log = progress(`site-build ${articles}`);
@@ -61,7 +69,8 @@ async function benchSize(articles: number, runs: number, runDir: string): Promis
     await build(floor.url, token, out, { keepCache: false });
     floor.replay();
     const pages = fs.readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
-    log(`${floor.stored()} responses recorded, ${pages} pages`);
+    const js = jsGzipBytes(out);
+    log(`${floor.stored()} responses recorded, ${pages} pages, ${js.files} JS files = ${js.gzipBytes} bytes gzipped`);
     const real: Build[] = [];
     const low: Build[] = [];
     for (let i = 0; i < runs; i++) {
@@ -85,6 +94,7 @@ async function benchSize(articles: number, runs: number, runDir: string): Promis
     const s = summarize(real.map((b) => b.seconds));
     const f = summarize(low.map((b) => b.seconds));
     return {
+      js,
       articles,
       strapi: s,
       floor: f,
@@ -110,8 +120,8 @@ export async function siteBuildBench(opts: { sizes: number[]; runs: number }): P
     console.log(`\nsite build (astro build), ${opts.runs} runs each, alternating; floor = same loader, pre-rendered JSON served from memory\n`);
     console.log(
       renderTable(
-        ['articles', 'pages', 'strapi s p50', 'floor s p50', 'strapi/floor', 'strapi peak MiB', 'floor peak MiB', 'rebuild after 1 change s p50'],
-        results.map((r) => [r.articles, r.pages, r.strapi.p50, r.floor.p50, r.ratio, r.strapiPeakMiB.p50, r.floorPeakMiB.p50, r.rebuild.p50]),
+        ['articles', 'pages', 'JS gzip bytes', 'strapi s p50', 'floor s p50', 'strapi/floor', 'strapi peak MiB', 'floor peak MiB', 'rebuild after 1 change s p50'],
+        results.map((r) => [r.articles, r.pages, r.js.gzipBytes, r.strapi.p50, r.floor.p50, r.ratio, r.strapiPeakMiB.p50, r.floorPeakMiB.p50, r.rebuild.p50]),
       ),
     );
     for (const r of results) console.log(`${r.articles}: ≤ 1.2× floor ${r.ratio <= 1.2 ? 'met' : 'NOT met'}${r.articles >= 10_000 ? `; under 60 s ${r.strapi.p50 < 60 ? 'met' : 'NOT met'}` : ''}`);

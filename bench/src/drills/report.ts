@@ -2,7 +2,8 @@ import { machine, writeResults } from '../results.ts';
 import { renderTable } from '../table.ts';
 import type { BurstResult, Verdict } from './burst.ts';
 
-export type DrillRow = { system: string; burst?: BurstResult; verdict: Verdict; note?: string };
+/** A row without a verdict is a system the drill does not apply to (the note says why). */
+export type DrillRow = { system: string; burst?: BurstResult; verdict?: Verdict; note?: string };
 
 /** Prints the drill's lost/duplicated/stale table and writes its JSON. */
 export function reportDrill(name: string, title: string, rows: DrillRow[], extra: Record<string, unknown> = {}): void {
@@ -14,13 +15,13 @@ export function reportDrill(name: string, title: string, rows: DrillRow[], extra
         r.system,
         r.burst?.published,
         r.burst?.publishErrors,
-        r.verdict.published,
-        r.verdict.indexed,
-        r.verdict.lost,
-        r.verdict.extra,
-        r.verdict.stale,
-        r.verdict.duplicated,
-        r.verdict.convergedAfterMs === null ? 'never (120 s cap)' : r.verdict.convergedAfterMs / 1000,
+        r.verdict?.published,
+        r.verdict?.indexed,
+        r.verdict?.lost,
+        r.verdict?.extra,
+        r.verdict?.stale,
+        r.verdict?.duplicated,
+        !r.verdict ? 'n/a' : r.verdict.convergedAfterMs === null ? 'never (120 s cap)' : r.verdict.convergedAfterMs / 1000,
       ]),
     ),
   );

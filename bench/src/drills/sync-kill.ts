@@ -41,7 +41,7 @@ export async function syncKillDrill(opts: { articles: number; samples: number })
       [
         { system: 'ours, killed mid-burst', burst: burstResult, verdict: duringBurst },
         { system: 'ours, reindex killed + rerun', verdict: afterReindex, note: `second reindex exit ${code}; leftover temp indexes: ${leftovers.length ? leftovers.join(', ') : 'none'}` },
-        { system: 'plugin 0.16.5', verdict: { published: NaN, indexed: NaN, lost: NaN, extra: NaN, stale: NaN, duplicated: NaN, convergedAfterMs: null }, note: 'not applicable: the plugin runs inside Strapi (see strapi-stop)' },
+        { system: 'plugin 0.16.5', note: 'not applicable: the plugin runs inside Strapi (see strapi-stop)' },
       ],
       { leftoverIndexes: leftovers, secondReindexExit: code },
     );
