@@ -1,0 +1,49 @@
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '@stackguide/search-sync/contract';
+import { describe, expect, it } from 'vitest';
+import { renderFacets } from './facets.ts';
+import { renderHits, resultCountText } from './results-render.ts';
+
+describe('renderHits', () => {
+  it('renders escaped, highlighted options that link to the article', () => {
+    const html = renderHits(
+      [{ url: '/articles/a/', title: 'x', roleNames: ['Back<end>'], _formatted: { title: `${HIGHLIGHT_PRE}<b>${HIGHLIGHT_POST}`, content: '…a "q"…' } }],
+      'h',
+    );
+    expect(html).toBe(
+      '<a role="option" id="h-0" class="search-hit" href="/articles/a/" tabindex="-1" aria-selected="false">' +
+        '<span class="search-hit-title"><mark>&lt;b&gt;</mark></span><span class="search-hit-snippet">…a &quot;q&quot;…</span>' +
+        '<span class="search-hit-roles"><span class="chip">Back&lt;end&gt;</span></span></a>',
+    );
+  });
+
+  it('drops hits whose url is not a path on this site', () => {
+    const bad = ['javascript:alert(1)', '//evil.example/', 'https://evil.example/', '/\\evil', 42];
+    expect(renderHits(bad.map((url) => ({ url, title: 't' })), 'h')).toBe('');
+  });
+});
+
+describe('resultCountText', () => {
+  it('says how many, for what, and how fast', () => {
+    expect(resultCountText(1, 3, ' go ')).toBe('1 result for “go” (3 ms).');
+    expect(resultCountText(12, 0, '')).toBe('12 results (0 ms).');
+    expect(resultCountText(0, 1, 'zzz')).toBe('No articles match “zzz”.');
+  });
+});
+
+describe('renderFacets', () => {
+  it('lists counted values by count with display names, keeps chosen values, escapes', () => {
+    const html = renderFacets(
+      { roles: { 'backend-developer': 2, 'frontend-developer': 5 }, skills: { '<C#>': 1 } },
+      { q: '', roles: [], skills: ['Go'] },
+      { 'backend-developer': 'Backend developer' },
+    );
+    expect(html.indexOf('frontend-developer')).toBeLessThan(html.indexOf('Backend developer'));
+    expect(html).toContain('value="Go" data-facet="skills" checked> Go <span class="facet-count">(0)</span>');
+    expect(html).toContain('value="&lt;C#&gt;"');
+    expect(html).not.toContain('<C#>');
+  });
+
+  it('renders nothing when there is nothing to filter by', () => {
+    expect(renderFacets({}, { q: 'x', roles: [], skills: [] }, {})).toBe('');
+  });
+});

@@ -1,0 +1,93 @@
+import { INDEX_UID, SEARCH_DISPLAY } from '@stackguide/search-sync/contract';
+import type { SearchState } from './search-url.ts';
+
+/** One hit as the browser receives it: typed loosely because it comes over the wire. */
+export type Hit = {
+  id?: unknown;
+  url?: unknown;
+  title?: unknown;
+  excerpt?: unknown;
+  roleNames?: unknown;
+  _formatted?: { title?: unknown; excerpt?: unknown; content?: unknown };
+};
+export type FacetDistribution = Partial<Record<'roles' | 'skills', Record<string, number>>>;
+export type SearchResult = { hits: Hit[]; total: number; ms: number; facets: FacetDistribution };
+
+/** Meilisearch could not be reached, answered with an error, or took too long. */
+export class SearchUnavailableError extends Error {
+  override name = 'SearchUnavailableError';
+}
+
+const quote = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
+
+/** Meilisearch filter for a state: values of one facet are OR-ed, the facets are AND-ed. */
+export function buildFilter(state: SearchState): string[][] {
+  const groups: string[][] = [];
+  if (state.roles.length) groups.push(state.roles.map((r) => `roles = ${quote(r)}`));
+  if (state.skills.length) groups.push(state.skills.map((s) => `skills = ${quote(s)}`));
+  return groups;
+}
+
+/** Request body: the contract's display settings, with the cropped content highlighted too. */
+export function searchBody(state: SearchState, limit: number): Record<string, unknown> {
+  return {
+    ...SEARCH_DISPLAY,
+    attributesToHighlight: [...SEARCH_DISPLAY.attributesToHighlight, 'content'],
+    q: state.q,
+    limit,
+    filter: buildFilter(state),
+  };
+}
+
+export type SearchClient = {
+  /** Resolves null when a newer search started meanwhile (its answer is the one to show). @throws SearchUnavailableError */
+  search(state: SearchState, limit: number): Promise<SearchResult | null>;
+  /** Drops whatever is in flight, e.g. when the query is cleared. */
+  cancel(): void;
+};
+
+/**
+ * A client that sends one request per call and discards stale answers: each call aborts the
+ * previous one and carries a sequence number, so an old response can never overwrite a newer one.
+ */
+export function createSearchClient(opts: { url: string; key: string; timeoutMs?: number; fetch?: typeof fetch }): SearchClient {
+  const endpoint = `${opts.url.replace(/\/+$/, '')}/indexes/${INDEX_UID}/search`;
+  const doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
+  let sequence = 0;
+  let inFlight: AbortController | null = null;
+
+  const cancel = () => {
+    sequence++;
+    inFlight?.abort();
+    inFlight = null;
+  };
+
+  async function search(state: SearchState, limit: number): Promise<SearchResult | null> {
+    cancel();
+    const mine = sequence;
+    const controller = new AbortController();
+    inFlight = controller;
+    const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 8000);
+    try {
+      const res = await doFetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${opts.key}` },
+        body: JSON.stringify(searchBody(state, limit)),
+        signal: controller.signal,
+      });
+      if (!res.ok) throw new SearchUnavailableError(`Meilisearch answered HTTP ${res.status}`);
+      const body = (await res.json()) as { hits?: Hit[]; estimatedTotalHits?: number; processingTimeMs?: number; facetDistribution?: FacetDistribution };
+      if (mine !== sequence) return null;
+      const hits = Array.isArray(body.hits) ? body.hits : [];
+      return { hits, total: body.estimatedTotalHits ?? hits.length, ms: body.processingTimeMs ?? 0, facets: body.facetDistribution ?? {} };
+    } catch (err) {
+      if (mine !== sequence) return null;
+      throw err instanceof SearchUnavailableError ? err : new SearchUnavailableError(`Meilisearch at ${endpoint} is unreachable`, { cause: err });
+    } finally {
+      clearTimeout(timer);
+      if (inFlight === controller) inFlight = null;
+    }
+  }
+
+  return { search, cancel };
+}

@@ -1,0 +1,78 @@
+import { attachCombobox } from './combobox.ts';
+import { renderHits, resultCountText } from './results-render.ts';
+import type { SearchClient } from './search-client.ts';
+import { EMPTY_STATE, stateToSearch } from './search-url.ts';
+
+const PANEL_LIMIT = 6;
+
+/** HTML of the message shown when Meilisearch cannot answer: never a blank panel or a spinner. */
+export const UNAVAILABLE_HTML = 'Search is unavailable right now. <a href="/articles/">Browse all articles</a> instead.';
+
+/**
+ * Enhances the header search form on every page: results open in a panel under the box as the
+ * visitor types; Enter without an active option still submits to /search/?q=….
+ */
+export function enhanceHeader(form: HTMLFormElement, client: SearchClient): void {
+  const input = form.querySelector<HTMLInputElement>('input[name=q]');
+  const panel = form.querySelector<HTMLElement>('[data-search-panel]');
+  const listbox = panel?.querySelector<HTMLElement>('[role=listbox]');
+  const message = panel?.querySelector<HTMLElement>('[data-search-message]');
+  const more = panel?.querySelector<HTMLAnchorElement>('[data-search-more]');
+  const status = form.querySelector<HTMLElement>('[data-search-status]');
+  if (!input || !panel || !listbox || !message || !more || !status) return;
+
+  const show = (open: boolean) => {
+    panel.hidden = !open;
+    combobox.update(open);
+  };
+  const clear = () => {
+    client.cancel();
+    listbox.replaceChildren();
+    status.textContent = '';
+    show(false);
+  };
+  const combobox = attachCombobox(input, listbox, clear);
+
+  const run = async () => {
+    const q = input.value;
+    if (!q.trim()) return clear();
+    const state = { ...EMPTY_STATE, q };
+    try {
+      const result = await client.search(state, PANEL_LIMIT);
+      if (!result) return;
+      listbox.innerHTML = renderHits(result.hits, 'header-hit');
+      message.textContent = result.total === 0 ? `No articles match “${q.trim()}”.` : '';
+      more.href = `/search/${stateToSearch(state)}`;
+      more.textContent = result.total > PANEL_LIMIT ? `All ${result.total} results and filters` : 'Search page with filters';
+      status.textContent = resultCountText(result.total, result.ms, q);
+    } catch {
+      listbox.replaceChildren();
+      message.innerHTML = UNAVAILABLE_HTML;
+      more.href = `/search/${stateToSearch(state)}`;
+      status.textContent = 'Search is unavailable right now.';
+    }
+    show(true);
+  };
+
+  input.addEventListener('input', () => void run());
+  input.addEventListener('focus', () => {
+    if (input.value.trim() && (listbox.childElementCount > 0 || message.textContent)) show(true);
+  });
+  form.addEventListener('focusout', (event) => {
+    if (!(event.relatedTarget instanceof Node && form.contains(event.relatedTarget))) show(false);
+  });
+}
+
+/** `/` focuses the search box (the page's own box on /search/), unless the visitor is typing somewhere. */
+export function focusOnSlash(target: () => HTMLInputElement | null): void {
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+    const el = event.target;
+    if (el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
+    const input = target();
+    if (!input) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+}

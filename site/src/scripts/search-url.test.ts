@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { hasCriteria, parseState, sameState, stateToSearch, toggleFacet } from './search-url.ts';
+
+describe('search state in the URL', () => {
+  it('round-trips text and repeated facets', () => {
+    const state = { q: 'rest api & "json"', roles: ['frontend-developer', 'backend-developer'], skills: ['C#', 'Node.js'] };
+    const search = stateToSearch(state);
+    expect(search).toBe('?q=rest+api+%26+%22json%22&role=backend-developer&role=frontend-developer&skill=C%23&skill=Node.js');
+    expect(sameState(parseState(search), state)).toBe(true);
+    expect(parseState(search).q).toBe(state.q);
+  });
+
+  it('empty state has no query string and asks for nothing', () => {
+    const empty = parseState('');
+    expect(empty).toEqual({ q: '', roles: [], skills: [] });
+    expect(stateToSearch(empty)).toBe('');
+    expect(stateToSearch({ ...empty, q: '   ' })).toBe('');
+    expect(hasCriteria(empty)).toBe(false);
+    expect(hasCriteria({ ...empty, skills: ['Go'] })).toBe(true);
+  });
+
+  it('ignores blank and duplicate facet values', () => {
+    expect(parseState('?role=a&role=a&role=&skill=%20')).toEqual({ q: '', roles: ['a'], skills: [] });
+  });
+
+  it('toggles a facet value on and off without touching the rest', () => {
+    const on = toggleFacet({ q: 'x', roles: ['a'], skills: [] }, 'skills', 'Go');
+    expect(on).toEqual({ q: 'x', roles: ['a'], skills: ['Go'] });
+    expect(toggleFacet(on, 'roles', 'a')).toEqual({ q: 'x', roles: [], skills: ['Go'] });
+  });
+});
