@@ -4,6 +4,7 @@ import { publishLatency } from './publish-latency.ts';
 import { reindexBench } from './reindex.ts';
 import { siteBuildBench } from './site-build.ts';
 import { searchLatencyBench } from './search-latency.ts';
+import { keystrokeBench } from './keystroke.ts';
 import { meiliKillDrill } from './drills/meili-kill.ts';
 import { strapiStopDrill } from './drills/strapi-stop.ts';
 import { syncKillDrill } from './drills/sync-kill.ts';
@@ -16,6 +17,7 @@ const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; a
   publish: { defaults: { articles: 1000, samples: 200 }, run: (o) => publishLatency({ articles: o.articles!, samples: o.samples! }), about: 'publish → searchable p50/p95/p99, ours vs plugin' },
   'site-build': { defaults: { articles: 0, runs: 3 }, run: (o) => siteBuildBench({ sizes: o.articles ? [o.articles] : [100, 1000, 10_000], runs: o.runs! }), about: 'site build vs the in-memory floor at 100/1,000/10,000 (or --articles N), and one-change rebuild' },
   search: { defaults: { articles: 10_000, runs: 3 }, run: (o) => searchLatencyBench({ articles: o.articles!, runs: o.runs! }), about: 'search processingTimeMs and round trip over 200 queries, plus peak RSS of each part' },
+  keystroke: { defaults: { articles: 10_000, samples: 40 }, run: (o) => keystrokeBench({ articles: o.articles!, samples: o.samples! }), about: 'keystroke → results painted in headless Chromium on the built /search/ page' },
   reindex: { defaults: { articles: 10000, runs: 3 }, run: (o) => reindexBench({ articles: o.articles!, runs: o.runs! }), about: 'full reindex docs/s with a concurrent search loop, ours vs plugin' },
 };
 const drill = (run: (o: { articles: number; samples: number }) => Promise<void>, about: string) => ({

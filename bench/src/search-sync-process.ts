@@ -7,7 +7,7 @@ export type SyncStatus = { ready: boolean; queueDepth: number; deadLetters: unkn
 export type SearchSync = { url: string; child: Child; status(): Promise<SyncStatus>; stop(): Promise<void> };
 
 /** Runs a search-sync CLI command (`serve`, `reindex`, …) as its own process. */
-export function spawnSearchSync(command: string, env: Record<string, string>, onLine?: (line: string) => void): Child {
+export function spawnSearchSync(command: string, env: Record<string, string>, onLine?: (line: string, stream: 'stdout' | 'stderr') => void): Child {
   return spawnChild(`search-sync ${command}`, process.execPath, ['--import', 'tsx', 'src/cli.ts', command], {
     cwd: SEARCH_SYNC_DIR,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', SITE_BUILD_HOOK_URL: '', ...env },

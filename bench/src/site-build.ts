@@ -19,7 +19,7 @@ const SITE_COPY = path.join(WORK_DIR, 'site-copy');
  * A private copy of site/ (sources, config; node_modules resolve from the repo) so the bench's
  * content-layer cache and output never touch the real site's while others build it.
  */
-function prepareSiteCopy(): string {
+export function prepareSiteCopy(): string {
   fs.rmSync(SITE_COPY, { recursive: true, force: true });
   fs.mkdirSync(SITE_COPY, { recursive: true });
   for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
@@ -30,14 +30,18 @@ function prepareSiteCopy(): string {
 
 type Build = { seconds: number; peakMiB: number };
 
-async function build(strapiUrl: string, token: string, outDir: string, opts: { keepCache: boolean }): Promise<Build> {
+/**
+ * One `astro build` of the site copy into `outDir`, timed with the peak RSS of its process tree.
+ * @throws Error with the build's last output lines when it fails.
+ */
+export async function build(strapiUrl: string, token: string, outDir: string, opts: { keepCache: boolean; env?: Record<string, string> }): Promise<Build> {
   if (!opts.keepCache) for (const dir of ['.builds', '.astro', 'node_modules/.astro']) fs.rmSync(path.join(SITE_COPY, dir), { recursive: true, force: true });
   fs.rmSync(outDir, { recursive: true, force: true });
   const output: string[] = [];
   const start = performance.now();
   const child = spawnChild('astro build', path.join(BIN_DIR, 'astro'), ['build', '--outDir', outDir], {
     cwd: SITE_COPY,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', STRAPI_URL: strapiUrl, STRAPI_READ_TOKEN: token, SITE_URL: 'http://127.0.0.1:4321', ALLOW_EMPTY_SITE: 'false', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', STRAPI_URL: strapiUrl, STRAPI_READ_TOKEN: token, SITE_URL: 'http://127.0.0.1:4321', ALLOW_EMPTY_SITE: 'false', ASTRO_TELEMETRY_DISABLED: '1', ...opts.env },
     onLine: (line) => output.push(line),
   });
   const watch = watchPeakRss(child.process.pid!);
