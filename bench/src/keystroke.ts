@@ -20,21 +20,23 @@ import { renderTable } from './table.ts';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** In-page probe: time of the last keydown, and of the first frame painted after #search-app gained article links. */
+/**
+ * In-page probe: time of the last keydown, and of the first frame painted after the search app's
+ * DOM changed (the page renders results, or its "no articles match" message, in one update).
+ */
 const PROBE = `(() => {
   const w = window;
   w.__key = 0; w.__painted = 0;
   document.addEventListener('keydown', () => { w.__key = performance.now(); w.__painted = 0; }, true);
   new MutationObserver(() => {
     if (!w.__key || w.__painted) return;
-    const app = document.querySelector('#search-app');
-    if (app && app.querySelector('a[href*="/articles/"]')) requestAnimationFrame(() => { if (!w.__painted) w.__painted = performance.now(); });
+    requestAnimationFrame(() => { if (!w.__painted) w.__painted = performance.now(); });
   }).observe(document.querySelector('#search-app'), { childList: true, subtree: true, characterData: true });
 })()`;
 
 async function searchKey(env: Record<string, string>): Promise<string> {
   const out: string[] = [];
-  const child = spawnSearchSync('keys', env, (line, stream) => {
+  const child = spawnSearchSync('keys --json', env, (line, stream) => {
     if (stream === 'stdout') out.push(line);
   });
   await child.exited;

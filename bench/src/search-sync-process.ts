@@ -6,9 +6,9 @@ import { SEARCH_SYNC_DIR } from './paths.ts';
 export type SyncStatus = { ready: boolean; queueDepth: number; deadLetters: unknown[] | number; reindex?: { state: string } | null };
 export type SearchSync = { url: string; child: Child; status(): Promise<SyncStatus>; stop(): Promise<void> };
 
-/** Runs a search-sync CLI command (`serve`, `reindex`, …) as its own process. */
+/** Runs a search-sync CLI command (`serve`, `reindex`, `keys --json`, …) as its own process. */
 export function spawnSearchSync(command: string, env: Record<string, string>, onLine?: (line: string, stream: 'stdout' | 'stderr') => void): Child {
-  return spawnChild(`search-sync ${command}`, process.execPath, ['--import', 'tsx', 'src/cli.ts', command], {
+  return spawnChild(`search-sync ${command}`, process.execPath, ['--import', 'tsx', 'src/cli.ts', ...command.split(' ')], {
     cwd: SEARCH_SYNC_DIR,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', SITE_BUILD_HOOK_URL: '', ...env },
     onLine,
