@@ -1,0 +1,203 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesUnder, readDist } from './dist-checks.ts';
+import { axeViolations, HOSTILE_TITLE, shippedJsGzip, startSearchStack, type SearchStack } from './search-stack.ts';
+
+type Article = { title: string; slug: string; roles: { slug: string; name: string }[] };
+
+let stack: SearchStack | undefined;
+let articles: Article[] = [];
+/** A seeded article with a role and a distinctive word in its title to type. */
+let target: { article: Article; term: string };
+
+beforeAll(async () => {
+  stack = await startSearchStack();
+  const res = await fetch(`${stack.cms.url}/api/articles?pagination[pageSize]=100`, { headers: { authorization: `Bearer ${stack.cms.readToken}` } });
+  articles = ((await res.json()) as { data: Article[] }).data;
+  const withRole = articles.filter((a) => a.roles.length > 0 && a.title !== HOSTILE_TITLE);
+  const words = withRole.map((article) => ({ article, term: article.title.split(/\W+/).sort((a, b) => b.length - a.length)[0]!.toLowerCase() }));
+  target = words.sort((a, b) => b.term.length - a.term.length)[0]!;
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const s = () => stack!;
+
+async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  await page.locator(selector).click();
+  await page.keyboard.type(text);
+}
+
+describe('header search box (every page)', () => {
+  it('opens a panel with the article as you type; arrow keys and Enter open it', async () => {
+    const page = await s().browser.newPage();
+    try {
+      await page.goto(`${s().origin}/articles/`);
+      await page.keyboard.press('/');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-search-q');
+      await page.keyboard.type(target.term);
+      const option = page.locator(`#header-search-list [role=option][href="/articles/${target.article.slug}/"]`);
+      await option.waitFor();
+      expect(await option.locator('mark').count()).toBeGreaterThan(0);
+      await expect(page.locator('#header-search-q').getAttribute('aria-expanded')).resolves.toBe('true');
+      await expect(page.locator('form[data-search-box] [role=status]').textContent()).resolves.toMatch(/\d+ results? for “/);
+      const options = await page.locator('#header-search-list [role=option]').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+      const index = options.indexOf(`/articles/${target.article.slug}/`);
+      for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
+      await expect(page.locator('#header-search-q').getAttribute('aria-activedescendant')).resolves.toBe(`header-hit-${index}`);
+      await expect(option.getAttribute('aria-selected')).resolves.toBe('true');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${s().origin}/articles/${target.article.slug}/`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Escape closes the panel and clears the box', async () => {
+    const page = await s().browser.newPage();
+    try {
+      await page.goto(`${s().origin}/`);
+      await typeInto(page, '#header-search-q', target.term);
+      await page.locator('#header-search-list [role=option]').first().waitFor();
+      await page.keyboard.press('Escape');
+      await expect(page.locator('#header-search-q').inputValue()).resolves.toBe('');
+      await expect(page.locator('[data-search-panel]').isHidden()).resolves.toBe(true);
+      await expect(page.locator('#header-search-q').getAttribute('aria-expanded')).resolves.toBe('false');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows the hostile title as text: no img element, no dialog', async () => {
+    const page = await s().browser.newPage();
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    try {
+      await page.goto(`${s().origin}/search/`);
+      await typeInto(page, '#search-q', 'onerror');
+      const hit = page.locator('#search-results [role=option][href="/articles/hostile-title/"]');
+      await hit.waitFor();
+      await expect(hit.locator('.search-hit-title').textContent()).resolves.toBe(HOSTILE_TITLE);
+      await typeInto(page, '#header-search-q', 'onerror');
+      await page.locator('#header-search-list [role=option]').first().waitFor();
+      await expect(page.locator('main img, header img').count()).resolves.toBe(0);
+      expect(dialogs).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('/search/ page', () => {
+  it('suggests the three roles for an empty query and says so when nothing matches', async () => {
+    const page = await s().browser.newPage();
+    try {
+      await page.goto(`${s().origin}/search/`);
+      const suggestions = page.locator('[data-search-message] a[data-role]');
+      await suggestions.first().waitFor();
+      await expect(suggestions.count()).resolves.toBe(3);
+      await typeInto(page, '#search-q', 'qqxzvvkk');
+      await page.getByText('No articles match “qqxzvvkk”').first().waitFor();
+      await expect(page.locator('#search-fallback').isVisible()).resolves.toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a facet click filters and updates the URL; back restores the unfiltered results', async () => {
+    const page = await s().browser.newPage();
+    try {
+      const role = target.article.roles[0]!;
+      await page.goto(`${s().origin}/search/?q=developer`);
+      await page.locator('#search-results [role=option]').first().waitFor();
+      const before = await page.locator('#search-results [role=option]').count();
+      const box = page.locator(`input[data-facet=roles][value="${role.slug}"]`);
+      await box.check();
+      await page.waitForURL((url) => url.searchParams.get('role') === role.slug && url.searchParams.get('q') === 'developer');
+      await page.waitForFunction((name) => [...document.querySelectorAll('#search-results [role=option]')].every((o) => o.textContent?.includes(name)), role.name);
+      const filtered = await page.locator('#search-results [role=option]').count();
+      const expected = articles.filter((a) => a.roles.some((r) => r.slug === role.slug)).length;
+      expect(filtered).toBeLessThanOrEqual(expected);
+      await expect(page.locator(`input[data-facet=roles][value="${role.slug}"]`).isChecked()).resolves.toBe(true);
+      await page.goBack();
+      await page.waitForURL((url) => !url.searchParams.has('role') && url.searchParams.get('q') === 'developer');
+      await page.waitForFunction((n) => document.querySelectorAll('#search-results [role=option]').length === n, before);
+      await expect(page.locator(`input[data-facet=roles][value="${role.slug}"]`).isChecked()).resolves.toBe(false);
+      await page.goForward();
+      await page.waitForFunction((slug) => (document.querySelector(`input[data-facet=roles][value="${slug}"]`) as HTMLInputElement | null)?.checked, role.slug);
+      await expect(page.locator('#search-q').inputValue()).resolves.toBe('developer');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('axe-core finds no violations with results and facets open, header panel open too', async () => {
+    const page = await s().browser.newPage();
+    try {
+      await page.goto(`${s().origin}/search/?q=${encodeURIComponent(target.term)}`);
+      await page.locator('#search-results [role=option]').first().waitFor();
+      await page.locator('#search-q').press('ArrowDown');
+      expect(await axeViolations(page)).toEqual([]);
+      await typeInto(page, '#header-search-q', target.term);
+      await page.locator('#header-search-list [role=option]').first().waitFor();
+      await page.keyboard.press('ArrowDown');
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('without JavaScript the form leads to the full article list grouped by role', async () => {
+    const context = await s().browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${s().origin}/`);
+      await page.locator('#header-search-q').fill(target.term);
+      await page.locator('#header-search-q').press('Enter');
+      await page.waitForURL(`${s().origin}/search/?q=${target.term}`);
+      await expect(page.locator('#search-app').isHidden()).resolves.toBe(true);
+      const links = await page.locator('#search-fallback a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+      for (const article of articles) expect(links).toContain(`/articles/${article.slug}/`);
+      await expect(page.locator('#search-fallback h3').count()).resolves.toBeGreaterThanOrEqual(3);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('shipped files', () => {
+  it('all JavaScript in dist is at most 10 KB gzip', () => {
+    const sizes = shippedJsGzip(s().dist).map((f) => f.bytes);
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(10_240);
+  });
+
+  it('has the search-only key on the page and the master key nowhere', () => {
+    expect(readDist(s().dist, 'search/index.html')).toContain(`data-meili-key="${s().searchKey}"`);
+    for (const file of filesUnder(s().dist)) expect(fs.readFileSync(path.join(s().dist, file)).toString('latin1'), file).not.toContain(s().masterKey);
+  });
+});
+
+describe('with Meilisearch stopped', () => {
+  it('says search is unavailable and links to the article list, in the panel and on /search/', async () => {
+    await s().meili.stop();
+    const page = await s().browser.newPage();
+    try {
+      await page.goto(`${s().origin}/search/?q=${encodeURIComponent(target.term)}`);
+      await page.locator('#search-app [data-search-message] a[href="/articles/"]').waitFor();
+      await expect(page.locator('#search-app [data-search-message]').textContent()).resolves.toContain('Search is unavailable right now');
+      await expect(page.locator('#search-fallback').isVisible()).resolves.toBe(true);
+      await typeInto(page, '#header-search-q', target.term);
+      await page.locator('[data-search-panel] a[href="/articles/"]').waitFor();
+      await expect(page.locator('[data-search-panel]').isVisible()).resolves.toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { startMeili, type MeiliProcess } from '@stackguide/stack/meili-process';
+import { startTestCms, type TestCms } from '@stackguide/stack/test-cms';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveStatic } from '../server/static-files.ts';
+import { filesUnder, readDist } from './dist-checks.ts';
+import { buildSiteForTest } from './site-build.ts';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const HOSTILE_TITLE = '<img src=x onerror=alert(1)>';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SEARCH_SYNC = fileURLToPath(new URL('../../search-sync', import.meta.url));
+
+export type SearchStack = {
+  cms: TestCms;
+  meili: MeiliProcess;
+  masterKey: string;
+  searchKey: string;
+  dist: string;
+  origin: string;
+  browser: Browser;
+  stop(): Promise<void>;
+};
+
+/** Runs search-sync's CLI against the test CMS and Meilisearch; returns its stdout. */
+async function searchSync(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: SEARCH_SYNC, env, timeout: 120_000 });
+  return stdout;
+}
+
+/**
+ * The real system the search runs against: seeded Strapi plus an article with a hostile title,
+ * Meilisearch filled by search-sync's own `reindex`, the site built with the search-only key (and
+ * the master key present in the build environment, so a leak would show), served statically, and
+ * Chromium. `stop()` undoes whatever was started, also after a partial start.
+ */
+export async function startSearchStack(): Promise<SearchStack> {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
+  };
+  try {
+    const cms = await startTestCms();
+    cleanups.push(() => cms.stop());
+    const admin = await cms.admin();
+    await admin.createArticle(
+      { title: HOSTILE_TITLE, slug: 'hostile-title', excerpt: 'An article whose title is markup.', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Escaping matters.' }] }], authorName: 'Test' },
+      { publish: true },
+    );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackguide-search-'));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const masterKey = `master-${crypto.randomUUID()}`;
+    const meili = await startMeili({ dataDir: path.join(dir, 'meili'), masterKey });
+    cleanups.push(() => meili.stop());
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      STRAPI_URL: cms.url,
+      STRAPI_READ_TOKEN: cms.readToken,
+      WEBHOOK_SECRET: 'search-test-webhook-secret',
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: masterKey,
+      MEILI_PUBLIC_URL: meili.url,
+      SEARCH_SYNC_DATA_DIR: path.join(dir, 'queue'),
+      SITE_BUILD_HOOK_URL: '',
+      LOG_LEVEL: 'warn',
+    };
+    await searchSync(['reindex', '--json'], env);
+    const searchKey = (JSON.parse((await searchSync(['keys', '--json'], env)).trim()) as { searchKey: string }).searchKey;
+    const dist = await buildSiteForTest(cms.url, cms.readToken, { MEILI_PUBLIC_URL: meili.url, MEILI_SEARCH_KEY: searchKey, MEILI_MASTER_KEY: masterKey });
+    cleanups.push(() => fs.rmSync(dist, { recursive: true, force: true }));
+    const server = http.createServer((req, res) => serveStatic(dist, req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => {
+      server.closeAllConnections();
+      server.close();
+    });
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    cleanups.push(() => browser.close());
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { cms, meili, masterKey, searchKey, dist, origin, browser, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** axe-core violations on the page as it is now, one line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+/**
+ * Gzip size (level 9) of every JavaScript file in dist and of every distinct inline script, so
+ * the budget holds however Astro decides to ship the code.
+ */
+export function shippedJsGzip(dist: string): { name: string; bytes: number }[] {
+  const files = filesUnder(dist).filter((f) => f.endsWith('.js')).map((name) => ({ name, text: fs.readFileSync(path.join(dist, name)) }));
+  const inline = new Map<string, string>();
+  for (const file of filesUnder(dist).filter((f) => f.endsWith('.html')))
+    for (const m of readDist(dist, file).matchAll(/<script(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g))
+      if (m[1]!.trim() && !inline.has(m[1]!)) inline.set(m[1]!, `inline script in ${file}`);
+  return [...files, ...[...inline].map(([text, name]) => ({ name, text: Buffer.from(text) }))].map(({ name, text }) => ({ name, bytes: gzipSync(text, { level: 9 }).length }));
+}
