@@ -117,6 +117,8 @@ describe('/search/ page', () => {
       await page.goto(`${s().origin}/search/?q=developer`);
       await page.locator('#search-results [role=option]').first().waitFor();
       const before = await page.locator('#search-results [role=option]').count();
+      expect(await page.locator('#search-results .search-hit-snippet mark').count(), 'cropped snippets are highlighted').toBeGreaterThan(0);
+      expect(await page.locator('#search-app .facet-count').first().textContent()).toMatch(/^\(\d+\)$/);
       const box = page.locator(`input[data-facet=roles][value="${role.slug}"]`);
       await box.check();
       await page.waitForURL((url) => url.searchParams.get('role') === role.slug && url.searchParams.get('q') === 'developer');
@@ -137,19 +139,21 @@ describe('/search/ page', () => {
     }
   });
 
-  it('axe-core finds no violations with results and facets open, header panel open too', async () => {
-    const page = await s().browser.newPage();
-    try {
-      await page.goto(`${s().origin}/search/?q=${encodeURIComponent(target.term)}`);
-      await page.locator('#search-results [role=option]').first().waitFor();
-      await page.locator('#search-q').press('ArrowDown');
-      expect(await axeViolations(page)).toEqual([]);
-      await typeInto(page, '#header-search-q', target.term);
-      await page.locator('#header-search-list [role=option]').first().waitFor();
-      await page.keyboard.press('ArrowDown');
-      expect(await axeViolations(page)).toEqual([]);
-    } finally {
-      await page.close();
+  it('axe-core finds no violations with results and facets open, header panel open too, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await s().browser.newPage({ colorScheme });
+      try {
+        await page.goto(`${s().origin}/search/?q=${encodeURIComponent(target.term)}`);
+        await page.locator('#search-results [role=option]').first().waitFor();
+        await page.locator('#search-q').press('ArrowDown');
+        expect(await axeViolations(page), colorScheme).toEqual([]);
+        await typeInto(page, '#header-search-q', target.term);
+        await page.locator('#header-search-list [role=option]').first().waitFor();
+        await page.keyboard.press('ArrowDown');
+        expect(await axeViolations(page), colorScheme).toEqual([]);
+      } finally {
+        await page.close();
+      }
     }
   });
 
