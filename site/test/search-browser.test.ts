@@ -127,6 +127,8 @@ describe('/search/ page', () => {
       const expected = articles.filter((a) => a.roles.some((r) => r.slug === role.slug)).length;
       expect(filtered).toBeLessThanOrEqual(expected);
       await expect(page.locator(`input[data-facet=roles][value="${role.slug}"]`).isChecked()).resolves.toBe(true);
+      // Other roles keep their counts, so a second one can be added (OR within a facet).
+      expect(await page.locator('input[data-facet=roles]').count()).toBeGreaterThan(1);
       await page.goBack();
       await page.waitForURL((url) => !url.searchParams.has('role') && url.searchParams.get('q') === 'developer');
       await page.waitForFunction((n) => document.querySelectorAll('#search-results [role=option]').length === n, before);

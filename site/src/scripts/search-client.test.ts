@@ -1,9 +1,9 @@
 import { HIGHLIGHT_PRE, INDEX_UID } from '@stackguide/search-sync/contract';
 import { describe, expect, it } from 'vitest';
-import { buildFilter, createSearchClient, searchBody, SearchUnavailableError } from './search-client.ts';
+import { buildFilter, createSearchClient, mergeAnswers, searchQueries, SearchUnavailableError } from './search-client.ts';
 
 const state = (q: string) => ({ q, roles: [], skills: [] });
-const answer = (title: string) => new Response(JSON.stringify({ hits: [{ title }], estimatedTotalHits: 1, processingTimeMs: 2 }));
+const answer = (title: string) => new Response(JSON.stringify({ results: [{ hits: [{ title }], estimatedTotalHits: 1, processingTimeMs: 2 }] }));
 
 /** A fetch whose responses the test releases by hand, in any order, ignoring aborts like a late network would. */
 function manualFetch() {
@@ -26,14 +26,15 @@ describe('search client', () => {
     await expect(first).resolves.toBeNull();
   });
 
-  it('posts the contract display settings to the contract index with the search key', async () => {
+  it('posts the contract display settings for the contract index with the search key', async () => {
     const { calls, fetch } = manualFetch();
     const client = createSearchClient({ url: 'http://meili.test/', key: 'search-key', fetch });
-    const pending = client.search({ q: 'go', roles: ['backend-developer'], skills: ['Go', 'A"B'] }, 7);
-    expect(calls[0]!.url).toBe(`http://meili.test/indexes/${INDEX_UID}/search`);
+    const pending = client.search({ q: 'go', roles: [], skills: [] }, 7);
+    expect(calls[0]!.url).toBe('http://meili.test/multi-search');
     expect(new Headers(calls[0]!.init.headers).get('authorization')).toBe('Bearer search-key');
-    const body = JSON.parse(String(calls[0]!.init.body)) as Record<string, unknown>;
-    expect(body).toMatchObject({ q: 'go', limit: 7, highlightPreTag: HIGHLIGHT_PRE, filter: [['roles = "backend-developer"'], ['skills = "Go"', 'skills = "A\\"B"']] });
+    const body = JSON.parse(String(calls[0]!.init.body)) as { queries: Record<string, unknown>[] };
+    expect(body.queries).toHaveLength(1);
+    expect(body.queries[0]).toMatchObject({ indexUid: INDEX_UID, q: 'go', limit: 7, highlightPreTag: HIGHLIGHT_PRE, filter: [] });
     calls[0]!.release(answer('x'));
     await pending;
   });
@@ -63,6 +64,26 @@ describe('search client', () => {
 
   it('builds no filter without facets and highlights the cropped content too', () => {
     expect(buildFilter(state('x'))).toEqual([]);
-    expect(searchBody(state('x'), 3).attributesToHighlight).toContain('content');
+    expect(searchQueries(state('x'), 3)[0]!.attributesToHighlight).toContain('content');
+  });
+});
+
+describe('facet counts for combinable filters', () => {
+  const chosen = { q: 'go', roles: ['backend-developer'], skills: ['Go', 'A"B'] };
+
+  it('ORs values within a facet, ANDs facets, and counts each chosen facet without its own filter', () => {
+    const [main, roles, skills] = searchQueries(chosen, 20);
+    expect(main).toMatchObject({ limit: 20, filter: [['roles = "backend-developer"'], ['skills = "Go"', 'skills = "A\\"B"']] });
+    expect(roles).toMatchObject({ limit: 0, facets: ['roles'], filter: [['skills = "Go"', 'skills = "A\\"B"']] });
+    expect(skills).toMatchObject({ limit: 0, facets: ['skills'], filter: [['roles = "backend-developer"']] });
+  });
+
+  it('takes hits from the first answer and each facet from its own query', () => {
+    const merged = mergeAnswers([
+      { hits: [{ title: 'a' }], estimatedTotalHits: 1, processingTimeMs: 1, facetDistribution: { roles: { b: 1 }, skills: { Go: 1 } } },
+      { hits: [], processingTimeMs: 4, facetDistribution: { roles: { b: 1, f: 3 } } },
+    ]);
+    expect(merged).toEqual({ hits: [{ title: 'a' }], total: 1, ms: 4, facets: { roles: { b: 1, f: 3 }, skills: { Go: 1 } } });
+    expect(mergeAnswers([])).toEqual({ hits: [], total: 0, ms: 0, facets: {} });
   });
 });

@@ -1,4 +1,5 @@
 import { INDEX_UID, SEARCH_DISPLAY } from '@stackguide/search-sync/contract';
+import type { FacetName } from './facets.ts';
 import type { SearchState } from './search-url.ts';
 
 /** One hit as the browser receives it: typed loosely because it comes over the wire. */
@@ -21,22 +22,43 @@ export class SearchUnavailableError extends Error {
 const quote = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
 
 /** Meilisearch filter for a state: values of one facet are OR-ed, the facets are AND-ed. */
-export function buildFilter(state: SearchState): string[][] {
+export function buildFilter(state: SearchState, skip?: FacetName): string[][] {
   const groups: string[][] = [];
-  if (state.roles.length) groups.push(state.roles.map((r) => `roles = ${quote(r)}`));
-  if (state.skills.length) groups.push(state.skills.map((s) => `skills = ${quote(s)}`));
+  if (state.roles.length && skip !== 'roles') groups.push(state.roles.map((r) => `roles = ${quote(r)}`));
+  if (state.skills.length && skip !== 'skills') groups.push(state.skills.map((s) => `skills = ${quote(s)}`));
   return groups;
 }
 
-/** Request body: the contract's display settings, with the cropped content highlighted too. */
-export function searchBody(state: SearchState, limit: number): Record<string, unknown> {
-  return {
+/**
+ * Multi-search queries for a state: the results query, plus for every facet with chosen values a
+ * count-only query without that facet's own filter, so its other values keep their counts and
+ * can be added (OR) instead of vanishing once one is ticked.
+ */
+export function searchQueries(state: SearchState, limit: number): Record<string, unknown>[] {
+  const query = (filter: string[][], extra: Record<string, unknown>) => ({
+    indexUid: INDEX_UID,
     ...SEARCH_DISPLAY,
     attributesToHighlight: [...SEARCH_DISPLAY.attributesToHighlight, 'content'],
     q: state.q,
-    limit,
-    filter: buildFilter(state),
-  };
+    filter,
+    ...extra,
+  });
+  const facetOnly = (['roles', 'skills'] as const)
+    .filter((facet) => state[facet].length > 0)
+    .map((facet) => query(buildFilter(state, facet), { limit: 0, facets: [facet], attributesToHighlight: [], attributesToCrop: [] }));
+  return [query(buildFilter(state), { limit }), ...facetOnly];
+}
+
+type Answer = { hits?: Hit[]; estimatedTotalHits?: number; processingTimeMs?: number; facetDistribution?: FacetDistribution };
+
+/** One result from the multi-search answers: hits of the first, each facet's counts from its own query. */
+export function mergeAnswers(answers: Answer[]): SearchResult {
+  const [main, ...facetOnly] = answers;
+  const hits = Array.isArray(main?.hits) ? main.hits : [];
+  const facets: FacetDistribution = { ...main?.facetDistribution };
+  for (const answer of facetOnly) Object.assign(facets, answer.facetDistribution);
+  const ms = answers.reduce((max, a) => Math.max(max, a.processingTimeMs ?? 0), 0);
+  return { hits, total: main?.estimatedTotalHits ?? hits.length, ms, facets };
 }
 
 export type SearchClient = {
@@ -51,7 +73,7 @@ export type SearchClient = {
  * previous one and carries a sequence number, so an old response can never overwrite a newer one.
  */
 export function createSearchClient(opts: { url: string; key: string; timeoutMs?: number; fetch?: typeof fetch }): SearchClient {
-  const endpoint = `${opts.url.replace(/\/+$/, '')}/indexes/${INDEX_UID}/search`;
+  const endpoint = `${opts.url.replace(/\/+$/, '')}/multi-search`;
   const doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
   let sequence = 0;
   let inFlight: AbortController | null = null;
@@ -72,14 +94,13 @@ export function createSearchClient(opts: { url: string; key: string; timeoutMs?:
       const res = await doFetch(endpoint, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${opts.key}` },
-        body: JSON.stringify(searchBody(state, limit)),
+        body: JSON.stringify({ queries: searchQueries(state, limit) }),
         signal: controller.signal,
       });
       if (!res.ok) throw new SearchUnavailableError(`Meilisearch answered HTTP ${res.status}`);
-      const body = (await res.json()) as { hits?: Hit[]; estimatedTotalHits?: number; processingTimeMs?: number; facetDistribution?: FacetDistribution };
+      const body = (await res.json()) as { results?: Answer[] };
       if (mine !== sequence) return null;
-      const hits = Array.isArray(body.hits) ? body.hits : [];
-      return { hits, total: body.estimatedTotalHits ?? hits.length, ms: body.processingTimeMs ?? 0, facets: body.facetDistribution ?? {} };
+      return mergeAnswers(Array.isArray(body.results) ? body.results : []);
     } catch (err) {
       if (mine !== sequence) return null;
       throw err instanceof SearchUnavailableError ? err : new SearchUnavailableError(`Meilisearch at ${endpoint} is unreachable`, { cause: err });
