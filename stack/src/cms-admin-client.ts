@@ -41,7 +41,7 @@ export async function adminClient(baseUrl: string, email: string, password: stri
     const res = await fetch(`${baseUrl}${route}`, {
       method,
       headers: { Authorization: `Bearer ${token}`, ...(body === undefined || isForm ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+      body: body === undefined ? null : isForm ? body : JSON.stringify(body),
     });
     const text = await res.text();
     const parsed: unknown = text ? JSON.parse(text) : null;

@@ -34,7 +34,7 @@ export async function startTestCms(opts: { webhookUrl?: string; env?: Record<str
     const quiet = (line: string) => opts.onLine?.(line);
     const databaseFilename = path.join(dir, 'cms.db');
     const boot = (port?: number) =>
-      startStrapi({ env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, databaseFilename, port, onLine: quiet });
+      startStrapi({ env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, databaseFilename, onLine: quiet, ...(port ? { port } : {}) });
     let strapi = await boot();
     const port = Number(new URL(strapi.url).port);
     return {
