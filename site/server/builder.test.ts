@@ -85,7 +85,9 @@ describe('SiteBuilder', () => {
   it('keeps only the last two successful builds on disk and removes leftovers of earlier runs', async () => {
     fs.mkdirSync(path.join(buildsDir, 'site-1-1'));
     fs.mkdirSync(path.join(buildsDir, 'cache'));
-    const build: BuildFn = async (outDir) => fs.mkdirSync(outDir, { recursive: true });
+    const build: BuildFn = async (outDir) => {
+      fs.mkdirSync(outDir, { recursive: true });
+    };
     const builder = new SiteBuilder({ buildsDir, build, debounceMs: 0, logger });
     await builder.buildNow();
     for (let i = 0; i < 3; i++) {
