@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SiteBuilder, type BuildFn } from './builder.ts';
+import { CURRENT_LINK, SiteBuilder, type BuildFn } from './builder.ts';
 
 let buildsDir: string;
 beforeEach(() => {
@@ -25,6 +25,9 @@ function controlledBuild() {
   return { build, runs };
 }
 
+/** What the `current` link (served by nginx in docker-compose) points at. */
+const linked = () => fs.realpathSync(path.join(buildsDir, CURRENT_LINK));
+
 const until = async (check: () => boolean) => {
   while (!check()) await new Promise((r) => setTimeout(r, 5));
 };
@@ -39,6 +42,7 @@ describe('SiteBuilder', () => {
     runs[0]!.finish(true);
     const firstDir = await first;
     expect(builder.current()).toBe(firstDir);
+    expect(linked()).toBe(fs.realpathSync(firstDir));
 
     builder.trigger('test');
     await until(() => runs.length === 2);
@@ -46,6 +50,7 @@ describe('SiteBuilder', () => {
     runs[1]!.finish(false);
     await builder.idle();
     expect(builder.current()).toBe(firstDir);
+    expect(linked()).toBe(fs.realpathSync(firstDir));
     expect(fs.existsSync(runs[1]!.outDir)).toBe(false);
 
     builder.trigger('test');
@@ -53,6 +58,7 @@ describe('SiteBuilder', () => {
     runs[2]!.finish(true);
     await builder.idle();
     expect(builder.current()).toBe(runs[2]!.outDir);
+    expect(linked()).toBe(fs.realpathSync(runs[2]!.outDir));
   });
 
   it('coalesces triggers that arrive during a build into one follow-up build', async () => {
@@ -95,8 +101,9 @@ describe('SiteBuilder', () => {
       await builder.idle();
     }
     const left = fs.readdirSync(buildsDir).sort();
-    expect(left).toHaveLength(3);
+    expect(left).toHaveLength(4);
     expect(left).toContain('cache');
+    expect(left).toContain(CURRENT_LINK);
     expect(left).toContain(path.basename(builder.current()!));
   });
 

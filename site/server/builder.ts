@@ -16,6 +16,8 @@ export type BuilderOptions = {
 };
 
 const PREFIX = 'site-';
+/** Symlink to the build being served, for servers outside this process. */
+export const CURRENT_LINK = 'current';
 
 /**
  * Builds the site into fresh directories and says which one to serve. The served directory only
@@ -103,9 +105,22 @@ export class SiteBuilder {
       return;
     }
     this.#current = outDir;
+    await this.#pointCurrentLink(name);
     this.#kept.push(name);
     log.info({ ms: Date.now() - started }, 'build succeeded; now serving it');
     await this.#cleanUp();
+  }
+
+  /**
+   * Keeps `<buildsDir>/current` pointing at the served build, switched atomically (new link, then
+   * rename over the old one), so a static server such as nginx in docker-compose can serve it.
+   */
+  async #pointCurrentLink(name: string): Promise<void> {
+    const link = path.join(this.#opts.buildsDir, CURRENT_LINK);
+    const next = `${link}.${this.#sequence}.tmp`;
+    await fs.rm(next, { force: true });
+    await fs.symlink(name, next);
+    await fs.rename(next, link);
   }
 
   /** Removes build directories other than the last `keep` successful ones (also leftovers of earlier runs). */

@@ -6,6 +6,8 @@ const serveEnvSchema = z.object({
   SITE_PORT: z.coerce.number().int('must be a port number like 4321').min(1).max(65_535).default(4321),
   BUILD_HOOK_SECRET: z.string().min(16, 'must be a random secret of at least 16 characters (npm start generates one)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where build directories go; tests point it at a temp dir so they never touch a running site's builds. */
+  SITE_BUILDS_DIR: z.string().min(1).optional(),
   SITE_BUILD_DEBOUNCE_MS: z.coerce.number().int().min(0, 'must be milliseconds, like 1500').default(1500),
 });
 

@@ -20,7 +20,7 @@ try {
 const logger = pino({ name: 'site', level: env.LOG_LEVEL });
 
 const builder = new SiteBuilder({
-  buildsDir: path.join(siteRoot, '.builds'),
+  buildsDir: path.resolve(env.SITE_BUILDS_DIR ?? path.join(siteRoot, '.builds')),
   debounceMs: env.SITE_BUILD_DEBOUNCE_MS,
   logger,
   build: (outDir) => astroBuild(siteRoot, outDir, (line) => logger.debug({ astro: line })),
