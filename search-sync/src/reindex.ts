@@ -1,4 +1,4 @@
-import type { Meilisearch } from 'meilisearch';
+import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
 import { INDEX_UID, PRIMARY_KEY, type SearchDocument } from './contract.ts';
 import { toSearchDocument } from './document.ts';
 import { MeiliTaskError, describeError } from './errors.ts';
@@ -19,6 +19,9 @@ export type ReindexProgress = {
 };
 
 export const REINDEX_KEY = 'reindex';
+
+/** Strapi pages requested at once during a reindex. */
+const FETCH_CONCURRENCY = 4;
 
 async function indexExists(meili: Meilisearch, uid: string): Promise<boolean> {
   try {
@@ -59,13 +62,21 @@ export async function reindex(deps: {
   report();
   try {
     await ensureIndex(meili, progress.index);
-    for await (const page of strapi.publishedArticles()) {
+    const fresh = meili.index<SearchDocument>(progress.index);
+    // Pages are fetched a few at a time and their documents enqueued without waiting, so Strapi,
+    // this process and Meilisearch (which batches consecutive additions) all work at once.
+    const pending: EnqueuedTaskPromise[] = [];
+    for await (const page of strapi.publishedArticlesConcurrently(FETCH_CONCURRENCY)) {
       progress.total = page.total;
       const docs: SearchDocument[] = page.items.map(toSearchDocument);
-      await waitOk(meili.index<SearchDocument>(progress.index).addDocuments(docs, { primaryKey: PRIMARY_KEY }));
+      const task = fresh.addDocuments(docs, { primaryKey: PRIMARY_KEY });
+      await task;
+      pending.push(task);
       progress.done += docs.length;
       report();
     }
+    // Every task is checked, not just the last: one failed batch must fail the reindex.
+    for (const task of pending) await waitOk(task);
     progress.state = 'swapping';
     report();
     await swapIn(meili, progress.index);
