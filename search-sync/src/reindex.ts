@@ -23,6 +23,22 @@ export const REINDEX_KEY = 'reindex';
 /** Strapi pages requested at once during a reindex. */
 const FETCH_CONCURRENCY = 4;
 
+/** Names this module gives its temporary indexes: `articles_<milliseconds>`. */
+const TEMP_INDEX = new RegExp(`^${INDEX_UID}_\\d+$`);
+
+/**
+ * Deletes temporary indexes a killed reindex left behind (each holds a full copy of the articles).
+ * Reindexes run one at a time, so any such index other than ours is abandoned.
+ */
+async function deleteLeftovers(meili: Meilisearch, keep: string, log: Logger): Promise<void> {
+  const { results } = await meili.getRawIndexes({ limit: 1000 });
+  for (const { uid } of results) {
+    if (uid === keep || !TEMP_INDEX.test(uid)) continue;
+    await waitOk(meili.deleteIndex(uid));
+    log.warn({ index: uid }, 'deleted the temporary index of an interrupted reindex');
+  }
+}
+
 async function indexExists(meili: Meilisearch, uid: string): Promise<boolean> {
   try {
     await meili.getRawIndex(uid);
@@ -37,6 +53,7 @@ async function indexExists(meili: Meilisearch, uid: string): Promise<boolean> {
  * Rebuilds the index without downtime: fills `articles_<timestamp>` with every published article,
  * then swaps it with `articles` in one atomic step (or renames it when `articles` does not exist
  * yet) and deletes the old one. Searches hit the complete old index until the swap.
+ * Temporary indexes of interrupted earlier runs are deleted first; run one reindex at a time.
  * Progress goes to `onProgress` and, when a queue is given, to its meta table for `status`.
  * @throws StrapiError or Meilisearch errors; the fresh index is deleted on failure.
  */
@@ -61,6 +78,7 @@ export async function reindex(deps: {
   };
   report();
   try {
+    await deleteLeftovers(meili, progress.index, log);
     await ensureIndex(meili, progress.index);
     const fresh = meili.index<SearchDocument>(progress.index);
     // Pages are fetched a few at a time and their documents enqueued without waiting, so Strapi,

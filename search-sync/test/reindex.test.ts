@@ -3,7 +3,7 @@ import type { Meilisearch } from 'meilisearch';
 import type { MeiliProcess } from '@stackguide/stack/meili-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, SEARCH_SETTINGS } from '../src/contract.ts';
-import { createMeili } from '../src/meili.ts';
+import { createMeili, waitOk } from '../src/meili.ts';
 import { SyncQueue } from '../src/queue.ts';
 import { REINDEX_KEY, reindex, type ReindexProgress } from '../src/reindex.ts';
 import { StrapiClient } from '../src/strapi-client.ts';
@@ -82,6 +82,15 @@ describe('reindex', () => {
     expect(results.map((i) => i.uid)).toEqual([INDEX_UID]);
     expect((await meili.index(INDEX_UID).search('newcomer')).hits).toHaveLength(1);
     expect((await meili.index(INDEX_UID).getStats()).numberOfDocuments).toBe(COUNT + 1);
+  });
+
+  it('deletes the temporary index an interrupted reindex left behind, and nothing else', async () => {
+    await waitOk(meili.createIndex(`${INDEX_UID}_1700000000000`));
+    await waitOk(meili.createIndex('articles_plugin'));
+    await run();
+    const { results } = await meili.getRawIndexes();
+    expect(results.map((i) => i.uid).sort()).toEqual([INDEX_UID, 'articles_plugin']);
+    await waitOk(meili.deleteIndex('articles_plugin'));
   });
 
   it('leaves the live index alone and cleans up when Strapi fails mid-way', async () => {
