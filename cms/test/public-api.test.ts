@@ -45,6 +45,13 @@ describe.each(lanes())('public content API on $name', (lane) => {
       expect(article.seo).toMatchObject({ metaTitle: expect.any(String) });
     });
 
+    it('gives only the chosen fields, without the default joins, to a caller that picks fields', async () => {
+      const lean = await getJson<ListResponse<Record<string, unknown>>>('/api/articles?fields[0]=updatedAt&pagination[pageSize]=1');
+      expect(Object.keys(lean.data[0]!).sort()).toEqual(['documentId', 'id', 'updatedAt']);
+      const chosen = await getJson<ListResponse<Record<string, unknown>>>('/api/articles?fields[0]=title&populate[roles][fields][0]=slug&pagination[pageSize]=1');
+      expect(Object.keys(chosen.data[0]!).sort()).toEqual(['documentId', 'id', 'roles', 'title']);
+    });
+
     it('paginates with the page size the client asks for', async () => {
       const page1 = await getJson<ListResponse<Article>>('/api/articles?pagination[pageSize]=5&pagination[page]=1&sort=slug');
       const page2 = await getJson<ListResponse<Article>>('/api/articles?pagination[pageSize]=5&pagination[page]=2&sort=slug');

@@ -8,7 +8,7 @@ import type { Logger } from './logger.ts';
 import type { SearchIndex } from './meili.ts';
 import type { Metrics } from './metrics.ts';
 import type { QueueItem, SyncQueue } from './queue.ts';
-import type { StrapiClient } from './strapi-client.ts';
+import type { StrapiArticle, StrapiClient } from './strapi-client.ts';
 
 export type ProcessorDeps = {
   queue: SyncQueue;
@@ -115,21 +115,47 @@ export class Processor {
     const upserts: { item: QueueItem; doc: SearchDocument }[] = [];
     const deletes: QueueItem[] = [];
     const started = Date.now();
+    for (const [item, article] of await this.canonical(items)) {
+      if (article) upserts.push({ item, doc: toSearchDocument(article) });
+      else deletes.push(item);
+    }
+    if (items.length > 0) this.deps.log.debug({ items: items.length, ms: Date.now() - started }, 'fetched canonical state from Strapi');
+    await this.write(upserts, deletes);
+  }
+
+  /**
+   * Each item's published article (null: not published). A batch is one request; when Strapi
+   * rejects it, one request per item isolates the culprit. Items that cannot be fetched are
+   * failed here and left out of the result.
+   */
+  private async canonical(items: QueueItem[]): Promise<Map<QueueItem, StrapiArticle | null>> {
+    const { strapi, log } = this.deps;
+    const out = new Map<QueueItem, StrapiArticle | null>();
+    if (items.length > 1) {
+      try {
+        const found = await strapi.getPublishedArticles(items.map((i) => i.documentId));
+        for (const item of items) out.set(item, found.get(item.documentId) ?? null);
+        return out;
+      } catch (err) {
+        if (!isPermanent(err, 0, Infinity)) {
+          for (const item of items) this.fail(item, err);
+          return out;
+        }
+        log.warn({ items: items.length, err: describeError(err) }, 'Strapi rejected the batch; fetching one by one');
+      }
+    }
     for (let i = 0; i < items.length; i += FETCH_CONCURRENCY) {
       await Promise.all(
         items.slice(i, i + FETCH_CONCURRENCY).map(async (item) => {
           try {
-            const article = await this.deps.strapi.getPublishedArticle(item.documentId);
-            if (article) upserts.push({ item, doc: toSearchDocument(article) });
-            else deletes.push(item);
+            out.set(item, await strapi.getPublishedArticle(item.documentId));
           } catch (err) {
             this.fail(item, err);
           }
         }),
       );
     }
-    if (items.length > 0) this.deps.log.debug({ items: items.length, ms: Date.now() - started }, 'fetched canonical state from Strapi');
-    await this.write(upserts, deletes);
+    return out;
   }
 
   private async write(upserts: { item: QueueItem; doc: SearchDocument }[], deletes: QueueItem[]): Promise<void> {

@@ -57,6 +57,8 @@ describe('end to end with real Strapi and Meilisearch', () => {
     expect(all.hits).toHaveLength(published.meta.pagination.total);
     expect(all.hits.filter((h) => h.title.startsWith('DRAFT:'))).toEqual([]);
     expect(all.hits.every((h) => h.content.length > 0 && h.url.startsWith('/articles/'))).toBe(true);
+    // Every seeded article has roles and skills: the lean query search-sync sends must still bring them.
+    expect(all.hits.every((h) => h.excerpt.length > 0 && h.roles.length > 0 && h.roleNames.length === h.roles.length && h.skills.length > 0)).toBe(true);
   });
 
   it('publish → searchable, unpublish → gone, publish again then delete → gone', async () => {

@@ -9,6 +9,8 @@ export type FakeStrapi = {
   url: string;
   token: string;
   articles: Map<string, StrapiArticle>;
+  /** Path and query of every authorised request, in order. */
+  requests: string[];
   /** documentIds answered with this status instead of the article. */
   failWith: Map<string, number>;
   /** While set, article requests wait until `release()`. */
@@ -37,6 +39,7 @@ export function makeArticle(n: number, over: Partial<StrapiArticle> = {}): Strap
 export async function startFakeStrapi(token = 'fake-read-token'): Promise<FakeStrapi> {
   const articles = new Map<string, StrapiArticle>();
   const failWith = new Map<string, number>();
+  const requests: string[] = [];
   let held: Promise<void> | undefined;
   let releaseHeld: (() => void) | undefined;
   const release = () => {
@@ -51,6 +54,7 @@ export async function startFakeStrapi(token = 'fake-read-token'): Promise<FakeSt
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/_health') return send(res, 204);
     if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { error: { status: 401 } });
+    requests.push(decodeURIComponent(`${url.pathname}${url.search}`));
     if (held) await held;
     const one = /^\/api\/articles\/([^/]+)$/.exec(url.pathname);
     if (one) {
@@ -64,9 +68,13 @@ export async function startFakeStrapi(token = 'fake-read-token'): Promise<FakeSt
       const q = url.searchParams;
       const role = q.get('filters[roles][documentId][$eq]');
       const skill = q.get('filters[skills][documentId][$eq]');
+      const ids = [...q.entries()].filter(([k]) => k.startsWith('filters[documentId][$in]')).map(([, v]) => v);
+      const rejected = ids.map((id) => failWith.get(id)).find(Boolean);
+      if (rejected) return send(res, rejected, { error: { status: rejected } });
       const all = [...articles.values()]
         .filter((a) => !role || a.roles?.some((r) => r.documentId === role))
         .filter((a) => !skill || a.skills?.some((s) => s.documentId === skill))
+        .filter((a) => ids.length === 0 || ids.includes(a.documentId))
         .sort((a, b) => a.id - b.id);
       const page = Number(q.get('pagination[page]') ?? 1);
       const pageSize = Number(q.get('pagination[pageSize]') ?? 25);
@@ -83,6 +91,7 @@ export async function startFakeStrapi(token = 'fake-read-token'): Promise<FakeSt
     url: `http://127.0.0.1:${port}`,
     token,
     articles,
+    requests,
     failWith,
     hold() {
       held ??= new Promise((resolve) => (releaseHeld = resolve));

@@ -61,6 +61,9 @@ describe('search-sync service (fake Strapi, real Meilisearch)', () => {
     const s = await status();
     expect(s).toMatchObject({ queueDepth: 0, oldestItemAgeSeconds: null, deadLetters: [] });
     expect(s.lastReconcile).toMatchObject({ published: 5, indexed: 0, missing: 5, stale: 0, orphans: 0 });
+    // The five articles' canonical state came in one request, not one each.
+    expect(strapi.requests.filter((r) => r.includes('[$in]'))).toHaveLength(1);
+    expect(strapi.requests.filter((r) => r.startsWith('/api/articles/'))).toEqual([]);
     await waitFor('build hook', () => hookCalls.length > 0);
     expect(hookCalls).toEqual(['Bearer hook-secret']);
   });
@@ -108,15 +111,22 @@ describe('search-sync service (fake Strapi, real Meilisearch)', () => {
     expect((await search('', 'roles = "backend-developer"')).hits.every((h) => h.roleNames[0] === 'Server-side engineer')).toBe(true);
   });
 
-  it('a permanent Strapi 4xx goes to the dead letters with its error', async () => {
+  it('a permanent Strapi 4xx sends that article to the dead letters and lets the rest of its batch through', async () => {
     strapi.failWith.set('doc0042', 403);
+    publish(43, { title: 'Pangolin almanac' });
+    // With the processor paused both events land in one batch, whose request Strapi rejects.
+    await service.processor.stop();
     await webhook(`${base}/webhooks/strapi`, articleEvent('doc0042'));
+    await webhook(`${base}/webhooks/strapi`, articleEvent('doc0043'));
+    service.processor.start();
     const s = await waitFor('dead letter', async () => {
       const body = await status();
       return (body.deadLetters as unknown[]).length > 0 ? body : undefined;
     });
     expect(s.deadLetters).toMatchObject([{ kind: 'article', documentId: 'doc0042', error: expect.stringMatching(/403/) }]);
-    expect(s.queueDepth).toBe(0);
+    await waitFor('the rest of the batch applied', async () => (await search('pangolin')).hits.length === 1);
+    expect(strapi.requests.filter((r) => r.includes('$in') && r.includes('doc0042') && r.includes('doc0043'))).toHaveLength(1);
+    expect((await status()).queueDepth).toBe(0);
     strapi.failWith.clear();
   });
 
