@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeStrapi, type FakeStrapi } from './fake-strapi.ts';
 import { HOSTILE_TITLE, makeContent } from './fixtures.ts';
 import { buildSiteForTest, TEST_SITE_URL } from './site-build.ts';
+import { relatedFinder } from '../src/lib/related.ts';
 import { brokenInternalLinks, filesUnder, readDist, rssItemLinks, sitemapUrls } from './dist-checks.ts';
 
 const MASTER_KEY_SENTINEL = 'master-key-sentinel-must-never-ship';
@@ -38,6 +39,22 @@ describe('site built from fixture content', () => {
     expect(page2.match(/<li><article class="card">/g)).toHaveLength(12);
     expect(page2).toContain('href="/articles/" rel="prev"');
     expect(page2).toContain('href="/articles/3/" rel="next"');
+  });
+
+  it('shows on each article the articles sharing the most skills with it', () => {
+    type Item = { documentId: string; slug: string; publishedAt: string; skills: { documentId: string }[] };
+    const articles = (content.articles as Item[])
+      .map((a) => ({ ...a, publishedAt: new Date(a.publishedAt) }))
+      .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug));
+    const related = relatedFinder(articles, 3);
+    let pagesWithRelated = 0;
+    for (const article of articles) {
+      const section = /<section aria-labelledby="related-title">([\s\S]*?)<\/section>/.exec(readDist(dist, `articles/${article.slug}/index.html`))?.[1] ?? '';
+      const shown = [...new Set([...section.matchAll(/href="(\/articles\/[^"]+\/)"/g)].map((m) => m[1]))];
+      expect(shown, article.slug).toEqual(related(article).map((r) => `/articles/${r.slug}/`));
+      if (shown.length > 0) pagesWithRelated++;
+    }
+    expect(pagesWithRelated).toBeGreaterThan(articles.length / 2);
   });
 
   it('every internal link resolves', () => {

@@ -1,7 +1,6 @@
 import { getCollection } from 'astro:content';
 import type { Article, Role, Skill } from '../loaders/schemas.ts';
 import { articleUrl } from '@stackguide/search-sync/contract';
-import { RELATED_COUNT } from '../consts.ts';
 
 /** Published articles, newest first. */
 export async function allArticles(): Promise<Article[]> {
@@ -28,18 +27,6 @@ export function rolePath(slug: string): string {
 }
 export function skillPath(slug: string): string {
   return `/skills/${encodeURIComponent(slug)}/`;
-}
-
-/** Articles sharing the most skills with `article` (ties: newest first); none when nothing is shared. */
-export function relatedArticles(article: Article, articles: Article[]): Article[] {
-  const mine = new Set(article.skills.map((s) => s.documentId));
-  return articles
-    .filter((a) => a.documentId !== article.documentId)
-    .map((a) => ({ a, shared: a.skills.filter((s) => mine.has(s.documentId)).length }))
-    .filter((x) => x.shared > 0)
-    .sort((x, y) => y.shared - x.shared || y.a.publishedAt.getTime() - x.a.publishedAt.getTime())
-    .slice(0, RELATED_COUNT)
-    .map((x) => x.a);
 }
 
 /** Group items by a key, keeping first-seen key order. */
