@@ -1,5 +1,5 @@
 import { INDEX_UID } from '@stackguide/search-sync/contract';
-import { documentCount, waitForIdleIndex } from './meili-http.ts';
+import { documentCount, indexingFloor, waitForIdleIndex } from './meili-http.ts';
 import { ARTICLE_UID, PLUGIN_INDEX } from './plugin-cms.ts';
 import { progress } from './progress.ts';
 import { machine, writeResults } from './results.ts';
@@ -37,7 +37,10 @@ async function pluginReindex(system: System): Promise<Run> {
   return { seconds, docs, docsPerSecond: docs / seconds, loop: counts };
 }
 
-/** Bench 2: full reindex, ours vs the plugin alternating, with a concurrent search loop on the index being rebuilt. */
+/**
+ * Bench 2: full reindex, ours vs the plugin alternating, with a concurrent search loop on the index
+ * being rebuilt; then the floor both share: Meilisearch indexing the same documents with no Strapi.
+ */
 export async function reindexBench(opts: { articles: number; runs: number }): Promise<void> {
   const system = await startSystem(opts.articles);
   const log = progress('reindex');
@@ -51,6 +54,11 @@ export async function reindexBench(opts: { articles: number; runs: number }): Pr
         log(`run ${i + 1}/${opts.runs} ${who}: ${run.docs} docs in ${run.seconds.toFixed(1)} s, searches ${run.loop.searches}, failed ${run.loop.failed}, empty ${run.loop.empty}`);
       }
     }
+    const floorSeconds: number[] = [];
+    for (let i = 0; i < opts.runs; i++) {
+      floorSeconds.push(await indexingFloor(system.meili, INDEX_UID));
+      log(`floor ${i + 1}/${opts.runs}: Meilisearch alone indexed the same documents in ${floorSeconds.at(-1)!.toFixed(1)} s`);
+    }
     const row = (label: string, r: Run[]) => {
       const rate = summarize(r.map((x) => x.docsPerSecond));
       const sum = (k: keyof LoopCounts) => r.reduce((a, x) => a + x.loop[k], 0);
@@ -58,16 +66,22 @@ export async function reindexBench(opts: { articles: number; runs: number }): Pr
     };
     const ours = row('ours (new index + swap)', runs.ours);
     const plugin = row('plugin 0.16.5 (delete + re-add)', runs.plugin);
+    const docs = runs.ours[0]?.docs ?? 0;
+    const floor = { label: 'floor: Meilisearch alone, same documents', rate: summarize(floorSeconds.map((s) => docs / s)), seconds: summarize(floorSeconds) };
     const speedup = ratio(ours.rate.p50, plugin.rate.p50);
     console.log(`\nfull reindex of ${opts.articles} generated articles (+ demo content), ${opts.runs} runs each\n`);
     console.log(
       renderTable(
         ['system', 'runs', 'docs/s p50', 'docs/s min', 'seconds p50', 'searches', 'failed', 'empty'],
-        [ours, plugin].map((r) => [r.label, r.rate.n, r.rate.p50, r.rate.min, r.seconds.p50, r.searches, r.failed, r.empty]),
+        [
+          ...[ours, plugin].map((r) => [r.label, r.rate.n, r.rate.p50, r.rate.min, r.seconds.p50, r.searches, r.failed, r.empty]),
+          [floor.label, floor.rate.n, floor.rate.p50, floor.rate.min, floor.seconds.p50, '', '', ''],
+        ],
       ),
     );
+    console.log(`\nplugin / floor: ${ratio(plugin.seconds.p50, floor.seconds.p50).toFixed(2)}× the time; ours / floor: ${ratio(ours.seconds.p50, floor.seconds.p50).toFixed(2)}× (ours includes process start and the closing reconcile)`);
     console.log(`\nspeed-up ours/plugin (median docs/s): ${speedup.toFixed(2)}× — target ≥ 2×: ${speedup >= 2 ? 'met' : 'NOT met'}; ours failed ${ours.failed}, empty ${ours.empty} — target 0/0: ${ours.failed + ours.empty === 0 ? 'met' : 'NOT met'}`);
-    const file = writeResults('reindex', { machine: machine(), params: opts, ours, plugin, speedup, runs });
+    const file = writeResults('reindex', { machine: machine(), params: opts, ours, plugin, floor, speedup, runs });
     console.log(`results: ${file}`);
   } finally {
     await system.stop();
