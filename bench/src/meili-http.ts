@@ -39,11 +39,11 @@ export async function waitForIdleIndex(m: Meili, index: string, timeoutMs = 600_
   throw new Error(`index ${index} still had pending tasks after ${timeoutMs / 1000} s`);
 }
 
-/** Every document of `index` (only `fields`), paged; an index that does not exist is empty. */
-export async function allDocuments(m: Meili, index: string, fields: string[]): Promise<Record<string, unknown>[]> {
+/** Every document of `index` (only `fields` when given), paged; an index that does not exist is empty. */
+export async function allDocuments(m: Meili, index: string, fields?: string[]): Promise<Record<string, unknown>[]> {
   const docs: Record<string, unknown>[] = [];
   for (let offset = 0; ; offset += 1000) {
-    const { status, data } = await call<{ results: Record<string, unknown>[]; total: number }>(m, 'POST', `/indexes/${index}/documents/fetch`, { fields, limit: 1000, offset }, 30_000);
+    const { status, data } = await call<{ results: Record<string, unknown>[]; total: number }>(m, 'POST', `/indexes/${index}/documents/fetch`, { ...(fields ? { fields } : {}), limit: 1000, offset }, 30_000);
     if (status === 404) return docs;
     if (status !== 200) throw new Error(`fetching documents of ${index}: HTTP ${status}`);
     docs.push(...data.results);
@@ -63,7 +63,7 @@ export async function documentCount(m: Meili, index: string): Promise<number> {
  * @throws Error when a task fails.
  */
 export async function indexingFloor(m: Meili, from: string): Promise<number> {
-  const docs = await allDocuments(m, from, ['*']);
+  const docs = await allDocuments(m, from);
   const { data: settings } = await call<Record<string, unknown>>(m, 'GET', `/indexes/${from}/settings`);
   const scratch = `${from}_floor`;
   await call(m, 'DELETE', `/indexes/${scratch}`);

@@ -76,7 +76,8 @@ export async function startSystem(articles: number): Promise<System> {
 
     step('initial indexing (both)');
     await peer.admin.request('POST', '/meilisearch/content-type', { contentType: ARTICLE_UID });
-    await waitUntil(async () => (await sync.status()).ready, 900_000, 'search-sync ready');
+    const oursReadyMs = await waitUntil(async () => (await sync.status()).ready, 900_000, 'search-sync ready');
+    step(`search-sync ready (first reconcile applied) after ${(oursReadyMs / 1000).toFixed(1)} s, the plugin indexing at the same time`);
     await waitForIdleIndex(meili, INDEX_UID);
     await waitForIdleIndex(meili, PLUGIN_INDEX);
     step(`indexed: ours ${await documentCount(meili, INDEX_UID)}, plugin ${await documentCount(meili, PLUGIN_INDEX)}`);

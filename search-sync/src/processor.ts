@@ -26,6 +26,11 @@ export type ProcessorDeps = {
 };
 
 const FETCH_CONCURRENCY = 4;
+/**
+ * Items per batch. A live publish is a batch of one; a deep queue (first start, a repair after an
+ * outage) goes through in few large Meilisearch tasks, since each task costs a fixed overhead.
+ */
+const BATCH_SIZE = 500;
 
 /** 4xx other than timeout/rate limit: the same request will fail the same way. */
 function isPermanent(err: unknown, attempts: number, maxTaskFailures: number): boolean {
@@ -90,7 +95,7 @@ export class Processor {
 
   /** Processes one batch of due items; returns how many were handled (0 = nothing due). */
   async runOnce(): Promise<number> {
-    const items = this.deps.queue.due(this.deps.batchSize ?? 50);
+    const items = this.deps.queue.due(this.deps.batchSize ?? BATCH_SIZE);
     for (const item of items.filter((i) => i.kind !== 'article')) await this.expandRelation(item);
     await this.applyArticles(items.filter((i) => i.kind === 'article'));
     return items.length;

@@ -72,17 +72,23 @@ export class StrapiClient {
   }
 
   /**
-   * The published state of many articles in one request per 100: the map holds those that are
-   * published; an id missing from it is unpublished or gone.
+   * The published state of many articles, 100 per request, up to 4 requests at once: the map holds
+   * those that are published; an id missing from it is unpublished or gone.
    * @throws StrapiError on any status but 200 or when Strapi is unreachable.
    */
   async getPublishedArticles(documentIds: string[]): Promise<Map<string, StrapiArticle>> {
+    const chunks: string[][] = [];
+    for (let start = 0; start < documentIds.length; start += PAGE_SIZE) chunks.push(documentIds.slice(start, start + PAGE_SIZE));
     const found = new Map<string, StrapiArticle>();
-    for (let start = 0; start < documentIds.length; start += PAGE_SIZE) {
-      const query = new URLSearchParams({ ...DOCUMENT_QUERY, 'pagination[pageSize]': String(PAGE_SIZE) });
-      documentIds.slice(start, start + PAGE_SIZE).forEach((id, i) => query.set(`filters[documentId][$in][${i}]`, id));
-      const body = await this.get<Page<StrapiArticle>>('/api/articles', query);
-      for (const article of body?.data ?? []) found.set(article.documentId, article);
+    for (let i = 0; i < chunks.length; i += 4) {
+      const pages = await Promise.all(
+        chunks.slice(i, i + 4).map((ids) => {
+          const query = new URLSearchParams({ ...DOCUMENT_QUERY, 'pagination[pageSize]': String(PAGE_SIZE) });
+          ids.forEach((id, n) => query.set(`filters[documentId][$in][${n}]`, id));
+          return this.get<Page<StrapiArticle>>('/api/articles', query);
+        }),
+      );
+      for (const article of pages.flatMap((page) => page?.data ?? [])) found.set(article.documentId, article);
     }
     return found;
   }

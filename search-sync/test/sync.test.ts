@@ -160,6 +160,16 @@ describe('search-sync service (fake Strapi, real Meilisearch)', () => {
     expect((await fetch(`${base}/health`)).status).toBe(200);
   });
 
+  it('takes a deep queue in large batches: 250 missing articles cost 3 Strapi requests', async () => {
+    for (let n = 200; n < 450; n++) publish(n, { title: `Bulk wombat ${n}` });
+    const before = strapi.requests.length;
+    await service.reconcileNow();
+    await waitFor('all 250 searchable', async () => (await search('wombat')).estimatedTotalHits === 250);
+    const batchRequests = strapi.requests.slice(before).filter((r) => r.includes('[$in]'));
+    expect(batchRequests).toHaveLength(3);
+    expect(strapi.requests.slice(before).filter((r) => r.startsWith('/api/articles/'))).toEqual([]);
+  });
+
   it('exposes Prometheus metrics', async () => {
     const res = await fetch(`${base}/metrics`);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
