@@ -71,10 +71,14 @@ export async function indexingFloor(m: Meili, from: string): Promise<number> {
   await call(m, 'PATCH', `/indexes/${scratch}/settings`, settings);
   await waitForIdleIndex(m, scratch);
   const start = performance.now();
-  for (let i = 0; i < docs.length; i += 1000) await call(m, 'POST', `/indexes/${scratch}/documents`, docs.slice(i, i + 1000), 60_000);
+  const taskUids: number[] = [];
+  for (let i = 0; i < docs.length; i += 1000) {
+    const { data } = await call<{ taskUid: number }>(m, 'POST', `/indexes/${scratch}/documents`, docs.slice(i, i + 1000), 60_000);
+    taskUids.push(data.taskUid);
+  }
   await waitForIdleIndex(m, scratch);
   const seconds = (performance.now() - start) / 1000;
-  const { data } = await call<{ results: { status: string; error?: { message: string } }[] }>(m, 'GET', `/tasks?indexUids=${scratch}&statuses=failed,canceled&limit=1`);
+  const { data } = await call<{ results: { status: string; error?: { message: string } }[] }>(m, 'GET', `/tasks?uids=${taskUids.join(',')}&statuses=failed,canceled&limit=1`);
   await call(m, 'DELETE', `/indexes/${scratch}`);
   if (data.results.length > 0) throw new Error(`indexing into ${scratch} failed: ${data.results[0]!.error?.message ?? data.results[0]!.status}`);
   if ((await documentCount(m, from)) !== docs.length) throw new Error(`${from} changed while measuring the floor`);
