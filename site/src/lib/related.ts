@@ -29,7 +29,7 @@ export function relatedFinder<T extends Relatable>(articles: T[], count: number)
       for (const rank of bySkill.get(id) ?? []) {
         if (rank === self) continue;
         if (shared[rank] === 0) touched.push(rank);
-        shared[rank] += 1;
+        shared[rank] = shared[rank]! + 1;
       }
     }
     // Keep the best `count` in order: more shared skills first, then the lower (newer) rank.
