@@ -1,4 +1,4 @@
-import { MeilisearchApiError } from 'meilisearch';
+import { MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError } from 'meilisearch';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.ts';
 import type { BuildHook } from './build-hook.ts';
 import type { SearchDocument } from './contract.ts';
@@ -31,6 +31,26 @@ const FETCH_CONCURRENCY = 4;
  * outage) goes through in few large Meilisearch tasks, since each task costs a fixed overhead.
  */
 const BATCH_SIZE = 500;
+
+/** Retry delays stop growing here while a server is down or failing (see `retryDelay`). */
+const OUTAGE_RETRY_MAX_MS = 10_000;
+
+/** Strapi or Meilisearch unreachable, timing out or answering 5xx: the server, not the item, is at fault. */
+export function isOutage(err: unknown): boolean {
+  if (err instanceof StrapiError) return err.status === undefined || err.status >= 500;
+  if (err instanceof MeilisearchApiError) return err.response.status >= 500;
+  return err instanceof MeilisearchRequestError || err instanceof MeilisearchRequestTimeOutError;
+}
+
+/**
+ * Delay before an item's next attempt. During an outage the retries of a whole batch are one cheap
+ * request, so they stay a few seconds apart and the queue drains soon after the server is back;
+ * the long exponential tail is for items that keep failing against a healthy server.
+ */
+export function retryDelay(err: unknown, attempt: number, policy: BackoffOptions = DEFAULT_BACKOFF, random = Math.random): number {
+  const capped = isOutage(err) ? { ...policy, maxMs: Math.min(policy.maxMs, OUTAGE_RETRY_MAX_MS) } : policy;
+  return backoffDelay(attempt, capped, random);
+}
 
 /** 4xx other than timeout/rate limit: the same request will fail the same way. */
 function isPermanent(err: unknown, attempts: number, maxTaskFailures: number): boolean {
@@ -202,7 +222,7 @@ export class Processor {
       log.error(context, 'item failed permanently; moved to dead letters');
       return;
     }
-    const delay = backoffDelay(item.attempts + 1, this.deps.backoff ?? DEFAULT_BACKOFF);
+    const delay = retryDelay(err, item.attempts + 1, this.deps.backoff);
     queue.retry(item, message, delay);
     log.warn({ ...context, retryInMs: delay }, 'item failed; will retry');
   }
