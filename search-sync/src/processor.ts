@@ -8,7 +8,7 @@ import type { Logger } from './logger.ts';
 import type { SearchIndex } from './meili.ts';
 import type { Metrics } from './metrics.ts';
 import type { QueueItem, SyncQueue } from './queue.ts';
-import type { StrapiArticle, StrapiClient } from './strapi-client.ts';
+import { MAX_IN_FLIGHT, type StrapiArticle, type StrapiClient } from './strapi-client.ts';
 
 export type ProcessorDeps = {
   queue: SyncQueue;
@@ -25,7 +25,6 @@ export type ProcessorDeps = {
   maxTaskFailures?: number;
 };
 
-const FETCH_CONCURRENCY = 4;
 /**
  * Items per batch. A live publish is a batch of one; a deep queue (first start, a repair after an
  * outage) goes through in few large Meilisearch tasks, since each task costs a fixed overhead.
@@ -53,11 +52,13 @@ export function retryDelay(err: unknown, attempt: number, policy: BackoffOptions
 }
 
 /** 4xx other than timeout/rate limit: the same request will fail the same way. */
+function isClientError(status: number | undefined): boolean {
+  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
 function isPermanent(err: unknown, attempts: number, maxTaskFailures: number): boolean {
-  const clientError = (status: number | undefined) =>
-    status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
-  if (err instanceof StrapiError) return clientError(err.status);
-  if (err instanceof MeilisearchApiError) return clientError(err.response.status);
+  if (err instanceof StrapiError) return isClientError(err.status);
+  if (err instanceof MeilisearchApiError) return isClientError(err.response.status);
   if (err instanceof MeiliTaskError) return attempts + 1 >= maxTaskFailures;
   return false;
 }
@@ -162,16 +163,16 @@ export class Processor {
         for (const item of items) out.set(item, found.get(item.documentId) ?? null);
         return out;
       } catch (err) {
-        if (!isPermanent(err, 0, Infinity)) {
+        if (!(err instanceof StrapiError && isClientError(err.status))) {
           for (const item of items) this.fail(item, err);
           return out;
         }
         log.warn({ items: items.length, err: describeError(err) }, 'Strapi rejected the batch; fetching one by one');
       }
     }
-    for (let i = 0; i < items.length; i += FETCH_CONCURRENCY) {
+    for (let i = 0; i < items.length; i += MAX_IN_FLIGHT) {
       await Promise.all(
-        items.slice(i, i + FETCH_CONCURRENCY).map(async (item) => {
+        items.slice(i, i + MAX_IN_FLIGHT).map(async (item) => {
           try {
             out.set(item, await strapi.getPublishedArticle(item.documentId));
           } catch (err) {

@@ -20,9 +20,6 @@ export type ReindexProgress = {
 
 export const REINDEX_KEY = 'reindex';
 
-/** Strapi pages requested at once during a reindex. */
-const FETCH_CONCURRENCY = 4;
-
 /** Names this module gives its temporary indexes: `articles_<milliseconds>`. */
 const TEMP_INDEX = new RegExp(`^${INDEX_UID}_\\d+$`);
 
@@ -84,7 +81,7 @@ export async function reindex(deps: {
     // Pages are fetched a few at a time and their documents enqueued without waiting, so Strapi,
     // this process and Meilisearch (which batches consecutive additions) all work at once.
     const pending: EnqueuedTaskPromise[] = [];
-    for await (const page of strapi.publishedArticlesConcurrently(FETCH_CONCURRENCY)) {
+    for await (const page of strapi.publishedArticlesConcurrently()) {
       progress.total = page.total;
       const docs: SearchDocument[] = page.items.map(toSearchDocument);
       const task = fresh.addDocuments(docs, { primaryKey: PRIMARY_KEY });

@@ -33,6 +33,9 @@ type Page<T> = { data: T[]; meta?: { pagination?: { page: number; pageCount: num
 
 const PAGE_SIZE = 100;
 
+/** Requests bulk work (reindex, a deep queue) keeps in flight to Strapi at once. */
+export const MAX_IN_FLIGHT = 4;
+
 /**
  * What a search document is made of. Asking for just this skips the cover and SEO joins of the
  * CMS's default populate, which the site needs and the index does not.
@@ -72,7 +75,7 @@ export class StrapiClient {
   }
 
   /**
-   * The published state of many articles, 100 per request, up to 4 requests at once: the map holds
+   * The published state of many articles, 100 per request, MAX_IN_FLIGHT at once: the map holds
    * those that are published; an id missing from it is unpublished or gone.
    * @throws StrapiError on any status but 200 or when Strapi is unreachable.
    */
@@ -80,9 +83,9 @@ export class StrapiClient {
     const chunks: string[][] = [];
     for (let start = 0; start < documentIds.length; start += PAGE_SIZE) chunks.push(documentIds.slice(start, start + PAGE_SIZE));
     const found = new Map<string, StrapiArticle>();
-    for (let i = 0; i < chunks.length; i += 4) {
+    for (let i = 0; i < chunks.length; i += MAX_IN_FLIGHT) {
       const pages = await Promise.all(
-        chunks.slice(i, i + 4).map((ids) => {
+        chunks.slice(i, i + MAX_IN_FLIGHT).map((ids) => {
           const query = new URLSearchParams({ ...DOCUMENT_QUERY, 'pagination[pageSize]': String(PAGE_SIZE) });
           ids.forEach((id, n) => query.set(`filters[documentId][$in][${n}]`, id));
           return this.get<Page<StrapiArticle>>('/api/articles', query);
@@ -110,7 +113,7 @@ export class StrapiClient {
    * For bulk loads, where Strapi's per-request latency, not its throughput, is the limit.
    * @throws StrapiError when a page cannot be fetched.
    */
-  async *publishedArticlesConcurrently(concurrency: number): AsyncGenerator<ArticlePage> {
+  async *publishedArticlesConcurrently(concurrency = MAX_IN_FLIGHT): AsyncGenerator<ArticlePage> {
     const first = await this.articlePage(1);
     yield first;
     const inFlight = new Map<number, Promise<{ page: number; result: ArticlePage }>>();

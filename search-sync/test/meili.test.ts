@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import { Meilisearch, MeilisearchApiError } from 'meilisearch';
 import type { MeiliProcess } from '@stackguide/stack/meili-process';
+import { freePort } from '@stackguide/stack/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, SEARCH_KEY_UID, SEARCH_SETTINGS, type SearchDocument } from '../src/contract.ts';
 import { toSearchDocument } from '../src/document.ts';
 import { MeiliTaskError } from '../src/errors.ts';
 import { ensureSearchKey } from '../src/keys.ts';
 import { SearchIndex, createMeili, ensureIndex, waitOk } from '../src/meili.ts';
+import { isOutage } from '../src/processor.ts';
+import { StrapiClient } from '../src/strapi-client.ts';
 import { makeArticle } from './fake-strapi.ts';
 import { startTestMeili, tempDir } from './helpers.ts';
 
@@ -54,6 +57,16 @@ describe('Meilisearch set-up', () => {
     expect(error).toBeInstanceOf(MeiliTaskError);
     expect(error).toMatchObject({ status: 'failed', code: 'invalid_document_id' });
     await expect(waitOk(meili.index(INDEX_UID).deleteDocuments(['x']))).resolves.toMatchObject({ status: 'succeeded' });
+  });
+});
+
+describe('outage classification of the real clients\' errors', () => {
+  it('counts a Meilisearch or Strapi that refuses connections as an outage, a rejected document not', async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const meiliDown = await new SearchIndex(createMeili(closed, 'any-key')).upsert([toSearchDocument(makeArticle(1))]).catch((e: unknown) => e);
+    const strapiDown = await new StrapiClient(closed, 'any-token').getPublishedArticle('doc0001').catch((e: unknown) => e);
+    const rejected = await new SearchIndex(meili).upsert([{ ...toSearchDocument(makeArticle(9)), id: 'not a valid id!' }]).catch((e: unknown) => e);
+    expect([meiliDown, strapiDown, rejected].map(isOutage)).toEqual([true, true, false]);
   });
 });
 
