@@ -1,4 +1,4 @@
-/** Thin fetch helpers for Meilisearch's REST API (loopback, master key), timed by the caller. */
+/** Thin fetch helpers for Meilisearch's REST API (loopback, master key), timed by the caller; and the indexing floor, which times itself. */
 export type Meili = { url: string; key: string };
 
 async function call<T>(m: Meili, method: string, route: string, body?: unknown, timeoutMs = 10_000): Promise<{ status: number; data: T }> {
