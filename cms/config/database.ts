@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import path from 'path';
+import path from 'node:path';
 
 // Relative SQLite paths are resolved from the repository root (one level above cms/), where .data/ lives.
 const repoRoot = path.resolve(process.cwd(), '..');

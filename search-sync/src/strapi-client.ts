@@ -87,7 +87,7 @@ export class StrapiClient {
       const pages = await Promise.all(
         chunks.slice(i, i + MAX_IN_FLIGHT).map((ids) => {
           const query = new URLSearchParams({ ...DOCUMENT_QUERY, 'pagination[pageSize]': String(PAGE_SIZE) });
-          ids.forEach((id, n) => query.set(`filters[documentId][$in][${n}]`, id));
+          for (const [n, id] of ids.entries()) query.set(`filters[documentId][$in][${n}]`, id);
           return this.get<Page<StrapiArticle>>('/api/articles', query);
         }),
       );

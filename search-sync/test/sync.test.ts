@@ -13,7 +13,7 @@ let meiliProc: MeiliProcess;
 let strapi: FakeStrapi;
 let service: Service;
 let base: string;
-let hookCalls: string[] = [];
+const hookCalls: string[] = [];
 let hookServer: http.Server;
 
 const publish = (n: number, over = {}) => {

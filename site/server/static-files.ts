@@ -66,14 +66,18 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   const resolved = resolvePath(root, urlPath);
   switch (resolved.kind) {
     case 'file':
-      return send(req, res, resolved.file, 200);
+      send(req, res, resolved.file, 200);
+      return;
     case 'redirect':
       return void res.writeHead(301, { location: resolved.location }).end();
     case 'bad':
       return void res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request\n');
     case 'missing': {
       const notFound = path.join(root, '404.html');
-      if (fs.existsSync(notFound)) return send(req, res, notFound, 404);
+      if (fs.existsSync(notFound)) {
+        send(req, res, notFound, 404);
+        return;
+      }
       return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
     }
   }

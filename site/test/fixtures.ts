@@ -74,6 +74,7 @@ function body(n: number) {
       { type: 'list-item', children: [{ type: 'text', text: 'Second point', italic: true }] },
     ] },
     { type: 'heading', level: 3, children: [{ type: 'text', text: 'An example' }] },
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is source code that a page shows verbatim
     { type: 'code', language: 'ts', children: [{ type: 'text', text: 'const answer: number = 42;\nconsole.log(`<b>${answer}</b>`);' }] },
     { type: 'quote', children: [{ type: 'text', text: 'Make it work, make it right, make it fast.' }] },
   ];

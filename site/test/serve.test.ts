@@ -66,8 +66,8 @@ describe('serve process', () => {
     const missing = await fetch(`${base}/no-such-page/`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Page not found');
-    const escape = await fetch(`${base}/%2e%2e/%2e%2e/package.json`);
-    expect(escape.status).not.toBe(200);
+    const outside = await fetch(`${base}/%2e%2e/%2e%2e/package.json`);
+    expect(outside.status).not.toBe(200);
   });
 
   it('refuses the build hook without the bearer secret', async () => {

@@ -36,7 +36,7 @@ export async function startCms(config: StackConfig, env: NodeJS.ProcessEnv, data
     throw new StartupError(
       'cms',
       `Strapi did not start: ${firstLine(err)}`,
-      'check the Strapi secrets and DATABASE_* in .env; to start from a fresh seed, delete the database file ' + databaseFilename,
+      `check the Strapi secrets and DATABASE_* in .env; to start from a fresh seed, delete the database file ${databaseFilename}`,
       { cause: err },
     );
   }

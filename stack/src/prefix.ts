@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readableLine } from './pino-line.ts';
 
 const COLORS = [36, 35, 33, 32, 34, 91, 96] as const;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal escape sequences is the point
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 /** Longer lines (Strapi's request log with its populate query strings) are cut on the terminal only. */
 const MAX_TERMINAL_CHARS = 240;

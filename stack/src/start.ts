@@ -1,5 +1,5 @@
 import { startCms } from './cms-step.ts';
-import { ConfigError, parseConfig } from './config.ts';
+import { ConfigError, parseConfig, type StackConfig } from './config.ts';
 import { ensureEnvFile, loadEnv } from './env-file.ts';
 import { startSearchEngine } from './meili-step.ts';
 import { checkPorts, portClaims } from './port-check.ts';
@@ -29,7 +29,7 @@ async function start(paths: StackPaths, supervisor: Supervisor): Promise<void> {
   for (const name of result.added) supervisor.say(`added the missing secret ${name} to ${paths.envFile}`);
 
   const env = loadEnv(envFiles);
-  let config;
+  let config: StackConfig;
   try {
     config = parseConfig(env);
   } catch (err) {

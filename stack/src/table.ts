@@ -9,7 +9,8 @@ export function renderTable(title: string, rows: Row[]): string {
   const lines = all.map((row) => `${row.part.padEnd(partWidth)}   ${row.url.padEnd(urlWidth)}   ${row.note ?? ''}`.trimEnd());
   const width = Math.max(title.length, ...lines.map((line) => line.length));
   const rule = '─'.repeat(width);
-  return ['', rule, title, rule, lines[0], rule, ...lines.slice(1), rule, ''].map((line) => `  ${line ?? ''}`.trimEnd()).join('\n') + '\n';
+  const body = ['', rule, title, rule, lines[0], rule, ...lines.slice(1), rule, ''].map((line) => `  ${line ?? ''}`.trimEnd());
+  return `${body.join('\n')}\n`;
 }
 
 export type Announcement = {

@@ -36,7 +36,7 @@ async function ensureAll<T extends { slug: string }>(
   create: (item: T) => Promise<{ documentId: string }>,
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  const step = progress(uid.split('.')[1] + 's', items.length);
+  const step = progress(`${uid.split('.')[1]}s`, items.length);
   for (const item of items) {
     // Every document has a draft version, so looking there finds drafts and published ones alike.
     const found = await strapi.documents(uid).findFirst({ filters: { slug: item.slug }, fields: ['slug'], status: 'draft' });

@@ -10,7 +10,11 @@ import { articleUrl } from '@stackguide/search-sync/contract';
  */
 function readOnce<T>(read: () => Promise<T[]>): () => Promise<T[]> {
   let cached: Promise<T[]> | undefined;
-  return async () => [...(await (import.meta.env.PROD ? (cached ??= read()) : read()))];
+  return async () => {
+    if (!import.meta.env.PROD) return read();
+    cached ??= read();
+    return [...(await cached)];
+  };
 }
 
 /** Published articles, newest first. */

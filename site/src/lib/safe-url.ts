@@ -7,6 +7,7 @@ const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
  * "java\tscript:" cannot slip past.
  */
 export function safeHref(raw: string): string | null {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers strip these around a URL, so must we
   const url = raw.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
   if (url === '') return null;
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url);

@@ -45,7 +45,7 @@ describe('strapiLoader', () => {
     await strapiLoader('articles', connect(strapi)).load(next);
 
     expect([...next.entries.keys()].sort()).toEqual(['article-1', 'article-2', 'article-3', 'article-5']);
-    expect((next.entries.get('article-1')?.data as { title: string }).title).toBe('Edited title');
+    expect((next.entries.get('article-1')?.data as { title: string } | undefined)?.title).toBe('Edited title');
     expect(next.entries.get('article-2')?.digest).toBe(digestBefore);
     expect(next.logs.at(-1)).toContain('1 new or changed, 1 removed');
   });

@@ -41,7 +41,7 @@ export function attachCombobox(input: HTMLInputElement, listbox: HTMLElement, on
   const setActive = (index: number) => {
     const all = options();
     active = index < all.length ? index : -1;
-    all.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
+    for (const [i, option] of all.entries()) option.setAttribute('aria-selected', String(i === active));
     const current = all[active];
     if (current) {
       input.setAttribute('aria-activedescendant', current.id);
