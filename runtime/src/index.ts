@@ -1,1 +1,1 @@
-export {};
+export { WaitError, waitFor, waitForHttp, type WaitOptions } from './wait.ts';
