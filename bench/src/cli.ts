@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { stopAll } from '@stackguide/stack/child';
+import { stopAll } from '@stackguide/test-kit';
 import { publishLatency } from './publish-latency.ts';
 import { reindexBench } from './reindex.ts';
 import { siteBuildBench } from './site-build.ts';
@@ -17,7 +17,7 @@ const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; a
   publish: { defaults: { articles: 1000, samples: 200 }, run: (o) => publishLatency({ articles: o.articles!, samples: o.samples! }), about: 'publish → searchable p50/p95/p99, ours vs plugin' },
   'site-build': { defaults: { articles: 0, runs: 3 }, run: (o) => siteBuildBench({ sizes: o.articles ? [o.articles] : [100, 1000, 10_000], runs: o.runs! }), about: 'site build vs the in-memory floor at 100/1,000/10,000 (or --articles N), and one-change rebuild' },
   search: { defaults: { articles: 10_000, runs: 3 }, run: (o) => searchLatencyBench({ articles: o.articles!, runs: o.runs! }), about: 'search processingTimeMs and round trip over 200 queries, plus peak RSS of each part' },
-  keystroke: { defaults: { articles: 10_000, samples: 40 }, run: (o) => keystrokeBench({ articles: o.articles!, samples: o.samples! }), about: 'keystroke → results painted in headless Chromium on the built /search/ page' },
+  keystroke: { defaults: { articles: 10_000, samples: 40 }, run: (o) => keystrokeBench({ articles: o.articles!, samples: o.samples! }), about: 'keystroke → results painted in headless Chromium on the built /search/ page (--articles 0: seeded content)' },
   reindex: { defaults: { articles: 10000, runs: 3 }, run: (o) => reindexBench({ articles: o.articles!, runs: o.runs! }), about: 'full reindex docs/s with a concurrent search loop, ours vs plugin' },
 };
 const drill = (run: (o: { articles: number; samples: number }) => Promise<void>, about: string) => ({
@@ -56,7 +56,9 @@ async function main(): Promise<void> {
     const raw = values[key];
     if (raw === undefined) continue;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${key} must be a positive whole number, got "${raw}"`);
+    // --articles 0 means no generated articles: the seeded demo content alone (site-build: every size).
+    const least = key === 'articles' ? 0 : 1;
+    if (!Number.isInteger(n) || n < least) throw new Error(`--${key} must be a whole number ≥ ${least}, got "${raw}"`);
     opts[key] = n;
   }
   await entry.run(opts);

@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnChild } from '@stackguide/stack/child';
-import { ensureCmsBuild } from '@stackguide/stack/cms-build';
-import { startStrapi } from '@stackguide/stack/strapi-process';
-import { testSecrets } from '@stackguide/stack/test-secrets';
+import { ensureCmsBuild, spawnChild, startStrapi, testSecrets } from '@stackguide/test-kit';
 import { BIN_DIR, CMS_DIR, WORK_DIR } from './paths.ts';
 
 export type Secrets = ReturnType<typeof testSecrets>;
@@ -38,7 +35,7 @@ function loadSecrets(): Secrets {
 }
 
 /**
- * A seeded SQLite database with `articles` generated published articles (plus the demo content),
+ * A seeded SQLite database with `articles` generated published articles (0: the demo content alone),
  * cached under bench/.work/fixtures. Built incrementally from the largest smaller cached size
  * because generating runs at ~30 articles/s. Returns a fresh copy at `copyTo`, never the cache itself.
  * @throws Error with the generator's output when a step fails.
@@ -63,6 +60,7 @@ async function buildFixture(articles: number, secrets: Secrets, log: (line: stri
     await strapi.stop();
     fs.renameSync(tmp, base);
   }
+  if (articles === 0) return;
   const smaller = fs
     .readdirSync(FIXTURE_DIR)
     .map((f) => /^articles-(\d+)\.db$/.exec(f)?.[1])

@@ -1,4 +1,6 @@
 /** Thin fetch helpers for Meilisearch's REST API (loopback, master key), timed by the caller; and the indexing floor, which times itself. */
+import { waitFor } from '@stackguide/test-kit';
+
 export type Meili = { url: string; key: string };
 
 async function call<T>(m: Meili, method: string, route: string, body?: unknown, timeoutMs = 10_000): Promise<{ status: number; data: T }> {
@@ -24,19 +26,13 @@ export async function search(m: Meili, index: string, params: Record<string, unk
   }
 }
 
-/** Waits until `index` has no enqueued or processing tasks. @throws Error after `timeoutMs`. */
+/** Waits until `index` has no enqueued or processing tasks (a Meilisearch restarting counts as not yet). @throws WaitError after `timeoutMs`. */
 export async function waitForIdleIndex(m: Meili, index: string, timeoutMs = 600_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const { data } = await call<{ total?: number; results: unknown[] }>(m, 'GET', `/tasks?indexUids=${index}&statuses=enqueued,processing&limit=1`);
-      if ((data.total ?? data.results.length) === 0) return;
-    } catch {
-      // Meilisearch restarting: keep waiting.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`index ${index} still had pending tasks after ${timeoutMs / 1000} s`);
+  const idle = async () => {
+    const { data } = await call<{ total?: number; results: unknown[] }>(m, 'GET', `/tasks?indexUids=${index}&statuses=enqueued,processing&limit=1`);
+    return (data.total ?? data.results.length) === 0;
+  };
+  await waitFor(`index ${index} to have no pending tasks`, idle, { timeoutMs });
 }
 
 /** Every document of `index` (only `fields` when given), paged; an index that does not exist is empty. */

@@ -5,7 +5,6 @@ export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const REPO_ROOT = path.resolve(BENCH_DIR, '..');
 export const CMS_DIR = path.join(REPO_ROOT, 'cms');
 export const SITE_DIR = path.join(REPO_ROOT, 'site');
-export const SEARCH_SYNC_DIR = path.join(REPO_ROOT, 'search-sync');
 export const BIN_DIR = path.join(REPO_ROOT, 'node_modules', '.bin');
 /** Scratch space (git-ignored): cached fixture databases, the plugin CMS, temp run dirs. */
 export const WORK_DIR = path.join(BENCH_DIR, '.work');

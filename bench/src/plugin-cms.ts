@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SEARCH_SETTINGS } from '@stackguide/search-sync/contract';
-import { spawnChild, type Child } from '@stackguide/stack/child';
-import { ensureCmsBuild } from '@stackguide/stack/cms-build';
-import { freePort, waitForHttp } from '@stackguide/stack/ports';
+import { ensureCmsBuild, startStrapi, type StrapiProcess } from '@stackguide/test-kit';
 import { CMS_DIR, REPO_ROOT, WORK_DIR } from './paths.ts';
 
 /** Index the plugin writes to, beside ours (`articles`) in the same Meilisearch. */
@@ -74,31 +72,11 @@ export async function preparePluginApp(): Promise<string> {
   return PLUGIN_APP_DIR;
 }
 
-export type PluginCms = { url: string; child: Child; stop(): Promise<void> };
-
 /**
  * Starts the plugin CMS (prepare it first) on `env` (secrets, DATABASE_FILENAME, MEILI_URL,
- * MEILI_MASTER_KEY) and waits for /_health.
+ * MEILI_MASTER_KEY) and waits for /_health; it never seeds and sends no webhook.
  * @throws Error with Strapi's last output lines when it exits or never gets healthy.
  */
-export async function startPluginCms(env: Record<string, string>, opts: { port?: number; onLine?: (line: string) => void } = {}): Promise<PluginCms> {
-  const port = opts.port ?? (await freePort());
-  const url = `http://127.0.0.1:${port}`;
-  const recent: string[] = [];
-  const child = spawnChild('plugin-cms', path.join(REPO_ROOT, 'node_modules', '.bin', 'strapi'), ['start'], {
-    cwd: PLUGIN_APP_DIR,
-    env: { ...env, NODE_ENV: 'production', STRAPI_HOST: '127.0.0.1', STRAPI_PORT: String(port), SERVE_ADMIN_PANEL: 'false', STRAPI_TELEMETRY_DISABLED: 'true', SEED_ON_START: 'false', SEARCH_SYNC_URL: '' },
-    onLine: (line) => {
-      recent.push(line);
-      if (recent.length > 40) recent.shift();
-      opts.onLine?.(line);
-    },
-  });
-  try {
-    await waitForHttp(`${url}/_health`, { timeoutMs: 180_000, isAlive: child.alive });
-  } catch (err) {
-    await child.stop();
-    throw new Error(`plugin CMS did not start: ${err instanceof Error ? err.message : String(err)}\n${recent.join('\n')}`);
-  }
-  return { url, child, stop: () => child.stop() };
+export function startPluginCms(env: Record<string, string>): Promise<StrapiProcess> {
+  return startStrapi({ appDir: PLUGIN_APP_DIR, name: 'plugin-cms', env: { ...env, SEED_ON_START: 'false', SEARCH_SYNC_URL: '' } });
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { AdminClient } from '@stackguide/stack/cms-admin-client';
+import { WaitError, waitFor, type AdminClient } from '@stackguide/test-kit';
 import { INDEX_UID } from '@stackguide/search-sync/contract';
 import { search, type Meili } from './meili-http.ts';
 import { PLUGIN_INDEX } from './plugin-cms.ts';
@@ -34,12 +34,14 @@ async function sample(admin: AdminClient, meili: Meili, index: string): Promise<
   const start = performance.now();
   await admin.publish(documentId);
   const publish = performance.now() - start;
-  while (performance.now() - start < TIMEOUT_MS) {
-    const answer = await search(meili, index, { q: t, limit: 1, attributesToRetrieve: ['slug'] });
-    if (answer.hits.length > 0) return { total: performance.now() - start, publish };
-    await new Promise((r) => setTimeout(r, 5));
+  try {
+    const found = async () => (await search(meili, index, { q: t, limit: 1, attributesToRetrieve: ['slug'] })).hits.length > 0;
+    await waitFor(`probe ${t} to be searchable`, found, { timeoutMs: TIMEOUT_MS, intervalMs: 5 });
+    return { total: performance.now() - start, publish };
+  } catch (err) {
+    if (err instanceof WaitError) return { total: NaN, publish };
+    throw err;
   }
-  return { total: NaN, publish };
 }
 
 /** Bench 1: publish → searchable, ours and the plugin alternating sample by sample. */

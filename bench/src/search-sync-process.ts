@@ -1,18 +1,29 @@
 import path from 'node:path';
-import { spawnChild, type Child } from '@stackguide/stack/child';
-import { waitForHttp } from '@stackguide/stack/ports';
-import { SEARCH_SYNC_DIR } from './paths.ts';
+import { spawnBin, waitFor, waitForHttp, type Child } from '@stackguide/test-kit';
 
 export type SyncStatus = { ready: boolean; queueDepth: number; deadLetters: unknown[] | number; reindex?: { state: string } | null };
-export type SearchSync = { url: string; child: Child; status(): Promise<SyncStatus>; stop(): Promise<void> };
+export type SearchSync = {
+  url: string;
+  child: Child;
+  status(): Promise<SyncStatus>;
+  /** The search-only key the running service hands out at `/search-key`. */
+  searchKey(): Promise<string>;
+  stop(): Promise<void>;
+};
 
-/** Runs a search-sync CLI command (`serve`, `reindex`, `keys --json`, …) as its own process. */
+/** Runs a command of search-sync's declared bin (`serve`, `reindex`, …) as its own process. */
 export function spawnSearchSync(command: string, env: Record<string, string>, onLine?: (line: string, stream: 'stdout' | 'stderr') => void): Child {
-  return spawnChild(`search-sync ${command}`, process.execPath, ['--import', 'tsx', 'src/cli.ts', ...command.split(' ')], {
-    cwd: SEARCH_SYNC_DIR,
+  return spawnBin('@stackguide/search-sync', command.split(' '), {
+    name: `search-sync ${command}`,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', SITE_BUILD_HOOK_URL: '', ...env },
     onLine,
   });
+}
+
+async function getJson(url: string): Promise<unknown> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+  if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
+  return res.json();
 }
 
 /**
@@ -32,12 +43,15 @@ export async function startSearchSync(env: Record<string, string>, onLine?: (lin
   return {
     url,
     child,
-    async status() {
-      const res = await fetch(`${url}/status`, { signal: AbortSignal.timeout(5_000) });
-      return (await res.json()) as SyncStatus;
-    },
+    status: async () => (await getJson(`${url}/status`)) as SyncStatus,
+    searchKey: async () => ((await getJson(`${url}/search-key`)) as { searchKey: string }).searchKey,
     stop: () => child.stop(),
   };
+}
+
+/** Waits (up to 15 min, for a first fill of 10,000 articles) until search-sync reports ready; a restarting part counts as not yet. */
+export async function waitForSyncReady(sync: SearchSync): Promise<void> {
+  await waitFor('search-sync ready', async () => (await sync.status()).ready, { timeoutMs: 900_000 });
 }
 
 export const syncDataDir = (runDir: string) => path.join(runDir, 'search-sync');

@@ -1,20 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { stopAll } from '@stackguide/stack/child';
-import { adminClient, type AdminClient } from '@stackguide/stack/cms-admin-client';
-import { startMeili, type MeiliProcess } from '@stackguide/stack/meili-process';
-import { freePort, waitForHttp } from '@stackguide/stack/ports';
-import { startStrapi, type StrapiProcess } from '@stackguide/stack/strapi-process';
+import { adminClient, freePort, startMeili, startStrapi, stopAll, waitForHttp, type AdminClient, type MeiliProcess, type StrapiProcess } from '@stackguide/test-kit';
 import { INDEX_UID } from '@stackguide/search-sync/contract';
 import { cmsEnv, fixtureCopy, type Fixture } from './fixtures.ts';
 import { documentCount, waitForIdleIndex, type Meili } from './meili-http.ts';
-import { ARTICLE_UID, PLUGIN_INDEX, preparePluginApp, startPluginCms, type PluginCms } from './plugin-cms.ts';
+import { ARTICLE_UID, PLUGIN_INDEX, preparePluginApp, startPluginCms } from './plugin-cms.ts';
 import { progress } from './progress.ts';
-import { startSearchSync, syncDataDir, type SearchSync } from './search-sync-process.ts';
+import { startSearchSync, syncDataDir, waitForSyncReady, type SearchSync } from './search-sync-process.ts';
 import { WORK_DIR } from './paths.ts';
 
 export type Ours = { cms: StrapiProcess; cmsEnv: Record<string, string>; sync: SearchSync; syncEnv: Record<string, string>; admin: AdminClient };
-export type Peer = { cms: PluginCms; cmsEnv: Record<string, string>; admin: AdminClient };
+export type Peer = { cms: StrapiProcess; cmsEnv: Record<string, string>; admin: AdminClient };
 export type System = {
   runDir: string;
   fixture: Fixture;
@@ -76,7 +72,9 @@ export async function startSystem(articles: number): Promise<System> {
 
     step('initial indexing (both)');
     await peer.admin.request('POST', '/meilisearch/content-type', { contentType: ARTICLE_UID });
-    const oursReadyMs = await waitUntil(async () => (await sync.status()).ready, 900_000, 'search-sync ready');
+    const readyFrom = performance.now();
+    await waitForSyncReady(sync);
+    const oursReadyMs = performance.now() - readyFrom;
     step(`search-sync ready (first reconcile applied) after ${(oursReadyMs / 1000).toFixed(1)} s, the plugin indexing at the same time`);
     await waitForIdleIndex(meili, INDEX_UID);
     await waitForIdleIndex(meili, PLUGIN_INDEX);
@@ -114,18 +112,4 @@ export async function startSystem(articles: number): Promise<System> {
     fs.rmSync(runDir, { recursive: true, force: true });
     throw err;
   }
-}
-
-/** Polls `check` every 100 ms. @throws Error naming `what` after `timeoutMs`. */
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
-  const start = performance.now();
-  while (performance.now() - start < timeoutMs) {
-    try {
-      if (await check()) return performance.now() - start;
-    } catch {
-      // A part is restarting: keep polling until the deadline.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${what}: not reached within ${Math.round(timeoutMs / 1000)} s`);
 }

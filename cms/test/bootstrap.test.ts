@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestCms, type TestCms } from '@stackguide/stack/test-cms';
+import { startTestCms, type TestCms } from '@stackguide/test-kit';
 
 type Webhook = { name: string; url: string; headers: Record<string, string>; events: string[]; isEnabled: boolean };
 

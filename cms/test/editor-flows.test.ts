@@ -1,8 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminRequestError, type AdminClient } from '@stackguide/stack/cms-admin-client';
-import { startTestCms, type TestCms } from '@stackguide/stack/test-cms';
+import { AdminRequestError, startTestCms, waitFor, type AdminClient, type TestCms } from '@stackguide/test-kit';
 import { lanes } from './lanes.ts';
 
 type Received = { authorization: string | undefined; body: { event: string; model: string; entry: { documentId?: string } | null } };
@@ -14,16 +13,6 @@ function jsonForm(fields: Record<string, unknown>): FormData {
 }
 
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.each(lanes())('editor flows on $name', (lane) => {
   let cms: TestCms;
@@ -57,14 +46,14 @@ describe.each(lanes())('editor flows on $name', (lane) => {
         { publish: true },
       );
       const eventFor = (event: string) => () => received.find((r) => r.body.event === event && r.body.entry?.documentId === documentId);
-      const published = await waitFor('entry.publish', eventFor('entry.publish'));
+      const published = await waitFor('entry.publish', eventFor('entry.publish'), { timeoutMs: 15_000 });
       expect(published.authorization).toBe(`Bearer ${cms.env.WEBHOOK_SECRET}`);
       expect(published.body.model).toBe('article');
 
       await admin.unpublish(documentId);
-      await waitFor('entry.unpublish', eventFor('entry.unpublish'));
+      await waitFor('entry.unpublish', eventFor('entry.unpublish'), { timeoutMs: 15_000 });
       await admin.deleteDocument(documentId);
-      const deleted = await waitFor('entry.delete', eventFor('entry.delete'));
+      const deleted = await waitFor('entry.delete', eventFor('entry.delete'), { timeoutMs: 15_000 });
       expect(deleted.authorization).toBe(`Bearer ${cms.env.WEBHOOK_SECRET}`);
     });
 

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { postgresBinDir, startPostgres, type PostgresProcess } from '@stackguide/stack/postgres-process';
+import { postgresBinDir, startPostgres, type PostgresProcess } from '@stackguide/test-kit';
 
 let postgres: PostgresProcess | undefined;
 

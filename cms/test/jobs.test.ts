@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestCms, type TestCms } from '@stackguide/stack/test-cms';
+import { startTestCms, type TestCms } from '@stackguide/test-kit';
 
 const run = promisify(execFile);
 const CMS_DIR = path.resolve(import.meta.dirname, '..');

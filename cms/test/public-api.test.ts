@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCms, type TestCms } from '@stackguide/stack/test-cms';
+import { startTestCms, type TestCms } from '@stackguide/test-kit';
 import { lanes } from './lanes.ts';
 
 type Article = { documentId: string; title: string; slug: string; excerpt: string; body: unknown[]; roles: { slug: string }[]; skills: { slug: string }[]; seo: unknown; authorName: string; publishedAt: string };

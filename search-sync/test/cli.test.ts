@@ -1,42 +1,41 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { spawnChild, type Child } from '@stackguide/stack/child';
-import type { MeiliProcess } from '@stackguide/stack/meili-process';
-import { freePort, waitForHttp } from '@stackguide/stack/ports';
+import { freePort, runBin, spawnBin, startFakeStrapi, waitFor, waitForHttp, type Child, type FakeStrapi, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID } from '../src/contract.ts';
 import { createMeili } from '../src/meili.ts';
 import { SyncQueue } from '../src/queue.ts';
-import { makeArticle, startFakeStrapi, type FakeStrapi } from './fake-strapi.ts';
-import { MASTER_KEY, WEBHOOK_SECRET, articleEvent, startTestMeili, tempDir, waitFor, webhook } from './helpers.ts';
+import type { StrapiArticle } from '../src/strapi-client.ts';
+import { MASTER_KEY, WEBHOOK_SECRET, articleEvent, makeArticle, startTestMeili, tempDir, webhook } from './helpers.ts';
 
-const WORKSPACE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const run = promisify(execFile);
+const PACKAGE = '@stackguide/search-sync';
 
 let dir: string;
 let meiliProc: MeiliProcess;
-let strapi: FakeStrapi;
+let strapi: FakeStrapi<StrapiArticle>;
 let env: NodeJS.ProcessEnv;
 let port: number;
 const children: Child[] = [];
 
-function cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
-  return run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: WORKSPACE, env: { ...env, ...extraEnv } });
+const runCli = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => runBin(PACKAGE, args, { env: { ...env, ...extraEnv } });
+
+/** Runs the declared `search-sync` bin and expects it to succeed. */
+async function cli(args: string[]) {
+  const result = await runCli(args);
+  if (result.code !== 0) throw new Error(`search-sync ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+  return result;
 }
 
 function serve(): Child {
-  const child = spawnChild('search-sync', process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], { cwd: WORKSPACE, env });
+  const child = spawnBin(PACKAGE, ['serve'], { env });
   children.push(child);
   return child;
 }
 
 beforeAll(async () => {
   dir = tempDir('cli');
-  strapi = await startFakeStrapi();
-  for (let n = 1; n <= 3; n++) strapi.articles.set(makeArticle(n).documentId, makeArticle(n));
+  strapi = await startFakeStrapi<StrapiArticle>();
+  for (let n = 1; n <= 3; n++) strapi.put(makeArticle(n));
   meiliProc = await startTestMeili(dir);
   port = await freePort();
   env = {
@@ -75,10 +74,10 @@ describe('search-sync CLI', () => {
   });
 
   it('fails with a one-line cause and exit code 1 on bad configuration', async () => {
-    const error = await cli(['status'], { MEILI_URL: 'not a url' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 1, stdout: '' });
-    expect((error as { stderr: string }).stderr).toMatch(/^search-sync: ConfigError: Invalid configuration[\s\S]*MEILI_URL must be an http\(s\) URL/);
-    expect((error as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
+    const result = await runCli(['status'], { MEILI_URL: 'not a url' });
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/^search-sync: ConfigError: Invalid configuration[\s\S]*MEILI_URL must be an http\(s\) URL/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('a worker killed with items queued drains them after a restart', async () => {
@@ -89,7 +88,7 @@ describe('search-sync CLI', () => {
 
     strapi.hold();
     for (let n = 200; n < 210; n++) {
-      strapi.articles.set(makeArticle(n).documentId, makeArticle(n, { title: `Pangolin ${n}` }));
+      strapi.put(makeArticle(n, { title: `Pangolin ${n}` }));
       expect((await webhook(`${base}/webhooks/strapi`, articleEvent(makeArticle(n).documentId))).status).toBe(202);
     }
     process.kill(-first.process.pid!, 'SIGKILL');

@@ -1,12 +1,9 @@
 import fs from 'node:fs';
-import type { AdminClient } from '@stackguide/stack/cms-admin-client';
-import type { MeiliProcess } from '@stackguide/stack/meili-process';
-import { freePort } from '@stackguide/stack/ports';
-import { startTestCms, type TestCms } from '@stackguide/stack/test-cms';
+import { freePort, startTestCms, waitFor, type AdminClient, type MeiliProcess, type TestCms } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, type SearchDocument } from '../src/contract.ts';
 import { Service } from '../src/service.ts';
-import { silentLog, startTestMeili, tempDir, testConfig, waitFor } from './helpers.ts';
+import { silentLog, startTestMeili, tempDir, testConfig } from './helpers.ts';
 
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
 
@@ -50,7 +47,7 @@ afterAll(async () => {
 
 describe('end to end with real Strapi and Meilisearch', () => {
   it('indexes every seeded published article and no drafts', async () => {
-    await waitFor('ready', async () => ((await (await fetch(`${base}/status`)).json()) as { ready: boolean }).ready, 60_000);
+    await waitFor('ready', async () => ((await (await fetch(`${base}/status`)).json()) as { ready: boolean }).ready, { timeoutMs: 60_000 });
     const published = await api<{ meta: { pagination: { total: number } } }>('/api/articles?pagination[pageSize]=1');
     expect(published.meta.pagination.total).toBeGreaterThanOrEqual(12);
     const all = await search('');

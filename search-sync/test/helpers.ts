@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startMeili, type MeiliProcess } from '@stackguide/stack/meili-process';
+import { startMeili, type MeiliProcess } from '@stackguide/test-kit';
 import type { Config } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
+import type { StrapiArticle } from '../src/strapi-client.ts';
 
 export const MASTER_KEY = 'test-master-key-0123456789abcdef';
 export const WEBHOOK_SECRET = 'test-webhook-secret';
@@ -16,6 +17,24 @@ export function tempDir(prefix: string): string {
 /** A real Meilisearch on a random port with its data in `dir`. */
 export function startTestMeili(dir: string, port?: number): Promise<MeiliProcess> {
   return startMeili({ dataDir: path.join(dir, 'meili'), masterKey: MASTER_KEY, port });
+}
+
+/** Published article number `n` as Strapi returns it (`doc000n`, one role, one skill). */
+export function makeArticle(n: number, over: Partial<StrapiArticle> = {}): StrapiArticle {
+  const stamp = new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
+  return {
+    id: n,
+    documentId: `doc${String(n).padStart(4, '0')}`,
+    title: `Zebra handbook article ${n}`,
+    slug: `zebra-article-${n}`,
+    excerpt: `Excerpt ${n}`,
+    body: [{ type: 'paragraph', children: [{ type: 'text', text: `Body of article ${n} about queues.` }] }],
+    updatedAt: stamp,
+    publishedAt: stamp,
+    roles: [{ documentId: 'role-backend', name: 'Backend developer', slug: 'backend-developer' }],
+    skills: [{ documentId: 'skill-pg', name: 'PostgreSQL', slug: 'postgresql' }],
+    ...over,
+  };
 }
 
 export function testConfig(over: Partial<Config> & Pick<Config, 'strapiUrl' | 'strapiToken' | 'meiliUrl' | 'dataDir'>): Config {
@@ -31,22 +50,6 @@ export function testConfig(over: Partial<Config> & Pick<Config, 'strapiUrl' | 's
     logLevel: 'silent',
     ...over,
   };
-}
-
-/** Polls `check` until it returns a truthy value. @throws with `what` when `timeoutMs` passes. */
-export async function waitFor<T>(what: string, check: () => Promise<T> | T, timeoutMs = 30_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}${last instanceof Error ? ` (last error: ${last.message})` : ''}`);
 }
 
 export function webhook(url: string, body: unknown, secret = WEBHOOK_SECRET): Promise<Response> {

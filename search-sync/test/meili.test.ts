@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { Meilisearch, MeilisearchApiError } from 'meilisearch';
-import type { MeiliProcess } from '@stackguide/stack/meili-process';
-import { freePort } from '@stackguide/stack/ports';
+import { freePort, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, SEARCH_KEY_UID, SEARCH_SETTINGS, type SearchDocument } from '../src/contract.ts';
 import { toSearchDocument } from '../src/document.ts';
@@ -10,8 +9,7 @@ import { ensureSearchKey } from '../src/keys.ts';
 import { SearchIndex, createMeili, ensureIndex, waitOk } from '../src/meili.ts';
 import { isOutage } from '../src/processor.ts';
 import { StrapiClient } from '../src/strapi-client.ts';
-import { makeArticle } from './fake-strapi.ts';
-import { startTestMeili, tempDir } from './helpers.ts';
+import { makeArticle, startTestMeili, tempDir } from './helpers.ts';
 
 let dir: string;
 let meiliProc: MeiliProcess;

@@ -1,26 +1,25 @@
 import fs from 'node:fs';
 import type { Meilisearch } from 'meilisearch';
-import type { MeiliProcess } from '@stackguide/stack/meili-process';
+import { startFakeStrapi, type FakeStrapi, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, SEARCH_SETTINGS } from '../src/contract.ts';
 import { createMeili, waitOk } from '../src/meili.ts';
 import { SyncQueue } from '../src/queue.ts';
 import { REINDEX_KEY, reindex, type ReindexProgress } from '../src/reindex.ts';
-import { StrapiClient } from '../src/strapi-client.ts';
-import { makeArticle, startFakeStrapi, type FakeStrapi } from './fake-strapi.ts';
-import { silentLog, startTestMeili, tempDir } from './helpers.ts';
+import { StrapiClient, type StrapiArticle } from '../src/strapi-client.ts';
+import { makeArticle, silentLog, startTestMeili, tempDir } from './helpers.ts';
 
 const COUNT = 250;
 let dir: string;
 let meiliProc: MeiliProcess;
 let meili: Meilisearch;
-let strapi: FakeStrapi;
+let strapi: FakeStrapi<StrapiArticle>;
 let queue: SyncQueue;
 
 beforeAll(async () => {
   dir = tempDir('reindex');
-  strapi = await startFakeStrapi();
-  for (let n = 1; n <= COUNT; n++) strapi.articles.set(makeArticle(n).documentId, makeArticle(n));
+  strapi = await startFakeStrapi<StrapiArticle>();
+  for (let n = 1; n <= COUNT; n++) strapi.put(makeArticle(n));
   meiliProc = await startTestMeili(dir);
   meili = createMeili(meiliProc.url, meiliProc.masterKey);
   queue = new SyncQueue(`${dir}/queue`);
@@ -54,7 +53,7 @@ describe('reindex', () => {
   });
 
   it('swaps in a fresh index while searches keep returning full results', async () => {
-    strapi.articles.set('doc9999', makeArticle(9999, { title: 'Zebra newcomer' }));
+    strapi.put(makeArticle(9999, { title: 'Zebra newcomer' }));
     let searches = 0;
     let failed = 0;
     let empty = 0;

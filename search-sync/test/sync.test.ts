@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import type { MeiliProcess } from '@stackguide/stack/meili-process';
+import { startFakeStrapi, waitFor, type FakeStrapi, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, type SearchDocument } from '../src/contract.ts';
 import { toSearchDocument } from '../src/document.ts';
 import { Service } from '../src/service.ts';
-import { makeArticle, startFakeStrapi, type FakeStrapi } from './fake-strapi.ts';
-import { articleEvent, silentLog, startTestMeili, tempDir, testConfig, waitFor, webhook } from './helpers.ts';
+import type { StrapiArticle } from '../src/strapi-client.ts';
+import { articleEvent, makeArticle, silentLog, startTestMeili, tempDir, testConfig, webhook } from './helpers.ts';
 
 let dir: string;
 let meiliProc: MeiliProcess;
-let strapi: FakeStrapi;
+let strapi: FakeStrapi<StrapiArticle>;
 let service: Service;
 let base: string;
 const hookCalls: string[] = [];
@@ -18,7 +18,7 @@ let hookServer: http.Server;
 
 const publish = (n: number, over = {}) => {
   const a = makeArticle(n, over);
-  strapi.articles.set(a.documentId, a);
+  strapi.put(a);
   return a;
 };
 const search = (q: string, filter?: string) => service.meili.index<SearchDocument>(INDEX_UID).search(q, { filter, limit: 100 });
@@ -26,7 +26,7 @@ const status = async () => (await fetch(`${base}/status`)).json() as Promise<Rec
 
 beforeAll(async () => {
   dir = tempDir('sync');
-  strapi = await startFakeStrapi();
+  strapi = await startFakeStrapi<StrapiArticle>();
   for (let n = 1; n <= 5; n++) publish(n);
   meiliProc = await startTestMeili(dir);
   hookServer = http.createServer((req, res) => {
@@ -93,18 +93,18 @@ describe('search-sync service (fake Strapi, real Meilisearch)', () => {
     expect((await webhook(`${base}/webhooks/strapi`, articleEvent('doc0006'))).status).toBe(202);
     await waitFor('published article searchable', async () => (await search('okapi')).hits.length === 1);
 
-    strapi.articles.delete('doc0006');
+    strapi.remove('doc0006');
     await webhook(`${base}/webhooks/strapi`, articleEvent('doc0006', 'entry.unpublish'));
     await waitFor('unpublished article gone', async () => (await search('okapi')).hits.length === 0);
 
-    strapi.articles.delete('doc0005');
+    strapi.remove('doc0005');
     await webhook(`${base}/webhooks/strapi`, { ...articleEvent('x', 'entry.delete'), entry: null });
     await waitFor('deleted article gone after reconcile', async () => (await search('zebra')).hits.length === 4);
   });
 
   it('a role rename re-queues and updates every article that references it', async () => {
     const renamed = { documentId: 'role-backend', name: 'Server-side engineer', slug: 'backend-developer' };
-    for (const a of strapi.articles.values()) a.roles = [renamed];
+    for (const a of strapi.collections.articles) a.roles = [renamed];
     const res = await webhook(`${base}/webhooks/strapi`, { event: 'entry.update', model: 'role', entry: { id: 1, ...renamed } });
     expect(res.status).toBe(202);
     await waitFor('role names updated', async () => (await search('server-side engineer')).hits.length === 4);
@@ -154,7 +154,7 @@ describe('search-sync service (fake Strapi, real Meilisearch)', () => {
     await waitFor('retries while down', () => service.metrics.eventsFailed > failedBefore);
     expect(service.queue.depth()).toBeGreaterThanOrEqual(20);
     meiliProc = await startTestMeili(dir, port);
-    await waitFor('all 20 searchable', async () => (await search('quokka')).hits.length === 20, 60_000);
+    await waitFor('all 20 searchable', async () => (await search('quokka')).hits.length === 20, { timeoutMs: 60_000 });
     await waitFor('queue drained', () => service.queue.depth() === 0);
     expect((await status()).deadLetters).toMatchObject([{ documentId: 'doc0042' }]);
     expect((await fetch(`${base}/health`)).status).toBe(200);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
+import { waitFor } from '@stackguide/test-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_LINK, SiteBuilder, type BuildFn } from './builder.ts';
 
@@ -28,9 +29,7 @@ function controlledBuild() {
 /** What the `current` link (served by nginx in docker-compose) points at. */
 const linked = () => fs.realpathSync(path.join(buildsDir, CURRENT_LINK));
 
-const until = async (check: () => boolean) => {
-  while (!check()) await new Promise((r) => setTimeout(r, 5));
-};
+const until = (check: () => boolean) => waitFor('the builder to reach the expected run', check, { intervalMs: 5 });
 
 describe('SiteBuilder', () => {
   it('serves a new build only after it succeeds, and keeps the old one when a build fails', async () => {

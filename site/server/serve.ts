@@ -1,3 +1,4 @@
+#!/usr/bin/env -S npx tsx
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';

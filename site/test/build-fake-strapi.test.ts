@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeStrapi, type FakeStrapi } from './fake-strapi.ts';
+import { startFakeStrapi, type FakeStrapi } from '@stackguide/test-kit';
 import { HOSTILE_TITLE, makeContent } from './fixtures.ts';
 import { buildSiteForTest, TEST_SITE_URL } from './site-build.ts';
 import { relatedFinder } from '../src/lib/related.ts';
@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   if (dist) fs.rmSync(dist, { recursive: true, force: true });
-  await strapi?.close();
+  await strapi?.stop();
 });
 
 const slugs = (items: unknown[]) => items.map((i) => (i as { slug: string }).slug);
@@ -123,7 +123,7 @@ describe('failed builds', () => {
       expect((err as Error).message).toContain('zero published articles');
       expect((err as Error).message).toContain('ALLOW_EMPTY_SITE=true');
     } finally {
-      await empty.close();
+      await empty.stop();
     }
   });
 });

@@ -1,4 +1,4 @@
-import type { FakeCollections } from './fake-strapi.ts';
+import type { FakeCollections } from '@stackguide/test-kit';
 
 /** Title of the fixture article that tries to inject markup; pages must show it as text. */
 export const HOSTILE_TITLE = 'Escaping <img src=x onerror=alert(1)> in templates';

@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { startMeili, type MeiliProcess } from '@stackguide/stack/meili-process';
-import { startTestCms, type TestCms } from '@stackguide/stack/test-cms';
+import { runBin, startMeili, startTestCms, type MeiliProcess, type TestCms } from '@stackguide/test-kit';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveStatic } from '../server/static-files.ts';
 import { filesUnder, readDist } from './dist-checks.ts';
@@ -18,7 +14,6 @@ import { buildSiteForTest } from './site-build.ts';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const HOSTILE_TITLE = '<img src=x onerror=alert(1)>';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const SEARCH_SYNC = fileURLToPath(new URL('../../search-sync', import.meta.url));
 
 export type SearchStack = {
   cms: TestCms;
@@ -31,10 +26,11 @@ export type SearchStack = {
   stop(): Promise<void>;
 };
 
-/** Runs search-sync's CLI against the test CMS and Meilisearch; returns its stdout. */
+/** Runs search-sync's declared bin against the test CMS and Meilisearch; returns its stdout. */
 async function searchSync(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: SEARCH_SYNC, env, timeout: 120_000 });
-  return stdout;
+  const result = await runBin('@stackguide/search-sync', args, { env });
+  if (result.code !== 0) throw new Error(`search-sync ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
+  return result.stdout;
 }
 
 /**

@@ -1,15 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnChild, type Child } from '@stackguide/stack/child';
-import { freePort, waitForHttp } from '@stackguide/stack/ports';
+import { freePort, spawnBin, startFakeStrapi, waitFor, waitForHttp, type Child, type FakeStrapi } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeStrapi, type FakeStrapi } from './fake-strapi.ts';
 import { makeContent } from './fixtures.ts';
-import { SITE_ROOT } from './site-build.ts';
 
 const SECRET = 'test-build-hook-secret-0123456789';
-const TSX = path.join(SITE_ROOT, '..', 'node_modules', '.bin', 'tsx');
 const content = makeContent(10);
 let strapi: FakeStrapi;
 let serve: Child | undefined;
@@ -18,8 +14,8 @@ let base = '';
 const lines: string[] = [];
 
 async function startServe(strapiUrl: string, port: number, onLine: (line: string) => void): Promise<Child> {
-  return spawnChild('site', TSX, ['server/serve.ts'], {
-    cwd: SITE_ROOT,
+  return spawnBin('@stackguide/site', [], {
+    name: 'site',
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -36,9 +32,7 @@ async function startServe(strapiUrl: string, port: number, onLine: (line: string
   });
 }
 
-const waitForLine = async (pattern: RegExp, from: number) => {
-  while (!lines.slice(from).some((l) => pattern.test(l))) await new Promise((r) => setTimeout(r, 100));
-};
+const waitForLine = (pattern: RegExp, from: number) => waitFor(`a log line matching ${pattern}`, () => lines.slice(from).some((l) => pattern.test(l)), { timeoutMs: 120_000 });
 const hook = (authorization?: string) =>
   fetch(`${base}/__hooks/build`, { method: 'POST', headers: authorization ? { authorization } : {} });
 
@@ -53,7 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await serve?.stop();
-  await strapi?.close();
+  await strapi?.stop();
   fs.rmSync(buildsDir, { recursive: true, force: true });
 });
 
@@ -78,7 +72,7 @@ describe('serve process', () => {
 
   it('rebuilds on the hook and serves the new content only after the build succeeds', async () => {
     const fresh = { ...(content.articles[0] as Record<string, unknown>), id: 99, documentId: 'article-99', slug: 'freshly-published', title: 'Freshly published' };
-    content.articles.push(fresh);
+    strapi.put(fresh);
     expect((await fetch(`${base}/articles/freshly-published/`)).status).toBe(404);
     const from = lines.length;
     expect((await hook(`Bearer ${SECRET}`)).status).toBe(202);

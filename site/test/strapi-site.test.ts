@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestCms, type TestCms } from '@stackguide/stack/test-cms';
+import { startTestCms, type TestCms } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../server/static-files.ts';
 import { listAll } from '../src/loaders/strapi-pages.ts';

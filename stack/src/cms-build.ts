@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { waitFor } from '@stackguide/runtime';
 import { spawnChild } from './child.ts';
 import { BIN_DIR, CMS_DIR, REPO_ROOT } from './paths.ts';
 
@@ -31,19 +32,21 @@ const LOCK_DIR = path.join(CMS_DIR, '.build-lock');
 
 /** Test files run in parallel workers; two compilers writing cms/dist at once would corrupt it. */
 async function withBuildLock(fn: () => Promise<void>): Promise<void> {
-  const deadline = Date.now() + 15 * 60_000;
-  for (;;) {
-    try {
-      fs.mkdirSync(LOCK_DIR);
-      break;
-    } catch {
-      const lock = fs.statSync(LOCK_DIR, { throwIfNoEntry: false });
-      // A lock older than any build can take was left by a killed process.
-      if (lock && Date.now() - lock.mtimeMs > 10 * 60_000) fs.rmSync(LOCK_DIR, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`waited too long for another CMS build (lock ${LOCK_DIR})`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
+  await waitFor(
+    `another CMS build to finish (lock ${LOCK_DIR})`,
+    () => {
+      try {
+        fs.mkdirSync(LOCK_DIR);
+        return true;
+      } catch {
+        const lock = fs.statSync(LOCK_DIR, { throwIfNoEntry: false });
+        // A lock older than any build can take was left by a killed process.
+        if (lock && Date.now() - lock.mtimeMs > 10 * 60_000) fs.rmSync(LOCK_DIR, { recursive: true, force: true });
+        return false;
+      }
+    },
+    { timeoutMs: 15 * 60_000, intervalMs: 500 },
+  );
   try {
     await fn();
   } finally {

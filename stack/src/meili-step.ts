@@ -1,5 +1,5 @@
 import { MeiliUnavailableError, startMeili } from './meili-process.ts';
-import { waitForHttp } from './ports.ts';
+import { waitForHttp } from '@stackguide/runtime';
 import { StartupError } from './startup-error.ts';
 import type { StackConfig } from './config.ts';
 import type { Supervisor } from './supervisor.ts';

@@ -1,43 +1,43 @@
-import { StartupError } from './startup-error.ts';
+import { waitFor } from '@stackguide/runtime';
 import { FIX } from './search-sync-step.ts';
-import { spawnTsx } from './tsx-child.ts';
-import type { Supervisor } from './supervisor.ts';
-
-const KEYS_TIMEOUT_MS = 60_000;
+import { StartupError } from './startup-error.ts';
 
 export type SearchKey = { indexUid: string; searchKey: string; url: string };
 
 /**
- * Asks search-sync's CLI for the search-only key (`keys --json` prints one JSON line).
- * @throws StartupError when the command fails or prints no key.
+ * Fetches the search-only key (and the Meilisearch URL browsers use) from the running search-sync's
+ * `GET /search-key`, retrying while it answers 503 (key not ensured yet).
+ * @throws StartupError when no valid key arrives within `timeoutMs`.
  */
-export async function fetchSearchKey(env: NodeJS.ProcessEnv, supervisor: Supervisor): Promise<SearchKey> {
-  const output = supervisor.output('search-sync');
-  let key: SearchKey | undefined;
-  // The search key is public (the site ships it to browsers), so its line may show in the log.
-  const child = spawnTsx(output, 'search-sync', 'src/cli.ts', ['keys', '--json'], env, (line) => {
-    key ??= parseKey(line);
-  });
-  const timer = setTimeout(() => void child.stop(), KEYS_TIMEOUT_MS);
-  const code = await child.exited;
-  clearTimeout(timer);
-  if (code !== 0 || !key) {
-    throw new StartupError('search-sync', `\`search-sync keys --json\` failed (exit ${code})${key ? '' : ' without printing a key'}`, FIX);
+export async function fetchSearchKey(searchSyncUrl: string, timeoutMs = 30_000): Promise<SearchKey> {
+  const url = `${searchSyncUrl}/search-key`;
+  try {
+    return await waitFor(
+      `the search key at ${url}`,
+      async () => {
+        const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+        const text = await res.text();
+        if (!res.ok) throw new Error(`HTTP ${res.status} ${text.slice(0, 200)}`);
+        const key = parseKey(text);
+        if (!key) throw new Error(`not a search key: ${text.slice(0, 200)}`);
+        return key;
+      },
+      { timeoutMs, intervalMs: 500 },
+    );
+  } catch (err) {
+    throw new StartupError('search-sync', `search-sync did not hand out the search key: ${err instanceof Error ? err.message : String(err)}`, FIX, { cause: err });
   }
-  return key;
 }
 
-/** The `{indexUid, searchKey, url}` line of `keys --json`, or undefined for any other line. */
-export function parseKey(line: string): SearchKey | undefined {
-  if (!line.trimStart().startsWith('{')) return undefined;
+/** The `{indexUid, searchKey, url}` body of `/search-key`, or undefined for anything else. */
+export function parseKey(text: string): SearchKey | undefined {
   try {
-    const value: unknown = JSON.parse(line);
+    const value: unknown = JSON.parse(text);
     if (!value || typeof value !== 'object') return undefined;
     const { indexUid, searchKey, url } = value as Record<string, unknown>;
     if (typeof indexUid === 'string' && typeof searchKey === 'string' && typeof url === 'string') return { indexUid, searchKey, url };
   } catch {
-    // Not the key line.
+    // Not JSON: no key.
   }
   return undefined;
 }
-

@@ -1,7 +1,7 @@
-import { waitForHttp } from './ports.ts';
+import { waitForHttp } from '@stackguide/runtime';
 import { StartupError } from './startup-error.ts';
 import { waitForReady } from './ready-wait.ts';
-import { spawnTsx } from './tsx-child.ts';
+import { spawnBin } from './workspace-bin.ts';
 import type { StackConfig } from './config.ts';
 import type { Supervisor } from './supervisor.ts';
 
@@ -18,7 +18,7 @@ export async function startSearchSync(config: StackConfig, env: NodeJS.ProcessEn
   const output = supervisor.output('search-sync');
   const url = `http://${config.SEARCH_SYNC_HOST}:${config.SEARCH_SYNC_PORT}`;
   supervisor.say(`starting search-sync on ${url}`);
-  const child = spawnTsx(output, 'search-sync', 'src/cli.ts', ['serve'], env);
+  const child = spawnBin('@stackguide/search-sync', ['serve'], { name: output.name, env, onLine: output.line });
   supervisor.watch('search-sync', child, FIX);
   try {
     await waitForHttp(`${url}/health`, { timeoutMs: HEALTH_TIMEOUT_MS, isAlive: child.alive });

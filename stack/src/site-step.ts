@@ -1,6 +1,6 @@
-import { waitForHttp } from './ports.ts';
+import { waitForHttp } from '@stackguide/runtime';
 import { StartupError } from './startup-error.ts';
-import { spawnTsx } from './tsx-child.ts';
+import { spawnBin } from './workspace-bin.ts';
 import type { StackConfig } from './config.ts';
 import type { Supervisor } from './supervisor.ts';
 
@@ -16,7 +16,7 @@ export async function startSite(config: StackConfig, env: NodeJS.ProcessEnv, sup
   const output = supervisor.output('site');
   const url = `http://${config.SITE_HOST}:${config.SITE_PORT}`;
   supervisor.say(`building and serving the site on ${url} (the first build can take a minute or two)`);
-  const child = spawnTsx(output, 'site', 'server/serve.ts', [], env);
+  const child = spawnBin('@stackguide/site', [], { name: output.name, env, onLine: output.line });
   supervisor.watch('site', child, FIX);
   try {
     await waitForHttp(`${url}/`, { timeoutMs: SITE_TIMEOUT_MS, isAlive: child.alive, intervalMs: 1_000 });

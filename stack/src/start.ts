@@ -58,7 +58,7 @@ async function start(paths: StackPaths, supervisor: Supervisor): Promise<void> {
   guard();
   const searchSyncUrl = await startSearchSync(config, serviceEnv, supervisor);
   guard();
-  const key = await fetchSearchKey(serviceEnv, supervisor);
+  const key = await fetchSearchKey(searchSyncUrl);
   guard();
   const siteUrl = await startSite(
     config,

@@ -1,18 +1,23 @@
 import path from 'node:path';
+import { waitForHttp } from '@stackguide/runtime';
 import { spawnChild, type Child } from './child.ts';
 import { BIN_DIR, CMS_DIR } from './paths.ts';
-import { freePort, waitForHttp } from './ports.ts';
+import { freePort } from './ports.ts';
 
 export type StrapiProcess = { url: string; child: Child; stop(): Promise<void> };
 
 /**
- * Starts the compiled CMS (`strapi start` in cms/, run ensureCmsBuild first) and waits until
- * `/_health` answers. The CMS seeds, creates the admin user, the read-only token and the
- * webhook itself on bootstrap, from the variables in `env`.
+ * Starts a compiled Strapi app (`strapi start` in `appDir`, by default cms/; run ensureCmsBuild first)
+ * and waits until `/_health` answers. The CMS seeds, creates the admin user, the read-only token and
+ * the webhook itself on bootstrap, from the variables in `env`.
  * @throws Error naming the URL and Strapi's last output lines when it exits or never gets healthy.
  */
 export async function startStrapi(opts: {
   env: NodeJS.ProcessEnv;
+  /** Another Strapi app laid out from the compiled CMS (the bench's plugin CMS). */
+  appDir?: string;
+  /** Name of the child process in messages (default `cms`). */
+  name?: string;
   host?: string;
   port?: number;
   databaseFilename?: string;
@@ -23,9 +28,10 @@ export async function startStrapi(opts: {
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? (await freePort(host));
   const url = `http://${host}:${port}`;
+  const name = opts.name ?? 'cms';
   const recent: string[] = [];
-  const child = spawnChild('cms', path.join(BIN_DIR, 'strapi'), ['start'], {
-    cwd: CMS_DIR,
+  const child = spawnChild(name, path.join(BIN_DIR, 'strapi'), ['start'], {
+    cwd: opts.appDir ?? CMS_DIR,
     env: {
       ...opts.env,
       NODE_ENV: 'production',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { waitFor } from '@stackguide/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnChild, stopAll, type Child } from './child.ts';
 import { StartupError } from './startup-error.ts';
@@ -32,10 +33,12 @@ function alive(pid: number): boolean {
   }
 }
 
-async function gone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
-  return !alive(pid);
-}
+/** True once the process has exited (within 5 s). */
+const gone = (pid: number): Promise<boolean> =>
+  waitFor(`pid ${pid} to exit`, () => !alive(pid), { timeoutMs: 5_000, intervalMs: 50 }).then(
+    () => true,
+    () => false,
+  );
 
 function setup() {
   const printed: string[] = [];

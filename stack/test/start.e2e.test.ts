@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@stackguide/runtime';
 import { INDEX_UID, SEARCH_KEY_UID } from '@stackguide/search-sync/contract';
 import { REPO_ROOT } from '../src/paths.ts';
 import { freePort, portInUse } from '../src/ports.ts';
@@ -65,7 +66,10 @@ describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (
     const exited = new Promise<number | string>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
 
     const outcome = await Promise.race([
-      waitFor(() => output.includes('Stackguide is running'), STARTUP_TIMEOUT_MS).then(() => 'up' as const),
+      waitFor('the URL table', () => output.includes('Stackguide is running'), { timeoutMs: STARTUP_TIMEOUT_MS, intervalMs: 500, isAlive: () => proc.exitCode === null && proc.signalCode === null }).then(
+        () => 'up' as const,
+        (err: Error) => err.message,
+      ),
       exited.then((code) => `exited ${code}` as const),
     ]);
     expect(outcome, output.slice(-4000)).toBe('up');
@@ -125,15 +129,9 @@ describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (
   });
 });
 
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`not done within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-async function gone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 100 && running(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  return !running(pid);
-}
+/** True once the process has exited (within 10 s). */
+const gone = (pid: number): Promise<boolean> =>
+  waitFor(`pid ${pid} to exit`, () => !running(pid), { timeoutMs: 10_000 }).then(
+    () => true,
+    () => false,
+  );

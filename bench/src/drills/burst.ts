@@ -1,4 +1,4 @@
-import type { AdminClient } from '@stackguide/stack/cms-admin-client';
+import { WaitError, waitFor, type AdminClient } from '@stackguide/test-kit';
 import { INDEX_UID } from '@stackguide/search-sync/contract';
 import { compareIndex, publishedSet, type Comparison } from '../compare.ts';
 import { PLUGIN_INDEX } from '../plugin-cms.ts';
@@ -39,16 +39,16 @@ export async function converge(system: System, who: 'ours' | 'plugin', maxMs = 1
   const index = who === 'ours' ? INDEX_UID : PLUGIN_INDEX;
   const idField = who === 'ours' ? 'id' : 'documentId';
   let last: Comparison | undefined;
-  while (performance.now() - start < maxMs) {
-    try {
-      const published = await publishedSet(cmsUrl, system.fixture.secrets.STRAPI_READ_TOKEN);
-      last = await compareIndex(published, system.meili, index, idField);
-      if (clean(last)) return { ...last, convergedAfterMs: Math.round(performance.now() - start) };
-    } catch {
-      // A part is still coming back: try again.
-    }
-    await new Promise((r) => setTimeout(r, 1_000));
+  // A comparison that throws means a part is still coming back: waitFor tries again.
+  const compare = async (): Promise<Verdict | undefined> => {
+    const published = await publishedSet(cmsUrl, system.fixture.secrets.STRAPI_READ_TOKEN);
+    last = await compareIndex(published, system.meili, index, idField);
+    return clean(last) ? { ...last, convergedAfterMs: Math.round(performance.now() - start) } : undefined;
+  };
+  try {
+    return await waitFor(`${who}: the index to equal Strapi's published set`, compare, { timeoutMs: maxMs, intervalMs: 1_000 });
+  } catch (err) {
+    if (!(err instanceof WaitError) || !last) throw err;
+    return { ...last, convergedAfterMs: null };
   }
-  if (!last) throw new Error(`${who}: could not compare Strapi with the index within ${maxMs / 1000} s`);
-  return { ...last, convergedAfterMs: null };
 }

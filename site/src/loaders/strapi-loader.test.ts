@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeStrapi, type FakeStrapi } from '../../test/fake-strapi.ts';
+import { startFakeStrapi, type FakeStrapi } from '@stackguide/test-kit';
 import { makeContent } from '../../test/fixtures.ts';
 import { fakeLoaderContext } from '../../test/fake-loader-context.ts';
 import { strapiLoader, type StrapiConnection } from './strapi-loader.ts';
@@ -7,7 +7,7 @@ import { EmptySiteError, StrapiRequestError } from '../errors.ts';
 
 let strapi: FakeStrapi | undefined;
 afterEach(async () => {
-  await strapi?.close();
+  await strapi?.stop();
   strapi = undefined;
 });
 
@@ -26,7 +26,7 @@ describe('strapiLoader', () => {
     await strapiLoader('articles', connect(strapi)).load(ctx);
     expect(ctx.entries.size).toBe(250);
     expect(strapi.requests.filter((r) => r.startsWith('/api/articles'))).toHaveLength(3);
-    expect(strapi.requests[0]).toContain('pagination%5BpageSize%5D=100');
+    expect(strapi.requests[0]).toContain('pagination[pageSize]=100');
     const first = ctx.entries.get('article-1')?.data as { cover: { url: string }; slug: string };
     expect(first.slug).toBe('fixture-article-1');
     expect(first.cover.url).toBe(`${strapi.url}/uploads/cover-1.png`);
@@ -83,7 +83,7 @@ describe('strapiLoader', () => {
   it('fails when Strapi is not running at all', async () => {
     strapi = await startFakeStrapi(makeContent(1));
     const url = strapi.url;
-    await strapi.close();
+    await strapi.stop();
     const err = await strapiLoader('articles', connect({ ...strapi, url })).load(fakeLoaderContext('articles')).catch((e: unknown) => e);
     expect((err as Error).message).toMatch(/failed with ECONNREFUSED after 3 attempt/);
   });

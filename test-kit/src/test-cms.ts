@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureCmsBuild, startStrapi } from '@stackguide/stack';
 import { adminClient, type AdminClient } from './cms-admin-client.ts';
-import { ensureCmsBuild } from './cms-build.ts';
-import { startStrapi } from './strapi-process.ts';
 import { testSecrets } from './test-secrets.ts';
 
 export type TestCms = {

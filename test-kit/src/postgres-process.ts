@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { spawnChild } from './child.ts';
-import { freePort } from './ports.ts';
+import { waitFor } from '@stackguide/runtime';
+import { freePort, spawnChild } from '@stackguide/stack';
 
 const exec = promisify(execFile);
 const USER = 'stackguide';
@@ -51,18 +51,18 @@ export async function startPostgres(): Promise<PostgresProcess> {
     await child.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      await exec(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-U', USER]);
-      break;
-    } catch {
-      if (!child.alive() || Date.now() > deadline) {
-        await stop();
-        throw new Error(`PostgreSQL did not start on port ${port}`);
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
+  try {
+    await waitFor(
+      `PostgreSQL to accept connections on port ${port}`,
+      async () => {
+        await exec(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-U', USER]);
+        return true;
+      },
+      { timeoutMs: 30_000, intervalMs: 200, isAlive: child.alive },
+    );
+  } catch (err) {
+    await stop();
+    throw err;
   }
   return { url: `postgres://${USER}@127.0.0.1:${port}/postgres`, host: '127.0.0.1', port, stop };
 }

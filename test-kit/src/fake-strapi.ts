@@ -1,0 +1,139 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { solidPng } from './png.ts';
+
+/** The published content the fake serves; tests may change these arrays at any time. */
+export type FakeCollections<Article = unknown> = { articles: Article[]; roles: unknown[]; skills: unknown[] };
+
+/**
+ * A small stand-in for Strapi's REST API (published content only), for tests that must not wait for the
+ * 30 s CMS boot. Speaks the real CMS's response shapes.
+ */
+export type FakeStrapi<Article = unknown> = {
+  url: string;
+  token: string;
+  collections: FakeCollections<Article>;
+  /** Adds an article, or replaces the one with the same documentId. */
+  put(article: Article): void;
+  /** Removes the article with this documentId (as unpublishing does). */
+  remove(documentId: string): void;
+  /** Path and query (decoded) of every API request, in order. */
+  requests: string[];
+  /** Article documentIds answered with this status instead of the article (also inside a `$in` batch). */
+  failWith: Map<string, number>;
+  /** Answer the next `count` API requests with `status` (0 = drop the connection). */
+  failNext(count: number, status: number): void;
+  /** While held, authorised API requests wait until `release()`. */
+  hold(): void;
+  release(): void;
+  stop(): Promise<void>;
+};
+
+/** Strapi's public API caps `pagination[pageSize]` at 100. */
+const MAX_PAGE_SIZE = 100;
+const COVER_PNG = solidPng(120, 63, [40, 90, 160]);
+
+const field = (item: unknown, name: string): unknown => (item && typeof item === 'object' ? (item as Record<string, unknown>)[name] : undefined);
+const documentId = (item: unknown) => field(item, 'documentId');
+const relatesTo = (item: unknown, relation: string, id: string) => {
+  const related = field(item, relation);
+  return Array.isArray(related) && related.some((r) => documentId(r) === id);
+};
+
+/**
+ * Starts the fake on a free loopback port: `/api/articles|roles|skills` (page-based pagination,
+ * `filters[documentId][$in]`, `filters[roles|skills][documentId][$eq]`), `/api/articles/:documentId`,
+ * `/_health`, and a cover image under `/uploads/`. API requests need `Authorization: Bearer <token>`.
+ */
+export async function startFakeStrapi<Article = unknown>(
+  collections: Partial<FakeCollections<Article>> = {},
+  token = 'fake-read-token',
+): Promise<FakeStrapi<Article>> {
+  const content: FakeCollections<Article> = { articles: collections.articles ?? [], roles: collections.roles ?? [], skills: collections.skills ?? [] };
+  const failWith = new Map<string, number>();
+  const requests: string[] = [];
+  let failures = { count: 0, status: 500 };
+  let held: Promise<void> | undefined;
+  let releaseHeld: (() => void) | undefined;
+  const release = () => {
+    releaseHeld?.();
+    held = undefined;
+  };
+
+  const send = (res: http.ServerResponse, status: number, body?: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' }).end(body === undefined ? undefined : JSON.stringify(body));
+  };
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    if (url.pathname === '/_health') return send(res, 204);
+    if (url.pathname.startsWith('/uploads/')) {
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': COVER_PNG.length }).end(COVER_PNG);
+      return;
+    }
+    requests.push(decodeURIComponent(`${url.pathname}${url.search}`));
+    if (failures.count > 0) {
+      failures.count--;
+      if (failures.status === 0) return void req.socket.destroy();
+      return send(res, failures.status, { error: { status: failures.status } });
+    }
+    if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { error: { status: 401 } });
+    if (held) await held;
+
+    const one = /^\/api\/articles\/([^/]+)$/.exec(url.pathname);
+    if (one) {
+      const id = decodeURIComponent(one[1]!);
+      const status = failWith.get(id);
+      if (status) return send(res, status, { error: { status } });
+      const article = content.articles.find((a) => documentId(a) === id);
+      return article ? send(res, 200, { data: article, meta: {} }) : send(res, 404, { data: null, error: { status: 404 } });
+    }
+    const name = /^\/api\/(articles|roles|skills)$/.exec(url.pathname)?.[1] as keyof FakeCollections | undefined;
+    if (!name) return send(res, 404, { error: { status: 404 } });
+    const q = url.searchParams;
+    const ids = [...q.entries()].filter(([k]) => k.startsWith('filters[documentId][$in]')).map(([, v]) => v);
+    const rejected = ids.map((id) => failWith.get(id)).find(Boolean);
+    if (rejected) return send(res, rejected, { error: { status: rejected } });
+    const role = q.get('filters[roles][documentId][$eq]');
+    const skill = q.get('filters[skills][documentId][$eq]');
+    const all = (content[name] as unknown[])
+      .filter((item) => ids.length === 0 || ids.includes(String(documentId(item))))
+      .filter((item) => !role || relatesTo(item, 'roles', role))
+      .filter((item) => !skill || relatesTo(item, 'skills', skill))
+      .sort((a, b) => Number(field(a, 'id') ?? 0) - Number(field(b, 'id') ?? 0));
+    const page = Number(q.get('pagination[page]') ?? 1);
+    const pageSize = Math.min(MAX_PAGE_SIZE, Number(q.get('pagination[pageSize]') ?? 25));
+    const data = all.slice((page - 1) * pageSize, page * pageSize);
+    const pageCount = Math.ceil(all.length / pageSize);
+    return send(res, 200, { data, meta: { pagination: { page, pageSize, pageCount, total: all.length } } });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token,
+    collections: content,
+    put(article) {
+      const at = content.articles.findIndex((a) => documentId(a) === documentId(article));
+      if (at === -1) content.articles.push(article);
+      else content.articles[at] = article;
+    },
+    remove(id) {
+      const at = content.articles.findIndex((a) => documentId(a) === id);
+      if (at !== -1) content.articles.splice(at, 1);
+    },
+    requests,
+    failWith,
+    failNext(count, status) {
+      failures = { count, status };
+    },
+    hold() {
+      held ??= new Promise((resolve) => (releaseHeld = resolve));
+    },
+    release,
+    async stop() {
+      release();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
