@@ -13,8 +13,9 @@ export default defineConfig({
   site: env.SITE_URL,
   output: 'static',
   trailingSlash: 'always',
-  // Outside node_modules so the content-layer store and image cache survive between hook builds.
-  cacheDir: './.builds/cache',
+  // Outside node_modules so the content-layer store and image cache survive between hook builds;
+  // SITE_CACHE_DIR gives another builder (the bench) its own.
+  cacheDir: env.SITE_CACHE_DIR ?? './.builds/cache',
   integrations: [astroCommandIntegration(), sitemap({ filter: (page) => !page.includes('/404') })],
   image: {
     remotePatterns: [

@@ -16,6 +16,7 @@ const buildEnvSchema = z.object({
   SITE_URL: z.preprocess(emptyAsUndefined, httpUrl('https://stackguide.example').default('http://127.0.0.1:4321')),
   MEILI_PUBLIC_URL: z.preprocess(emptyAsUndefined, httpUrl('http://127.0.0.1:7700').optional()),
   MEILI_SEARCH_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  SITE_CACHE_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   ALLOW_EMPTY_SITE: z.preprocess(
     emptyAsUndefined,
     z.enum(['true', 'false'], { message: 'must be true or false' }).default('false').transform((v) => v === 'true'),
