@@ -1,24 +1,24 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { stopAll } from '@stackguide/stack/child';
-import { startMeili } from '@stackguide/stack/meili-process';
-import { freePort } from '@stackguide/stack/ports';
-import { startStrapi } from '@stackguide/stack/strapi-process';
+import { serveStatic } from '@stackguide/site/static-files';
+import { freePort, startMeili, startStrapi, stopAll } from '@stackguide/test-kit';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { WORK_DIR } from './paths.ts';
 import { progress } from './progress.ts';
 import { realisticQueries } from './queries.ts';
 import { machine, writeResults } from './results.ts';
-import { spawnSearchSync, startSearchSync } from './search-sync-process.ts';
-import { build, prepareSiteCopy } from './site-build.ts';
+import { startSearchSync, waitForSyncReady } from './search-sync-process.ts';
+import { build, buildDirs, jsGzipBytes } from './site-build.ts';
 import { summarize } from './stats.ts';
-import { serveStatic } from './static-server.ts';
-import { waitUntil } from './system.ts';
 import { renderTable } from './table.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const VOCABULARY = ['postgresql', 'react', 'kubernetes', 'typescript', 'docker', 'graphql', 'backend developer', 'frontend', 'salary', 'testing'];
 
 /**
  * In-page probe: time of the last keydown, and of the first frame painted after the search app's
@@ -34,20 +34,29 @@ const PROBE = `(() => {
   }).observe(document.querySelector('#search-app'), { childList: true, subtree: true, characterData: true });
 })()`;
 
-async function searchKey(env: Record<string, string>): Promise<string> {
-  const out: string[] = [];
-  const child = spawnSearchSync('keys --json', env, (line, stream) => {
-    if (stream === 'stdout') out.push(line);
-  });
-  await child.exited;
-  const parsed = JSON.parse(out.find((l) => l.startsWith('{')) ?? '{}') as { searchKey?: string };
-  if (!parsed.searchKey) throw new Error(`search-sync keys printed no key: ${out.join('\n')}`);
-  return parsed.searchKey;
+/** The keystroke's Meilisearch request (Resource Timing) and the processingTimeMs the page shows as "(N ms)". */
+const REQUEST = `(() => ({
+  requestMs: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/multi-search')).at(-1)?.duration ?? NaN,
+  processingMs: Number(/\\((\\d+) ms\\)/.exec(document.querySelector('#search-app [data-search-status]')?.textContent ?? '')?.[1] ?? NaN),
+}))()`;
+
+/** Serves a built site with the site's own static file server, on a free loopback port. */
+async function serveBuild(root: string): Promise<{ url: string; close(): void }> {
+  const server = http.createServer((req, res) => serveStatic(root, req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
 }
 
 /**
- * Bench 4 (browser part): keystroke → results painted on the built /search/ page in headless
- * Chromium, against our index. The last character of each query is typed after the prefix's results settled.
+ * Bench 4 (browser part): keystroke → results painted on the built /search/ page in headless Chromium,
+ * against our index, with the Meilisearch request's share. The last character of each query is typed
+ * after the prefix's results settled. `articles: 0` runs on the seeded demo content alone.
  */
 export async function keystrokeBench(opts: { articles: number; samples: number }): Promise<void> {
   const runDir = fs.mkdtempSync(path.join(WORK_DIR, 'keys-'));
@@ -60,41 +69,57 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
     const env = { STRAPI_URL: cms.url, STRAPI_READ_TOKEN: secrets.STRAPI_READ_TOKEN, WEBHOOK_SECRET: secrets.WEBHOOK_SECRET, MEILI_URL: meili.url, MEILI_MASTER_KEY: secrets.MEILI_MASTER_KEY, SEARCH_SYNC_PORT: String(await freePort()), SEARCH_SYNC_DATA_DIR: path.join(runDir, 'sync'), RECONCILE_INTERVAL: '10m' };
     const sync = await startSearchSync(env);
     log('indexing');
-    await waitUntil(async () => (await sync.status()).ready, 900_000, 'search-sync ready');
-    const key = await searchKey(env);
+    await waitForSyncReady(sync);
     log('building the site with the search key');
-    prepareSiteCopy();
-    const out = path.join(runDir, 'dist');
-    await build(cms.url, secrets.STRAPI_READ_TOKEN, out, { keepCache: false, env: { MEILI_PUBLIC_URL: meili.url, MEILI_SEARCH_KEY: key } });
-    const site = await serveStatic(out);
+    const dirs = buildDirs(runDir);
+    await build(cms.url, secrets.STRAPI_READ_TOKEN, dirs, { keepCache: false, env: { MEILI_PUBLIC_URL: meili.url, MEILI_SEARCH_KEY: await sync.searchKey() } });
+    const site = await serveBuild(dirs.outDir);
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     try {
       const page = await browser.newPage();
       await page.goto(`${site.url}/search/`);
       await page.waitForSelector('#search-app:not([hidden])', { timeout: 15_000 });
       await page.evaluate(PROBE);
-      const queries = realisticQueries(['postgresql', 'react', 'kubernetes', 'typescript', 'docker', 'graphql', 'backend developer', 'frontend', 'salary', 'testing'], opts.samples).filter((q) => q.length > 2);
-      const times: number[] = [];
+      const queries = realisticQueries(VOCABULARY, opts.samples).filter((q) => q.length > 2);
+      const painted: number[] = [];
+      const requests: number[] = [];
+      const processing: number[] = [];
       let missed = 0;
       for (const q of queries) {
         await page.fill('#search-q', q.slice(0, -1));
         await page.waitForTimeout(400);
+        await page.evaluate('performance.clearResourceTimings()');
         await page.press('#search-q', q.slice(-1));
         try {
           await page.waitForFunction('window.__painted > 0', undefined, { timeout: 5_000 });
-          times.push(Number(await page.evaluate('window.__painted - window.__key')));
         } catch {
           missed++;
+          continue;
         }
+        painted.push(Number(await page.evaluate('window.__painted - window.__key')));
+        const { requestMs, processingMs } = (await page.evaluate(REQUEST)) as { requestMs: number; processingMs: number };
+        if (Number.isFinite(requestMs)) requests.push(requestMs);
+        if (Number.isFinite(processingMs)) processing.push(processingMs);
       }
-      const s = summarize(times);
-      console.log(`\nkeystroke → results painted, headless Chromium, /search/ at ${opts.articles} generated articles (ms)\n`);
-      console.log(renderTable(['samples', 'no paint in 5 s', 'p50', 'p95', 'p99', 'max'], [[s.n, missed, s.p50, s.p95, s.p99, s.max]]));
-      const file = writeResults('keystroke', { machine: machine(), params: opts, summary: s, missed, queries, samplesMs: times });
+      const s = summarize(painted);
+      const js = jsGzipBytes(dirs.outDir);
+      const where = opts.articles === 0 ? 'the seeded demo content' : `${opts.articles} generated articles`;
+      console.log(`\nkeystroke → results painted, headless Chromium, /search/ at ${where} (ms)\n`);
+      console.log(
+        renderTable(
+          ['what', 'samples', 'p50', 'p95', 'p99', 'max'],
+          [
+            ['keystroke → results painted', s.n, s.p50, s.p95, s.p99, s.max],
+            ...([['… Meilisearch request (Resource Timing)', summarize(requests)], ['… Meilisearch processingTimeMs', summarize(processing)]] as const).map(([label, r]) => [label, r.n, r.p50, r.p95, r.p99, r.max]),
+          ],
+        ),
+      );
+      console.log(`\nno paint within 5 s: ${missed}; search JavaScript shipped: ${js.files} file(s), ${js.gzipBytes} B gzip; load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+      const file = writeResults('keystroke', { machine: machine(), params: opts, summary: s, request: summarize(requests), processing: summarize(processing), js, missed, queries, samplesMs: painted });
       console.log(`results: ${file}`);
     } finally {
       await browser.close();
-      await site.close();
+      site.close();
     }
   } finally {
     await stopAll();
