@@ -10,9 +10,11 @@ afterEach(async () => {
   strapi = undefined;
 });
 
-async function get(path: string, token = strapi!.token): Promise<{ status: number; body: { data: Item[] | Item | null; meta?: { pagination?: Record<string, number> } } }> {
+type Answer = { data: Item[] | Item | null; meta?: { pagination?: Record<string, number> } };
+
+async function get(path: string, token = strapi!.token): Promise<{ status: number; body: Answer }> {
   const res = await fetch(`${strapi!.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as Answer };
 }
 
 describe('fake Strapi', () => {
