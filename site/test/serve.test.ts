@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeContent } from './fixtures.ts';
 
 const SECRET = 'test-build-hook-secret-0123456789';
+// A site build takes 10-20 s on two idle cores and longer on loaded ones; these tests wait for one.
+const BUILD_TIMEOUT_MS = 120_000;
 const content = makeContent(10);
 let strapi: FakeStrapi;
 let serve: Child | undefined;
@@ -32,7 +34,8 @@ async function startServe(strapiUrl: string, port: number, onLine: (line: string
   });
 }
 
-const waitForLine = (pattern: RegExp, from: number) => waitFor(`a log line matching ${pattern}`, () => lines.slice(from).some((l) => pattern.test(l)), { timeoutMs: 120_000 });
+const waitForLine = (pattern: RegExp, from: number) =>
+  waitFor(`a log line matching ${pattern}`, () => lines.slice(from).some((l) => pattern.test(l)), { timeoutMs: BUILD_TIMEOUT_MS });
 const hook = (authorization?: string) =>
   fetch(`${base}/__hooks/build`, { method: 'POST', headers: authorization ? { authorization } : {} });
 
@@ -70,7 +73,7 @@ describe('serve process', () => {
     expect((await fetch(`${base}/__hooks/build`)).status).toBe(405);
   });
 
-  it('rebuilds on the hook and serves the new content only after the build succeeds', async () => {
+  it('rebuilds on the hook and serves the new content only after the build succeeds', { timeout: BUILD_TIMEOUT_MS }, async () => {
     const fresh = { ...(content.articles[0] as Record<string, unknown>), id: 99, documentId: 'article-99', slug: 'freshly-published', title: 'Freshly published' };
     strapi.put(fresh);
     expect((await fetch(`${base}/articles/freshly-published/`)).status).toBe(404);
@@ -80,7 +83,7 @@ describe('serve process', () => {
     expect((await fetch(`${base}/articles/freshly-published/`)).status).toBe(200);
   });
 
-  it('keeps serving the previous site when a rebuild fails', async () => {
+  it('keeps serving the previous site when a rebuild fails', { timeout: BUILD_TIMEOUT_MS }, async () => {
     strapi.failNext(1000, 503);
     const from = lines.length;
     expect((await hook(`Bearer ${SECRET}`)).status).toBe(202);
@@ -90,7 +93,7 @@ describe('serve process', () => {
     expect((await fetch(`${base}/articles/freshly-published/`)).status).toBe(200);
   });
 
-  it('exits non-zero with the loader’s message when the first build fails', async () => {
+  it('exits non-zero with the loader’s message when the first build fails', { timeout: BUILD_TIMEOUT_MS }, async () => {
     const port = await freePort();
     // A free port nobody listens on: connection refused, like a CMS that is not running.
     const deadPort = await freePort();
