@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import { serveStatic } from '@stackguide/site/static-files';
 import { freePort, startMeili, startStrapi, stopAll } from '@stackguide/test-kit';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
-import { WORK_DIR } from './paths.ts';
+import { makeRunDir } from './paths.ts';
 import { progress } from './progress.ts';
 import { realisticQueries } from './queries.ts';
 import { machine, writeResults } from './results.ts';
@@ -59,7 +59,7 @@ async function serveBuild(root: string): Promise<{ url: string; close(): void }>
  * after the prefix's results settled. `articles: 0` runs on the seeded demo content alone.
  */
 export async function keystrokeBench(opts: { articles: number; samples: number }): Promise<void> {
-  const runDir = fs.mkdtempSync(path.join(WORK_DIR, 'keys-'));
+  const runDir = makeRunDir('keys-');
   const log = progress('keystroke');
   try {
     const fixture = await fixtureCopy(opts.articles, path.join(runDir, 'cms.db'), log);

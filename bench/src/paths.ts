@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,3 +10,9 @@ export const BIN_DIR = path.join(REPO_ROOT, 'node_modules', '.bin');
 /** Scratch space (git-ignored): cached fixture databases, the plugin CMS, temp run dirs. */
 export const WORK_DIR = path.join(BENCH_DIR, '.work');
 export const RESULTS_DIR = path.join(BENCH_DIR, 'results');
+
+/** A fresh directory under WORK_DIR for one run (WORK_DIR itself is created on a fresh checkout). */
+export function makeRunDir(prefix: string): string {
+  fs.mkdirSync(WORK_DIR, { recursive: true });
+  return fs.mkdtempSync(path.join(WORK_DIR, prefix));
+}

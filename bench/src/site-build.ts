@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import { adminClient, spawnChild, startStrapi } from '@stackguide/test-kit';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { startFloorServer } from './floor-server.ts';
-import { BIN_DIR, SITE_DIR, WORK_DIR } from './paths.ts';
+import { BIN_DIR, makeRunDir, SITE_DIR } from './paths.ts';
 import { progress } from './progress.ts';
 import { watchPeakRss } from './resources.ts';
 import { machine, writeResults } from './results.ts';
@@ -117,7 +117,7 @@ async function benchSize(articles: number, runs: number, runDir: string): Promis
 
 /** Bench 3: site build time and peak memory against Strapi vs the in-memory floor, and the one-change rebuild. */
 export async function siteBuildBench(opts: { sizes: number[]; runs: number }): Promise<void> {
-  const runDir = fs.mkdtempSync(path.join(WORK_DIR, 'site-run-'));
+  const runDir = makeRunDir('site-run-');
   try {
     const results: SizeResult[] = [];
     for (const size of opts.sizes) results.push(await benchSize(size, opts.runs, runDir));

@@ -7,7 +7,7 @@ import { documentCount, waitForIdleIndex, type Meili } from './meili-http.ts';
 import { ARTICLE_UID, PLUGIN_INDEX, preparePluginApp, startPluginCms } from './plugin-cms.ts';
 import { progress } from './progress.ts';
 import { startSearchSync, syncDataDir, waitForSyncReady, type SearchSync } from './search-sync-process.ts';
-import { WORK_DIR } from './paths.ts';
+import { makeRunDir } from './paths.ts';
 
 export type Ours = { cms: StrapiProcess; cmsEnv: Record<string, string>; sync: SearchSync; syncEnv: Record<string, string>; admin: AdminClient };
 export type Peer = { cms: StrapiProcess; cmsEnv: Record<string, string>; admin: AdminClient };
@@ -34,7 +34,7 @@ export type System = {
  * @throws Error from whichever part failed to start; everything already started is stopped.
  */
 export async function startSystem(articles: number): Promise<System> {
-  const runDir = fs.mkdtempSync(path.join(WORK_DIR, 'run-'));
+  const runDir = makeRunDir('run-');
   const step = progress('system');
   try {
     step(`fixture with ${articles} articles`);
