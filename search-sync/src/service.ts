@@ -1,6 +1,5 @@
 import type http from 'node:http';
 import type { Meilisearch } from 'meilisearch';
-import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.ts';
 import { BuildHook } from './build-hook.ts';
 import type { Config } from './config.ts';
 import { describeError } from './errors.ts';
@@ -11,9 +10,10 @@ import { SearchIndex, createMeili, ensureIndex } from './meili.ts';
 import { Metrics } from './metrics.ts';
 import { Processor } from './processor.ts';
 import { SyncQueue } from './queue.ts';
-import { LAST_RECONCILE_KEY, reconcile, type ReconcileResult } from './reconcile.ts';
-import { REINDEX_KEY, type ReindexProgress } from './reindex.ts';
+import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './retry-policy.ts';
+import { reconcile, type ReconcileResult } from './reconcile.ts';
 import { createHttpServer, listen } from './server.ts';
+import { syncStatus, type SyncStatus } from './status.ts';
 import { StrapiClient } from './strapi-client.ts';
 import { handleWebhook } from './webhook.ts';
 
@@ -165,22 +165,8 @@ export class Service {
     };
   }
 
-  status(): Record<string, unknown> {
-    const oldest = this.queue.oldestEnqueuedAt();
-    return {
-      ready: this.ready(),
-      startedAt: this.startedAt,
-      queueDepth: this.queue.depth(),
-      oldestItemAgeSeconds: oldest === null ? null : Math.max(0, Math.round((Date.now() - oldest) / 1000)),
-      lastReconcile: this.queue.getMeta<ReconcileResult>(LAST_RECONCILE_KEY),
-      deadLetters: this.queue.deadLetters(),
-      reindex: this.queue.getMeta<ReindexProgress>(REINDEX_KEY),
-      events: {
-        received: this.metrics.eventsReceived,
-        applied: this.metrics.eventsApplied,
-        failed: this.metrics.eventsFailed,
-      },
-    };
+  status(): SyncStatus {
+    return syncStatus(this.queue, { ready: this.ready(), startedAt: this.startedAt, metrics: this.metrics });
   }
 
   /** Stops intake, lets the current batch finish, and closes the database. */
