@@ -21,7 +21,7 @@ export function createMeili(url: string, masterKey: string): Meilisearch {
 }
 
 /** The contract's settings as the client's mutable Settings type. */
-export function indexSettings(): Settings {
+function indexSettings(): Settings {
   const s = SEARCH_SETTINGS;
   return {
     searchableAttributes: [...s.searchableAttributes],
