@@ -1,5 +1,5 @@
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Settings, type Task } from 'meilisearch';
-import { INDEX_UID, PRIMARY_KEY, SEARCH_SETTINGS, type SearchDocument } from './contract.ts';
+import { INDEX_UID, PRIMARY_KEY, SEARCH_SETTINGS, type FacetName, type SearchDocument } from './contract.ts';
 import { MeiliTaskError } from './errors.ts';
 
 /** How long to wait for one task; indexing a few thousand articles takes well under this. */
@@ -112,7 +112,7 @@ export class SearchIndex {
   }
 
   /** Ids of indexed articles whose roles (slugs) or skills (names) include one of these values. */
-  async idsMatching(field: 'roles' | 'skills', value: string): Promise<string[]> {
+  async idsMatching(field: FacetName, value: string): Promise<string[]> {
     const filter = `${field} = ${JSON.stringify(value)}`;
     try {
       const page = await this.meili.index<SearchDocument>(this.uid).getDocuments({ fields: ['id'], filter, limit: 10_000 });
