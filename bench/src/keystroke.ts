@@ -9,7 +9,7 @@ import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { WORK_DIR } from './paths.ts';
 import { progress } from './progress.ts';
 import { realisticQueries } from './queries.ts';
-import { machine, writeResults } from './results.ts';
+import { startRecording } from './results.ts';
 import { spawnSearchSync, startSearchSync } from './search-sync-process.ts';
 import { build, prepareSiteCopy } from './site-build.ts';
 import { summarize } from './stats.ts';
@@ -50,6 +50,7 @@ async function searchKey(env: Record<string, string>): Promise<string> {
  * Chromium, against our index. The last character of each query is typed after the prefix's results settled.
  */
 export async function keystrokeBench(opts: { articles: number; samples: number }): Promise<void> {
+  const recording = startRecording();
   const runDir = fs.mkdtempSync(path.join(WORK_DIR, 'keys-'));
   const log = progress('keystroke');
   try {
@@ -90,7 +91,7 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
       const s = summarize(times);
       console.log(`\nkeystroke → results painted, headless Chromium, /search/ at ${opts.articles} generated articles (ms)\n`);
       console.log(renderTable(['samples', 'no paint in 5 s', 'p50', 'p95', 'p99', 'max'], [[s.n, missed, s.p50, s.p95, s.p99, s.max]]));
-      const file = writeResults('keystroke', { machine: machine(), params: opts, summary: s, missed, queries, samplesMs: times });
+      const file = recording.write('keystroke', { params: opts, summary: s, missed, queries, samplesMs: times });
       console.log(`results: ${file}`);
     } finally {
       await browser.close();
