@@ -54,14 +54,25 @@ export function isNotFound(err: unknown): boolean {
 }
 
 /**
+ * Uids of every index. Asking for one index that does not exist makes Meilisearch log a
+ * warning-level line for the 404, so existence is looked up in this list instead.
+ */
+export async function indexUids(meili: Meilisearch): Promise<Set<string>> {
+  const uids = new Set<string>();
+  const limit = 1000;
+  for (let offset = 0; ; offset += limit) {
+    const { results, total } = await meili.getRawIndexes({ limit, offset });
+    for (const { uid } of results) uids.add(uid);
+    if (results.length === 0 || offset + limit >= total) return uids;
+  }
+}
+
+/**
  * Creates `uid` with the primary key when missing, then applies the contract's settings and waits.
  * @throws MeiliTaskError when a task fails.
  */
 export async function ensureIndex(meili: Meilisearch, uid = INDEX_UID): Promise<void> {
-  try {
-    await meili.getRawIndex(uid);
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
+  if (!(await indexUids(meili)).has(uid)) {
     await waitOk(meili.createIndex(uid, { primaryKey: PRIMARY_KEY })).catch((e: unknown) => {
       // Another process may have created it meanwhile.
       if (!(e instanceof MeiliTaskError && e.code === 'index_already_exists')) throw e;

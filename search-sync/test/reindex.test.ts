@@ -16,12 +16,17 @@ let meiliProc: MeiliProcess;
 let meili: Meilisearch;
 let strapi: FakeStrapi;
 let queue: SyncQueue;
+/** Warning-level lines Meilisearch logged (it logs one for every 404 it answers). */
+const meiliWarnings: string[] = [];
 
 beforeAll(async () => {
   dir = tempDir('reindex');
   strapi = await startFakeStrapi();
   for (let n = 1; n <= COUNT; n++) strapi.articles.set(makeArticle(n).documentId, makeArticle(n));
   meiliProc = await startTestMeili(dir);
+  for (const stream of [meiliProc.child.process.stdout, meiliProc.child.process.stderr]) {
+    stream?.on('data', (chunk: Buffer) => meiliWarnings.push(...String(chunk).split('\n').filter((line) => /\bWARN\b/.test(line))));
+  }
   meili = createMeili(meiliProc.url, meiliProc.masterKey);
   queue = new SyncQueue(`${dir}/queue`);
 });
@@ -31,6 +36,12 @@ afterAll(async () => {
   await strapi?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+/** Meilisearch's log lines reach this process a moment after it answered. */
+const settledWarnings = async () => {
+  await new Promise((r) => setTimeout(r, 200));
+  return meiliWarnings;
+};
 
 const run = (onProgress?: (p: ReindexProgress) => void) =>
   reindex({ meili, strapi: new StrapiClient(strapi.url, strapi.token), log: silentLog, queue, onProgress });
@@ -51,6 +62,8 @@ describe('reindex', () => {
     expect(results.map((i) => i.uid)).toEqual([INDEX_UID]);
     expect((await meili.index(INDEX_UID).getStats()).numberOfDocuments).toBe(COUNT);
     expect((await meili.index(INDEX_UID).getSettings()).searchableAttributes).toEqual(SEARCH_SETTINGS.searchableAttributes);
+    // Looking for leftovers and for `articles` lists indexes instead of asking for ones that do not exist.
+    expect(await settledWarnings()).toEqual([]);
   });
 
   it('swaps in a fresh index while searches keep returning full results', async () => {
@@ -82,6 +95,7 @@ describe('reindex', () => {
     expect(results.map((i) => i.uid)).toEqual([INDEX_UID]);
     expect((await meili.index(INDEX_UID).search('newcomer')).hits).toHaveLength(1);
     expect((await meili.index(INDEX_UID).getStats()).numberOfDocuments).toBe(COUNT + 1);
+    expect(await settledWarnings()).toEqual([]);
   });
 
   it('deletes the temporary index an interrupted reindex left behind, and nothing else', async () => {
