@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Settings, type Task } from 'meilisearch';
 import { INDEX_UID, PRIMARY_KEY, SEARCH_SETTINGS, type FacetName, type SearchDocument } from './contract.ts';
 import { MeiliTaskError } from './errors.ts';
@@ -9,6 +10,8 @@ const TASK_TIMEOUT_MS = 120_000;
  * often keeps publish-to-searchable short. Bulk waits (reindex) keep the client's 50 ms default.
  */
 const LIVE_POLL_MS = 10;
+/** Documents fetched by id per request: the ids travel in the URL. */
+const IDS_PER_REQUEST = 100;
 
 /** Meilisearch client with the master key (never leaves this service). */
 export function createMeili(url: string, masterKey: string): Meilisearch {
@@ -102,6 +105,20 @@ export class SearchIndex {
     if (ids.length === 0) return 0;
     const task = await waitOk(this.meili.index(this.uid).deleteDocuments(ids), { interval: LIVE_POLL_MS });
     return task.details?.deletedDocuments ?? ids.length;
+  }
+
+  /**
+   * Of these documents, the ones the index does not already hold exactly as given (new or different).
+   * @throws client errors when Meilisearch is unreachable.
+   */
+  async differing(docs: SearchDocument[]): Promise<SearchDocument[]> {
+    const held = new Map<string, SearchDocument>();
+    for (let i = 0; i < docs.length; i += IDS_PER_REQUEST) {
+      const ids = docs.slice(i, i + IDS_PER_REQUEST).map((d) => d.id);
+      const page = await this.meili.index<SearchDocument>(this.uid).getDocuments({ ids, limit: ids.length });
+      for (const d of page.results) held.set(String(d.id), d);
+    }
+    return docs.filter((d) => !isDeepStrictEqual(held.get(d.id), d));
   }
 
   /** (id, updatedAt) of every document in the index; empty when the index does not exist. */

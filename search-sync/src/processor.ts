@@ -155,9 +155,12 @@ export class Processor {
     const all = [...upserts.map((u) => u.item), ...deletes];
     if (all.length === 0) return;
     const started = Date.now();
+    let changed: SearchDocument[] = [];
     let removed = 0;
     try {
-      await this.deps.index.upsert(upserts.map((u) => u.doc));
+      // Saving the draft of a published article re-sends a document the index already holds.
+      changed = await this.deps.index.differing(upserts.map((u) => u.doc));
+      await this.deps.index.upsert(changed);
       removed = await this.deps.index.delete(deletes.map((d) => d.documentId));
     } catch (err) {
       if (err instanceof MeiliTaskError && all.length > 1) {
@@ -175,9 +178,10 @@ export class Processor {
       this.deps.metrics.eventsApplied += 1;
       this.deps.metrics.observeLatency((now - item.firstEnqueuedAt) / 1000);
     }
-    this.deps.log.info({ upserted: upserts.length, deleted: removed, ms: Date.now() - started }, 'applied changes to the index');
-    // A draft saved or deleted before publishing changes nothing the site shows.
-    if (upserts.length > 0 || removed > 0) this.deps.buildHook?.trigger();
+    const unchanged = upserts.length - changed.length;
+    this.deps.log.info({ upserted: changed.length, unchanged, deleted: removed, ms: Date.now() - started }, 'applied changes to the index');
+    // The site is rebuilt only when what it shows changed, not for drafts or unchanged documents.
+    if (changed.length > 0 || removed > 0) this.deps.buildHook?.changed();
   }
 
   private fail(item: QueueItem, err: unknown): void {

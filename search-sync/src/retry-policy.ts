@@ -7,6 +7,9 @@ export type BackoffOptions = { baseMs: number; maxMs: number };
 
 export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 1_000, maxMs: 5 * 60_000 };
 
+/** Build-hook calls while the site is down or rebuilding: soon at first, then once a minute. */
+export const BUILD_HOOK_BACKOFF: BackoffOptions = { baseMs: 2_000, maxMs: 60_000 };
+
 /** Retry delays stop growing here while a server is down or failing (see `retryDelay`). */
 const OUTAGE_RETRY_MAX_MS = 10_000;
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Metrics } from './metrics.ts';
 import { SyncQueue } from './queue.ts';
 import { LAST_RECONCILE_KEY } from './reconcile.ts';
+import { RebuildMark } from './rebuild-mark.ts';
 import { REINDEX_KEY } from './reindex.ts';
 import { syncStatus } from './status.ts';
 
@@ -37,6 +38,7 @@ describe('syncStatus', () => {
       lastReconcile: { missing: 2 },
       deadLetters: [{ kind: 'article', documentId: 'b', attempts: 1, error: 'HTTP 403', failedAt: new Date(50_000).toISOString() }],
       reindex: { state: 'done' },
+      siteRebuildPending: null,
       events: null,
     });
   });
@@ -61,5 +63,14 @@ describe('syncStatus', () => {
   it('never reports a negative age when the enqueuing clock ran ahead', () => {
     queue.enqueue([{ kind: 'article', documentId: 'a' }], 90_000);
     expect(syncStatus(queue, undefined, 80_000).oldestItemAgeSeconds).toBe(0);
+  });
+
+  it('says when a site rebuild is owed and how many build-hook calls failed', () => {
+    const mark = new RebuildMark(queue.db);
+    mark.set(1_000);
+    mark.failed('HTTP 503');
+    expect(syncStatus(queue).siteRebuildPending).toEqual({ changedAt: new Date(1_000).toISOString(), failedCalls: 1, lastError: 'HTTP 503' });
+    mark.clear(1_000);
+    expect(syncStatus(queue).siteRebuildPending).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { Metrics } from './metrics.ts';
 import type { DeadLetter, SyncQueue } from './queue.ts';
+import { RebuildMark } from './rebuild-mark.ts';
 import { LAST_RECONCILE_KEY, type ReconcileResult } from './reconcile.ts';
 import { REINDEX_KEY, type ReindexProgress } from './reindex.ts';
 
@@ -14,6 +15,8 @@ export type SyncStatus = {
   lastReconcile: ReconcileResult | null;
   deadLetters: DeadLetter[];
   reindex: ReindexProgress | null;
+  /** The site rebuild owed since the index changed, until the build hook answered 2xx; null when none is. */
+  siteRebuildPending: { changedAt: string; failedCalls: number; lastError: string | null } | null;
   /** Counters since the service started, or null when it is not running. */
   events: { received: number; applied: number; failed: number } | null;
 };
@@ -28,6 +31,7 @@ export type RunningState = { ready: boolean; startedAt: string; metrics: Metrics
 export function syncStatus(queue: SyncQueue, running?: RunningState, now = Date.now()): SyncStatus {
   const oldest = queue.oldestEnqueuedAt();
   const metrics = running?.metrics;
+  const owed = new RebuildMark(queue.db).get();
   return {
     ready: running?.ready ?? false,
     startedAt: running?.startedAt ?? null,
@@ -36,6 +40,7 @@ export function syncStatus(queue: SyncQueue, running?: RunningState, now = Date.
     lastReconcile: queue.getMeta<ReconcileResult>(LAST_RECONCILE_KEY),
     deadLetters: queue.deadLetters(),
     reindex: queue.getMeta<ReindexProgress>(REINDEX_KEY),
+    siteRebuildPending: owed && { changedAt: new Date(owed.changedAt).toISOString(), failedCalls: owed.attempts, lastError: owed.lastError },
     events: metrics ? { received: metrics.eventsReceived, applied: metrics.eventsApplied, failed: metrics.eventsFailed } : null,
   };
 }

@@ -43,7 +43,7 @@ beforeAll(async () => {
     buildHookUrl: `http://127.0.0.1:${hookPort}/__hooks/build`,
     buildHookSecret: 'hook-secret',
   });
-  service = new Service(config, silentLog, { backoff: { baseMs: 100, maxMs: 1_000 }, pollMs: 100, buildHookDebounceMs: 200 });
+  service = new Service(config, silentLog, { backoff: { baseMs: 100, maxMs: 1_000 }, pollMs: 100, buildHook: { debounceMs: 200 } });
   base = `http://127.0.0.1:${await service.start()}`;
 });
 afterAll(async () => {
