@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -27,8 +28,8 @@ function cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
   return run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: WORKSPACE, env: { ...env, ...extraEnv } });
 }
 
-function serve(): Child {
-  const child = spawnChild('search-sync', process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], { cwd: WORKSPACE, env });
+function serve(extraEnv: NodeJS.ProcessEnv = {}): Child {
+  const child = spawnChild('search-sync', process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], { cwd: WORKSPACE, env: { ...env, ...extraEnv } });
   children.push(child);
   return child;
 }
@@ -129,5 +130,41 @@ describe('search-sync CLI', () => {
     expect(result).toMatchObject({ reindex: { state: 'done', done: 13 }, reconcile: { missing: 0, stillQueued: 0 } });
     const meili = createMeili(meiliProc.url, MASTER_KEY);
     expect((await meili.getRawIndexes()).results.map((i) => i.uid)).toEqual([INDEX_UID]);
+  });
+
+  it('`reconcile` asks the site for a rebuild only when it changed the index, and leaves it owed for `serve` when the site does not answer', async () => {
+    let answer = 202;
+    const calls: number[] = [];
+    const site = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        calls.push(answer);
+        res.writeHead(answer).end();
+      });
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const hookEnv = { SITE_BUILD_HOOK_URL: `http://127.0.0.1:${(site.address() as { port: number }).port}/__hooks/build`, BUILD_HOOK_SECRET: 'hook-secret' };
+    const reconcile = async () => JSON.parse((await cli(['reconcile', '--json'], hookEnv)).stdout) as { orphans: number; siteRebuild: string };
+    try {
+      strapi.articles.delete(makeArticle(1).documentId);
+      expect(await reconcile()).toMatchObject({ orphans: 1, siteRebuild: 'requested' });
+      expect(calls).toEqual([202]);
+      expect(await reconcile()).toMatchObject({ orphans: 0, siteRebuild: 'not needed' });
+      expect(calls).toEqual([202]);
+
+      answer = 503;
+      strapi.articles.delete(makeArticle(2).documentId);
+      expect((await reconcile()).siteRebuild).toMatch(/^owed/);
+      const offline = JSON.parse((await cli(['status', '--json'])).stdout) as { service: string; siteRebuildPending: { failedCalls: number } | null };
+      expect(offline).toMatchObject({ service: 'not running', siteRebuildPending: { failedCalls: 1 } });
+
+      answer = 202;
+      const worker = serve(hookEnv);
+      await waitFor('serve made the owed call', () => calls.at(-1) === 202 && calls.length === 3);
+      await worker.stop();
+      expect(JSON.parse((await cli(['status', '--json'])).stdout)).toMatchObject({ siteRebuildPending: null });
+    } finally {
+      await new Promise((resolve) => site.close(resolve));
+    }
   });
 });
