@@ -38,7 +38,7 @@ afterEach(async () => {
 });
 
 const hook = (body?: string) =>
-  fetch(hookUrl, { method: 'POST', headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' }, body });
+  fetch(hookUrl, { method: 'POST', headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' }, body: body ?? null });
 
 describe('build hook', () => {
   it('skips the rebuild when the served build started after the change it is told about', async () => {
