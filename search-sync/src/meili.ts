@@ -124,18 +124,12 @@ export class SearchIndex {
   /** (id, updatedAt) of every document in the index; empty when the index does not exist. */
   async stamps(): Promise<Map<string, number>> {
     const out = new Map<string, number>();
+    if (!(await indexUids(this.meili)).has(this.uid)) return out;
     const limit = 1000;
-    try {
-      for (let offset = 0; ; offset += limit) {
-        const page = await this.meili
-          .index<SearchDocument>(this.uid)
-          .getDocuments({ fields: ['id', 'updatedAt'], limit, offset });
-        for (const d of page.results) out.set(String(d.id), Number(d.updatedAt));
-        if (page.results.length < limit) return out;
-      }
-    } catch (err) {
-      if (isNotFound(err)) return out;
-      throw err;
+    for (let offset = 0; ; offset += limit) {
+      const page = await this.meili.index<SearchDocument>(this.uid).getDocuments({ fields: ['id', 'updatedAt'], limit, offset });
+      for (const d of page.results) out.set(String(d.id), Number(d.updatedAt));
+      if (page.results.length < limit) return out;
     }
   }
 

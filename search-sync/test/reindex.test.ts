@@ -3,7 +3,7 @@ import type { Meilisearch } from 'meilisearch';
 import type { MeiliProcess } from '@stackguide/stack/meili-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, SEARCH_SETTINGS } from '../src/contract.ts';
-import { createMeili, waitOk } from '../src/meili.ts';
+import { SearchIndex, createMeili, waitOk } from '../src/meili.ts';
 import { SyncQueue } from '../src/queue.ts';
 import { REINDEX_KEY, reindex, type ReindexProgress } from '../src/reindex.ts';
 import { StrapiClient } from '../src/strapi-client.ts';
@@ -48,6 +48,8 @@ const run = (onProgress?: (p: ReindexProgress) => void) =>
 
 describe('reindex', () => {
   it('builds `articles` from scratch when it does not exist yet, with settings and progress', async () => {
+    // `reindex` from the CLI first reads what the index held, to tell whether the swap changed it.
+    expect((await new SearchIndex(meili).stamps()).size).toBe(0);
     const seen: ReindexProgress[] = [];
     const result = await run((p) => seen.push(p));
     expect(result).toMatchObject({ state: 'done', done: COUNT, total: COUNT });
