@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,32 +6,9 @@ import { BuildHook, type BuildHookOptions } from './build-hook.ts';
 import { createLogger } from './logger.ts';
 import { SyncQueue } from './queue.ts';
 import { RebuildMark } from './rebuild-mark.ts';
+import { startFakeSite, type FakeSite } from '../test/fake-site.ts';
 
 const log = createLogger('silent', 2);
-type Call = { authorization: string | undefined; body: { source: string; changedAt: string } };
-
-/** A stand-in for the site's hook endpoint that answers `status` and records each call. */
-async function fakeSite() {
-  const calls: Call[] = [];
-  let status = 202;
-  const server = http.createServer((req, res) => {
-    let data = '';
-    req.on('data', (chunk) => (data += chunk));
-    req.on('end', () => {
-      calls.push({ authorization: req.headers.authorization, body: JSON.parse(data) as Call['body'] });
-      res.writeHead(status).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/__hooks/build`;
-  return {
-    url,
-    calls,
-    answer: (next: number) => (status = next),
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
-
 const until = async (what: string, check: () => boolean, timeoutMs = 5_000) => {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
@@ -44,7 +20,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let dir: string;
 let queue: SyncQueue;
-let site: Awaited<ReturnType<typeof fakeSite>>;
+let site: FakeSite;
 const hooks: BuildHook[] = [];
 const fast: Partial<BuildHookOptions> = { debounceMs: 30, idleCheckMs: 50, retry: { baseMs: 20, maxMs: 40 } };
 const hookFor = (over: { url?: string | undefined; queue?: SyncQueue } = {}) => {
@@ -57,7 +33,7 @@ const hookFor = (over: { url?: string | undefined; queue?: SyncQueue } = {}) => 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-sync-hook-'));
   queue = new SyncQueue(dir);
-  site = await fakeSite();
+  site = await startFakeSite();
 });
 afterEach(async () => {
   for (const hook of hooks.splice(0)) await hook.stop();
@@ -73,7 +49,9 @@ describe('BuildHook', () => {
     expect(hook.owed()).toBe(true);
     await until('hook call', () => site.calls.length > 0);
     await pause(100);
-    expect(site.calls).toEqual([{ authorization: 'Bearer hook-secret', body: { source: 'search-sync', changedAt: new Date(3_000).toISOString() } }]);
+    expect(site.calls).toHaveLength(1);
+    expect(site.calls[0]?.authorization).toBe('Bearer hook-secret');
+    expect(JSON.parse(site.calls[0]!.body)).toEqual({ source: 'search-sync', changedAt: new Date(3_000).toISOString() });
     expect(hook.owed()).toBe(false);
   });
 
@@ -114,7 +92,7 @@ describe('BuildHook', () => {
       expect(after.owed()).toBe(true);
       after.start();
       await until('call after restart', () => site.calls.length === 2);
-      expect(site.calls[1]?.body.changedAt).toBe(new Date(7_000).toISOString());
+      expect(JSON.parse(site.calls[1]!.body)).toMatchObject({ changedAt: new Date(7_000).toISOString() });
       await until('rebuild no longer owed', () => !after.owed());
     } finally {
       reopened.close();

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -12,6 +11,7 @@ import { INDEX_UID } from '../src/contract.ts';
 import { createMeili } from '../src/meili.ts';
 import { SyncQueue } from '../src/queue.ts';
 import { makeArticle, startFakeStrapi, type FakeStrapi } from './fake-strapi.ts';
+import { startFakeSite } from './fake-site.ts';
 import { MASTER_KEY, WEBHOOK_SECRET, articleEvent, startTestMeili, tempDir, waitFor, webhook } from './helpers.ts';
 
 const WORKSPACE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -133,38 +133,30 @@ describe('search-sync CLI', () => {
   });
 
   it('`reconcile` asks the site for a rebuild only when it changed the index, and leaves it owed for `serve` when the site does not answer', async () => {
-    let answer = 202;
-    const calls: number[] = [];
-    const site = http.createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        calls.push(answer);
-        res.writeHead(answer).end();
-      });
-    });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    const hookEnv = { SITE_BUILD_HOOK_URL: `http://127.0.0.1:${(site.address() as { port: number }).port}/__hooks/build`, BUILD_HOOK_SECRET: 'hook-secret' };
+    const site = await startFakeSite();
+    const hookEnv = { SITE_BUILD_HOOK_URL: site.url, BUILD_HOOK_SECRET: 'hook-secret' };
+    const statuses = () => site.calls.map((c) => c.status);
     const reconcile = async () => JSON.parse((await cli(['reconcile', '--json'], hookEnv)).stdout) as { orphans: number; siteRebuild: string };
     try {
       strapi.articles.delete(makeArticle(1).documentId);
       expect(await reconcile()).toMatchObject({ orphans: 1, siteRebuild: 'requested' });
-      expect(calls).toEqual([202]);
+      expect(statuses()).toEqual([202]);
       expect(await reconcile()).toMatchObject({ orphans: 0, siteRebuild: 'not needed' });
-      expect(calls).toEqual([202]);
+      expect(statuses()).toEqual([202]);
 
-      answer = 503;
+      site.answer(503);
       strapi.articles.delete(makeArticle(2).documentId);
       expect((await reconcile()).siteRebuild).toMatch(/^owed/);
       const offline = JSON.parse((await cli(['status', '--json'])).stdout) as { service: string; siteRebuildPending: { failedCalls: number } | null };
       expect(offline).toMatchObject({ service: 'not running', siteRebuildPending: { failedCalls: 1 } });
 
-      answer = 202;
+      site.answer(202);
       const worker = serve(hookEnv);
-      await waitFor('serve made the owed call', () => calls.at(-1) === 202 && calls.length === 3);
+      await waitFor('serve made the owed call', () => statuses().join() === '202,503,202');
       await worker.stop();
       expect(JSON.parse((await cli(['status', '--json'])).stdout)).toMatchObject({ siteRebuildPending: null });
     } finally {
-      await new Promise((resolve) => site.close(resolve));
+      await site.close();
     }
   });
 });

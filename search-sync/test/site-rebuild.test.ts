@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import type { AdminClient } from '@stackguide/stack/cms-admin-client';
 import type { MeiliProcess } from '@stackguide/stack/meili-process';
 import { freePort } from '@stackguide/stack/ports';
@@ -8,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID } from '../src/contract.ts';
 import { Service } from '../src/service.ts';
 import type { SyncStatus } from '../src/status.ts';
+import { startFakeSite, type FakeSite } from './fake-site.ts';
 import { silentLog, startTestMeili, tempDir, testConfig, waitFor } from './helpers.ts';
 
-// When search-sync asks the site for a rebuild, against real Strapi and Meilisearch; a small HTTP
-// server stands in for the site's build hook and counts the calls it answered with 2xx.
+// When search-sync asks the site for a rebuild, against real Strapi and Meilisearch; a fake site
+// stands in for the build hook and records the calls.
 
 let dir: string;
 let meiliProc: MeiliProcess;
@@ -19,11 +19,7 @@ let cms: TestCms;
 let admin: AdminClient;
 let service: Service | undefined;
 let port: number;
-let hookServer: http.Server;
-let hookUrl: string;
-let hookStatus = 202;
-const answered: string[] = [];
-let failedCalls = 0;
+let site: FakeSite;
 
 const startService = async () => {
   const config = testConfig({
@@ -33,7 +29,7 @@ const startService = async () => {
     meiliUrl: meiliProc.url,
     dataDir: `${dir}/queue`,
     port,
-    buildHookUrl: hookUrl,
+    buildHookUrl: site.url,
     buildHookSecret: 'hook-secret',
   });
   service = new Service(config, silentLog, {
@@ -56,17 +52,7 @@ const quietPeriod = () => new Promise((r) => setTimeout(r, 1_500));
 beforeAll(async () => {
   dir = tempDir('rebuild');
   port = await freePort();
-  hookServer = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      if (hookStatus < 300) answered.push(body);
-      else failedCalls += 1;
-      res.writeHead(hookStatus).end();
-    });
-  });
-  await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', r));
-  hookUrl = `http://127.0.0.1:${(hookServer.address() as { port: number }).port}/__hooks/build`;
+  site = await startFakeSite();
   meiliProc = await startTestMeili(dir);
   cms = await startTestCms({ webhookUrl: `http://127.0.0.1:${port}/webhooks/strapi` });
   admin = await cms.admin();
@@ -76,7 +62,7 @@ afterAll(async () => {
   await stopService();
   await cms?.stop();
   await meiliProc?.stop();
-  await new Promise((r) => hookServer?.close(r));
+  await site?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -90,13 +76,13 @@ async function publishedIds(): Promise<string[]> {
 
 describe('site rebuilds (real Strapi and Meilisearch)', () => {
   it('asks once after the first fill, and not at all for a reconcile that changes nothing', async () => {
-    await waitFor('hook after the first fill', () => answered.length === 1 && status().siteRebuildPending === null);
-    expect(JSON.parse(answered[0]!)).toMatchObject({ source: 'search-sync', changedAt: expect.any(String) });
+    await waitFor('hook after the first fill', () => site.answered().length === 1 && status().siteRebuildPending === null);
+    expect(JSON.parse(site.answered()[0]!.body)).toMatchObject({ source: 'search-sync', changedAt: expect.any(String) });
 
     await service!.reconcileNow();
     expect(status().lastReconcile).toMatchObject({ missing: 0, stale: 0, orphans: 0 });
     await quietPeriod();
-    expect(answered).toHaveLength(1);
+    expect(site.answered()).toHaveLength(1);
     expect(status().siteRebuildPending).toBeNull();
   });
 
@@ -106,7 +92,7 @@ describe('site rebuilds (real Strapi and Meilisearch)', () => {
     await admin.updateArticle(id!, { title: 'A draft title nobody sees yet' });
     await waitFor('draft save processed', () => status().events!.applied > applied && status().queueDepth === 0);
     await quietPeriod();
-    expect(answered).toHaveLength(1);
+    expect(site.answered()).toHaveLength(1);
   });
 
   it('asks once when a reconcile on start removes an article unpublished while search-sync was down', async () => {
@@ -117,23 +103,23 @@ describe('site rebuilds (real Strapi and Meilisearch)', () => {
     await admin.unpublish(id!);
     await startService();
     expect(await indexed()).toBe(before - 1);
-    await waitFor('hook after the removal', () => answered.length === 2 && status().siteRebuildPending === null);
+    await waitFor('hook after the removal', () => site.answered().length === 2 && status().siteRebuildPending === null);
     await quietPeriod();
-    expect(answered).toHaveLength(2);
+    expect(site.answered()).toHaveLength(2);
   });
 
   it('makes a call that failed before a restart after the restart', async () => {
     const [id] = await publishedIds();
-    hookStatus = 503;
+    site.answer(503);
     await admin.deleteDocument(id!);
     await waitFor('failed hook call recorded', () => (status().siteRebuildPending?.failedCalls ?? 0) > 0);
-    expect(failedCalls).toBeGreaterThan(0);
+    expect(site.calls.filter((c) => c.status === 503).length).toBeGreaterThan(0);
     await stopService();
 
-    hookStatus = 202;
+    site.answer(202);
     await startService();
-    await waitFor('hook called after the restart', () => answered.length === 3 && status().siteRebuildPending === null);
+    await waitFor('hook called after the restart', () => site.answered().length === 3 && status().siteRebuildPending === null);
     await quietPeriod();
-    expect(answered).toHaveLength(3);
+    expect(site.answered()).toHaveLength(3);
   });
 });
