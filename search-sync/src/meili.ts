@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Settings, type Task } from 'meilisearch';
 import { INDEX_UID, PRIMARY_KEY, SEARCH_SETTINGS, type FacetName, type SearchDocument } from './contract.ts';
 import { MeiliTaskError } from './errors.ts';
@@ -108,17 +107,17 @@ export class SearchIndex {
   }
 
   /**
-   * Of these documents, the ones the index does not already hold exactly as given (new or different).
+   * The documents the index holds under these ids (absent ids are left out).
    * @throws client errors when Meilisearch is unreachable.
    */
-  async differing(docs: SearchDocument[]): Promise<SearchDocument[]> {
-    const held = new Map<string, SearchDocument>();
-    for (let i = 0; i < docs.length; i += IDS_PER_REQUEST) {
-      const ids = docs.slice(i, i + IDS_PER_REQUEST).map((d) => d.id);
-      const page = await this.meili.index<SearchDocument>(this.uid).getDocuments({ ids, limit: ids.length });
-      for (const d of page.results) held.set(String(d.id), d);
+  async held(ids: string[]): Promise<Map<string, SearchDocument>> {
+    const out = new Map<string, SearchDocument>();
+    for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
+      const chunk = ids.slice(i, i + IDS_PER_REQUEST);
+      const page = await this.meili.index<SearchDocument>(this.uid).getDocuments({ ids: chunk, limit: chunk.length });
+      for (const d of page.results) out.set(String(d.id), d);
     }
-    return docs.filter((d) => !isDeepStrictEqual(held.get(d.id), d));
+    return out;
   }
 
   /** (id, updatedAt) of every document in the index; empty when the index does not exist. */

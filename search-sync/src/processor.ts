@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { BuildHook } from './build-hook.ts';
 import type { SearchDocument } from './contract.ts';
 import { toSearchDocument } from './document.ts';
@@ -158,10 +159,15 @@ export class Processor {
     let changed: SearchDocument[] = [];
     let removed = 0;
     try {
-      // Saving the draft of a published article re-sends a document the index already holds.
-      changed = await this.deps.index.differing(upserts.map((u) => u.doc));
+      // Saving the draft of a published article re-sends a document the index already holds, and
+      // deleting a never-published draft removes nothing: neither changes what the site shows.
+      const held = await this.deps.index.held(all.map((item) => item.documentId));
+      changed = upserts.map((u) => u.doc).filter((doc) => !isDeepStrictEqual(held.get(doc.id), doc));
+      const present = deletes.map((d) => d.documentId).filter((id) => held.has(id));
+      // Noted before writing, so a crash after the write cannot lose the rebuild (the retry would find nothing to change).
+      if (changed.length > 0 || present.length > 0) this.deps.buildHook?.changed();
       await this.deps.index.upsert(changed);
-      removed = await this.deps.index.delete(deletes.map((d) => d.documentId));
+      removed = await this.deps.index.delete(present);
     } catch (err) {
       if (err instanceof MeiliTaskError && all.length > 1) {
         // Isolate the document Meilisearch rejects so the others are not held back with it.
@@ -180,8 +186,6 @@ export class Processor {
     }
     const unchanged = upserts.length - changed.length;
     this.deps.log.info({ upserted: changed.length, unchanged, deleted: removed, ms: Date.now() - started }, 'applied changes to the index');
-    // The site is rebuilt only when what it shows changed, not for drafts or unchanged documents.
-    if (changed.length > 0 || removed > 0) this.deps.buildHook?.changed();
   }
 
   private fail(item: QueueItem, err: unknown): void {
