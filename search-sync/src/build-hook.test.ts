@@ -45,6 +45,7 @@ afterEach(async () => {
 describe('BuildHook', () => {
   it('calls the hook once for a burst of changes, with the secret and the time of the last change', async () => {
     const hook = hookFor();
+    hook.start();
     for (const at of [1_000, 2_000, 3_000]) hook.changed(at);
     expect(hook.owed()).toBe(true);
     await until('hook call', () => site.calls.length > 0);
@@ -67,6 +68,7 @@ describe('BuildHook', () => {
   it('keeps the rebuild owed while the hook fails and retries until it answers 2xx', async () => {
     site.answer(503);
     const hook = hookFor();
+    hook.start();
     hook.changed(5_000);
     await until('three failed calls', () => site.calls.length >= 3);
     expect(new RebuildMark(queue.db).get()).toMatchObject({ changedAt: 5_000, lastError: 'Error: HTTP 503' });
@@ -120,6 +122,16 @@ describe('BuildHook', () => {
     expect(mark.get()?.changedAt).toBe(2_000);
     mark.clear(2_000);
     expect(mark.get()).toBeNull();
+  });
+
+  it('waits for flush() when not started, as a one-off command does', async () => {
+    const hook = hookFor();
+    hook.changed(4_000);
+    await pause(150);
+    expect(site.calls).toEqual([]);
+    expect(await hook.flush()).toBe(true);
+    expect(site.calls).toHaveLength(1);
+    expect(hook.owed()).toBe(false);
   });
 
   it('notes nothing without a hook URL', async () => {

@@ -26,6 +26,7 @@ export class BuildHook {
   private timer: NodeJS.Timeout | undefined;
   private failures = 0;
   private calling: Promise<Outcome> | undefined;
+  private started = false;
   private stopped = false;
   private readonly aborter = new AbortController();
 
@@ -35,12 +36,15 @@ export class BuildHook {
     private readonly log: Logger,
   ) {}
 
-  /** The index changed: note it and call the hook once changes settle. */
+  /**
+   * The index changed: note it, and once started, call the hook when changes settle. A one-off
+   * command that never starts the hook calls `flush()` when it is done instead.
+   */
   changed(now = Date.now()): void {
     if (!this.opts.url) return;
     this.mark.set(now);
     // While failing, the backoff timer decides; the next call covers this change too.
-    if (this.failures === 0) this.schedule(this.opts.debounceMs ?? 2_000);
+    if (this.started && this.failures === 0) this.schedule(this.opts.debounceMs ?? 2_000);
   }
 
   /** Whether a rebuild is owed: the index changed since the hook last answered 2xx. */
@@ -50,7 +54,9 @@ export class BuildHook {
 
   /** Calls the hook now for a rebuild an earlier run left owed, then keeps watching for owed ones. */
   start(): void {
-    if (this.opts.url) this.schedule(0);
+    if (!this.opts.url) return;
+    this.started = true;
+    this.schedule(0);
   }
 
   /**
