@@ -10,7 +10,7 @@ import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { makeRunDir } from './paths.ts';
 import { progress } from './progress.ts';
 import { realisticQueries } from './queries.ts';
-import { machine, writeResults } from './results.ts';
+import { startRecording } from './results.ts';
 import { startSearchSync, waitForSyncReady } from './search-sync-process.ts';
 import { build, buildDirs, jsGzipBytes } from './site-build.ts';
 import { summarize } from './stats.ts';
@@ -59,6 +59,7 @@ async function serveBuild(root: string): Promise<{ url: string; close(): void }>
  * after the prefix's results settled. `articles: 0` runs on the seeded demo content alone.
  */
 export async function keystrokeBench(opts: { articles: number; samples: number }): Promise<void> {
+  const recording = startRecording();
   const runDir = makeRunDir('keys-');
   const log = progress('keystroke');
   try {
@@ -115,7 +116,7 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
         ),
       );
       console.log(`\nno paint within 5 s: ${missed}; search JavaScript shipped: ${js.files} file(s), ${js.gzipBytes} B gzip; load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-      const file = writeResults('keystroke', { machine: machine(), params: opts, summary: s, request: summarize(requests), processing: summarize(processing), js, missed, queries, samplesMs: painted });
+      const file = recording.write('keystroke', { params: opts, summary: s, request: summarize(requests), processing: summarize(processing), js, missed, queries, samplesMs: painted });
       console.log(`results: ${file}`);
     } finally {
       await browser.close();

@@ -4,7 +4,7 @@ import { INDEX_UID } from '@stackguide/search-sync/contract';
 import { search, type Meili } from './meili-http.ts';
 import { PLUGIN_INDEX } from './plugin-cms.ts';
 import { progress } from './progress.ts';
-import { machine, writeResults } from './results.ts';
+import { startRecording } from './results.ts';
 import { ratio, summarize } from './stats.ts';
 import { startSystem } from './system.ts';
 import { renderTable } from './table.ts';
@@ -46,6 +46,7 @@ async function sample(admin: AdminClient, meili: Meili, index: string): Promise<
 
 /** Bench 1: publish → searchable, ours and the plugin alternating sample by sample. */
 export async function publishLatency(opts: { articles: number; samples: number }): Promise<void> {
+  const recording = startRecording();
   const system = await startSystem(opts.articles);
   const log = progress('publish');
   try {
@@ -76,7 +77,7 @@ export async function publishLatency(opts: { articles: number; samples: number }
       ),
     );
     console.log(`\ntarget ours p95 ≤ 300 ms: ${ours.p95 <= 300 ? 'met' : 'NOT met'} (${ours.p95.toFixed(0)} ms)`);
-    const file = writeResults('publish-latency', { machine: machine(), params: opts, ours, plugin, timeouts, publishRequest: { ours: summarize(publishTimes.ours), plugin: summarize(publishTimes.plugin) }, samplesMs: times });
+    const file = recording.write('publish-latency', { params: opts, ours, plugin, timeouts, publishRequest: { ours: summarize(publishTimes.ours), plugin: summarize(publishTimes.plugin) }, samplesMs: times });
     console.log(`results: ${file}`);
   } finally {
     await system.stop();

@@ -2,7 +2,7 @@ import { INDEX_UID } from '@stackguide/search-sync/contract';
 import { documentCount, indexingFloor, waitForIdleIndex } from './meili-http.ts';
 import { ARTICLE_UID, PLUGIN_INDEX } from './plugin-cms.ts';
 import { progress } from './progress.ts';
-import { machine, writeResults } from './results.ts';
+import { startRecording } from './results.ts';
 import { searchLoop, type LoopCounts } from './search-loop.ts';
 import { spawnSearchSync } from './search-sync-process.ts';
 import { ratio, summarize } from './stats.ts';
@@ -42,6 +42,7 @@ async function pluginReindex(system: System): Promise<Run> {
  * being rebuilt; then the floor both share: Meilisearch indexing the same documents with no Strapi.
  */
 export async function reindexBench(opts: { articles: number; runs: number }): Promise<void> {
+  const recording = startRecording();
   const system = await startSystem(opts.articles);
   const log = progress('reindex');
   try {
@@ -81,7 +82,7 @@ export async function reindexBench(opts: { articles: number; runs: number }): Pr
     );
     console.log(`\nplugin / floor: ${ratio(plugin.seconds.p50, floor.seconds.p50).toFixed(2)}× the time; ours / floor: ${ratio(ours.seconds.p50, floor.seconds.p50).toFixed(2)}× (ours includes process start and the closing reconcile)`);
     console.log(`\nspeed-up ours/plugin (median docs/s): ${speedup.toFixed(2)}× — target ≥ 2×: ${speedup >= 2 ? 'met' : 'NOT met'}; ours failed ${ours.failed}, empty ${ours.empty} — target 0/0: ${ours.failed + ours.empty === 0 ? 'met' : 'NOT met'}`);
-    const file = writeResults('reindex', { machine: machine(), params: opts, ours, plugin, floor, speedup, runs });
+    const file = recording.write('reindex', { params: opts, ours, plugin, floor, speedup, runs });
     console.log(`results: ${file}`);
   } finally {
     await system.stop();

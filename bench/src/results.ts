@@ -7,7 +7,7 @@ import { RESULTS_DIR } from './paths.ts';
 export type Machine = { cpus: number; cpuModel: string; memTotalGiB: number; node: string; loadAvgAtStart: number[]; commit: string };
 
 /** What the figures were measured on; the load average says whether other work ran at the same time. */
-export function machine(): Machine {
+function machine(): Machine {
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
@@ -24,12 +24,30 @@ export function machine(): Machine {
   };
 }
 
-/** Writes bench/results/<name>-<timestamp>.json (written to .tmp first so a crash leaves no half file). */
-export function writeResults(name: string, data: Record<string, unknown>): string {
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const file = path.join(RESULTS_DIR, `${name}-${stamp}.json`);
-  fs.writeFileSync(`${file}.tmp`, `${JSON.stringify({ name, at: new Date().toISOString(), ...data }, null, 2)}\n`);
-  fs.renameSync(`${file}.tmp`, file);
-  return file;
+/** One bench or drill run, from its start to its results file. */
+export type Recording = {
+  /** The machine as it was when the run started. */
+  readonly machine: Machine;
+  /** Writes `<dir>/<name>-<timestamp>.json` with the machine and `data`; returns its path. */
+  write(name: string, data: Record<string, unknown>): string;
+};
+
+/**
+ * Starts recording a run: call it before the run boots anything, so `loadAvgAtStart` shows the
+ * load other work put on the machine rather than the load of the run's own servers.
+ */
+export function startRecording(dir = RESULTS_DIR): Recording {
+  const atStart = machine();
+  return {
+    machine: atStart,
+    write(name, data) {
+      fs.mkdirSync(dir, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const file = path.join(dir, `${name}-${stamp}.json`);
+      // Written to .tmp first so a crash leaves no half file.
+      fs.writeFileSync(`${file}.tmp`, `${JSON.stringify({ name, at: new Date().toISOString(), machine: atStart, ...data }, null, 2)}\n`);
+      fs.renameSync(`${file}.tmp`, file);
+      return file;
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { PLUGIN_INDEX } from './plugin-cms.ts';
 import { progress } from './progress.ts';
 import { realisticQueries } from './queries.ts';
 import { processTree, statusKiB } from './resources.ts';
-import { machine, writeResults } from './results.ts';
+import { startRecording } from './results.ts';
 import { ratio, summarize } from './stats.ts';
 import { startSystem, type System } from './system.ts';
 import { renderTable } from './table.ts';
@@ -30,6 +30,7 @@ function peakMiB(pid: number | undefined): number {
  * (alternating), processingTimeMs and round trip; then the peak RSS of every long-running part.
  */
 export async function searchLatencyBench(opts: { articles: number; runs: number }): Promise<void> {
+  const recording = startRecording();
   const system = await startSystem(opts.articles);
   const log = progress('search');
   try {
@@ -74,7 +75,7 @@ export async function searchLatencyBench(opts: { articles: number; runs: number 
     };
     console.log(`\npeak RSS (VmHWM) since start, after initial indexing and the searches, ${opts.articles} generated articles\n`);
     console.log(renderTable(['process', 'peak RSS MiB'], Object.entries(resources)));
-    const file = writeResults('search', { machine: machine(), params: opts, queries, ours, plugin, resourcesPeakMiB: resources });
+    const file = recording.write('search', { params: opts, queries, ours, plugin, resourcesPeakMiB: resources });
     console.log(`results: ${file}`);
   } finally {
     await system.stop();

@@ -7,7 +7,7 @@ import { startFloorServer } from './floor-server.ts';
 import { BIN_DIR, makeRunDir, SITE_DIR } from './paths.ts';
 import { progress } from './progress.ts';
 import { watchPeakRss } from './resources.ts';
-import { machine, writeResults } from './results.ts';
+import { startRecording } from './results.ts';
 import { ratio, summarize, type Summary } from './stats.ts';
 import { renderTable } from './table.ts';
 
@@ -117,6 +117,7 @@ async function benchSize(articles: number, runs: number, runDir: string): Promis
 
 /** Bench 3: site build time and peak memory against Strapi vs the in-memory floor, and the one-change rebuild. */
 export async function siteBuildBench(opts: { sizes: number[]; runs: number }): Promise<void> {
+  const recording = startRecording();
   const runDir = makeRunDir('site-run-');
   try {
     const results: SizeResult[] = [];
@@ -129,7 +130,7 @@ export async function siteBuildBench(opts: { sizes: number[]; runs: number }): P
       ),
     );
     for (const r of results) console.log(`${r.articles}: ≤ 1.2× floor ${r.ratio <= 1.2 ? 'met' : 'NOT met'}${r.articles >= 10_000 ? `; under 60 s ${r.strapi.p50 < 60 ? 'met' : 'NOT met'}` : ''}`);
-    const file = writeResults('site-build', { machine: machine(), params: opts, results });
+    const file = recording.write('site-build', { params: opts, results });
     console.log(`results: ${file}`);
   } finally {
     fs.rmSync(runDir, { recursive: true, force: true });

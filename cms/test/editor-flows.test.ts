@@ -102,6 +102,23 @@ describe.each(lanes())('editor flows on $name', (lane) => {
       expect(article.data.cover.alternativeText).toBe('A single grey pixel');
     });
 
+    it('refuses a slug of digits only, which would be a page of the article list, and says why under the Slug field', async () => {
+      const article = { title: '100000', excerpt: 'An article whose title is a number and nothing else.', body: paragraph('Body.'), authorName: 'Test' };
+      const error = await admin.createArticle({ ...article, slug: '100000' }, { publish: true }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AdminRequestError);
+      expect((error as AdminRequestError).status).toBe(400);
+      const body = (error as AdminRequestError).body as { error: { name: string; message: string; details: { errors: { path: string[]; message: string }[] } } };
+      expect(body.error.name).toBe('ValidationError');
+      expect(body.error.message).toMatch(/only digits.*\/articles\/100000\/.*"article-100000"/);
+      expect(body.error.details.errors).toEqual([expect.objectContaining({ path: ['slug'], message: body.error.message })]);
+
+      const { documentId } = await admin.createArticle({ ...article, slug: 'article-100000' }, { publish: true });
+      const renamed = await admin.updateArticle(documentId, { slug: '7' }).catch((e: unknown) => e);
+      expect((renamed as AdminRequestError).status).toBe(400);
+      const res = await fetch(`${cms.url}/api/articles/${documentId}`);
+      expect(((await res.json()) as { data: { slug: string } }).data.slug).toBe('article-100000');
+    });
+
     it('refuses a duplicate slug', async () => {
       const res = await fetch(`${cms.url}/api/articles?pagination[pageSize]=1`);
       const existing = ((await res.json()) as { data: { slug: string }[] }).data[0]!.slug;

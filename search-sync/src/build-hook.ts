@@ -1,50 +1,133 @@
+import { describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
+import type { RebuildMark } from './rebuild-mark.ts';
+import { BUILD_HOOK_BACKOFF, backoffDelay, type BackoffOptions } from './retry-policy.ts';
+
+export type BuildHookOptions = {
+  /** The site's build hook; without one, changes are not noted at all. */
+  url: string | undefined;
+  secret: string | undefined;
+  /** Quiet period after the last change before the hook is called, so a burst of publishes makes one build. */
+  debounceMs?: number;
+  /** How often a started hook looks for a rebuild another process (a CLI reconcile) left owed. */
+  idleCheckMs?: number;
+  retry?: BackoffOptions;
+};
+
+type Outcome = 'nothing owed' | 'called' | 'failed';
 
 /**
- * Calls the site's build hook once things settle: every `trigger()` restarts the timer, so a burst
- * of publishes leads to one build. Failures are logged and retried a few times, never thrown.
+ * Gets the site rebuilt after the index changed. A change is first noted durably (`RebuildMark`),
+ * then the hook is called once changes settle; the note is cleared only when the hook answered 2xx,
+ * and failed calls are retried with backoff for as long as it takes, across restarts too. The
+ * request says when the index last changed, so a site whose current build started later can skip it.
  */
 export class BuildHook {
   private timer: NodeJS.Timeout | undefined;
+  private failures = 0;
+  private calling: Promise<Outcome> | undefined;
+  private started = false;
+  private stopped = false;
+  private readonly aborter = new AbortController();
 
   constructor(
-    private readonly url: string | undefined,
-    private readonly secret: string | undefined,
+    private readonly mark: RebuildMark,
+    private readonly opts: BuildHookOptions,
     private readonly log: Logger,
-    private readonly debounceMs = 2_000,
   ) {}
 
-  trigger(): void {
-    if (!this.url) return;
+  /**
+   * The index changed: note it, and once started, call the hook when changes settle. A one-off
+   * command that never starts the hook calls `flush()` when it is done instead.
+   */
+  changed(now = Date.now()): void {
+    if (!this.opts.url) return;
+    this.mark.set(now);
+    // While failing, the backoff timer decides; the next call covers this change too.
+    if (this.started && this.failures === 0) this.schedule(this.opts.debounceMs ?? 2_000);
+  }
+
+  /** Whether a rebuild is owed: the index changed since the hook last answered 2xx. */
+  owed(): boolean {
+    return this.mark.get() !== null;
+  }
+
+  /** Calls the hook now for a rebuild an earlier run left owed, then keeps watching for owed ones. */
+  start(): void {
+    if (!this.opts.url) return;
+    this.started = true;
+    this.schedule(0);
+  }
+
+  /**
+   * Calls the hook now if a rebuild is owed.
+   * @returns false when the hook failed (the rebuild stays owed), true otherwise.
+   */
+  async flush(): Promise<boolean> {
+    return (await this.callOnce()) !== 'failed';
+  }
+
+  /** Stops retrying and cuts a call in flight; the rebuild stays owed for the next start. */
+  async stop(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.call(1), this.debounceMs);
+    this.aborter.abort();
+    await this.calling;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), delayMs);
     this.timer.unref();
   }
 
-  stop(): void {
-    clearTimeout(this.timer);
+  private async tick(): Promise<void> {
+    this.timer = undefined;
+    const outcome = await this.callOnce().catch((err: unknown): Outcome => {
+      this.log.error({ err: describeError(err) }, 'could not read or clear the owed site rebuild');
+      return 'failed';
+    });
+    if (outcome === 'failed') {
+      this.failures += 1;
+      this.schedule(backoffDelay(this.failures, this.opts.retry ?? BUILD_HOOK_BACKOFF));
+      return;
+    }
+    this.failures = 0;
+    // A change noted during the call already set its own (debounce) timer.
+    if (!this.timer) this.schedule(this.opts.idleCheckMs ?? 10_000);
   }
 
-  private async call(attempt: number): Promise<void> {
-    if (!this.url) return;
+  /** One call at a time: a flush during a timed call waits for that call. */
+  private callOnce(): Promise<Outcome> {
+    this.calling ??= this.call().finally(() => {
+      this.calling = undefined;
+    });
+    return this.calling;
+  }
+
+  private async call(): Promise<Outcome> {
+    const owed = this.mark.get();
+    if (!owed || !this.opts.url) return 'nothing owed';
+    const url = this.opts.url;
     try {
-      const res = await fetch(this.url, {
+      const res = await fetch(url, {
         method: 'POST',
-        headers: { authorization: `Bearer ${this.secret ?? ''}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ source: 'search-sync', at: new Date().toISOString() }),
-        signal: AbortSignal.timeout(10_000),
+        headers: { authorization: `Bearer ${this.opts.secret ?? ''}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ source: 'search-sync', changedAt: new Date(owed.changedAt).toISOString() }),
+        signal: AbortSignal.any([this.aborter.signal, AbortSignal.timeout(10_000)]),
       });
       await res.body?.cancel();
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      this.log.info({ url: this.url }, 'site build hook called');
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      this.log.warn({ url: this.url, attempt, err: message }, 'site build hook failed');
-      if (attempt < 3) {
-        clearTimeout(this.timer);
-        this.timer = setTimeout(() => void this.call(attempt + 1), 5_000 * attempt);
-        this.timer.unref();
-      }
+      if (this.stopped) return 'failed';
+      const message = describeError(err);
+      this.mark.failed(message);
+      this.log.warn({ url, attempts: owed.attempts + 1, err: message }, 'site build hook failed; the rebuild stays owed and is retried');
+      return 'failed';
     }
+    this.mark.clear(owed.changedAt);
+    this.log.info({ url, changedAt: new Date(owed.changedAt).toISOString() }, 'site build hook called');
+    return 'called';
   }
 }

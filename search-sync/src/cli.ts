@@ -1,4 +1,5 @@
 #!/usr/bin/env -S npx tsx
+import { isDeepStrictEqual } from 'node:util';
 import { INDEX_UID } from './contract.ts';
 import { loadConfig, loadRootEnv, type Config } from './config.ts';
 import { describeError } from './errors.ts';
@@ -49,6 +50,16 @@ async function reconcileAndApply(service: Service, log: Logger): Promise<Record<
   return { ...result, stillQueued: service.queue.pendingUpTo(result.watermark) };
 }
 
+/**
+ * Asks for the site rebuild this command's changes made owed, from here rather than waiting for the
+ * service. When the site does not answer, the rebuild stays owed in the queue database and the
+ * service asks for it: within seconds when it runs, otherwise at its next start.
+ */
+async function requestRebuild(service: Service): Promise<string> {
+  if (!service.buildHook.owed()) return 'not needed';
+  return (await service.buildHook.flush()) ? 'requested' : 'owed: the build hook failed; search-sync serve will retry it';
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command] = argv.filter((a) => !a.startsWith('--'));
   const asJson = argv.includes('--json');
@@ -75,15 +86,20 @@ async function main(argv: string[]): Promise<void> {
         else process.stdout.write(`index:      ${keys.indexUid}\nsearch key: ${keys.searchKey}\nurl:        ${keys.url}\n`);
         return;
       }
-      case 'reconcile':
-        return print(await reconcileAndApply(service, log));
+      case 'reconcile': {
+        const result = await reconcileAndApply(service, log);
+        return print({ ...result, siteRebuild: await requestRebuild(service) });
+      }
       case 'reindex': {
+        const before = await service.index.stamps();
         const reporter = progressReporter(process.stderr);
         const result = await reindex({ meili: service.meili, strapi: service.strapi, log, queue: service.queue, onProgress: reporter.update });
         reporter.end();
         // Changes applied to the old index while the new one loaded are caught here.
         const repaired = await reconcileAndApply(service, log);
-        return print({ reindex: result, reconcile: repaired });
+        // The swap itself changes the index when it had drifted from Strapi (e.g. bulk jobs without webhooks).
+        if (!isDeepStrictEqual(before, await service.index.stamps())) service.buildHook.changed();
+        return print({ reindex: result, reconcile: repaired, siteRebuild: await requestRebuild(service) });
       }
       default:
         throw new Error(`unknown command "${command}"\n${USAGE}`);

@@ -37,6 +37,13 @@ export type SearchDocument = {
   readingMinutes: number;
 };
 
+/**
+ * Attributes visitors filter results by (role slugs and skill names). The site's facet checkboxes,
+ * its URL state and its filters are keyed by these names.
+ */
+export const FACETS = ['roles', 'skills'] as const;
+export type FacetName = (typeof FACETS)[number];
+
 export const SEARCH_SETTINGS = {
   searchableAttributes: ['title', 'excerpt', 'skills', 'roleNames', 'content'],
   displayedAttributes: [
@@ -53,7 +60,7 @@ export const SEARCH_SETTINGS = {
     'updatedAt',
     'readingMinutes',
   ],
-  filterableAttributes: ['roles', 'skills'],
+  filterableAttributes: FACETS,
   sortableAttributes: ['publishedAt'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
@@ -77,7 +84,7 @@ export const SEARCH_DISPLAY = {
   cropMarker: '…',
   highlightPreTag: HIGHLIGHT_PRE,
   highlightPostTag: HIGHLIGHT_POST,
-  facets: ['roles', 'skills'],
+  facets: FACETS,
 } as const;
 
 /** Path of an article page; the site builds the same path from the slug. */

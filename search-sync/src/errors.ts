@@ -35,19 +35,6 @@ export class MeiliTaskError extends SearchSyncError {
   }
 }
 
-/** Processing one queued document failed; `permanent` means retrying will not help. */
-export class SyncItemError extends SearchSyncError {
-  override name = 'SyncItemError';
-  constructor(
-    message: string,
-    readonly documentId: string,
-    readonly permanent: boolean,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
-}
-
 /** A one-line description of any thrown value, including its cause. */
 export function describeError(err: unknown): string {
   if (!(err instanceof Error)) return String(err);

@@ -1,6 +1,5 @@
 import type { Key, Meilisearch } from 'meilisearch';
 import { INDEX_UID, SEARCH_KEY_UID } from './contract.ts';
-import { isNotFound } from './meili.ts';
 
 const ACTIONS = ['search'];
 
@@ -17,12 +16,8 @@ function fits(key: Key): boolean {
  * @throws Meilisearch client errors when the server is unreachable or rejects the master key.
  */
 export async function ensureSearchKey(meili: Meilisearch): Promise<string> {
-  let existing: Key | undefined;
-  try {
-    existing = await meili.getKey(SEARCH_KEY_UID);
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
-  }
+  // Listed rather than fetched by uid: a missing key would make Meilisearch log a 404 warning.
+  const existing = (await meili.getKeys({ limit: 1000 })).results.find((k) => k.uid === SEARCH_KEY_UID);
   if (existing && fits(existing)) return existing.key;
   // Actions and indexes of a key cannot be updated, only name and description.
   if (existing) await meili.deleteKey(SEARCH_KEY_UID);

@@ -1,5 +1,5 @@
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Settings, type Task } from 'meilisearch';
-import { INDEX_UID, PRIMARY_KEY, SEARCH_SETTINGS, type SearchDocument } from './contract.ts';
+import { INDEX_UID, PRIMARY_KEY, SEARCH_SETTINGS, type FacetName, type SearchDocument } from './contract.ts';
 import { MeiliTaskError } from './errors.ts';
 
 /** How long to wait for one task; indexing a few thousand articles takes well under this. */
@@ -9,6 +9,8 @@ const TASK_TIMEOUT_MS = 120_000;
  * often keeps publish-to-searchable short. Bulk waits (reindex) keep the client's 50 ms default.
  */
 const LIVE_POLL_MS = 10;
+/** Documents fetched by id per request: the ids travel in the URL. */
+const IDS_PER_REQUEST = 100;
 
 /** Meilisearch client with the master key (never leaves this service). */
 export function createMeili(url: string, masterKey: string): Meilisearch {
@@ -21,7 +23,7 @@ export function createMeili(url: string, masterKey: string): Meilisearch {
 }
 
 /** The contract's settings as the client's mutable Settings type. */
-export function indexSettings(): Settings {
+function indexSettings(): Settings {
   const s = SEARCH_SETTINGS;
   return {
     searchableAttributes: [...s.searchableAttributes],
@@ -54,14 +56,25 @@ export function isNotFound(err: unknown): boolean {
 }
 
 /**
+ * Uids of every index. Asking for one index that does not exist makes Meilisearch log a
+ * warning-level line for the 404, so existence is looked up in this list instead.
+ */
+export async function indexUids(meili: Meilisearch): Promise<Set<string>> {
+  const uids = new Set<string>();
+  const limit = 1000;
+  for (let offset = 0; ; offset += limit) {
+    const { results, total } = await meili.getRawIndexes({ limit, offset });
+    for (const { uid } of results) uids.add(uid);
+    if (results.length === 0 || offset + limit >= total) return uids;
+  }
+}
+
+/**
  * Creates `uid` with the primary key when missing, then applies the contract's settings and waits.
  * @throws MeiliTaskError when a task fails.
  */
 export async function ensureIndex(meili: Meilisearch, uid = INDEX_UID): Promise<void> {
-  try {
-    await meili.getRawIndex(uid);
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
+  if (!(await indexUids(meili)).has(uid)) {
     await waitOk(meili.createIndex(uid, { primaryKey: PRIMARY_KEY })).catch((e: unknown) => {
       // Another process may have created it meanwhile.
       if (!(e instanceof MeiliTaskError && e.code === 'index_already_exists')) throw e;
@@ -93,26 +106,34 @@ export class SearchIndex {
     return task.details?.deletedDocuments ?? ids.length;
   }
 
+  /**
+   * The documents the index holds under these ids (absent ids are left out).
+   * @throws client errors when Meilisearch is unreachable.
+   */
+  async held(ids: string[]): Promise<Map<string, SearchDocument>> {
+    const out = new Map<string, SearchDocument>();
+    for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
+      const chunk = ids.slice(i, i + IDS_PER_REQUEST);
+      const page = await this.meili.index<SearchDocument>(this.uid).getDocuments({ ids: chunk, limit: chunk.length });
+      for (const d of page.results) out.set(String(d.id), d);
+    }
+    return out;
+  }
+
   /** (id, updatedAt) of every document in the index; empty when the index does not exist. */
   async stamps(): Promise<Map<string, number>> {
     const out = new Map<string, number>();
+    if (!(await indexUids(this.meili)).has(this.uid)) return out;
     const limit = 1000;
-    try {
-      for (let offset = 0; ; offset += limit) {
-        const page = await this.meili
-          .index<SearchDocument>(this.uid)
-          .getDocuments({ fields: ['id', 'updatedAt'], limit, offset });
-        for (const d of page.results) out.set(String(d.id), Number(d.updatedAt));
-        if (page.results.length < limit) return out;
-      }
-    } catch (err) {
-      if (isNotFound(err)) return out;
-      throw err;
+    for (let offset = 0; ; offset += limit) {
+      const page = await this.meili.index<SearchDocument>(this.uid).getDocuments({ fields: ['id', 'updatedAt'], limit, offset });
+      for (const d of page.results) out.set(String(d.id), Number(d.updatedAt));
+      if (page.results.length < limit) return out;
     }
   }
 
   /** Ids of indexed articles whose roles (slugs) or skills (names) include one of these values. */
-  async idsMatching(field: 'roles' | 'skills', value: string): Promise<string[]> {
+  async idsMatching(field: FacetName, value: string): Promise<string[]> {
     const filter = `${field} = ${JSON.stringify(value)}`;
     try {
       const page = await this.meili.index<SearchDocument>(this.uid).getDocuments({ fields: ['id'], filter, limit: 10_000 });

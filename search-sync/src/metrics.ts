@@ -1,5 +1,5 @@
 /** Upper bounds (seconds) of the publish-to-indexed latency buckets. */
-export const LATENCY_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
+const LATENCY_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 
 /** In-process counters rendered as Prometheus text; no client library needed for four series. */
 export class Metrics {

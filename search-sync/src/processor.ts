@@ -1,5 +1,4 @@
-import { MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError } from 'meilisearch';
-import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.ts';
+import { isDeepStrictEqual } from 'node:util';
 import type { BuildHook } from './build-hook.ts';
 import type { SearchDocument } from './contract.ts';
 import { toSearchDocument } from './document.ts';
@@ -8,6 +7,7 @@ import type { Logger } from './logger.ts';
 import type { SearchIndex } from './meili.ts';
 import type { Metrics } from './metrics.ts';
 import type { QueueItem, SyncQueue } from './queue.ts';
+import { isClientError, isPermanent, retryDelay, type BackoffOptions } from './retry-policy.ts';
 import { MAX_IN_FLIGHT, type StrapiArticle, type StrapiClient } from './strapi-client.ts';
 
 export type ProcessorDeps = {
@@ -30,38 +30,6 @@ export type ProcessorDeps = {
  * outage) goes through in few large Meilisearch tasks, since each task costs a fixed overhead.
  */
 const BATCH_SIZE = 500;
-
-/** Retry delays stop growing here while a server is down or failing (see `retryDelay`). */
-const OUTAGE_RETRY_MAX_MS = 10_000;
-
-/** Strapi or Meilisearch unreachable, timing out or answering 5xx: the server, not the item, is at fault. */
-export function isOutage(err: unknown): boolean {
-  if (err instanceof StrapiError) return err.status === undefined || err.status >= 500;
-  if (err instanceof MeilisearchApiError) return err.response.status >= 500;
-  return err instanceof MeilisearchRequestError || err instanceof MeilisearchRequestTimeOutError;
-}
-
-/**
- * Delay before an item's next attempt. During an outage the retries of a whole batch are one cheap
- * request, so they stay a few seconds apart and the queue drains soon after the server is back;
- * the long exponential tail is for items that keep failing against a healthy server.
- */
-export function retryDelay(err: unknown, attempt: number, policy: BackoffOptions = DEFAULT_BACKOFF, random = Math.random): number {
-  const capped = isOutage(err) ? { ...policy, maxMs: Math.min(policy.maxMs, OUTAGE_RETRY_MAX_MS) } : policy;
-  return backoffDelay(attempt, capped, random);
-}
-
-/** 4xx other than timeout/rate limit: the same request will fail the same way. */
-function isClientError(status: number | undefined): boolean {
-  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
-}
-
-function isPermanent(err: unknown, attempts: number, maxTaskFailures: number): boolean {
-  if (err instanceof StrapiError) return isClientError(err.status);
-  if (err instanceof MeilisearchApiError) return isClientError(err.response.status);
-  if (err instanceof MeiliTaskError) return attempts + 1 >= maxTaskFailures;
-  return false;
-}
 
 /**
  * Applies queued items to the index: re-fetches each article's canonical published state from
@@ -188,10 +156,18 @@ export class Processor {
     const all = [...upserts.map((u) => u.item), ...deletes];
     if (all.length === 0) return;
     const started = Date.now();
+    let changed: SearchDocument[] = [];
     let removed = 0;
     try {
-      await this.deps.index.upsert(upserts.map((u) => u.doc));
-      removed = await this.deps.index.delete(deletes.map((d) => d.documentId));
+      // Saving the draft of a published article re-sends a document the index already holds, and
+      // deleting a never-published draft removes nothing: neither changes what the site shows.
+      const held = await this.deps.index.held(all.map((item) => item.documentId));
+      changed = upserts.map((u) => u.doc).filter((doc) => !isDeepStrictEqual(held.get(doc.id), doc));
+      const present = deletes.map((d) => d.documentId).filter((id) => held.has(id));
+      // Noted before writing, so a crash after the write cannot lose the rebuild (the retry would find nothing to change).
+      if (changed.length > 0 || present.length > 0) this.deps.buildHook?.changed();
+      await this.deps.index.upsert(changed);
+      removed = await this.deps.index.delete(present);
     } catch (err) {
       if (err instanceof MeiliTaskError && all.length > 1) {
         // Isolate the document Meilisearch rejects so the others are not held back with it.
@@ -208,9 +184,8 @@ export class Processor {
       this.deps.metrics.eventsApplied += 1;
       this.deps.metrics.observeLatency((now - item.firstEnqueuedAt) / 1000);
     }
-    this.deps.log.info({ upserted: upserts.length, deleted: removed, ms: Date.now() - started }, 'applied changes to the index');
-    // A draft saved or deleted before publishing changes nothing the site shows.
-    if (upserts.length > 0 || removed > 0) this.deps.buildHook?.trigger();
+    const unchanged = upserts.length - changed.length;
+    this.deps.log.info({ upserted: changed.length, unchanged, deleted: removed, ms: Date.now() - started }, 'applied changes to the index');
   }
 
   private fail(item: QueueItem, err: unknown): void {

@@ -3,7 +3,7 @@ import { INDEX_UID, PRIMARY_KEY, type SearchDocument } from './contract.ts';
 import { toSearchDocument } from './document.ts';
 import { MeiliTaskError, describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
-import { ensureIndex, isNotFound, waitOk } from './meili.ts';
+import { ensureIndex, indexUids, waitOk } from './meili.ts';
 import type { SyncQueue } from './queue.ts';
 import type { StrapiClient } from './strapi-client.ts';
 
@@ -28,21 +28,10 @@ const TEMP_INDEX = new RegExp(`^${INDEX_UID}_\\d+$`);
  * Reindexes run one at a time, so any such index other than ours is abandoned.
  */
 async function deleteLeftovers(meili: Meilisearch, keep: string, log: Logger): Promise<void> {
-  const { results } = await meili.getRawIndexes({ limit: 1000 });
-  for (const { uid } of results) {
+  for (const uid of await indexUids(meili)) {
     if (uid === keep || !TEMP_INDEX.test(uid)) continue;
     await waitOk(meili.deleteIndex(uid));
     log.warn({ index: uid }, 'deleted the temporary index of an interrupted reindex');
-  }
-}
-
-async function indexExists(meili: Meilisearch, uid: string): Promise<boolean> {
-  try {
-    await meili.getRawIndex(uid);
-    return true;
-  } catch (err) {
-    if (isNotFound(err)) return false;
-    throw err;
   }
 }
 
@@ -111,7 +100,7 @@ export async function reindex(deps: {
 }
 
 async function swapIn(meili: Meilisearch, fresh: string): Promise<void> {
-  if (!(await indexExists(meili, INDEX_UID))) {
+  if (!(await indexUids(meili)).has(INDEX_UID)) {
     try {
       await waitOk(meili.swapIndexes([{ indexes: [fresh, INDEX_UID], rename: true }]));
       return;

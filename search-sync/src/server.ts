@@ -1,11 +1,12 @@
 import http from 'node:http';
 import { describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
+import type { SyncStatus } from './status.ts';
 
 export type Routes = {
   webhook(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
   health(): Promise<{ ok: boolean; detail: Record<string, unknown> }>;
-  status(): Record<string, unknown>;
+  status(): SyncStatus;
   /** The public search settings for browsers, or null until the key has been ensured. */
   searchKey(): Record<string, unknown> | null;
   metrics(): string;

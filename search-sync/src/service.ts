@@ -1,7 +1,6 @@
 import type http from 'node:http';
 import type { Meilisearch } from 'meilisearch';
-import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.ts';
-import { BuildHook } from './build-hook.ts';
+import { BuildHook, type BuildHookOptions } from './build-hook.ts';
 import type { Config } from './config.ts';
 import { describeError } from './errors.ts';
 import { INDEX_UID } from './contract.ts';
@@ -11,13 +10,19 @@ import { SearchIndex, createMeili, ensureIndex } from './meili.ts';
 import { Metrics } from './metrics.ts';
 import { Processor } from './processor.ts';
 import { SyncQueue } from './queue.ts';
-import { LAST_RECONCILE_KEY, reconcile, type ReconcileResult } from './reconcile.ts';
-import { REINDEX_KEY, type ReindexProgress } from './reindex.ts';
+import { RebuildMark } from './rebuild-mark.ts';
+import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './retry-policy.ts';
+import { reconcile, type ReconcileResult } from './reconcile.ts';
 import { createHttpServer, listen } from './server.ts';
+import { syncStatus, type SyncStatus } from './status.ts';
 import { StrapiClient } from './strapi-client.ts';
 import { handleWebhook } from './webhook.ts';
 
-export type ServiceOptions = { backoff?: BackoffOptions; pollMs?: number; buildHookDebounceMs?: number };
+export type ServiceOptions = {
+  backoff?: BackoffOptions;
+  pollMs?: number;
+  buildHook?: Pick<BuildHookOptions, 'debounceMs' | 'idleCheckMs' | 'retry'>;
+};
 
 /** Everything `search-sync serve` runs: HTTP intake, processor, periodic reconcile. */
 export class Service {
@@ -27,7 +32,8 @@ export class Service {
   readonly index: SearchIndex;
   readonly metrics = new Metrics();
   readonly processor: Processor;
-  private readonly buildHook: BuildHook;
+  /** Calls the site's build hook after the index changed; its owed rebuild lives in the queue database. */
+  readonly buildHook: BuildHook;
   private server: http.Server | undefined;
   private timers = new Set<NodeJS.Timeout>();
   private firstReconcile: ReconcileResult | undefined;
@@ -46,7 +52,11 @@ export class Service {
     this.meili = createMeili(config.meiliUrl, config.meiliMasterKey);
     this.strapi = new StrapiClient(config.strapiUrl, config.strapiToken);
     this.index = new SearchIndex(this.meili);
-    this.buildHook = new BuildHook(config.buildHookUrl, config.buildHookSecret, log, opts.buildHookDebounceMs);
+    this.buildHook = new BuildHook(
+      new RebuildMark(this.queue.db),
+      { url: config.buildHookUrl, secret: config.buildHookSecret, ...opts.buildHook },
+      log,
+    );
     this.processor = new Processor({
       queue: this.queue,
       strapi: this.strapi,
@@ -86,6 +96,8 @@ export class Service {
     );
     const port = await listen(this.server, this.config.port, this.config.host);
     this.log.info({ url: `http://${this.config.host}:${port}` }, 'search-sync listening');
+    // A rebuild owed before a restart (or left by a CLI reconcile) is asked for now.
+    this.buildHook.start();
     void this.prepare(1);
     return port;
   }
@@ -165,22 +177,8 @@ export class Service {
     };
   }
 
-  status(): Record<string, unknown> {
-    const oldest = this.queue.oldestEnqueuedAt();
-    return {
-      ready: this.ready(),
-      startedAt: this.startedAt,
-      queueDepth: this.queue.depth(),
-      oldestItemAgeSeconds: oldest === null ? null : Math.max(0, Math.round((Date.now() - oldest) / 1000)),
-      lastReconcile: this.queue.getMeta<ReconcileResult>(LAST_RECONCILE_KEY),
-      deadLetters: this.queue.deadLetters(),
-      reindex: this.queue.getMeta<ReindexProgress>(REINDEX_KEY),
-      events: {
-        received: this.metrics.eventsReceived,
-        applied: this.metrics.eventsApplied,
-        failed: this.metrics.eventsFailed,
-      },
-    };
+  status(): SyncStatus {
+    return syncStatus(this.queue, { ready: this.ready(), startedAt: this.startedAt, metrics: this.metrics });
   }
 
   /** Stops intake, lets the current batch finish, and closes the database. */
@@ -188,11 +186,11 @@ export class Service {
     this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-    this.buildHook.stop();
     const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server?.closeIdleConnections();
     await this.processor.stop();
     await this.reconciling;
+    await this.buildHook.stop();
     await closed;
     this.queue.close();
   }

@@ -7,6 +7,7 @@ import { createMeili } from '../src/meili.ts';
 import { SyncQueue } from '../src/queue.ts';
 import type { StrapiArticle } from '../src/strapi-client.ts';
 import { MASTER_KEY, WEBHOOK_SECRET, articleEvent, makeArticle, startTestMeili, tempDir, webhook } from './helpers.ts';
+import { startFakeSite } from './fake-site.ts';
 
 const PACKAGE = '@stackguide/search-sync';
 
@@ -20,14 +21,14 @@ const children: Child[] = [];
 const runCli = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => runBin(PACKAGE, args, { env: { ...env, ...extraEnv } });
 
 /** Runs the declared `search-sync` bin and expects it to succeed. */
-async function cli(args: string[]) {
-  const result = await runCli(args);
+async function cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  const result = await runCli(args, extraEnv);
   if (result.code !== 0) throw new Error(`search-sync ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
   return result;
 }
 
-function serve(): Child {
-  const child = spawnBin(PACKAGE, ['serve'], { env });
+function serve(extraEnv: NodeJS.ProcessEnv = {}): Child {
+  const child = spawnBin(PACKAGE, ['serve'], { env: { ...env, ...extraEnv } });
   children.push(child);
   return child;
 }
@@ -128,5 +129,33 @@ describe('search-sync CLI', () => {
     expect(result).toMatchObject({ reindex: { state: 'done', done: 13 }, reconcile: { missing: 0, stillQueued: 0 } });
     const meili = createMeili(meiliProc.url, MASTER_KEY);
     expect((await meili.getRawIndexes()).results.map((i) => i.uid)).toEqual([INDEX_UID]);
+  });
+
+  it('`reconcile` asks the site for a rebuild only when it changed the index, and leaves it owed for `serve` when the site does not answer', async () => {
+    const site = await startFakeSite();
+    const hookEnv = { SITE_BUILD_HOOK_URL: site.url, BUILD_HOOK_SECRET: 'hook-secret' };
+    const statuses = () => site.calls.map((c) => c.status);
+    const reconcile = async () => JSON.parse((await cli(['reconcile', '--json'], hookEnv)).stdout) as { orphans: number; siteRebuild: string };
+    try {
+      strapi.remove(makeArticle(1).documentId);
+      expect(await reconcile()).toMatchObject({ orphans: 1, siteRebuild: 'requested' });
+      expect(statuses()).toEqual([202]);
+      expect(await reconcile()).toMatchObject({ orphans: 0, siteRebuild: 'not needed' });
+      expect(statuses()).toEqual([202]);
+
+      site.answer(503);
+      strapi.remove(makeArticle(2).documentId);
+      expect((await reconcile()).siteRebuild).toMatch(/^owed/);
+      const offline = JSON.parse((await cli(['status', '--json'])).stdout) as { service: string; siteRebuildPending: { failedCalls: number } | null };
+      expect(offline).toMatchObject({ service: 'not running', siteRebuildPending: { failedCalls: 1 } });
+
+      site.answer(202);
+      const worker = serve(hookEnv);
+      await waitFor('serve made the owed call', () => statuses().join() === '202,503,202');
+      await worker.stop();
+      expect(JSON.parse((await cli(['status', '--json'])).stdout)).toMatchObject({ siteRebuildPending: null });
+    } finally {
+      await site.close();
+    }
   });
 });

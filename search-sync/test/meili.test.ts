@@ -7,7 +7,7 @@ import { toSearchDocument } from '../src/document.ts';
 import { MeiliTaskError } from '../src/errors.ts';
 import { ensureSearchKey } from '../src/keys.ts';
 import { SearchIndex, createMeili, ensureIndex, waitOk } from '../src/meili.ts';
-import { isOutage } from '../src/processor.ts';
+import { isOutage } from '../src/retry-policy.ts';
 import { StrapiClient } from '../src/strapi-client.ts';
 import { makeArticle, startTestMeili, tempDir } from './helpers.ts';
 

@@ -3,7 +3,7 @@ import type { Meilisearch } from 'meilisearch';
 import { startFakeStrapi, type FakeStrapi, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, SEARCH_SETTINGS } from '../src/contract.ts';
-import { createMeili, waitOk } from '../src/meili.ts';
+import { SearchIndex, createMeili, waitOk } from '../src/meili.ts';
 import { SyncQueue } from '../src/queue.ts';
 import { REINDEX_KEY, reindex, type ReindexProgress } from '../src/reindex.ts';
 import { StrapiClient, type StrapiArticle } from '../src/strapi-client.ts';
@@ -15,12 +15,17 @@ let meiliProc: MeiliProcess;
 let meili: Meilisearch;
 let strapi: FakeStrapi<StrapiArticle>;
 let queue: SyncQueue;
+/** Warning-level lines Meilisearch logged (it logs one for every 404 it answers). */
+const meiliWarnings: string[] = [];
 
 beforeAll(async () => {
   dir = tempDir('reindex');
   strapi = await startFakeStrapi<StrapiArticle>();
   for (let n = 1; n <= COUNT; n++) strapi.put(makeArticle(n));
   meiliProc = await startTestMeili(dir);
+  for (const stream of [meiliProc.child.process.stdout, meiliProc.child.process.stderr]) {
+    stream?.on('data', (chunk: Buffer) => meiliWarnings.push(...String(chunk).split('\n').filter((line) => /\bWARN\b/.test(line))));
+  }
   meili = createMeili(meiliProc.url, meiliProc.masterKey);
   queue = new SyncQueue(`${dir}/queue`);
 });
@@ -31,11 +36,19 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** Meilisearch's log lines reach this process a moment after it answered. */
+const settledWarnings = async () => {
+  await new Promise((r) => setTimeout(r, 200));
+  return meiliWarnings;
+};
+
 const run = (onProgress?: (p: ReindexProgress) => void) =>
   reindex({ meili, strapi: new StrapiClient(strapi.url, strapi.token), log: silentLog, queue, onProgress });
 
 describe('reindex', () => {
   it('builds `articles` from scratch when it does not exist yet, with settings and progress', async () => {
+    // `reindex` from the CLI first reads what the index held, to tell whether the swap changed it.
+    expect((await new SearchIndex(meili).stamps()).size).toBe(0);
     const seen: ReindexProgress[] = [];
     const result = await run((p) => seen.push(p));
     expect(result).toMatchObject({ state: 'done', done: COUNT, total: COUNT });
@@ -50,6 +63,8 @@ describe('reindex', () => {
     expect(results.map((i) => i.uid)).toEqual([INDEX_UID]);
     expect((await meili.index(INDEX_UID).getStats()).numberOfDocuments).toBe(COUNT);
     expect((await meili.index(INDEX_UID).getSettings()).searchableAttributes).toEqual(SEARCH_SETTINGS.searchableAttributes);
+    // Looking for leftovers and for `articles` lists indexes instead of asking for ones that do not exist.
+    expect(await settledWarnings()).toEqual([]);
   });
 
   it('swaps in a fresh index while searches keep returning full results', async () => {
@@ -81,6 +96,7 @@ describe('reindex', () => {
     expect(results.map((i) => i.uid)).toEqual([INDEX_UID]);
     expect((await meili.index(INDEX_UID).search('newcomer')).hits).toHaveLength(1);
     expect((await meili.index(INDEX_UID).getStats()).numberOfDocuments).toBe(COUNT + 1);
+    expect(await settledWarnings()).toEqual([]);
   });
 
   it('deletes the temporary index an interrupted reindex left behind, and nothing else', async () => {

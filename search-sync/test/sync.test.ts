@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import { startFakeStrapi, waitFor, type FakeStrapi, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, type SearchDocument } from '../src/contract.ts';
@@ -7,14 +6,14 @@ import { toSearchDocument } from '../src/document.ts';
 import { Service } from '../src/service.ts';
 import type { StrapiArticle } from '../src/strapi-client.ts';
 import { articleEvent, makeArticle, silentLog, startTestMeili, tempDir, testConfig, webhook } from './helpers.ts';
+import { startFakeSite, type FakeSite } from './fake-site.ts';
 
 let dir: string;
 let meiliProc: MeiliProcess;
 let strapi: FakeStrapi<StrapiArticle>;
 let service: Service;
 let base: string;
-const hookCalls: string[] = [];
-let hookServer: http.Server;
+let site: FakeSite;
 
 const publish = (n: number, over = {}) => {
   const a = makeArticle(n, over);
@@ -29,28 +28,23 @@ beforeAll(async () => {
   strapi = await startFakeStrapi<StrapiArticle>();
   for (let n = 1; n <= 5; n++) publish(n);
   meiliProc = await startTestMeili(dir);
-  hookServer = http.createServer((req, res) => {
-    hookCalls.push(req.headers.authorization ?? '');
-    res.writeHead(202).end();
-  });
-  await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', r));
-  const hookPort = (hookServer.address() as { port: number }).port;
+  site = await startFakeSite();
   const config = testConfig({
     strapiUrl: strapi.url,
     strapiToken: strapi.token,
     meiliUrl: meiliProc.url,
     dataDir: `${dir}/queue`,
-    buildHookUrl: `http://127.0.0.1:${hookPort}/__hooks/build`,
+    buildHookUrl: site.url,
     buildHookSecret: 'hook-secret',
   });
-  service = new Service(config, silentLog, { backoff: { baseMs: 100, maxMs: 1_000 }, pollMs: 100, buildHookDebounceMs: 200 });
+  service = new Service(config, silentLog, { backoff: { baseMs: 100, maxMs: 1_000 }, pollMs: 100, buildHook: { debounceMs: 200 } });
   base = `http://127.0.0.1:${await service.start()}`;
 });
 afterAll(async () => {
   await service?.stop();
   await meiliProc?.stop();
   await strapi?.stop();
-  await new Promise((r) => hookServer?.close(r));
+  await site?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -64,8 +58,8 @@ describe('search-sync service (fake Strapi, real Meilisearch)', () => {
     // The five articles' canonical state came in one request, not one each.
     expect(strapi.requests.filter((r) => r.includes('[$in]'))).toHaveLength(1);
     expect(strapi.requests.filter((r) => r.startsWith('/api/articles/'))).toEqual([]);
-    await waitFor('build hook', () => hookCalls.length > 0);
-    expect(hookCalls).toEqual(['Bearer hook-secret']);
+    await waitFor('build hook', () => site.calls.length > 0);
+    expect(site.calls.map((c) => c.authorization)).toEqual(['Bearer hook-secret']);
   });
 
   it('hands out the search-only key (never the master key) at /search-key', async () => {
@@ -126,7 +120,8 @@ describe('search-sync service (fake Strapi, real Meilisearch)', () => {
     expect(s.deadLetters).toMatchObject([{ kind: 'article', documentId: 'doc0042', error: expect.stringMatching(/403/) }]);
     await waitFor('the rest of the batch applied', async () => (await search('pangolin')).hits.length === 1);
     expect(strapi.requests.filter((r) => r.includes('$in') && r.includes('doc0042') && r.includes('doc0043'))).toHaveLength(1);
-    expect((await status()).queueDepth).toBe(0);
+    // Searchable a moment before the processor has seen its task succeed and removed the item.
+    await waitFor('queue drained', async () => (await status()).queueDepth === 0);
     strapi.failWith.clear();
   });
 

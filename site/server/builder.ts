@@ -26,6 +26,8 @@ export const CURRENT_LINK = 'current';
  */
 export class SiteBuilder {
   #current: string | null = null;
+  /** When the served build started fetching content (ms). */
+  #currentStartedAt: number | null = null;
   #kept: string[] = [];
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
@@ -50,6 +52,14 @@ export class SiteBuilder {
     await fs.mkdir(this.#opts.buildsDir, { recursive: true });
     await this.#build(true);
     return this.#current!;
+  }
+
+  /**
+   * Whether the build being served started at or after `time` (ms): it fetched its content later,
+   * so it already shows every change published by then.
+   */
+  coversChangesUpTo(time: number): boolean {
+    return this.#currentStartedAt !== null && this.#currentStartedAt >= time;
   }
 
   /** Asks for a rebuild; returns at once. */
@@ -105,6 +115,7 @@ export class SiteBuilder {
       return;
     }
     this.#current = outDir;
+    this.#currentStartedAt = started;
     await this.#pointCurrentLink(name);
     this.#kept.push(name);
     log.info({ ms: Date.now() - started }, 'build succeeded; now serving it');

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,6 +37,7 @@ afterAll(async () => {
 describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (missing: ${missing.join(', ')})` : ''}`, () => {
   it('brings everything up, prints the table, serves search and the site, and Ctrl-C leaves no process', { timeout: STARTUP_TIMEOUT_MS + 120_000 }, async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stack-e2e-'));
+    const treeBefore = workTree();
     const [strapi, sync, site, meili] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -126,6 +127,8 @@ describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (
     for (const pid of family) expect(await gone(pid), `pid ${pid} survived Ctrl-C`).toBe(true);
     for (const port of [strapi, sync, site, meili]) expect(await portInUse(port), `port ${port}`).toBe(false);
     expect(output).toContain('all parts stopped');
+    // Running the system leaves the git work tree as it found it.
+    expect(workTree()).toEqual(treeBefore);
   });
 });
 
@@ -135,3 +138,10 @@ const gone = (pid: number): Promise<boolean> =>
     () => true,
     () => false,
   );
+
+/** `git status --porcelain`, and the modification time of every tracked file (a rewrite with equal content counts too). */
+function workTree(): { status: string; mtimes: Record<string, number> } {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' });
+  const mtimes = git('ls-files', '-z').split('\0').filter(Boolean).map((file) => [file, fs.statSync(path.join(REPO_ROOT, file), { throwIfNoEntry: false })?.mtimeMs ?? 0]);
+  return { status: git('status', '--porcelain'), mtimes: Object.fromEntries(mtimes) };
+}

@@ -2,6 +2,7 @@ import { progress } from '../progress.ts';
 import { startSystem, type System } from '../system.ts';
 import { renderTable } from '../table.ts';
 import { burst, converge } from './burst.ts';
+import { startRecording } from '../results.ts';
 import { reportDrill } from './report.ts';
 
 type BadCase = { name: string; expect: number; headers: Record<string, string>; body: string };
@@ -34,6 +35,7 @@ async function post(system: System, c: BadCase): Promise<number> {
 
 /** Drill: each bad input 20 times while 20 real publishes go through; status codes and nothing valid lost. */
 export async function badInputsDrill(opts: { articles: number; samples: number }): Promise<void> {
+  const recording = startRecording();
   const system = await startSystem(opts.articles);
   const log = progress('drill bad-inputs');
   try {
@@ -57,7 +59,7 @@ export async function badInputsDrill(opts: { articles: number; samples: number }
     const rows = cases.map((c) => [c.name, c.expect, JSON.stringify(seen.get(c.name)), seen.get(c.name)?.[c.expect] === 20 ? 'yes' : 'NO']);
     console.log(`\nbad webhook inputs (20 each)\n`);
     console.log(renderTable(['input', 'expected', 'statuses seen', 'as expected'], rows));
-    reportDrill('bad-inputs', 'bad inputs beside 20 real publishes: nothing valid lost', [{ system: 'ours', burst: real, verdict }], {
+    reportDrill(recording, 'bad-inputs', 'bad inputs beside 20 real publishes: nothing valid lost', [{ system: 'ours', burst: real, verdict }], {
       cases: cases.map((c) => ({ name: c.name, expected: c.expect, seen: seen.get(c.name) })),
     });
   } finally {

@@ -1,6 +1,7 @@
 import { progress } from '../progress.ts';
 import { startSystem } from '../system.ts';
 import { burst, converge } from './burst.ts';
+import { startRecording } from '../results.ts';
 import { reportDrill } from './report.ts';
 
 /**
@@ -8,6 +9,7 @@ import { reportDrill } from './report.ts';
  * restarted 20 s later, while the bursts keep going. Then the exact comparison, for both.
  */
 export async function meiliKillDrill(opts: { articles: number; samples: number }): Promise<void> {
+  const recording = startRecording();
   const system = await startSystem(opts.articles);
   const log = progress('drill meili-kill');
   try {
@@ -25,7 +27,7 @@ export async function meiliKillDrill(opts: { articles: number; samples: number }
     await restarted;
     log('bursts done; comparing until converged (max 120 s each)');
     const [oursVerdict, pluginVerdict] = await Promise.all([converge(system, 'ours'), converge(system, 'plugin')]);
-    reportDrill('meili-kill', `Meilisearch SIGKILLed during a burst of ${opts.samples} publishes, restarted after 20 s`, [
+    reportDrill(recording, 'meili-kill', `Meilisearch SIGKILLed during a burst of ${opts.samples} publishes, restarted after 20 s`, [
       { system: 'ours', burst: ours, verdict: oursVerdict },
       { system: 'plugin 0.16.5', burst: plugin, verdict: pluginVerdict, note: 'the plugin indexes inside the publish request and does not retry; a full reindex from the admin is its repair' },
     ]);

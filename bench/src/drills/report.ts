@@ -1,4 +1,4 @@
-import { machine, writeResults } from '../results.ts';
+import type { Recording } from '../results.ts';
 import { renderTable } from '../table.ts';
 import type { BurstResult, Verdict } from './burst.ts';
 
@@ -6,7 +6,7 @@ import type { BurstResult, Verdict } from './burst.ts';
 export type DrillRow = { system: string; burst?: BurstResult; verdict?: Verdict; note?: string };
 
 /** Prints the drill's lost/duplicated/stale table and writes its JSON. */
-export function reportDrill(name: string, title: string, rows: DrillRow[], extra: Record<string, unknown> = {}): void {
+export function reportDrill(recording: Recording, name: string, title: string, rows: DrillRow[], extra: Record<string, unknown> = {}): void {
   console.log(`\n${title}\n`);
   console.log(
     renderTable(
@@ -26,6 +26,6 @@ export function reportDrill(name: string, title: string, rows: DrillRow[], extra
     ),
   );
   for (const r of rows) if (r.note) console.log(`note (${r.system}): ${r.note}`);
-  const file = writeResults(`drill-${name}`, { machine: machine(), rows, ...extra });
+  const file = recording.write(`drill-${name}`, { rows, ...extra });
   console.log(`results: ${file}`);
 }

@@ -1,6 +1,7 @@
 import { progress } from '../progress.ts';
 import { startSystem } from '../system.ts';
 import { burst, converge } from './burst.ts';
+import { startRecording } from '../results.ts';
 import { reportDrill } from './report.ts';
 
 /**
@@ -8,6 +9,7 @@ import { reportDrill } from './report.ts';
  * still has webhooks to apply (it fetches each document from Strapi), and started again.
  */
 export async function strapiStopDrill(opts: { articles: number; samples: number }): Promise<void> {
+  const recording = startRecording();
   const system = await startSystem(opts.articles);
   const log = progress('drill strapi-stop');
   try {
@@ -18,7 +20,7 @@ export async function strapiStopDrill(opts: { articles: number; samples: number 
     log('Strapi back; comparing until converged');
     const verdict = await converge(system, 'ours');
     const status = await system.ours.sync.status();
-    reportDrill('strapi-stop', `Strapi stopped for 30 s right after a burst of ${opts.samples} publishes`, [
+    reportDrill(recording, 'strapi-stop', `Strapi stopped for 30 s right after a burst of ${opts.samples} publishes`, [
       { system: 'ours', burst: result, verdict, note: `queue depth when Strapi stopped: ${queued.queueDepth}; dead letters after: ${Array.isArray(status.deadLetters) ? status.deadLetters.length : status.deadLetters}` },
       { system: 'plugin 0.16.5', note: 'not applicable: the plugin lives in the Strapi process, so nothing indexes while it is down' },
     ], { queueDepthAtStop: queued.queueDepth });

@@ -3,6 +3,7 @@ import { progress } from '../progress.ts';
 import { spawnSearchSync } from '../search-sync-process.ts';
 import { startSystem } from '../system.ts';
 import { burst, converge } from './burst.ts';
+import { startRecording } from '../results.ts';
 import { reportDrill } from './report.ts';
 
 /**
@@ -10,6 +11,7 @@ import { reportDrill } from './report.ts';
  * SIGKILLed half-way and run again. The plugin has no separate process to kill, so ours only.
  */
 export async function syncKillDrill(opts: { articles: number; samples: number }): Promise<void> {
+  const recording = startRecording();
   const system = await startSystem(opts.articles);
   const log = progress('drill sync-kill');
   try {
@@ -36,6 +38,7 @@ export async function syncKillDrill(opts: { articles: number; samples: number })
     const indexes = (await (await fetch(`${system.meili.url}/indexes?limit=100`, { headers: { Authorization: `Bearer ${system.meili.key}` } })).json()) as { results: { uid: string }[] };
     const leftovers = indexes.results.map((i) => i.uid).filter((uid) => uid.startsWith(`${INDEX_UID}_`) && uid !== 'articles_plugin');
     reportDrill(
+      recording,
       'sync-kill',
       `search-sync SIGKILLed during a burst of ${opts.samples} publishes (restarted after 5 s) and during a reindex (run again)`,
       [

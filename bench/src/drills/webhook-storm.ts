@@ -2,6 +2,7 @@ import { publishedSet } from '../compare.ts';
 import { progress } from '../progress.ts';
 import { startSystem, type System } from '../system.ts';
 import { burst, converge } from './burst.ts';
+import { startRecording } from '../results.ts';
 import { reportDrill } from './report.ts';
 
 const EVENTS = 1_000;
@@ -47,6 +48,7 @@ async function send(system: System, body: Record<string, unknown>): Promise<numb
 
 /** Drill: 1,000 webhook events in 10 s (paced), with 20 real publishes going on meanwhile. */
 export async function webhookStormDrill(opts: { articles: number; samples: number }): Promise<void> {
+  const recording = startRecording();
   const system = await startSystem(opts.articles);
   const log = progress('drill webhook-storm');
   try {
@@ -68,7 +70,7 @@ export async function webhookStormDrill(opts: { articles: number; samples: numbe
     ]);
     const stormSeconds = (performance.now() - start) / 1000;
     const verdict = await converge(system, 'ours');
-    reportDrill('webhook-storm', `webhook storm: ${EVENTS} events in ${stormSeconds.toFixed(1)} s (duplicates, out-of-order, entry: null, ignored models) + 20 real publishes`, [
+    reportDrill(recording, 'webhook-storm', `webhook storm: ${EVENTS} events in ${stormSeconds.toFixed(1)} s (duplicates, out-of-order, entry: null, ignored models) + 20 real publishes`, [
       { system: 'ours', burst: real, verdict, note: `HTTP statuses: ${JSON.stringify(statuses)}` },
       { system: 'plugin 0.16.5', note: 'not applicable: the plugin has no webhook intake' },
     ], { statuses, stormSeconds });

@@ -43,13 +43,3 @@ export function rolePath(slug: string): string {
 export function skillPath(slug: string): string {
   return `/skills/${encodeURIComponent(slug)}/`;
 }
-
-/** Group items by a key, keeping first-seen key order. */
-export function groupBy<T, K extends string>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), item]);
-  }
-  return groups;
-}

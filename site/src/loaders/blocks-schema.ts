@@ -36,7 +36,6 @@ const textNodeObject = z.object({
   strikethrough: flag,
   code: flag,
 });
-export const textNodeSchema: z.ZodType<TextNode> = textNodeObject;
 
 const linkNodeObject = z.object({ type: z.literal('link'), url: z.string(), children: z.array(textNodeObject) });
 

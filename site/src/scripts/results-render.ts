@@ -4,7 +4,7 @@ import type { Hit } from './search-client.ts';
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** Only paths on this site may become links, never `javascript:` or another origin. */
-export const isSitePath = (v: unknown): v is string =>
+const isSitePath = (v: unknown): v is string =>
   typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\');
 
 /**

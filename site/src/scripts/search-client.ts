@@ -1,5 +1,4 @@
-import { INDEX_UID, SEARCH_DISPLAY } from '@stackguide/search-sync/contract';
-import type { FacetName } from './facets.ts';
+import { FACETS, INDEX_UID, SEARCH_DISPLAY, type FacetName } from '@stackguide/search-sync/contract';
 import type { SearchState } from './search-url.ts';
 
 /** One hit as the browser receives it: typed loosely because it comes over the wire. */
@@ -11,7 +10,7 @@ export type Hit = {
   roleNames?: unknown;
   _formatted?: { title?: unknown; excerpt?: unknown; content?: unknown };
 };
-export type FacetDistribution = Partial<Record<'roles' | 'skills', Record<string, number>>>;
+export type FacetDistribution = Partial<Record<FacetName, Record<string, number>>>;
 export type SearchResult = { hits: Hit[]; total: number; ms: number; facets: FacetDistribution };
 
 /** Meilisearch could not be reached, answered with an error, or took too long. */
@@ -23,10 +22,9 @@ const quote = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
 
 /** Meilisearch filter for a state: values of one facet are OR-ed, the facets are AND-ed. */
 export function buildFilter(state: SearchState, skip?: FacetName): string[][] {
-  const groups: string[][] = [];
-  if (state.roles.length && skip !== 'roles') groups.push(state.roles.map((r) => `roles = ${quote(r)}`));
-  if (state.skills.length && skip !== 'skills') groups.push(state.skills.map((s) => `skills = ${quote(s)}`));
-  return groups;
+  return FACETS.filter((facet) => facet !== skip && state[facet].length > 0).map((facet) =>
+    state[facet].map((value) => `${facet} = ${quote(value)}`),
+  );
 }
 
 /**
@@ -43,9 +41,9 @@ export function searchQueries(state: SearchState, limit: number): Record<string,
     filter,
     ...extra,
   });
-  const facetOnly = (['roles', 'skills'] as const)
-    .filter((facet) => state[facet].length > 0)
-    .map((facet) => query(buildFilter(state, facet), { limit: 0, facets: [facet], attributesToHighlight: [], attributesToCrop: [] }));
+  const facetOnly = FACETS.filter((facet) => state[facet].length > 0).map((facet) =>
+    query(buildFilter(state, facet), { limit: 0, facets: [facet], attributesToHighlight: [], attributesToCrop: [] }),
+  );
   return [query(buildFilter(state), { limit }), ...facetOnly];
 }
 

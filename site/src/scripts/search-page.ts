@@ -1,10 +1,10 @@
 import { attachCombobox } from './combobox.ts';
-import { renderFacets, type FacetName } from './facets.ts';
+import { renderFacets } from './facets.ts';
 import { escapeHtml } from './highlight.ts';
 import { renderHits, resultCountText } from './results-render.ts';
 import type { SearchClient } from './search-client.ts';
 import { UNAVAILABLE_HTML } from './search-header.ts';
-import { hasCriteria, parseState, stateToSearch, toggleFacet, type SearchState } from './search-url.ts';
+import { EMPTY_STATE, FACET_PARAM, hasCriteria, hasFilters, isFacet, parseState, stateToSearch, toggleFacet, type SearchState } from './search-url.ts';
 
 const PAGE_LIMIT = 20;
 type Role = { slug: string; name: string };
@@ -53,7 +53,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient): void {
     roles.length === 0
       ? ''
       : `<p>Type to search, or start from a role: ${roles
-          .map((r) => `<a href="/search/?role=${encodeURIComponent(r.slug)}" data-role="${escapeHtml(r.slug)}">${escapeHtml(r.name)}</a>`)
+          .map((r) => `<a href="/search/?${FACET_PARAM.roles}=${encodeURIComponent(r.slug)}" data-role="${escapeHtml(r.slug)}">${escapeHtml(r.name)}</a>`)
           .join(', ')}.</p>`;
 
   async function run(): Promise<void> {
@@ -65,7 +65,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient): void {
     try {
       const result = await client.search(state, PAGE_LIMIT);
       if (!result) return;
-      const filtered = state.roles.length + state.skills.length > 0;
+      const filtered = hasFilters(state);
       const none = result.hits.length === 0;
       show({
         results: renderHits(result.hits, 'search-hit'),
@@ -88,7 +88,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient): void {
   });
   app.addEventListener('change', (event) => {
     const box = event.target;
-    if (box instanceof HTMLInputElement && box.dataset.facet) go(toggleFacet(state, box.dataset.facet as FacetName, box.value), true);
+    if (box instanceof HTMLInputElement && isFacet(box.dataset.facet)) go(toggleFacet(state, box.dataset.facet, box.value), true);
   });
   app.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target : null;
@@ -97,7 +97,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient): void {
       event.preventDefault();
       go({ ...state, roles: [role] }, true);
     } else if (target?.closest('[data-clear-filters]')) {
-      go({ ...state, roles: [], skills: [] }, true);
+      go({ ...EMPTY_STATE, q: state.q }, true);
     }
   });
   addEventListener('popstate', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasCriteria, parseState, sameState, stateToSearch, toggleFacet } from './search-url.ts';
+import { FACETS } from '@stackguide/search-sync/contract';
+import { hasCriteria, hasFilters, isFacet, parseState, sameState, stateToSearch, toggleFacet } from './search-url.ts';
 
 describe('search state in the URL', () => {
   it('round-trips text and repeated facets', () => {
@@ -27,5 +28,13 @@ describe('search state in the URL', () => {
     const on = toggleFacet({ q: 'x', roles: ['a'], skills: [] }, 'skills', 'Go');
     expect(on).toEqual({ q: 'x', roles: ['a'], skills: ['Go'] });
     expect(toggleFacet(on, 'roles', 'a')).toEqual({ q: 'x', roles: [], skills: ['Go'] });
+  });
+
+  it('knows the contract’s facets and only those', () => {
+    expect(FACETS.every(isFacet)).toBe(true);
+    expect(isFacet('roleNames')).toBe(false);
+    expect(isFacet(undefined)).toBe(false);
+    expect(hasFilters(parseState('?q=go'))).toBe(false);
+    expect(hasFilters(parseState('?q=go&skill=Go'))).toBe(true);
   });
 });

@@ -1,38 +1,45 @@
-/** What a search is: the text and the chosen facet values. Lives in the URL of /search/. */
-export type SearchState = { q: string; roles: string[]; skills: string[] };
+import { FACETS, type FacetName } from '@stackguide/search-sync/contract';
+
+/** What a search is: the text and the chosen values of each facet. Lives in the URL of /search/. */
+export type SearchState = { q: string } & Record<FacetName, string[]>;
 
 export const EMPTY_STATE: SearchState = { q: '', roles: [], skills: [] };
+
+/** The query parameter of each facet: one value per parameter, repeated (`?role=a&role=b`). */
+export const FACET_PARAM: Record<FacetName, string> = { roles: 'role', skills: 'skill' };
+
+/** Narrows a string from the page (a checkbox's data attribute) to a facet name. */
+export const isFacet = (value: string | undefined): value is FacetName => FACETS.some((f) => f === value);
 
 const unique = (values: string[]) => [...new Set(values.filter((v) => v.trim() !== ''))];
 
 /** Reads `?q=…&role=…&skill=…` (role and skill may repeat) into a state. */
 export function parseState(search: string): SearchState {
   const params = new URLSearchParams(search);
-  return {
-    q: params.get('q') ?? '',
-    roles: unique(params.getAll('role')),
-    skills: unique(params.getAll('skill')),
-  };
+  const state: SearchState = { ...EMPTY_STATE, q: params.get('q') ?? '' };
+  for (const facet of FACETS) state[facet] = unique(params.getAll(FACET_PARAM[facet]));
+  return state;
 }
 
 /** The query string for a state, `?` included, or '' for the empty state; sorted so equal states share a URL. */
 export function stateToSearch(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.q.trim()) params.set('q', state.q);
-  for (const role of [...state.roles].sort()) params.append('role', role);
-  for (const skill of [...state.skills].sort()) params.append('skill', skill);
+  for (const facet of FACETS) for (const value of [...state[facet]].sort()) params.append(FACET_PARAM[facet], value);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
 export const sameState = (a: SearchState, b: SearchState): boolean => stateToSearch(a) === stateToSearch(b);
 
+/** Whether any facet value is chosen. */
+export const hasFilters = (state: SearchState): boolean => FACETS.some((facet) => state[facet].length > 0);
+
 /** Whether the state asks for results at all (text or a filter). */
-export const hasCriteria = (state: SearchState): boolean =>
-  state.q.trim() !== '' || state.roles.length > 0 || state.skills.length > 0;
+export const hasCriteria = (state: SearchState): boolean => state.q.trim() !== '' || hasFilters(state);
 
 /** The state with `value` added to or removed from a facet. */
-export function toggleFacet(state: SearchState, facet: 'roles' | 'skills', value: string): SearchState {
+export function toggleFacet(state: SearchState, facet: FacetName, value: string): SearchState {
   const current = state[facet];
   const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
   return { ...state, [facet]: next };
