@@ -4,7 +4,7 @@
  * Run: cd site && npx tsx test/search-bench.ts   (boots Strapi, Meilisearch and Chromium; ~2 min)
  */
 import os from 'node:os';
-import { HOSTILE_TITLE, shippedJsGzip, startSearchStack } from './search-stack.ts';
+import { HOSTILE_TITLE, shippedJsGzip, startSearchStack, tocScripts } from './search-stack.ts';
 
 const QUERIES = 50;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -49,15 +49,16 @@ try {
   times.sort((a, b) => a - b);
   fetches.sort((a, b) => a - b);
   processing.sort((a, b) => a - b);
+  const toc = tocScripts(stack.dist);
   const sizes = shippedJsGzip(stack.dist);
-  const total = sizes.reduce((a, b) => a + b.bytes, 0);
+  const total = sizes.filter((s) => !toc.includes(s.text)).reduce((a, b) => a + b.bytes, 0);
   console.log(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`);
   console.log(`keystroke → results painted over ${times.length} queries: median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`);
   console.log(`  of which the Meilisearch request (resource timing): median ${percentile(fetches, 50).toFixed(1)} ms, p95 ${percentile(fetches, 95).toFixed(1)} ms`);
   console.log(`  of which Meilisearch's processingTimeMs: median ${percentile(processing, 50)} ms, p95 ${percentile(processing, 95)} ms`);
   console.log(`  load average during the run: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   for (const s of sizes) console.log(`  ${s.name}: ${s.bytes} B gzip`);
-  console.log(`search JavaScript shipped: ${total} B gzip (budget 10240 B)`);
+  console.log(`search JavaScript shipped: ${total} B gzip (budget 10240 B); the table-of-contents script above is not part of it (budget 512 B)`);
 } finally {
   await stack.stop();
 }
