@@ -60,6 +60,7 @@ describe('/search/ on a phone (390×844)', () => {
       const toggle = page.getByRole('button', { name: 'Filters', exact: true });
       await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
       await expect(page.locator('#search-filters').isHidden()).resolves.toBe(true);
+      expect(await layoutShift(page), 'results replace the article list without pushing it down').toBeLessThan(0.01);
     });
   }, PAGES_TIMEOUT);
 
