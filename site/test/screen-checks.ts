@@ -1,6 +1,13 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export type Box = { x: number; y: number; width: number; height: number };
+
+/** The element's box in the viewport; it must be rendered. */
+export async function box(locator: Locator): Promise<Box> {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error(`${locator} has no box: it is not rendered`);
+  return found;
+}
 
 /** Relative luminance of a CSS `rgb(…)`/`rgba(…)` colour, as WCAG defines it. */
 function luminance(colour: string): number {

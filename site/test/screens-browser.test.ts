@@ -5,9 +5,9 @@ import { fetchStrapiJson } from '../src/loaders/strapi-fetch.ts';
 import { listAll } from '../src/loaders/strapi-pages.ts';
 import { roleSchema, type Role } from '../src/loaders/schemas.ts';
 import { axeViolations, startSearchStack, type SearchStack } from './search-stack.ts';
-import { contrastRatio, layoutShift, type Box } from './screen-checks.ts';
+import { chartSelector, expectBars, groupOf } from './salary-chart-checks.ts';
+import { box, contrastRatio, layoutShift } from './screen-checks.ts';
 
-type Band = Role['salaryBands'][number];
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1280, height: 900 };
 /** Each test opens several pages in real Chromium; the axe sweep opens twenty. */
@@ -40,7 +40,6 @@ async function withPage(viewport: { width: number; height: number }, path: strin
     await page.close();
   }
 }
-const box = async (locator: Locator): Promise<Box> => (await locator.boundingBox())!;
 const firstResult = (page: Page) => page.locator('#search-results [role=option]').first();
 const visibleText = (locator: Locator) =>
   locator.evaluate((el) => {
@@ -151,32 +150,6 @@ describe('the table of contents of a long article', () => {
     });
   }, PAGES_TIMEOUT);
 });
-
-/** Checks that each band's bar in `figure` starts and ends where its figures put it on the chart's axis. */
-async function expectBars(figure: Locator, bands: Band[]): Promise<void> {
-  await expect(figure.locator('g.salary-row').count()).resolves.toBe(bands.length);
-  const domainMax = Number(await figure.getAttribute('data-domain-max'));
-  const svg = await box(figure.locator('svg'));
-  const at = (value: number) => svg.x + (value / domainMax) * svg.width;
-  for (const band of bands) {
-    expect(domainMax).toBeGreaterThanOrEqual(band.max ?? band.min);
-    const row = figure.locator(`g.salary-row[data-level="${band.level}"]`);
-    const bar = await box(row.locator('.salary-bar'));
-    const where = `${band.region} ${band.period} ${band.level}`;
-    if (band.max === band.min) {
-      expect(Math.abs(bar.x + bar.width / 2 - at(band.min)), where).toBeLessThan(1);
-    } else {
-      expect(Math.abs(bar.x - at(band.min)), where).toBeLessThan(1);
-      expect(Math.abs(bar.x + bar.width - (band.max === null ? svg.x + svg.width : at(band.max))), where).toBeLessThan(1);
-    }
-    const value = (await row.locator('.salary-value').textContent()) ?? '';
-    expect(value, where).toContain(band.min.toLocaleString('en-GB'));
-    expect(value, where).toContain(band.max === null ? 'and more' : band.max.toLocaleString('en-GB'));
-  }
-}
-
-const groupOf = (bands: Band[], band: Band) => bands.filter((b) => b.region === band.region && b.currency === band.currency && b.period === band.period);
-const chartSelector = (band: Band) => `figure.salary-chart[data-region="${band.region}"][data-currency="${band.currency}"][data-period="${band.period}"]`;
 
 describe('salary charts', () => {
   it('draw every band of every role where the CMS figures put it, named for screen readers, table kept', async () => {
