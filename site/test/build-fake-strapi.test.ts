@@ -80,18 +80,25 @@ describe('site built from fixture content', () => {
     expect(readDist(dist, 'robots.txt')).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap-index.xml`);
   });
 
-  it('ships one JavaScript file, the search island, with the search-only key and never the master key', () => {
+  it('ships one JavaScript file, the search island, plus the inline TOC script beside a table of contents; the search-only key, never the master key', () => {
     const sources = new Set<string>();
+    const inline = new Set<string>();
     for (const file of filesUnder(dist)) {
       const text = fs.readFileSync(`${dist}/${file}`).toString('latin1');
       expect(text, file).not.toContain(MASTER_KEY_SENTINEL);
       if (!file.endsWith('.html')) continue;
-      const scripts = text.match(/<script(?![^>]*application\/ld\+json)[^>]*>/g) ?? [];
-      expect(scripts.length, file).toBeLessThanOrEqual(1);
-      for (const tag of scripts) sources.add(/src="([^"]+)"/.exec(tag)?.[1] ?? `inline script in ${file}`);
+      for (const [, attributes, body] of text.matchAll(/<script(?![^>]*application\/ld\+json)([^>]*)>([\s\S]*?)<\/script>/g)) {
+        const src = /src="([^"]+)"/.exec(attributes!)?.[1];
+        if (src) sources.add(src);
+        else {
+          expect(text, `${file}: an inline script only beside a table of contents`).toContain('class="toc"');
+          inline.add(body!);
+        }
+      }
     }
     expect([...sources]).toEqual([expect.stringMatching(/^\/_astro\/[^/]+\.js$/)]);
     expect(filesUnder(dist).filter((f) => f.endsWith('.js'))).toEqual([[...sources][0]!.slice(1)]);
+    expect(inline.size).toBe(1);
     expect(readDist(dist, 'search/index.html')).toContain('search-only-key');
   });
 

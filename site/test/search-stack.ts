@@ -100,15 +100,35 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 }
 
+const SCRIPT = /<script(?![^>]*application\/ld\+json)([^>]*)>([\s\S]*?)<\/script>/g;
+
 /**
  * Gzip size (level 9) of every JavaScript file in dist and of every distinct inline script, so
- * the budget holds however Astro decides to ship the code.
+ * the budget holds however Astro decides to ship the code. `text` is the script itself.
  */
-export function shippedJsGzip(dist: string): { name: string; bytes: number }[] {
-  const files = filesUnder(dist).filter((f) => f.endsWith('.js')).map((name) => ({ name, text: fs.readFileSync(path.join(dist, name)) }));
+export function shippedJsGzip(dist: string): { name: string; text: string; bytes: number }[] {
+  const files = filesUnder(dist).filter((f) => f.endsWith('.js')).map((name) => ({ name, text: readDist(dist, name) }));
   const inline = new Map<string, string>();
   for (const file of filesUnder(dist).filter((f) => f.endsWith('.html')))
-    for (const m of readDist(dist, file).matchAll(/<script(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g))
-      if (m[1]!.trim() && !inline.has(m[1]!)) inline.set(m[1]!, `inline script in ${file}`);
-  return [...files, ...[...inline].map(([text, name]) => ({ name, text: Buffer.from(text) }))].map(({ name, text }) => ({ name, bytes: gzipSync(text, { level: 9 }).length }));
+    for (const m of readDist(dist, file).matchAll(SCRIPT)) if (m[2]!.trim() && !inline.has(m[2]!)) inline.set(m[2]!, `inline script in ${file}`);
+  return [...files, ...[...inline].map(([text, name]) => ({ name, text }))].map(({ name, text }) => ({ name, text, bytes: gzipSync(text, { level: 9 }).length }));
+}
+
+/** The scripts a built page runs, inline or loaded from a file of dist (JSON-LD excluded). */
+export function pageScripts(dist: string, file: string): string[] {
+  return [...readDist(dist, file).matchAll(SCRIPT)].map((m) => {
+    const src = /\ssrc="\/([^"]+)"/.exec(m[1]!)?.[1];
+    return src ? readDist(dist, src) : m[2]!;
+  });
+}
+
+/**
+ * The table-of-contents script: what an article with a table of contents runs beyond what /search/
+ * runs. It has its own budget, apart from the search script's.
+ */
+export function tocScripts(dist: string): string[] {
+  const article = filesUnder(dist).find((f) => f.startsWith('articles/') && readDist(dist, f).includes('class="toc"'));
+  if (!article) throw new Error(`no article page with a table of contents in ${dist}`);
+  const search = pageScripts(dist, 'search/index.html');
+  return pageScripts(dist, article).filter((script) => !search.includes(script));
 }

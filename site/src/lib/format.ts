@@ -6,7 +6,7 @@ export function formatDate(date: Date): string {
 }
 
 /** "€2,700" in whole units of the band's currency. */
-function formatMoney(amount: number, currency: string): string {
+export function formatMoney(amount: number, currency: string): string {
   return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
 }
 

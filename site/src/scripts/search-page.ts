@@ -1,5 +1,6 @@
 import { attachCombobox } from './combobox.ts';
 import { renderFacets } from './facets.ts';
+import { attachFiltersPanel } from './filters-panel.ts';
 import { escapeHtml } from './highlight.ts';
 import { renderHits, resultCountText } from './results-render.ts';
 import type { SearchClient } from './search-client.ts';
@@ -34,6 +35,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient): void {
     void run();
   };
   const combobox = attachCombobox(input, listbox, () => go({ ...state, q: '' }, false));
+  const filters = attachFiltersPanel(app);
 
   const show = (parts: { results?: string; facets?: string; message?: string; status: string; fallback: boolean }) => {
     const focused = document.activeElement instanceof HTMLInputElement ? document.activeElement : null;
@@ -41,6 +43,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient): void {
     listbox.innerHTML = parts.results ?? '';
     facets.innerHTML = parts.facets ?? '';
     facets.hidden = !parts.facets;
+    filters?.update(state.roles.length + state.skills.length, Boolean(parts.facets));
     message.innerHTML = parts.message ?? '';
     status.textContent = parts.status;
     fallback.hidden = !parts.fallback;
