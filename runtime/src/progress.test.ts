@@ -52,6 +52,15 @@ describe('progressBar', () => {
     expect(lines.at(-1)).toBe('seed: skills 10/10 3.3 skills/s ETA 0s (skill-10)');
   });
 
+  it('takes a total learnt on the way', () => {
+    const stream = fakeStream(false);
+    const bar = progressBar('reindex', 0, { stream, now: () => 0 });
+    bar.update(0, 'loading');
+    bar.setTotal(200);
+    bar.update(200, 'done');
+    expect(stream.text.trimEnd().split('\n').map((l) => l.split(' ')[1])).toEqual(['0/0', '200/200']);
+  });
+
   it('shows a job that stopped short of its total when it ends', () => {
     const stream = fakeStream(false);
     let clock = 0;

@@ -17,6 +17,8 @@ export type Progress = {
   update(done: number, detail?: string): void;
   /** Adds `n` (default 1) to what is done. */
   tick(n?: number, detail?: string): void;
+  /** Changes the total, for jobs that learn it (or see it grow) as they go; shown with the next update. */
+  setTotal(total: number): void;
   /** Makes sure the last state was shown and ends the bar's line. */
   end(): void;
 };
@@ -47,12 +49,13 @@ export function progressLine(p: ProgressState, bar: boolean): string {
  * terminal; otherwise plain lines, the first, the last and one every `everyMs` between, so CI logs
  * show the job moving without a line per item.
  */
-export function progressBar(label: string, total: number, options: ProgressOptions = {}): Progress {
+export function progressBar(label: string, initialTotal: number, options: ProgressOptions = {}): Progress {
   const stream = options.stream ?? process.stderr;
   const now = options.now ?? Date.now;
   const everyMs = options.everyMs ?? 2_000;
   const tty = stream.isTTY === true;
   const started = now();
+  let total = initialTotal;
   let done = 0;
   let detail: string | undefined;
   let shown = -1;
@@ -77,6 +80,9 @@ export function progressBar(label: string, total: number, options: ProgressOptio
   return {
     update,
     tick: (n = 1, what) => update(done + n, what),
+    setTotal: (count) => {
+      total = count;
+    },
     end() {
       if (shown !== done) show(true);
       if (tty && shown >= 0) stream.write('\n');
