@@ -7,7 +7,7 @@ import { freePort } from '@stackguide/stack/ports';
 import { startStrapi } from '@stackguide/stack/strapi-process';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { WORK_DIR } from './paths.ts';
-import { progress } from './progress.ts';
+import { stepLog } from '@stackguide/runtime';
 import { realisticQueries } from './queries.ts';
 import { machine, writeResults } from './results.ts';
 import { spawnSearchSync, startSearchSync } from './search-sync-process.ts';
@@ -51,7 +51,7 @@ async function searchKey(env: Record<string, string>): Promise<string> {
  */
 export async function keystrokeBench(opts: { articles: number; samples: number }): Promise<void> {
   const runDir = fs.mkdtempSync(path.join(WORK_DIR, 'keys-'));
-  const log = progress('keystroke');
+  const log = stepLog('keystroke');
   try {
     const fixture = await fixtureCopy(opts.articles, path.join(runDir, 'cms.db'), log);
     const { secrets } = fixture;

@@ -12,14 +12,14 @@ export const PLUGIN_APP_DIR = path.join(WORK_DIR, 'plugin-cms');
 export const ARTICLE_UID = 'api::article.article';
 
 /**
- * The plugin's config: same settings as our contract, and a transformEntry that produces the same
- * fields ours indexes, so both systems do comparable work per document.
+ * The plugin's config: same settings as our contract, and a transformEntry that builds exactly the
+ * document ours indexes with search-sync's own toSearchDocument (TypeScript, loaded through the
+ * `--import tsx` startPluginCms puts in NODE_OPTIONS), so both systems do the same work per document.
  */
 function pluginsConfig(): string {
   const settings = { ...SEARCH_SETTINGS, displayedAttributes: ['*'] };
   return `'use strict';
-const text = (nodes) => (nodes || []).map((n) => (typeof n.text === 'string' ? n.text : text(n.children))).join(' ');
-const secs = (d) => (d ? Math.floor(new Date(d).getTime() / 1000) : 0);
+const { toSearchDocument } = require('@stackguide/search-sync/document');
 module.exports = ({ env }) => ({
   'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },
   meilisearch: {
@@ -30,21 +30,8 @@ module.exports = ({ env }) => ({
         indexName: ${JSON.stringify(PLUGIN_INDEX)},
         entriesQuery: { populate: ['roles', 'skills'], limit: 500 },
         settings: ${JSON.stringify(settings)},
-        transformEntry({ entry }) {
-          return {
-            documentId: entry.documentId,
-            slug: entry.slug,
-            url: '/articles/' + entry.slug + '/',
-            title: entry.title,
-            excerpt: entry.excerpt,
-            content: text(entry.body).slice(0, 20000),
-            roles: (entry.roles || []).map((r) => r.slug),
-            roleNames: (entry.roles || []).map((r) => r.name),
-            skills: (entry.skills || []).map((s) => s.name),
-            publishedAt: secs(entry.publishedAt),
-            updatedAt: secs(entry.updatedAt),
-          };
-        },
+        // The plugin keys its documents by documentId, which our document calls id.
+        transformEntry: ({ entry }) => ({ ...toSearchDocument(entry), documentId: entry.documentId }),
       },
     },
   },
@@ -87,7 +74,17 @@ export async function startPluginCms(env: Record<string, string>, opts: { port?:
   const recent: string[] = [];
   const child = spawnChild('plugin-cms', path.join(REPO_ROOT, 'node_modules', '.bin', 'strapi'), ['start'], {
     cwd: PLUGIN_APP_DIR,
-    env: { ...env, NODE_ENV: 'production', STRAPI_HOST: '127.0.0.1', STRAPI_PORT: String(port), SERVE_ADMIN_PANEL: 'false', STRAPI_TELEMETRY_DISABLED: 'true', SEED_ON_START: 'false', SEARCH_SYNC_URL: '' },
+    env: {
+      ...env,
+      NODE_OPTIONS: [env.NODE_OPTIONS, '--import tsx'].filter(Boolean).join(' '),
+      NODE_ENV: 'production',
+      STRAPI_HOST: '127.0.0.1',
+      STRAPI_PORT: String(port),
+      SERVE_ADMIN_PANEL: 'false',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      SEED_ON_START: 'false',
+      SEARCH_SYNC_URL: '',
+    },
     onLine: (line) => {
       recent.push(line);
       if (recent.length > 40) recent.shift();

@@ -3,7 +3,7 @@ import type { AdminClient } from '@stackguide/stack/cms-admin-client';
 import { INDEX_UID } from '@stackguide/search-sync/contract';
 import { search, type Meili } from './meili-http.ts';
 import { PLUGIN_INDEX } from './plugin-cms.ts';
-import { progress } from './progress.ts';
+import { stepLog } from '@stackguide/runtime';
 import { machine, writeResults } from './results.ts';
 import { ratio, summarize } from './stats.ts';
 import { startSystem } from './system.ts';
@@ -45,7 +45,7 @@ async function sample(admin: AdminClient, meili: Meili, index: string): Promise<
 /** Bench 1: publish → searchable, ours and the plugin alternating sample by sample. */
 export async function publishLatency(opts: { articles: number; samples: number }): Promise<void> {
   const system = await startSystem(opts.articles);
-  const log = progress('publish');
+  const log = stepLog('publish');
   try {
     const times = { ours: [] as number[], plugin: [] as number[] };
     const publishTimes = { ours: [] as number[], plugin: [] as number[] };

@@ -9,7 +9,7 @@ import { INDEX_UID } from '@stackguide/search-sync/contract';
 import { cmsEnv, fixtureCopy, type Fixture } from './fixtures.ts';
 import { documentCount, waitForIdleIndex, type Meili } from './meili-http.ts';
 import { ARTICLE_UID, PLUGIN_INDEX, preparePluginApp, startPluginCms, type PluginCms } from './plugin-cms.ts';
-import { progress } from './progress.ts';
+import { stepLog } from '@stackguide/runtime';
 import { startSearchSync, syncDataDir, type SearchSync } from './search-sync-process.ts';
 import { WORK_DIR } from './paths.ts';
 
@@ -39,7 +39,7 @@ export type System = {
  */
 export async function startSystem(articles: number): Promise<System> {
   const runDir = fs.mkdtempSync(path.join(WORK_DIR, 'run-'));
-  const step = progress('system');
+  const step = stepLog('system');
   try {
     step(`fixture with ${articles} articles`);
     const fixture = await fixtureCopy(articles, path.join(runDir, 'ours.db'), step);

@@ -1,4 +1,4 @@
-import { progress } from '../progress.ts';
+import { stepLog } from '@stackguide/runtime';
 import { startSystem, type System } from '../system.ts';
 import { renderTable } from '../table.ts';
 import { burst, converge } from './burst.ts';
@@ -35,7 +35,7 @@ async function post(system: System, c: BadCase): Promise<number> {
 /** Drill: each bad input 20 times while 20 real publishes go through; status codes and nothing valid lost. */
 export async function badInputsDrill(opts: { articles: number; samples: number }): Promise<void> {
   const system = await startSystem(opts.articles);
-  const log = progress('drill bad-inputs');
+  const log = stepLog('drill bad-inputs');
   try {
     const cases = badCases(system.fixture.secrets.WEBHOOK_SECRET);
     const seen = new Map<string, Record<number, number>>();
