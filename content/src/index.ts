@@ -12,6 +12,6 @@ export type {
   QuoteBlock,
   TextNode,
 } from './blocks.ts';
-export { blocksText, inlineText } from './blocks-text.ts';
-export { collectHeadings, slugify, type Heading } from './headings.ts';
-export { readingMinutes, WORDS_PER_MINUTE } from './reading-time.ts';
+export { blocksText } from './blocks-text.ts';
+export { collectHeadings, type Heading } from './headings.ts';
+export { readingMinutes } from './reading-time.ts';

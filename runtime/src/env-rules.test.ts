@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duration, flag, host, httpUrl, milliseconds, oneOf, port } from './env-rules.ts';
+import { duration, flag, host, httpUrl, milliseconds, oneOf, port, postgresUrl } from './env-rules.ts';
 
 describe('parse rules', () => {
   it('ports are whole numbers from 1 to 65535', () => {
@@ -31,5 +31,7 @@ describe('parse rules', () => {
     expect(host('127.0.0.1').schema.safeParse('my host').success).toBe(false);
     expect(milliseconds('1500').schema.parse('50')).toBe(50);
     expect(milliseconds('1500').schema.safeParse('-5').success).toBe(false);
+    expect(postgresUrl().schema.safeParse('postgres://u:p@db:5432/x').success).toBe(true);
+    expect(postgresUrl().schema.safeParse('mysql://u:p@db/x').success).toBe(false);
   });
 });

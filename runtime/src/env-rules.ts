@@ -17,7 +17,7 @@ export type EnvRule<T> = {
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
 
 /** Milliseconds in a duration like `30s`, `10m`, `1h` or `500ms`; undefined when it is not one. */
-export function parseDuration(text: string): number | undefined {
+function parseDuration(text: string): number | undefined {
   const match = /^\s*(\d+)\s*(ms|s|m|h)\s*$/.exec(text);
   const amount = Number(match?.[1]);
   const unit = DURATION_UNITS[match?.[2] ?? ''];
@@ -56,6 +56,13 @@ export const text = (expect: string, value?: string): EnvRule<string> => withDef
 
 /** A secret of at least `min` characters; `expect` says what it is. */
 export const secret = (min: number, expect: string): EnvRule<string> => ({ schema: z.string().min(min), expect, secret: true });
+
+/** A PostgreSQL connection URL; secret, as it usually holds the password. */
+export const postgresUrl = (): EnvRule<string> => ({
+  schema: z.string().regex(/^postgres(ql)?:\/\/\S+$/),
+  expect: 'a PostgreSQL connection URL like postgres://user:password@127.0.0.1:5432/stackguide',
+  secret: true,
+});
 
 /** `true` or `false`. */
 export const flag = (value: 'true' | 'false'): EnvRule<boolean> => ({

@@ -1,4 +1,4 @@
-import { duration, email, flag, host, httpUrl, milliseconds, oneOf, port, secret, text } from './env-rules.ts';
+import { duration, email, flag, host, httpUrl, milliseconds, oneOf, port, postgresUrl, secret, text } from './env-rules.ts';
 
 const GENERATED = '(npm start generates one)';
 const randomSecret = (min: number) => secret(min, `a random secret of at least ${min} characters ${GENERATED}`);
@@ -22,7 +22,7 @@ export const VARIABLES = {
   ENCRYPTION_KEY: secret(1, `a random key ${GENERATED}`),
   DATABASE_CLIENT: oneOf(['sqlite', 'postgres']),
   DATABASE_FILENAME: text('a file path like .data/cms.db', '.data/cms.db'),
-  DATABASE_URL: secret(1, 'a PostgreSQL connection URL like postgres://user:password@host:5432/stackguide'),
+  DATABASE_URL: postgresUrl(),
   DATABASE_HOST: host('127.0.0.1'),
   DATABASE_PORT: port('5432'),
   DATABASE_NAME: text('a database name like stackguide', 'stackguide'),
