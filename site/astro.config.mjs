@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { loadRootEnv } from './src/config/load-root-env.ts';
+import { loadRootEnv } from '@stackguide/runtime';
 import { buildEnv } from './src/config/build-env.ts';
 import { astroCommandIntegration } from './src/loaders/astro-command.ts';
 

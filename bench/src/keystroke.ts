@@ -8,7 +8,7 @@ import { serveStatic } from '@stackguide/site/static-files';
 import { freePort, startMeili, startStrapi, stopAll } from '@stackguide/test-kit';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { makeRunDir } from './paths.ts';
-import { progress } from './progress.ts';
+import { stepLog } from '@stackguide/runtime';
 import { realisticQueries } from './queries.ts';
 import { startRecording } from './results.ts';
 import { startSearchSync, waitForSyncReady } from './search-sync-process.ts';
@@ -61,7 +61,7 @@ async function serveBuild(root: string): Promise<{ url: string; close(): void }>
 export async function keystrokeBench(opts: { articles: number; samples: number }): Promise<void> {
   const recording = startRecording();
   const runDir = makeRunDir('keys-');
-  const log = progress('keystroke');
+  const log = stepLog('keystroke');
   try {
     const fixture = await fixtureCopy(opts.articles, path.join(runDir, 'cms.db'), log);
     const { secrets } = fixture;

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '@stackguide/runtime';
 
-export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const REPO_ROOT = path.resolve(BENCH_DIR, '..');
+export { REPO_ROOT };
+export const BENCH_DIR = path.join(REPO_ROOT, 'bench');
 export const CMS_DIR = path.join(REPO_ROOT, 'cms');
 export const SITE_DIR = path.join(REPO_ROOT, 'site');
 export const BIN_DIR = path.join(REPO_ROOT, 'node_modules', '.bin');

@@ -10,14 +10,14 @@ export const PLUGIN_APP_DIR = path.join(WORK_DIR, 'plugin-cms');
 export const ARTICLE_UID = 'api::article.article';
 
 /**
- * The plugin's config: same settings as our contract, and a transformEntry that produces the same
- * fields ours indexes, so both systems do comparable work per document.
+ * The plugin's config: same settings as our contract, and a transformEntry that builds exactly the
+ * document ours indexes with search-sync's own toSearchDocument (TypeScript, loaded through the
+ * `--import tsx` startPluginCms puts in NODE_OPTIONS), so both systems do the same work per document.
  */
 function pluginsConfig(): string {
   const settings = { ...SEARCH_SETTINGS, displayedAttributes: ['*'] };
   return `'use strict';
-const text = (nodes) => (nodes || []).map((n) => (typeof n.text === 'string' ? n.text : text(n.children))).join(' ');
-const secs = (d) => (d ? Math.floor(new Date(d).getTime() / 1000) : 0);
+const { toSearchDocument } = require('@stackguide/search-sync/document');
 module.exports = ({ env }) => ({
   'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },
   meilisearch: {
@@ -28,21 +28,8 @@ module.exports = ({ env }) => ({
         indexName: ${JSON.stringify(PLUGIN_INDEX)},
         entriesQuery: { populate: ['roles', 'skills'], limit: 500 },
         settings: ${JSON.stringify(settings)},
-        transformEntry({ entry }) {
-          return {
-            documentId: entry.documentId,
-            slug: entry.slug,
-            url: '/articles/' + entry.slug + '/',
-            title: entry.title,
-            excerpt: entry.excerpt,
-            content: text(entry.body).slice(0, 20000),
-            roles: (entry.roles || []).map((r) => r.slug),
-            roleNames: (entry.roles || []).map((r) => r.name),
-            skills: (entry.skills || []).map((s) => s.name),
-            publishedAt: secs(entry.publishedAt),
-            updatedAt: secs(entry.updatedAt),
-          };
-        },
+        // The plugin keys its documents by documentId, which our document calls id.
+        transformEntry: ({ entry }) => ({ ...toSearchDocument(entry), documentId: entry.documentId }),
       },
     },
   },
@@ -78,5 +65,10 @@ export async function preparePluginApp(): Promise<string> {
  * @throws Error with Strapi's last output lines when it exits or never gets healthy.
  */
 export function startPluginCms(env: Record<string, string>): Promise<StrapiProcess> {
-  return startStrapi({ appDir: PLUGIN_APP_DIR, name: 'plugin-cms', env: { ...env, SEED_ON_START: 'false', SEARCH_SYNC_URL: '' } });
+  return startStrapi({
+    appDir: PLUGIN_APP_DIR,
+    name: 'plugin-cms',
+    // The plugin's transformEntry requires search-sync's TypeScript document module.
+    env: { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, '--import tsx'].filter(Boolean).join(' '), SEED_ON_START: 'false', SEARCH_SYNC_URL: '' },
+  });
 }

@@ -3,7 +3,7 @@ import { WaitError, waitFor, type AdminClient } from '@stackguide/test-kit';
 import { INDEX_UID } from '@stackguide/search-sync/contract';
 import { search, type Meili } from './meili-http.ts';
 import { PLUGIN_INDEX } from './plugin-cms.ts';
-import { progress } from './progress.ts';
+import { stepLog } from '@stackguide/runtime';
 import { startRecording } from './results.ts';
 import { ratio, summarize } from './stats.ts';
 import { startSystem } from './system.ts';
@@ -48,7 +48,7 @@ async function sample(admin: AdminClient, meili: Meili, index: string): Promise<
 export async function publishLatency(opts: { articles: number; samples: number }): Promise<void> {
   const recording = startRecording();
   const system = await startSystem(opts.articles);
-  const log = progress('publish');
+  const log = stepLog('publish');
   try {
     const times = { ours: [] as number[], plugin: [] as number[] };
     const publishTimes = { ours: [] as number[], plugin: [] as number[] };

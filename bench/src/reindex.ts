@@ -1,7 +1,7 @@
 import { INDEX_UID } from '@stackguide/search-sync/contract';
 import { documentCount, indexingFloor, waitForIdleIndex } from './meili-http.ts';
 import { ARTICLE_UID, PLUGIN_INDEX } from './plugin-cms.ts';
-import { progress } from './progress.ts';
+import { stepLog } from '@stackguide/runtime';
 import { startRecording } from './results.ts';
 import { searchLoop, type LoopCounts } from './search-loop.ts';
 import { spawnSearchSync } from './search-sync-process.ts';
@@ -44,7 +44,7 @@ async function pluginReindex(system: System): Promise<Run> {
 export async function reindexBench(opts: { articles: number; runs: number }): Promise<void> {
   const recording = startRecording();
   const system = await startSystem(opts.articles);
-  const log = progress('reindex');
+  const log = stepLog('reindex');
   try {
     const runs = { ours: [] as Run[], plugin: [] as Run[] };
     for (let i = 0; i < opts.runs; i++) {

@@ -1,7 +1,7 @@
 import { INDEX_UID, SEARCH_DISPLAY } from '@stackguide/search-sync/contract';
 import { search } from './meili-http.ts';
 import { PLUGIN_INDEX } from './plugin-cms.ts';
-import { progress } from './progress.ts';
+import { stepLog } from '@stackguide/runtime';
 import { realisticQueries } from './queries.ts';
 import { processTree, statusKiB } from './resources.ts';
 import { startRecording } from './results.ts';
@@ -32,7 +32,7 @@ function peakMiB(pid: number | undefined): number {
 export async function searchLatencyBench(opts: { articles: number; runs: number }): Promise<void> {
   const recording = startRecording();
   const system = await startSystem(opts.articles);
-  const log = progress('search');
+  const log = stepLog('search');
   try {
     const queries = realisticQueries(await vocabulary(system), 200);
     const rows = { ours: { rtt: [] as number[], proc: [] as number[], empty: 0, failed: 0 }, plugin: { rtt: [] as number[], proc: [] as number[], empty: 0, failed: 0 } };

@@ -5,7 +5,7 @@ import { adminClient, spawnChild, startStrapi } from '@stackguide/test-kit';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { startFloorServer } from './floor-server.ts';
 import { BIN_DIR, makeRunDir, SITE_DIR } from './paths.ts';
-import { progress } from './progress.ts';
+import { stepLog } from '@stackguide/runtime';
 import { watchPeakRss } from './resources.ts';
 import { startRecording } from './results.ts';
 import { ratio, summarize, type Summary } from './stats.ts';
@@ -63,7 +63,7 @@ export function jsGzipBytes(outDir: string): { files: number; gzipBytes: number 
 type SizeResult = { js: { files: number; gzipBytes: number }; articles: number; strapi: Summary; floor: Summary; strapiPeakMiB: Summary; floorPeakMiB: Summary; rebuild: Summary; ratio: number; pages: number };
 
 async function benchSize(articles: number, runs: number, runDir: string): Promise<SizeResult> {
-  const log = progress(`site-build ${articles}`);
+  const log = stepLog(`site-build ${articles}`);
   const fixture = await fixtureCopy(articles, path.join(runDir, `cms-${articles}.db`), log);
   const strapi = await startStrapi({ env: cmsEnv(fixture.secrets, fixture.databaseFilename, { SEED_ON_START: 'false' }), databaseFilename: fixture.databaseFilename });
   const token = fixture.secrets.STRAPI_READ_TOKEN;

@@ -5,7 +5,7 @@ import { INDEX_UID } from '@stackguide/search-sync/contract';
 import { cmsEnv, fixtureCopy, type Fixture } from './fixtures.ts';
 import { documentCount, waitForIdleIndex, type Meili } from './meili-http.ts';
 import { ARTICLE_UID, PLUGIN_INDEX, preparePluginApp, startPluginCms } from './plugin-cms.ts';
-import { progress } from './progress.ts';
+import { stepLog } from '@stackguide/runtime';
 import { startSearchSync, syncDataDir, waitForSyncReady, type SearchSync } from './search-sync-process.ts';
 import { makeRunDir } from './paths.ts';
 
@@ -35,7 +35,7 @@ export type System = {
  */
 export async function startSystem(articles: number): Promise<System> {
   const runDir = makeRunDir('run-');
-  const step = progress('system');
+  const step = stepLog('system');
   try {
     step(`fixture with ${articles} articles`);
     const fixture = await fixtureCopy(articles, path.join(runDir, 'ours.db'), step);

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { loadRootEnv } from '@stackguide/runtime';
 import { createStrapi, type Core } from '@strapi/strapi';
 
 /**
@@ -8,8 +8,7 @@ import { createStrapi, type Core } from '@strapi/strapi';
  * rewrite files a running CMS has loaded.
  */
 export async function bootCms(): Promise<Core.Strapi> {
-  const envFile = path.resolve(__dirname, '..', '..', '.env');
-  if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
+  loadRootEnv();
   process.env.STACKGUIDE_ONE_OFF_JOB = 'true';
   process.env.SERVE_ADMIN_PANEL = 'false';
   const appDir = path.resolve(__dirname, '..');

@@ -3,8 +3,8 @@
  * benchmarks; `--clean` removes every generated article (slugs starting with "gen-").
  */
 import { parseArgs } from 'node:util';
+import { progressBar } from '@stackguide/runtime';
 import type { Core } from '@strapi/strapi';
-import { progressBar } from '../src/generate/progress-bar';
 import { GENERATED_PREFIX, syntheticArticles } from '../src/generate/synthetic-articles';
 import { runJob } from './boot';
 
@@ -30,7 +30,7 @@ async function generate(app: Core.Strapi, count: number, seed: number): Promise<
   const skillIds = new Map(skills.map((s) => [s.slug as string, s.documentId]));
   const offset = await app.db.query(ARTICLE).count({ where: { slug: { $startsWith: GENERATED_PREFIX }, publishedAt: { $null: true } } });
   const refs = { roles: roles.map((r) => ({ slug: r.slug as string, name: r.name as string })), skills: skills.map((s) => ({ slug: s.slug as string, name: s.name as string })) };
-  const bar = progressBar('generate: articles', count);
+  const bar = progressBar('generate: articles', count, { unit: 'articles' });
   const articles = syntheticArticles(count, refs, { seed: seed + offset, offset });
   for (let done = 0; done < count; done += BATCH) {
     const size = Math.min(BATCH, count - done);
@@ -56,13 +56,13 @@ async function generate(app: Core.Strapi, count: number, seed: number): Promise<
     });
     bar.tick(size);
   }
-  bar.done();
+  bar.end();
   console.log(`generate: created ${count} published articles (${offset + count} generated in total)`);
 }
 
 async function clean(app: Core.Strapi): Promise<void> {
   const docs = await app.db.query(ARTICLE).findMany({ where: { slug: { $startsWith: GENERATED_PREFIX }, publishedAt: { $null: true } }, select: ['documentId'] });
-  const bar = progressBar('generate: removing', docs.length);
+  const bar = progressBar('generate: removing', docs.length, { unit: 'articles' });
   for (let i = 0; i < docs.length; i += BATCH) {
     const batch = docs.slice(i, i + BATCH);
     await app.db.transaction(async () => {
@@ -70,6 +70,6 @@ async function clean(app: Core.Strapi): Promise<void> {
     });
     bar.tick(batch.length);
   }
-  bar.done();
+  bar.end();
   console.log(`generate: removed ${docs.length} generated articles`);
 }

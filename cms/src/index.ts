@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { StackguideConfig } from '../config/stackguide';
 import { registerArticleValidation } from './article-validation';
 import { applyAdminLayouts } from './bootstrap/admin-layouts';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
@@ -19,8 +20,9 @@ export default {
     await applyAdminLayouts(strapi);
     // One-off jobs (npm run seed/generate) load the app beside a running CMS: they must neither
     // seed on their own nor rewrite the webhook from whatever environment they were started with.
-    if (process.env.STACKGUIDE_ONE_OFF_JOB === 'true') return;
-    if (process.env.SEED_ON_START !== 'false') await seedOnFirstStart(strapi);
+    const { oneOffJob, seedOnStart } = strapi.config.get<StackguideConfig>('stackguide');
+    if (oneOffJob) return;
+    if (seedOnStart) await seedOnFirstStart(strapi);
     await ensureSearchSyncWebhook(strapi);
   },
 };

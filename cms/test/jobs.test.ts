@@ -27,12 +27,13 @@ async function counts(): Promise<Record<string, number>> {
   return result;
 }
 
+/** The job's output: its result on stdout, then its progress on stderr. */
 async function job(script: string, args: string[] = []): Promise<string> {
-  const { stdout } = await run(path.join(CMS_DIR, '..', 'node_modules', '.bin', 'tsx'), [script, ...args], {
+  const { stdout, stderr } = await run(path.join(CMS_DIR, '..', 'node_modules', '.bin', 'tsx'), [script, ...args], {
     cwd: CMS_DIR,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...cms.env, DATABASE_FILENAME: cms.databaseFilename },
   });
-  return stdout;
+  return `${stdout}${stderr}`;
 }
 
 async function publicTotal(): Promise<number> {
@@ -43,7 +44,7 @@ async function publicTotal(): Promise<number> {
 it('generate adds published benchmark articles with progress, and --clean removes only those', async () => {
   const before = await publicTotal();
   const added = await job('scripts/generate.ts', ['--articles', '30']);
-  expect(added).toMatch(/generate: articles \[#+\] 30\/30/);
+  expect(added).toMatch(/generate: articles 30\/30 [\d.]+ articles\/s/);
   expect(await publicTotal()).toBe(before + 30);
   const sample = await fetch(`${cms.url}/api/articles?filters[slug][$startsWith]=gen-&pagination[pageSize]=1`);
   const article = ((await sample.json()) as { data: { roles: unknown[]; skills: unknown[] }[] }).data[0]!;
@@ -57,8 +58,8 @@ it('generate adds published benchmark articles with progress, and --clean remove
 it('seeding again (npm run seed) creates nothing and leaves the counts as they were', async () => {
   const before = await counts();
   expect(before).toEqual({ 'api::article.article': 14, 'api::role.role': 3, 'api::skill.skill': expect.any(Number) });
-  const stdout = await job('scripts/seed.ts');
-  expect(stdout).toMatch(/seed: articles 14\/14/);
-  expect(stdout).toMatch(/seed: done, 0 created, \d+ already there/);
+  const output = await job('scripts/seed.ts');
+  expect(output).toMatch(/seed: articles 14\/14/);
+  expect(output).toMatch(/seed: done, 0 created, \d+ already there/);
   expect(await counts()).toEqual(before);
 });

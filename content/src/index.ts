@@ -1,1 +1,17 @@
-export {};
+export type {
+  Block,
+  BlockImage,
+  CodeBlock,
+  HeadingBlock,
+  ImageBlock,
+  InlineNode,
+  LinkNode,
+  ListBlock,
+  ListItemNode,
+  ParagraphBlock,
+  QuoteBlock,
+  TextNode,
+} from './blocks.ts';
+export { blocksText } from './blocks-text.ts';
+export { collectHeadings, type Heading, slugify } from './headings.ts';
+export { readingMinutes } from './reading-time.ts';

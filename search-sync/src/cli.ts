@@ -1,12 +1,12 @@
 #!/usr/bin/env -S npx tsx
 import { isDeepStrictEqual } from 'node:util';
+import { loadRootEnv, type Progress, progressBar } from '@stackguide/runtime';
 import { INDEX_UID } from './contract.ts';
-import { loadConfig, loadRootEnv, type Config } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
 import { describeError } from './errors.ts';
 import { ensureSearchKey } from './keys.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { ensureIndex } from './meili.ts';
-import { progressReporter } from './progress.ts';
 import { reconcile } from './reconcile.ts';
 import { reindex } from './reindex.ts';
 import { offlineStatus } from './offline.ts';
@@ -92,9 +92,19 @@ async function main(argv: string[]): Promise<void> {
       }
       case 'reindex': {
         const before = await service.index.stamps();
-        const reporter = progressReporter(process.stderr);
-        const result = await reindex({ meili: service.meili, strapi: service.strapi, log, queue: service.queue, onProgress: reporter.update });
-        reporter.end();
+        let bar: Progress | undefined;
+        const result = await reindex({
+          meili: service.meili,
+          strapi: service.strapi,
+          log,
+          queue: service.queue,
+          onProgress: (p) => {
+            bar ??= progressBar('reindex', p.total, { unit: 'docs' });
+            bar.setTotal(p.total);
+            bar.update(p.done, p.state);
+          },
+        });
+        bar?.end();
         // Changes applied to the old index while the new one loaded are caught here.
         const repaired = await reconcileAndApply(service, log);
         // The swap itself changes the index when it had drifted from Strapi (e.g. bulk jobs without webhooks).

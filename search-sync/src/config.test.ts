@@ -1,7 +1,7 @@
 import path from 'node:path';
+import { ConfigError, REPO_ROOT } from '@stackguide/runtime';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, loadConfig, parseInterval } from './config.ts';
-import { ConfigError } from './errors.ts';
+import { loadConfig } from './config.ts';
 
 const base = {
   STRAPI_URL: 'http://127.0.0.1:1337/',
@@ -10,20 +10,6 @@ const base = {
   MEILI_URL: 'http://127.0.0.1:7700',
   MEILI_MASTER_KEY: 'master-key-0123456789',
 };
-
-describe('parseInterval', () => {
-  it.each([
-    ['30s', 30_000],
-    ['10m', 600_000],
-    ['1h', 3_600_000],
-    ['250ms', 250],
-    [' 2m ', 120_000],
-  ])('%s → %d ms', (text, ms) => expect(parseInterval(text)).toBe(ms));
-
-  it.each(['', '10', '0s', '-1m', '1d', 'ten minutes'])('rejects %j naming the variable', (text) => {
-    expect(() => parseInterval(text)).toThrow(/RECONCILE_INTERVAL must be a positive duration like 30s, 10m or 1h/);
-  });
-});
 
 describe('loadConfig', () => {
   it('applies defaults and resolves the data dir against the repo root', () => {
@@ -38,6 +24,11 @@ describe('loadConfig', () => {
       logLevel: 'info',
     });
     expect(c.dataDir).toBe(path.join(REPO_ROOT, '.data/search-sync'));
+  });
+
+  it('reads RECONCILE_INTERVAL as a duration', () => {
+    expect(loadConfig({ ...base, RECONCILE_INTERVAL: '30s' }).reconcileIntervalMs).toBe(30_000);
+    expect(() => loadConfig({ ...base, RECONCILE_INTERVAL: '10' })).toThrow(/RECONCILE_INTERVAL must be a positive duration like 30s, 10m or 1h/);
   });
 
   it('prefers MEILI_PUBLIC_URL for browsers', () => {

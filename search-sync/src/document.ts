@@ -1,33 +1,6 @@
+import { blocksText, readingMinutes } from '@stackguide/content';
 import { CONTENT_MAX_CHARS, articleUrl, type SearchDocument } from './contract.ts';
-import type { StrapiArticle, StrapiBlock, StrapiInline } from './strapi-client.ts';
-
-const WORDS_PER_MINUTE = 220;
-
-function inlineText(nodes: (StrapiInline | StrapiBlock)[] | undefined): string {
-  return (nodes ?? []).map((n) => ('text' in n && typeof n.text === 'string' ? n.text : inlineText(n.children))).join('');
-}
-
-function blockLines(block: StrapiBlock): string[] {
-  switch (block.type) {
-    case 'list':
-      return (block.children ?? []).flatMap((child) =>
-        child.type === 'list' ? blockLines(child as StrapiBlock) : [inlineText(child.children)],
-      );
-    case 'image':
-      return block.image?.alternativeText ? [block.image.alternativeText] : [];
-    default:
-      return [inlineText(block.children)];
-  }
-}
-
-/** Plain text of Strapi blocks: one line per paragraph, heading, list item, quote or code block. */
-export function blocksToText(blocks: StrapiBlock[] | null | undefined): string {
-  return (blocks ?? [])
-    .flatMap(blockLines)
-    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
-}
+import type { StrapiArticle } from './strapi-client.ts';
 
 /** Cuts text to `max` characters at a word boundary when there is one near the end. */
 export function capText(text: string, max = CONTENT_MAX_CHARS): string {
@@ -35,12 +8,6 @@ export function capText(text: string, max = CONTENT_MAX_CHARS): string {
   const cut = text.slice(0, max);
   const space = cut.search(/\s\S*$/);
   return space > max * 0.9 ? cut.slice(0, space) : cut;
-}
-
-/** Minutes to read `text` at ~220 words per minute, at least 1. */
-export function readingMinutes(text: string): number {
-  const words = text.split(/\s+/).filter(Boolean).length;
-  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
 /** ISO date → unix seconds (0 when missing or unparsable, so it never matches a real stamp). */
@@ -51,7 +18,7 @@ export function unixSeconds(iso: string | null | undefined): number {
 
 /** Maps a published Strapi article to the document the index holds. */
 export function toSearchDocument(article: StrapiArticle): SearchDocument {
-  const body = blocksToText(article.body);
+  const body = blocksText(article.body);
   const roles = article.roles ?? [];
   return {
     id: article.documentId,
@@ -65,6 +32,6 @@ export function toSearchDocument(article: StrapiArticle): SearchDocument {
     skills: (article.skills ?? []).map((s) => s.name),
     publishedAt: unixSeconds(article.publishedAt),
     updatedAt: unixSeconds(article.updatedAt),
-    readingMinutes: readingMinutes(`${article.title} ${article.excerpt ?? ''} ${body}`),
+    readingMinutes: readingMinutes(article.body),
   };
 }

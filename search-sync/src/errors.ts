@@ -3,11 +3,6 @@ export class SearchSyncError extends Error {
   override name = 'SearchSyncError';
 }
 
-/** Configuration is missing or malformed; the message names the variable. */
-export class ConfigError extends SearchSyncError {
-  override name = 'ConfigError';
-}
-
 /** Strapi answered with an unexpected status or could not be reached. */
 export class StrapiError extends SearchSyncError {
   override name = 'StrapiError';

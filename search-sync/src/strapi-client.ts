@@ -1,16 +1,5 @@
+import type { Block } from '@stackguide/content';
 import { StrapiError } from './errors.ts';
-
-/** Inline node of Strapi's blocks editor. */
-export type StrapiInline = { type: string; text?: string; url?: string; children?: StrapiInline[] };
-/** Block node of Strapi's blocks editor (kept loose: unknown block types must not break sync). */
-export type StrapiBlock = {
-  type: string;
-  level?: number;
-  format?: string;
-  language?: string;
-  children?: (StrapiInline | StrapiBlock)[];
-  image?: { alternativeText?: string | null };
-};
 
 export type StrapiArticle = {
   id: number;
@@ -18,7 +7,8 @@ export type StrapiArticle = {
   title: string;
   slug: string;
   excerpt?: string | null;
-  body?: StrapiBlock[] | null;
+  /** As Strapi sends it, not validated: blocksText copes with block types it does not know. */
+  body?: Block[] | null;
   updatedAt: string;
   publishedAt: string;
   roles?: { documentId: string; name: string; slug: string }[] | null;

@@ -123,8 +123,8 @@ describe('search-sync CLI', () => {
 
   it('`reindex` prints plain progress lines when not on a terminal and the result as JSON', async () => {
     const { stdout, stderr } = await cli(['reindex', '--json']);
-    expect(stderr).toMatch(/^loading 13\/13 [\d.]+ docs\/s ETA /m);
-    expect(stderr).toMatch(/^done 13\/13 /m);
+    expect(stderr).toMatch(/^reindex 13\/13 [\d.]+ docs\/s ETA \S+ \(loading\)$/m);
+    expect(stderr).toMatch(/^reindex 13\/13 .* \(done\)$/m);
     const result = JSON.parse(stdout) as { reindex: { state: string; done: number }; reconcile: { missing: number; stillQueued: number } };
     expect(result).toMatchObject({ reindex: { state: 'done', done: 13 }, reconcile: { missing: 0, stillQueued: 0 } });
     const meili = createMeili(meiliProc.url, MASTER_KEY);

@@ -1,8 +1,8 @@
 #!/usr/bin/env -S npx tsx
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadRootEnv, REPO_ROOT } from '@stackguide/runtime';
 import { pino } from 'pino';
-import { loadRootEnv } from '../src/config/load-root-env.ts';
 import { parseServeEnv, type ServeEnv } from './serve-env.ts';
 import { astroBuild } from './astro-build.ts';
 import { SiteBuilder } from './builder.ts';
@@ -21,7 +21,7 @@ try {
 const logger = pino({ name: 'site', level: env.LOG_LEVEL });
 
 const builder = new SiteBuilder({
-  buildsDir: path.resolve(env.SITE_BUILDS_DIR ?? path.join(siteRoot, '.builds')),
+  buildsDir: path.resolve(REPO_ROOT, env.SITE_BUILDS_DIR),
   debounceMs: env.SITE_BUILD_DEBOUNCE_MS,
   logger,
   build: (outDir) => astroBuild(siteRoot, outDir, (line) => logger.debug({ astro: line })),

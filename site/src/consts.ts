@@ -6,8 +6,6 @@ export const SITE_DESCRIPTION =
 export const ARTICLES_PER_PAGE = 12;
 export const LATEST_ON_HOME = 6;
 export const RELATED_COUNT = 3;
-/** Words per minute for the reading-time estimate. */
-export const READING_WPM = 220;
 
 /** The two roles the compare page puts side by side. */
 export const COMPARE_ROLES = { left: 'backend-developer', right: 'frontend-developer' } as const;

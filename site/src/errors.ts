@@ -3,11 +3,6 @@ export class SiteError extends Error {
   override name = 'SiteError';
 }
 
-/** An environment variable is missing or malformed. */
-export class SiteConfigError extends SiteError {
-  override name = 'SiteConfigError';
-}
-
 const FIX = 'Fix: start the CMS (npm start), set STRAPI_URL to its address, check STRAPI_READ_TOKEN.';
 
 /** A Strapi request failed for good (after retries, or with a status retrying cannot fix). */

@@ -1,42 +1,48 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { ConfigError, REPO_ROOT, VARIABLES } from '@stackguide/runtime';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config.ts';
-import { REPO_ROOT } from './paths.ts';
+import { parseStackConfig } from './config.ts';
+import { SECRET_GENERATORS } from './secrets.ts';
 
-const defaults = {
-  ...parseEnv(fs.readFileSync(path.join(REPO_ROOT, '.env.example'), 'utf8')),
-  ADMIN_PASSWORD: 'Secret123',
-  MEILI_MASTER_KEY: 'a-master-key-of-32-characters-xx',
-};
+const secrets = { ADMIN_PASSWORD: 'Secret123', MEILI_MASTER_KEY: 'a-master-key-of-32-characters-xx' };
+const example = parseEnv(fs.readFileSync(path.join(REPO_ROOT, '.env.example'), 'utf8'));
 
-describe('parseConfig', () => {
-  it('accepts the example defaults plus secrets, with ports as numbers and empty URLs unset', () => {
-    const config = parseConfig(defaults);
+function messageOf(env: Record<string, string>): string {
+  try {
+    parseStackConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseStackConfig', () => {
+  it('needs only the secrets: every other variable has a default, ports become numbers and empty URLs stay unset', () => {
+    const config = parseStackConfig(secrets);
     expect(config.STRAPI_PORT).toBe(1337);
     expect(config.MEILI_URL).toBeUndefined();
     expect(config.MEILI_PUBLIC_URL).toBeUndefined();
+    expect(parseStackConfig({ ...example, ...secrets })).toEqual(config);
   });
 
-  it('names each invalid variable and what it should look like', () => {
-    const bad = { ...defaults, SITE_PORT: 'abc', MEILI_URL: 'localhost:7700', MEILI_MASTER_KEY: 'tiny-key' };
-    expect(() => parseConfig(bad)).toThrow(ConfigError);
-    const message = (() => {
-      try {
-        parseConfig(bad);
-        return '';
-      } catch (err) {
-        return (err as Error).message;
-      }
-    })();
+  it('names each invalid variable and what it should look like, never repeating a secret', () => {
+    const message = messageOf({ ...example, ...secrets, SITE_PORT: 'abc', MEILI_URL: 'localhost:7700', MEILI_MASTER_KEY: 'tiny-key' });
     expect(message).toMatch(/SITE_PORT must be .*port number.*\(got "abc"\)/);
     expect(message).toMatch(/MEILI_URL must be an http\(s\) URL/);
-    expect(message).toMatch(/MEILI_MASTER_KEY must be at least 16 characters/);
+    expect(message).toMatch(/MEILI_MASTER_KEY must be .*at least 16 characters/);
     expect(message).not.toContain('tiny-key');
   });
 
   it('rejects a port out of range', () => {
-    expect(() => parseConfig({ ...defaults, STRAPI_PORT: '70000' })).toThrow(/STRAPI_PORT/);
+    expect(messageOf({ ...secrets, STRAPI_PORT: '70000' })).toMatch(/STRAPI_PORT/);
+  });
+
+  it('treats every generated secret as a secret', () => {
+    for (const name of Object.keys(SECRET_GENERATORS)) {
+      expect(VARIABLES[name as keyof typeof VARIABLES]?.secret, name).toBe(true);
+    }
   });
 });

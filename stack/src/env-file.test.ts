@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ensureEnvFile, loadEnv, type EnvFiles } from './env-file.ts';
+import { ensureEnvFile, type EnvFiles } from './env-file.ts';
 import { isStrongAdminPassword, SECRET_GENERATORS } from './secrets.ts';
 import { REPO_ROOT } from './paths.ts';
 
@@ -65,15 +65,5 @@ describe('ensureEnvFile', () => {
     expect(env.BUILD_HOOK_SECRET).toMatch(/^[A-Za-z0-9_-]{32,}$/);
     expect(isStrongAdminPassword(env.ADMIN_PASSWORD ?? '')).toBe(true);
     expect(fs.statSync(files.envFile).mode & 0o777).toBe(0o600);
-  });
-});
-
-describe('loadEnv', () => {
-  it('layers example defaults < file < process environment', () => {
-    fs.writeFileSync(files.envFile, 'STRAPI_PORT=1400\nSITE_PORT=5000\n');
-    const env = loadEnv(files, { SITE_PORT: '6000' });
-    expect(env.MEILI_PORT).toBe('7700');
-    expect(env.STRAPI_PORT).toBe('1400');
-    expect(env.SITE_PORT).toBe('6000');
   });
 });

@@ -56,13 +56,3 @@ function fillSecrets(text: string, names: string[], appendComment?: string): str
   const comment = appendComment ? `${appendComment}\n` : '';
   return `${result}${separator}${comment}${appended.join('\n')}\n`;
 }
-
-/**
- * The environment every part runs with: the example's defaults, overridden by the `.env` file,
- * overridden by the real process environment (so `STRAPI_PORT=1400 npm start` works).
- */
-export function loadEnv(files: EnvFiles, processEnv: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const defaults = parseEnv(fs.readFileSync(files.exampleFile, 'utf8'));
-  const fromFile = fs.existsSync(files.envFile) ? parseEnv(fs.readFileSync(files.envFile, 'utf8')) : {};
-  return { ...defaults, ...fromFile, ...processEnv };
-}

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { REPO_ROOT } from './paths.ts';
+import { REPO_ROOT, rootEnvFile } from '@stackguide/runtime';
 
 export type StackPaths = {
   root: string;
@@ -10,14 +10,15 @@ export type StackPaths = {
 };
 
 /**
- * Where `npm start` keeps its files. STACKGUIDE_DATA_DIR and STACKGUIDE_ENV_FILE move the data directory
- * and the `.env` file elsewhere (the end-to-end test uses this to stay out of the developer's `.data`).
+ * Where `npm start` keeps its files. STACKGUIDE_DATA_DIR moves the data directory and
+ * STACKGUIDE_ENV_FILE the `.env` file elsewhere (the end-to-end test uses this to stay out of the
+ * developer's `.data`); the parts it starts inherit STACKGUIDE_ENV_FILE and read the same file.
  */
 export function stackPaths(env: NodeJS.ProcessEnv = process.env): StackPaths {
   const dataDir = path.resolve(REPO_ROOT, env.STACKGUIDE_DATA_DIR || '.data');
   return {
     root: REPO_ROOT,
-    envFile: path.resolve(REPO_ROOT, env.STACKGUIDE_ENV_FILE || '.env'),
+    envFile: rootEnvFile(env),
     envExample: path.join(REPO_ROOT, '.env.example'),
     dataDir,
     logsDir: path.join(dataDir, 'logs'),

@@ -1,6 +1,7 @@
+import { ConfigError, withRootEnv } from '@stackguide/runtime';
 import { startCms } from './cms-step.ts';
-import { ConfigError, parseConfig, type StackConfig } from './config.ts';
-import { ensureEnvFile, loadEnv } from './env-file.ts';
+import { parseStackConfig, type StackConfig } from './config.ts';
+import { ensureEnvFile } from './env-file.ts';
 import { startSearchEngine } from './meili-step.ts';
 import { checkPorts, portClaims } from './port-check.ts';
 import { fetchSearchKey } from './search-key.ts';
@@ -28,10 +29,10 @@ async function start(paths: StackPaths, supervisor: Supervisor): Promise<void> {
   else supervisor.say(`using settings from ${paths.envFile}`);
   for (const name of result.added) supervisor.say(`added the missing secret ${name} to ${paths.envFile}`);
 
-  const env = loadEnv(envFiles);
+  const env = withRootEnv(process.env, paths.envFile);
   let config: StackConfig;
   try {
-    config = parseConfig(env);
+    config = parseStackConfig(env);
   } catch (err) {
     if (err instanceof ConfigError) throw new StartupError('stack', err.message, `edit ${paths.envFile}`);
     throw err;
@@ -70,7 +71,7 @@ async function start(paths: StackPaths, supervisor: Supervisor): Promise<void> {
   supervisor.say('everything is up');
   process.stdout.write(
     announcement({
-      strapiUrl: config.STRAPI_URL.replace(/\/+$/, ''),
+      strapiUrl: config.STRAPI_URL,
       siteUrl,
       searchSyncUrl,
       meiliUrl,

@@ -1,4 +1,4 @@
-import { progress } from '../progress.ts';
+import { stepLog } from '@stackguide/runtime';
 import { startSystem, type System } from '../system.ts';
 import { renderTable } from '../table.ts';
 import { burst, converge } from './burst.ts';
@@ -37,7 +37,7 @@ async function post(system: System, c: BadCase): Promise<number> {
 export async function badInputsDrill(opts: { articles: number; samples: number }): Promise<void> {
   const recording = startRecording();
   const system = await startSystem(opts.articles);
-  const log = progress('drill bad-inputs');
+  const log = stepLog('drill bad-inputs');
   try {
     const cases = badCases(system.fixture.secrets.WEBHOOK_SECRET);
     const seen = new Map<string, Record<number, number>>();

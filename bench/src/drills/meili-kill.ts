@@ -1,4 +1,4 @@
-import { progress } from '../progress.ts';
+import { stepLog } from '@stackguide/runtime';
 import { startSystem } from '../system.ts';
 import { burst, converge } from './burst.ts';
 import { startRecording } from '../results.ts';
@@ -11,7 +11,7 @@ import { reportDrill } from './report.ts';
 export async function meiliKillDrill(opts: { articles: number; samples: number }): Promise<void> {
   const recording = startRecording();
   const system = await startSystem(opts.articles);
-  const log = progress('drill meili-kill');
+  const log = stepLog('drill meili-kill');
   try {
     let restarted: Promise<void> | undefined;
     const killAt = Math.max(1, Math.floor(opts.samples / 5));

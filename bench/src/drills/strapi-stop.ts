@@ -1,4 +1,4 @@
-import { progress } from '../progress.ts';
+import { stepLog } from '@stackguide/runtime';
 import { startSystem } from '../system.ts';
 import { burst, converge } from './burst.ts';
 import { startRecording } from '../results.ts';
@@ -11,7 +11,7 @@ import { reportDrill } from './report.ts';
 export async function strapiStopDrill(opts: { articles: number; samples: number }): Promise<void> {
   const recording = startRecording();
   const system = await startSystem(opts.articles);
-  const log = progress('drill strapi-stop');
+  const log = stepLog('drill strapi-stop');
   try {
     const result = await burst(system.ours.admin, opts.samples);
     const queued = await system.ours.sync.status();

@@ -1,5 +1,5 @@
 import { INDEX_UID } from '@stackguide/search-sync/contract';
-import { progress } from '../progress.ts';
+import { stepLog } from '@stackguide/runtime';
 import { spawnSearchSync } from '../search-sync-process.ts';
 import { startSystem } from '../system.ts';
 import { burst, converge } from './burst.ts';
@@ -13,7 +13,7 @@ import { reportDrill } from './report.ts';
 export async function syncKillDrill(opts: { articles: number; samples: number }): Promise<void> {
   const recording = startRecording();
   const system = await startSystem(opts.articles);
-  const log = progress('drill sync-kill');
+  const log = stepLog('drill sync-kill');
   try {
     let restarted: Promise<void> | undefined;
     const killAt = Math.max(1, Math.floor(opts.samples / 3));

@@ -1,5 +1,5 @@
 import { publishedSet } from '../compare.ts';
-import { progress } from '../progress.ts';
+import { stepLog } from '@stackguide/runtime';
 import { startSystem, type System } from '../system.ts';
 import { burst, converge } from './burst.ts';
 import { startRecording } from '../results.ts';
@@ -50,7 +50,7 @@ async function send(system: System, body: Record<string, unknown>): Promise<numb
 export async function webhookStormDrill(opts: { articles: number; samples: number }): Promise<void> {
   const recording = startRecording();
   const system = await startSystem(opts.articles);
-  const log = progress('drill webhook-storm');
+  const log = stepLog('drill webhook-storm');
   try {
     const ids = [...(await publishedSet(system.ours.cms.url, system.fixture.secrets.STRAPI_READ_TOKEN)).keys()];
     const events = stormEvents(ids, EVENTS);

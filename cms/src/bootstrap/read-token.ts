@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { StackguideConfig } from '../../config/stackguide';
 
 export const READ_TOKEN_NAME = 'stackguide-read';
 
@@ -8,7 +9,7 @@ export const READ_TOKEN_NAME = 'stackguide-read';
  * the site and search-sync then read the same value from .env without anyone copying it by hand.
  */
 export async function ensureReadToken(strapi: Core.Strapi): Promise<void> {
-  const value = process.env.STRAPI_READ_TOKEN;
+  const value = strapi.config.get<StackguideConfig>('stackguide').readToken;
   if (!value) {
     strapi.log.warn('STRAPI_READ_TOKEN is not set: the site and search-sync will have no API token.');
     return;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { StackguideConfig } from '../../config/stackguide';
 
 export const WEBHOOK_NAME = 'search-sync';
 export const WEBHOOK_EVENTS = ['entry.create', 'entry.update', 'entry.delete', 'entry.publish', 'entry.unpublish'];
@@ -10,8 +11,7 @@ type Webhook = { id: string | number; name: string; url: string; headers: Record
  * WEBHOOK_SECRET changed, so restarts never add duplicates. With no SEARCH_SYNC_URL it is removed.
  */
 export async function ensureSearchSyncWebhook(strapi: Core.Strapi): Promise<void> {
-  const url = process.env.SEARCH_SYNC_URL;
-  const secret = process.env.WEBHOOK_SECRET;
+  const { searchSyncUrl: url, webhookSecret: secret } = strapi.config.get<StackguideConfig>('stackguide');
   const store = strapi.get('webhookStore');
   const runner = strapi.get('webhookRunner');
   const existing = ((await store.findWebhooks()) as Webhook[]).filter((w) => w.name === WEBHOOK_NAME);

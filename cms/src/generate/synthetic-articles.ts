@@ -1,4 +1,4 @@
-import type { Block } from '../seed/markdown-blocks';
+import type { Block } from '@stackguide/content';
 
 export type Ref = { slug: string; name: string };
 export type SyntheticArticle = {

@@ -3,43 +3,7 @@
  * so articles read naturally in TS files yet land in the rich-text field exactly as editors'
  * content would.
  */
-
-export type TextNode = {
-  type: 'text';
-  text: string;
-  bold?: boolean;
-  italic?: boolean;
-  underline?: boolean;
-  strikethrough?: boolean;
-  code?: boolean;
-};
-export type LinkNode = { type: 'link'; url: string; children: TextNode[] };
-export type Inline = TextNode | LinkNode;
-
-export type ListItemBlock = { type: 'list-item'; children: Inline[] };
-export type ListBlock = {
-  type: 'list';
-  format: 'ordered' | 'unordered';
-  children: (ListItemBlock | ListBlock)[];
-};
-export type ImageBlock = {
-  type: 'image';
-  image: {
-    url: string;
-    alternativeText: string | null;
-    width: number;
-    height: number;
-    [field: string]: unknown;
-  };
-  children: [{ type: 'text'; text: '' }];
-};
-export type Block =
-  | { type: 'paragraph'; children: Inline[] }
-  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: Inline[] }
-  | ListBlock
-  | { type: 'quote'; children: Inline[] }
-  | { type: 'code'; language?: string; children: [{ type: 'text'; text: string }] }
-  | ImageBlock;
+import type { Block, InlineNode, ListItemNode, TextNode } from '@stackguide/content';
 
 /** Raised for markdown outside the supported subset; names the (dedented) line it gave up on. */
 export class MarkdownBlocksError extends Error {
@@ -134,7 +98,7 @@ function parseBlocks(lines: string[]): Block[] {
 
     const list = UNORDERED.test(line) ? UNORDERED : ORDERED.test(line) ? ORDERED : null;
     if (list) {
-      const items: ListItemBlock[] = [];
+      const items: ListItemNode[] = [];
       for (let m = list.exec(at(i)); m; m = list.exec(at(i))) {
         const itemLine = i + 1;
         const parts = [m[1] ?? ''];
@@ -184,8 +148,8 @@ function closingStar(src: string, from: number): number {
   return -1;
 }
 
-function parseInline(src: string, marks: Marks, lineNo: number): Inline[] {
-  const out: Inline[] = [];
+function parseInline(src: string, marks: Marks, lineNo: number): InlineNode[] {
+  const out: InlineNode[] = [];
   let buf = '';
   const flush = (): void => {
     if (buf) out.push(text(buf, marks));

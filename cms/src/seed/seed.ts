@@ -3,25 +3,28 @@ import { articles } from './content/articles';
 import { roles } from './content/roles';
 import { skills } from './content/skills';
 import type { SeedArticle } from './content/types';
-import { progress } from './progress';
 
 export type SeedCounts = { created: number; existing: number };
+
+/** One item checked: `done` of `total` skills, roles or articles, the last one `slug`. */
+export type SeedProgress = { kind: 'skills' | 'roles' | 'articles'; done: number; total: number; slug: string };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Creates the demo skills, roles and articles that are missing, matched by slug. Existing
- * documents are left as editors made them, so running it again changes nothing.
+ * documents are left as editors made them, so running it again changes nothing. `onProgress`
+ * hears about every item (the seed runs inside Strapi too, so it cannot print a bar itself).
  */
-export async function seed(strapi: Core.Strapi): Promise<SeedCounts> {
+export async function seed(strapi: Core.Strapi, onProgress: (p: SeedProgress) => void = () => {}): Promise<SeedCounts> {
   const counts: SeedCounts = { created: 0, existing: 0 };
-  const skillIds = await ensureAll(strapi, 'api::skill.skill', skills, counts, (skill) =>
+  const skillIds = await ensureAll(strapi, 'api::skill.skill', skills, counts, onProgress, (skill) =>
     strapi.documents('api::skill.skill').create({ data: skill }),
   );
-  const roleIds = await ensureAll(strapi, 'api::role.role', roles, counts, (role) =>
+  const roleIds = await ensureAll(strapi, 'api::role.role', roles, counts, onProgress, (role) =>
     strapi.documents('api::role.role').create({ data: { ...role, skills: connect(role.skills, skillIds, `role ${role.slug}`) } }),
   );
-  await ensureAll(strapi, 'api::article.article', articles, counts, (article) => createArticle(strapi, article, roleIds, skillIds));
+  await ensureAll(strapi, 'api::article.article', articles, counts, onProgress, (article) => createArticle(strapi, article, roleIds, skillIds));
   return counts;
 }
 
@@ -33,17 +36,18 @@ async function ensureAll<T extends { slug: string }>(
   uid: SeedUid,
   items: T[],
   counts: SeedCounts,
+  onProgress: (p: SeedProgress) => void,
   create: (item: T) => Promise<{ documentId: string }>,
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  const step = progress(`${uid.split('.')[1]}s`, items.length);
-  for (const item of items) {
+  const kind = `${uid.split('.')[1]}s` as SeedProgress['kind'];
+  for (const [index, item] of items.entries()) {
     // Every document has a draft version, so looking there finds drafts and published ones alike.
     const found = await strapi.documents(uid).findFirst({ filters: { slug: item.slug }, fields: ['slug'], status: 'draft' });
     if (found) counts.existing += 1;
     else counts.created += 1;
     ids.set(item.slug, (found ?? (await create(item))).documentId);
-    step(item.slug);
+    onProgress({ kind, done: index + 1, total: items.length, slug: item.slug });
   }
   return ids;
 }
@@ -85,7 +89,7 @@ const SEEDED_KEY = { type: 'core' as const, name: 'stackguide', key: 'seeded' };
 export async function seedOnFirstStart(strapi: Core.Strapi): Promise<void> {
   const store = strapi.store(SEEDED_KEY);
   if (await store.get()) return;
-  const counts = await seed(strapi);
+  const counts = await seed(strapi, ({ kind, done, total, slug }) => strapi.log.info(`Seeding ${kind} ${done}/${total}: ${slug}`));
   await store.set({ value: new Date().toISOString() });
   strapi.log.info(`Seeded demo content: ${counts.created} created, ${counts.existing} already there.`);
 }

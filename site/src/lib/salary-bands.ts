@@ -1,5 +1,5 @@
 import type { Role } from '../loaders/schemas.ts';
-import { slugify } from './headings.ts';
+import { slugify } from '@stackguide/content';
 
 export type SalaryBand = Role['salaryBands'][number];
 export type SalaryLevel = SalaryBand['level'];

@@ -1,27 +1,5 @@
+import type { Block, BlockImage, InlineNode, ListBlock, ListItemNode } from '@stackguide/content';
 import { z } from 'astro/zod';
-
-/** Strapi's rich-text ("blocks") format, as the site renders it. */
-export type TextNode = {
-  type: 'text';
-  text: string;
-  bold?: boolean | undefined;
-  italic?: boolean | undefined;
-  underline?: boolean | undefined;
-  strikethrough?: boolean | undefined;
-  code?: boolean | undefined;
-};
-export type LinkNode = { type: 'link'; url: string; children: TextNode[] };
-export type InlineNode = TextNode | LinkNode;
-export type ListItemNode = { type: 'list-item'; children: InlineNode[] };
-export type ListBlock = { type: 'list'; format: 'ordered' | 'unordered'; children: (ListItemNode | ListBlock)[] };
-export type BlockImage = { url: string; alternativeText: string | null; width: number | null; height: number | null };
-export type Block =
-  | { type: 'paragraph'; children: InlineNode[] }
-  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: InlineNode[] }
-  | ListBlock
-  | { type: 'quote'; children: InlineNode[] }
-  | { type: 'code'; language?: string | undefined; children: TextNode[] }
-  | { type: 'image'; image: BlockImage };
 
 const flag = z.boolean().optional();
 
@@ -51,6 +29,7 @@ const listObject = z.object({
 
 const listChildSchema: z.ZodType<ListItemNode | ListBlock> = z.discriminatedUnion('type', [listItemObject, listObject]);
 
+/** The image fields pages use; Strapi's other media fields are dropped. */
 export const blockImageSchema: z.ZodType<BlockImage> = z.object({
   url: z.string().min(1),
   alternativeText: z.string().nullable().default(null),
@@ -58,6 +37,7 @@ export const blockImageSchema: z.ZodType<BlockImage> = z.object({
   height: z.number().int().positive().nullable().default(null),
 }) as z.ZodType<BlockImage>;
 
+/** Validates Strapi's rich-text blocks against @stackguide/content's Block type. */
 export const blockSchema: z.ZodType<Block> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paragraph'), children: z.array(inlineSchema) }),
   z.object({

@@ -1,5 +1,5 @@
+import type { Block } from '@stackguide/content';
 import type { Article, Role, Skill } from './schemas.ts';
-import type { Block } from './blocks-schema.ts';
 
 /** Strapi's local upload provider answers with paths like /uploads/x.jpg; pages need full URLs. */
 function absolute(url: string, strapiUrl: string): string {

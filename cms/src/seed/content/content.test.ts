@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../markdown-blocks';
+import type { Block } from '@stackguide/content';
 import { articles } from './articles';
 import { roles } from './roles';
 import { skills } from './skills';

@@ -1,4 +1,4 @@
-import type { Block } from '../markdown-blocks';
+import type { Block } from '@stackguide/content';
 
 export type SkillCategory = 'language' | 'framework' | 'database' | 'protocol' | 'practice' | 'tool';
 

@@ -1,8 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Blocks from './Blocks.astro';
-import type { Block } from '../../loaders/blocks-schema.ts';
-import { collectHeadings } from '../../lib/headings.ts';
+import { type Block, collectHeadings } from '@stackguide/content';
 
 let container: AstroContainer;
 beforeAll(async () => {

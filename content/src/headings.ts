@@ -1,4 +1,4 @@
-import type { Block } from '../loaders/blocks-schema.ts';
+import type { Block } from './blocks.ts';
 import { inlineText } from './blocks-text.ts';
 
 export type Heading = { blockIndex: number; level: number; text: string; id: string };
@@ -14,11 +14,15 @@ export function slugify(text: string): string {
   return slug || 'section';
 }
 
-/** Headings of a body with unique ids (repeats get -2, -3…), for anchors and the table of contents. */
-export function collectHeadings(blocks: Block[]): Heading[] {
+/**
+ * Headings of a body with unique ids (repeats get -2, -3…). This is the one place heading ids are
+ * decided: the site's anchors and table of contents use them, and search links to them, so both
+ * must agree.
+ */
+export function collectHeadings(blocks: readonly Block[] | null | undefined): Heading[] {
   const used = new Set<string>();
   const headings: Heading[] = [];
-  blocks.forEach((block, blockIndex) => {
+  (blocks ?? []).forEach((block, blockIndex) => {
     if (block.type !== 'heading') return;
     const text = inlineText(block.children);
     const base = slugify(text);

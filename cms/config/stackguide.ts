@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+
+/** Stackguide's own CMS settings, read with `strapi.config.get<StackguideConfig>('stackguide')`. */
+export type StackguideConfig = {
+  adminEmail: string;
+  adminPassword: string | undefined;
+  readToken: string | undefined;
+  /** search-sync's webhook intake; undefined means no webhook. */
+  searchSyncUrl: string | undefined;
+  webhookSecret: string | undefined;
+  seedOnStart: boolean;
+  /** Set by `npm run seed`/`generate`, which load the app beside a running CMS. */
+  oneOffJob: boolean;
+};
+
+/**
+ * Same rules and defaults as runtime/src/variables.ts, which Strapi's compiled CommonJS cannot
+ * import (cms/test/config-defaults.test.ts keeps them in step): empty counts as unset, flags are
+ * true or false.
+ */
+export default ({ env }: Core.Config.Shared.ConfigParams): StackguideConfig => {
+  const value = (name: string): string | undefined => env(name, '') || undefined;
+  const flag = (name: string, fallback: 'true' | 'false'): boolean => {
+    const given = value(name) ?? fallback;
+    if (given !== 'true' && given !== 'false') throw new Error(`${name} must be true or false (got ${JSON.stringify(given)})`);
+    return given === 'true';
+  };
+  return {
+    adminEmail: value('ADMIN_EMAIL') ?? 'admin@stackguide.local',
+    adminPassword: value('ADMIN_PASSWORD'),
+    readToken: value('STRAPI_READ_TOKEN'),
+    searchSyncUrl: value('SEARCH_SYNC_URL'),
+    webhookSecret: value('WEBHOOK_SECRET'),
+    seedOnStart: flag('SEED_ON_START', 'true'),
+    oneOffJob: flag('STACKGUIDE_ONE_OFF_JOB', 'false'),
+  };
+};

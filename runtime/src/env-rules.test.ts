@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { duration, flag, host, httpUrl, milliseconds, oneOf, port, postgresUrl } from './env-rules.ts';
+
+describe('parse rules', () => {
+  it('ports are whole numbers from 1 to 65535', () => {
+    const rule = port('1337');
+    expect(rule.schema.parse('8080')).toBe(8080);
+    for (const bad of ['0', '70000', 'abc', '12.5', '-1', ' 80']) expect(rule.schema.safeParse(bad).success, bad).toBe(false);
+  });
+
+  it('URLs must be http(s) and lose trailing slashes', () => {
+    const rule = httpUrl('http://127.0.0.1:1337');
+    expect(rule.schema.parse('http://127.0.0.1:1337//')).toBe('http://127.0.0.1:1337');
+    expect(rule.schema.parse('https://cms.example.com/base/')).toBe('https://cms.example.com/base');
+    for (const bad of ['localhost:1337', 'ftp://x.test', 'not a url']) expect(rule.schema.safeParse(bad).success, bad).toBe(false);
+  });
+
+  it('durations become milliseconds', () => {
+    const rule = duration('10m');
+    for (const [text, ms] of [['30s', 30_000], ['10m', 600_000], ['1h', 3_600_000], ['250ms', 250], [' 2m ', 120_000]] as const) {
+      expect(rule.schema.parse(text)).toBe(ms);
+    }
+    for (const bad of ['10', '0s', '-1m', '1d', 'ten minutes']) expect(rule.schema.safeParse(bad).success, bad).toBe(false);
+  });
+
+  it('flags, word lists, hosts and milliseconds accept only their own shape', () => {
+    expect(flag('false').schema.parse('true')).toBe(true);
+    expect(flag('false').schema.safeParse('yes').success).toBe(false);
+    expect(oneOf(['sqlite', 'postgres']).schema.safeParse('mysql').success).toBe(false);
+    expect(host('127.0.0.1').schema.safeParse('0.0.0.0').success).toBe(true);
+    expect(host('127.0.0.1').schema.safeParse('my host').success).toBe(false);
+    expect(milliseconds('1500').schema.parse('50')).toBe(50);
+    expect(milliseconds('1500').schema.safeParse('-5').success).toBe(false);
+    expect(postgresUrl().schema.safeParse('postgres://u:p@db:5432/x').success).toBe(true);
+    expect(postgresUrl().schema.safeParse('mysql://u:p@db/x').success).toBe(false);
+  });
+});
