@@ -1,24 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { stopAll } from '@stackguide/stack/child';
 import { startMeili } from '@stackguide/stack/meili-process';
 import { freePort } from '@stackguide/stack/ports';
 import { startStrapi } from '@stackguide/stack/strapi-process';
+import { launchChromium } from './chromium.ts';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { WORK_DIR } from './paths.ts';
 import { progress } from './progress.ts';
 import { realisticQueries } from './queries.ts';
 import { machine, writeResults } from './results.ts';
-import { spawnSearchSync, startSearchSync } from './search-sync-process.ts';
+import { searchKey, startSearchSync } from './search-sync-process.ts';
 import { build, prepareSiteCopy } from './site-build.ts';
 import { summarize } from './stats.ts';
 import { serveStatic } from './static-server.ts';
 import { waitUntil } from './system.ts';
 import { renderTable } from './table.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
  * In-page probe: time of the last keydown, and of the first frame painted after the search app's
@@ -33,17 +30,6 @@ const PROBE = `(() => {
     requestAnimationFrame(() => { if (!w.__painted) w.__painted = performance.now(); });
   }).observe(document.querySelector('#search-app'), { childList: true, subtree: true, characterData: true });
 })()`;
-
-async function searchKey(env: Record<string, string>): Promise<string> {
-  const out: string[] = [];
-  const child = spawnSearchSync('keys --json', env, (line, stream) => {
-    if (stream === 'stdout') out.push(line);
-  });
-  await child.exited;
-  const parsed = JSON.parse(out.find((l) => l.startsWith('{')) ?? '{}') as { searchKey?: string };
-  if (!parsed.searchKey) throw new Error(`search-sync keys printed no key: ${out.join('\n')}`);
-  return parsed.searchKey;
-}
 
 /**
  * Bench 4 (browser part): keystroke → results painted on the built /search/ page in headless
@@ -67,7 +53,7 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
     const out = path.join(runDir, 'dist');
     await build(cms.url, secrets.STRAPI_READ_TOKEN, out, { keepCache: false, env: { MEILI_PUBLIC_URL: meili.url, MEILI_SEARCH_KEY: key } });
     const site = await serveStatic(out);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.goto(`${site.url}/search/`);

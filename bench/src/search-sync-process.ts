@@ -40,4 +40,19 @@ export async function startSearchSync(env: Record<string, string>, onLine?: (lin
   };
 }
 
+/**
+ * The search-only key, as `search-sync keys --json` prints it.
+ * @throws Error when the command prints no key.
+ */
+export async function searchKey(env: Record<string, string>): Promise<string> {
+  const out: string[] = [];
+  const child = spawnSearchSync('keys --json', env, (line, stream) => {
+    if (stream === 'stdout') out.push(line);
+  });
+  await child.exited;
+  const parsed = JSON.parse(out.find((l) => l.startsWith('{')) ?? '{}') as { searchKey?: string };
+  if (!parsed.searchKey) throw new Error(`search-sync keys printed no key: ${out.join('\n')}`);
+  return parsed.searchKey;
+}
+
 export const syncDataDir = (runDir: string) => path.join(runDir, 'search-sync');

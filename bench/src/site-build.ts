@@ -23,7 +23,8 @@ export function prepareSiteCopy(): string {
   fs.rmSync(SITE_COPY, { recursive: true, force: true });
   fs.mkdirSync(SITE_COPY, { recursive: true });
   for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    fs.cpSync(path.join(SITE_DIR, entry), path.join(SITE_COPY, entry), { recursive: true });
+    // public/ holds no tracked file, so a fresh clone has none.
+    if (fs.existsSync(path.join(SITE_DIR, entry))) fs.cpSync(path.join(SITE_DIR, entry), path.join(SITE_COPY, entry), { recursive: true });
   }
   return SITE_COPY;
 }
