@@ -4,12 +4,15 @@ import { applyAdminLayouts } from './bootstrap/admin-layouts';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { lockDownPublicRole } from './bootstrap/public-permissions';
 import { ensureReadToken } from './bootstrap/read-token';
+import { ensureSearchSettings } from './bootstrap/search-settings';
 import { ensureSearchSyncWebhook } from './bootstrap/webhook';
+import { registerSearchSettingsValidation } from './search-settings-validation';
 import { seedOnFirstStart } from './seed/seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerArticleValidation(strapi);
+    registerSearchSettingsValidation(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -21,6 +24,7 @@ export default {
     // seed on their own nor rewrite the webhook from whatever environment they were started with.
     if (process.env.STACKGUIDE_ONE_OFF_JOB === 'true') return;
     if (process.env.SEED_ON_START !== 'false') await seedOnFirstStart(strapi);
+    await ensureSearchSettings(strapi);
     await ensureSearchSyncWebhook(strapi);
   },
 };
