@@ -76,6 +76,7 @@ describe('toSearchDocument', () => {
       url: '/articles/postgres-for-backend/',
       title: 'Postgres for backend developers',
       excerpt: 'Short.',
+      headings: ['Why Postgres'],
       content: blocksToText(blocks),
       roles: ['backend-developer'],
       roleNames: ['Backend developer'],

@@ -29,6 +29,11 @@ export function blocksToText(blocks: StrapiBlock[] | null | undefined): string {
     .join('\n');
 }
 
+/** Text of each heading block, in order. */
+export function headingTexts(blocks: StrapiBlock[] | null | undefined): string[] {
+  return (blocks ?? []).filter((b) => b.type === 'heading').flatMap(blockLines).map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
 /** Cuts text to `max` characters at a word boundary when there is one near the end. */
 export function capText(text: string, max = CONTENT_MAX_CHARS): string {
   if (text.length <= max) return text;
@@ -59,6 +64,7 @@ export function toSearchDocument(article: StrapiArticle): SearchDocument {
     url: articleUrl(article.slug),
     title: article.title,
     excerpt: article.excerpt ?? '',
+    headings: headingTexts(article.body),
     content: capText(body),
     roles: roles.map((r) => r.slug),
     roleNames: roles.map((r) => r.name),

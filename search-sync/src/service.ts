@@ -15,6 +15,7 @@ import { LAST_RECONCILE_KEY, reconcile, type ReconcileResult } from './reconcile
 import { REINDEX_KEY, type ReindexProgress } from './reindex.ts';
 import { createHttpServer, listen } from './server.ts';
 import { StrapiClient } from './strapi-client.ts';
+import { applyVocabulary } from './vocabulary.ts';
 import { handleWebhook } from './webhook.ts';
 
 export type ServiceOptions = { backoff?: BackoffOptions; pollMs?: number; buildHookDebounceMs?: number };
@@ -53,6 +54,7 @@ export class Service {
       index: this.index,
       metrics: this.metrics,
       log,
+      applyVocabulary: () => applyVocabulary({ meili: this.meili, strapi: this.strapi, uid: INDEX_UID, log }),
       buildHook: this.buildHook,
       backoff: opts.backoff,
       pollMs: opts.pollMs,
