@@ -87,6 +87,7 @@ export const JUDGED_QUERIES: JudgedQuery[] = [
   { q: 'client side developer', kind: 'synonym', slug: FRONTEND },
   { q: 'compensation for programmers', kind: 'synonym', slug: EARN },
   { q: 'document database', kind: 'synonym', slug: DATABASES, section: 'non-relational-databases' },
+  { q: 'soft skills backend', kind: 'synonym', slug: SKILLS },
 
   // Typos.
   { q: 'what does a backend develper do', kind: 'typo', slug: BACKEND },
