@@ -37,6 +37,11 @@ describe('vocabularyProblems', () => {
     expect(vocabularyProblems(groups(`x, ${'y'.repeat(61)}`))).toEqual([expect.stringContaining('longer than 60 characters')]);
   });
 
+  it('refuses a term of several words that contains a stop word (Meilisearch never matches it)', () => {
+    expect(vocabularyProblems({ ...groups('wfh, work from home'), stopWords: 'from the' })).toEqual([expect.stringContaining('"work from home" in synonym group 1 contains the stop word "from"')]);
+    expect(vocabularyProblems({ ...groups('wfh, work from home'), stopWords: 'the' })).toEqual([]);
+  });
+
   it('refuses duplicate stop words and stop words that are also synonyms', () => {
     expect(vocabularyProblems({ stopWords: 'the a The' })).toEqual(['Stop word "The" is listed twice.']);
     expect(vocabularyProblems({ ...groups('be, backend'), stopWords: 'the be' })).toEqual([expect.stringContaining('"be" is a stop word and in synonym group 1')]);

@@ -64,6 +64,13 @@ export function vocabularyProblems(input: VocabularyInput): string[] {
     }
   });
   const stopWords = stopWordList(input.stopWords);
+  const stopSet = new Set(stopWords.map(same));
+  groups.forEach((terms, i) => {
+    for (const term of terms) {
+      const stop = term.split(/[\s-]+/).find((word) => term.includes(' ') && stopSet.has(same(word)));
+      if (stop) problems.push(`"${term}" in synonym group ${i + 1} contains the stop word "${stop}", so search never matches it. Leave the term out, or take "${stop}" off the stop words.`);
+    }
+  });
   if (stopWords.length > MAX_STOP_WORDS) problems.push(`There are ${stopWords.length.toLocaleString('en')} stop words; at most ${MAX_STOP_WORDS.toLocaleString('en')} are allowed.`);
   const seenStop = new Set<string>();
   for (const word of stopWords) {

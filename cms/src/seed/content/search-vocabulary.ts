@@ -8,11 +8,13 @@ export type SeedSearchVocabulary = { synonymGroups: string[]; stopWords: string[
 /**
  * Common English words that carry no meaning in a query ("how much does a backend developer
  * earn" is about "backend developer earn"). Deliberately absent because developers mean something
- * by them: be (BE = backend), us, no/not (no sql), both, up/down, first, new, one, vs, need, good.
+ * by them: be (BE = backend), us, no/not (no sql), both, up/down, first, new, one, vs, need, good;
+ * and "from", which "work from home" needs (Meilisearch never matches a synonym of several words
+ * that contains a stop word).
  */
 const STOP_WORDS = `
 a about above after again against all also am an and any are as at because been before being
-below between but by can cannot could did do does doing during each etc few for from further get
+below between but by can cannot could did do does doing during each etc few for further get
 gets getting had has have having he her here hers herself him himself his how i if in into is it
 its itself just like lot lots many may me might more most much must my myself nor of off on once
 only or other our ours ourselves out over own really same shall she should so some such than that
@@ -34,7 +36,7 @@ const SYNONYM_GROUPS = [
   'node.js, nodejs, node js, node',
   'c#, csharp, c sharp',
   'c++, cpp',
-  'ruby on rails, rails, ror',
+  'rails, ror',
   'golang, go language',
   'css, cascading style sheets',
   'html, hypertext markup language',
@@ -84,7 +86,7 @@ const SYNONYM_GROUPS = [
   'job, jobs, career, careers, profession',
   'career changer, career changers, career change',
   'prospects, outlook, job prospects',
-  'demand, shortage, scarce, sought after',
+  'demand, shortage, scarce',
   'employer, employers, company, companies',
   'junior, beginner, beginners, entry level, entry-level, newcomer, newcomers',
   'senior, experienced, experience',
