@@ -1,5 +1,6 @@
 import { collectHeadings } from '@stackguide/site/src/lib/headings.ts';
 import { describe, expect, it } from 'vitest';
+import { HELD_OUT_QUERIES } from './held-out-queries.ts';
 import { JUDGED_QUERIES } from './judged-queries.ts';
 
 type SiteBlocks = Parameters<typeof collectHeadings>[0];
@@ -22,18 +23,23 @@ describe('judged query set', () => {
   });
 
   it('judges only published seed articles', () => {
-    const unknown = JUDGED_QUERIES.filter((j) => !published.has(j.slug)).map((j) => `${j.q} → ${j.slug}`);
+    const unknown = [...JUDGED_QUERIES, ...HELD_OUT_QUERIES].filter((j) => !published.has(j.slug)).map((j) => `${j.q} → ${j.slug}`);
     expect(unknown).toEqual([]);
   });
 
   it('names only sections that exist on the judged article page', () => {
-    const unknown = JUDGED_QUERIES.filter((j) => j.section !== undefined && !headingIds(j.slug).includes(j.section)).map(
+    const unknown = [...JUDGED_QUERIES, ...HELD_OUT_QUERIES].filter((j) => j.section !== undefined && !headingIds(j.slug).includes(j.section)).map(
       (j) => `${j.q} → ${j.slug}#${j.section} (has ${headingIds(j.slug).join(', ')})`,
     );
     expect(unknown).toEqual([]);
   });
 
   it('names a section for every section query', () => {
-    expect(JUDGED_QUERIES.filter((j) => j.kind === 'section' && !j.section)).toEqual([]);
+    expect([...JUDGED_QUERIES, ...HELD_OUT_QUERIES].filter((j) => j.kind === 'section' && !j.section)).toEqual([]);
+  });
+
+  it('keeps the held-out queries apart from the judged ones', () => {
+    const judged = new Set(JUDGED_QUERIES.map((j) => j.q.toLowerCase()));
+    expect(HELD_OUT_QUERIES.filter((j) => judged.has(j.q.toLowerCase()))).toEqual([]);
   });
 });

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stopAll } from '@stackguide/stack/child';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../chromium.ts';
 import { WORK_DIR } from '../paths.ts';
 import { progress } from '../progress.ts';
 import { machine, writeResults } from '../results.ts';
 import { serveStatic } from '../static-server.ts';
 import { renderTable } from '../table.ts';
+import { HELD_OUT_QUERIES } from './held-out-queries.ts';
 import { JUDGED_QUERIES, type JudgedQuery } from './judged-queries.ts';
 import { type Answer, type RelevanceSummary, rankOf, slugOf, summarizeByKind, summarizeRelevance } from './metrics.ts';
 import { type EngineAnswer, searchOurs } from './ours.ts';
@@ -26,13 +28,32 @@ function toAnswer(query: JudgedQuery, engine: EngineAnswer): Answer {
 const f3 = (n: number | null) => (n === null || Number.isNaN(n) ? '–' : n.toFixed(3));
 const summaryRow = (name: string, s: RelevanceSummary) => [name, s.queries, f3(s.mrr10), f3(s.hitsAt1), f3(s.hitsAt3), f3(s.zeroResultRate), f3(s.sectionHits)];
 
-function report(ours: Answer[], pagefind: Answer[]): { ours: RelevanceSummary; pagefind: RelevanceSummary } {
+type Run = { ours: Answer[]; pagefind: Answer[] };
+
+/** Both engines' answers to every query of `queries`, asked from the same page. */
+async function ask(page: Page, meili: { url: string; key: string }, queries: JudgedQuery[]): Promise<Run> {
+  const run: Run = { ours: [], pagefind: [] };
+  for (const query of queries) {
+    run.ours.push(toAnswer(query, await searchOurs(page, meili, query.q)));
+    run.pagefind.push(toAnswer(query, await searchPagefind(page, query.q)));
+  }
+  return run;
+}
+
+function report({ ours, pagefind }: Run, heldOut: Run): { ours: RelevanceSummary; pagefind: RelevanceSummary } {
   const s = { ours: summarizeRelevance(ours), pagefind: summarizeRelevance(pagefind) };
   console.log(`\nrelevance on ${s.ours.queries} judged queries (seeded articles; rank of the judged article in the first 10 results)\n`);
   console.log(
     renderTable(
       ['engine', 'queries', 'MRR@10', 'hits@1', 'hits@3', 'zero-result rate', 'judged section linked'],
       [summaryRow('ours (Meilisearch, as the site asks)', s.ours), summaryRow('Pagefind 1.6 (same article pages)', s.pagefind)],
+    ),
+  );
+  console.log(`\nheld out: ${heldOut.ours.length} queries written during the tuning and never tuned on\n`);
+  console.log(
+    renderTable(
+      ['engine', 'queries', 'MRR@10', 'hits@1', 'hits@3', 'zero-result rate', 'judged section linked'],
+      [summaryRow('ours', summarizeRelevance(heldOut.ours)), summaryRow('Pagefind 1.6', summarizeRelevance(heldOut.pagefind))],
     ),
   );
   const oursByKind = summarizeByKind(ours);
@@ -73,18 +94,22 @@ export async function relevanceBench(): Promise<void> {
     try {
       const page = await browser.newPage();
       await page.goto(`${site.url}/`);
-      const ours: Answer[] = [];
-      const pagefind: Answer[] = [];
-      for (const query of JUDGED_QUERIES) {
-        ours.push(toAnswer(query, await searchOurs(page, sut.meili, query.q)));
-        pagefind.push(toAnswer(query, await searchPagefind(page, query.q)));
-      }
-      const summaries = report(ours, pagefind);
-      const perQuery = ours.map((a, i) => {
-        const p = pagefind[i]!;
-        return { ...a.query, ours: { rank: rankOf(a), total: a.total, top3: a.urls.slice(0, 3) }, pagefind: { rank: rankOf(p), total: p.total, top3: p.urls.slice(0, 3), anchor: p.anchor } };
+      const judged = await ask(page, sut.meili, JUDGED_QUERIES);
+      const heldOut = await ask(page, sut.meili, HELD_OUT_QUERIES);
+      const summaries = report(judged, heldOut);
+      const perQuery = ({ ours, pagefind }: Run) =>
+        ours.map((a, i) => {
+          const p = pagefind[i]!;
+          return { ...a.query, ours: { rank: rankOf(a), total: a.total, top3: a.urls.slice(0, 3) }, pagefind: { rank: rankOf(p), total: p.total, top3: p.urls.slice(0, 3), anchor: p.anchor } };
+        });
+      const file = writeResults('relevance', {
+        machine: machine(),
+        params: { queries: JUDGED_QUERIES.length, heldOutQueries: HELD_OUT_QUERIES.length, articlePages: pages, pagefind: '1.6.0', targets: TARGET },
+        summaries,
+        heldOut: { ours: summarizeRelevance(heldOut.ours), pagefind: summarizeRelevance(heldOut.pagefind) },
+        perQuery: perQuery(judged),
+        heldOutPerQuery: perQuery(heldOut),
       });
-      const file = writeResults('relevance', { machine: machine(), params: { queries: JUDGED_QUERIES.length, articlePages: pages, pagefind: '1.6.0', targets: TARGET }, summaries, perQuery });
       console.log(`results: ${file}`);
     } finally {
       await browser.close();
