@@ -29,7 +29,7 @@ const SYNONYM_GROUPS = [
   'backend, back end, back-end, be, server side, server-side',
   'frontend, front end, front-end, fe, client side, client-side',
   'full stack, full-stack, fullstack',
-  'developer, developers, development, dev, devs, programmer, programmers, coder, coders, software engineer, software engineers',
+  'developer, developers, dev, devs, programmer, programmers, coder, coders, software engineer, software engineers',
   // Languages, runtimes and frameworks.
   'javascript, js, ecmascript',
   'typescript, ts',
