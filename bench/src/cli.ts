@@ -5,6 +5,7 @@ import { reindexBench } from './reindex.ts';
 import { siteBuildBench } from './site-build.ts';
 import { searchLatencyBench } from './search-latency.ts';
 import { keystrokeBench } from './keystroke.ts';
+import { relevanceBench } from './relevance/relevance.ts';
 import { meiliKillDrill } from './drills/meili-kill.ts';
 import { strapiStopDrill } from './drills/strapi-stop.ts';
 import { syncKillDrill } from './drills/sync-kill.ts';
@@ -18,6 +19,7 @@ const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; a
   'site-build': { defaults: { articles: 0, runs: 3 }, run: (o) => siteBuildBench({ sizes: o.articles ? [o.articles] : [100, 1000, 10_000], runs: o.runs! }), about: 'site build vs the in-memory floor at 100/1,000/10,000 (or --articles N), and one-change rebuild' },
   search: { defaults: { articles: 10_000, runs: 3 }, run: (o) => searchLatencyBench({ articles: o.articles!, runs: o.runs! }), about: 'search processingTimeMs and round trip over 200 queries, plus peak RSS of each part' },
   keystroke: { defaults: { articles: 10_000, samples: 40 }, run: (o) => keystrokeBench({ articles: o.articles!, samples: o.samples! }), about: 'keystroke → results painted in headless Chromium on the built /search/ page (--articles 0: seeded content)' },
+  relevance: { defaults: {}, run: () => relevanceBench(), about: 'judged queries on the seeded articles: MRR@10, hits@1/@3, zero results; ours vs Pagefind' },
   reindex: { defaults: { articles: 10000, runs: 3 }, run: (o) => reindexBench({ articles: o.articles!, runs: o.runs! }), about: 'full reindex docs/s with a concurrent search loop, ours vs plugin' },
 };
 const drill = (run: (o: { articles: number; samples: number }) => Promise<void>, about: string) => ({

@@ -1,11 +1,9 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { serveStatic } from '@stackguide/site/static-files';
 import { freePort, startMeili, startStrapi, stopAll } from '@stackguide/test-kit';
+import { launchChromium } from './chromium.ts';
+import { serveBuild } from './serve-build.ts';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { makeRunDir } from './paths.ts';
 import { stepLog } from '@stackguide/runtime';
@@ -16,8 +14,6 @@ import { build, buildDirs, jsGzipBytes } from './site-build.ts';
 import { summarize } from './stats.ts';
 import { renderTable } from './table.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const VOCABULARY = ['postgresql', 'react', 'kubernetes', 'typescript', 'docker', 'graphql', 'backend developer', 'frontend', 'salary', 'testing'];
 
 /**
@@ -39,19 +35,6 @@ const REQUEST = `(() => ({
   requestMs: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/multi-search')).at(-1)?.duration ?? NaN,
   processingMs: Number(/\\((\\d+) ms\\)/.exec(document.querySelector('#search-app [data-search-status]')?.textContent ?? '')?.[1] ?? NaN),
 }))()`;
-
-/** Serves a built site with the site's own static file server, on a free loopback port. */
-async function serveBuild(root: string): Promise<{ url: string; close(): void }> {
-  const server = http.createServer((req, res) => serveStatic(root, req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => {
-      server.closeAllConnections();
-      server.close();
-    },
-  };
-}
 
 /**
  * Bench 4 (browser part): keystroke → results painted on the built /search/ page in headless Chromium,
@@ -75,7 +58,7 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
     const dirs = buildDirs(runDir);
     await build(cms.url, secrets.STRAPI_READ_TOKEN, dirs, { keepCache: false, env: { MEILI_PUBLIC_URL: meili.url, MEILI_SEARCH_KEY: await sync.searchKey() } });
     const site = await serveBuild(dirs.outDir);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.goto(`${site.url}/search/`);

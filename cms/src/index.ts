@@ -5,12 +5,15 @@ import { applyAdminLayouts } from './bootstrap/admin-layouts';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { lockDownPublicRole } from './bootstrap/public-permissions';
 import { ensureReadToken } from './bootstrap/read-token';
+import { ensureSearchSettings } from './bootstrap/search-settings';
 import { ensureSearchSyncWebhook } from './bootstrap/webhook';
+import { registerSearchSettingsValidation } from './search-settings-validation';
 import { seedOnFirstStart } from './seed/seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerArticleValidation(strapi);
+    registerSearchSettingsValidation(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -23,6 +26,7 @@ export default {
     const { oneOffJob, seedOnStart } = strapi.config.get<StackguideConfig>('stackguide');
     if (oneOffJob) return;
     if (seedOnStart) await seedOnFirstStart(strapi);
+    await ensureSearchSettings(strapi);
     await ensureSearchSyncWebhook(strapi);
   },
 };

@@ -22,6 +22,11 @@ export type SearchDocument = {
   url: string;
   title: string;
   excerpt: string;
+  /**
+   * Text of the body's headings, in order. Headings name what their section is about, so they rank
+   * right after the title; section-level results will carry each heading's id and text alongside.
+   */
+  headings: string[];
   /** Plain text of the body blocks, capped at CONTENT_MAX_CHARS. */
   content: string;
   /** Role slugs, for filtering. */
@@ -44,14 +49,24 @@ export type SearchDocument = {
 export const FACETS = ['roles', 'skills'] as const;
 export type FacetName = (typeof FACETS)[number];
 
+/**
+ * Index settings search-sync applies to every index it fills. The vocabulary (`synonyms`,
+ * `stopWords`) is not here: editors own it in the CMS ("Search settings"), and search-sync merges
+ * it in from there (see vocabulary.ts).
+ *
+ * Ranking: `proximity` before `typo`, so query words found together (a title, a heading) beat a
+ * plural or a synonym of several words, which Meilisearch counts as typos; measured with
+ * `npm run bench -- relevance`.
+ */
 export const SEARCH_SETTINGS = {
-  searchableAttributes: ['title', 'excerpt', 'skills', 'roleNames', 'content'],
+  searchableAttributes: ['title', 'headings', 'excerpt', 'skills', 'roleNames', 'content'],
   displayedAttributes: [
     'id',
     'slug',
     'url',
     'title',
     'excerpt',
+    'headings',
     'content',
     'roles',
     'roleNames',
@@ -62,7 +77,7 @@ export const SEARCH_SETTINGS = {
   ],
   filterableAttributes: FACETS,
   sortableAttributes: ['publishedAt'],
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  rankingRules: ['words', 'proximity', 'typo', 'attribute', 'sort', 'exactness'],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
   pagination: { maxTotalHits: 1000 },
   faceting: { maxValuesPerFacet: 100 },

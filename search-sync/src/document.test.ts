@@ -49,6 +49,7 @@ describe('toSearchDocument', () => {
       url: '/articles/postgres-for-backend/',
       title: 'Postgres for backend developers',
       excerpt: 'Short.',
+      headings: ['Why Postgres'],
       content: 'Why Postgres\nUse indexes and read the docs.\nA diagram',
       roles: ['backend-developer'],
       roleNames: ['Backend developer'],

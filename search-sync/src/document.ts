@@ -1,6 +1,11 @@
-import { blocksText, readingMinutes } from '@stackguide/content';
+import { blocksText, collectHeadings, readingMinutes } from '@stackguide/content';
 import { CONTENT_MAX_CHARS, articleUrl, type SearchDocument } from './contract.ts';
 import type { StrapiArticle } from './strapi-client.ts';
+
+/** Text of each heading block, in order. */
+export function headingTexts(blocks: StrapiArticle['body']): string[] {
+  return collectHeadings(blocks).map((h) => h.text.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
 
 /** Cuts text to `max` characters at a word boundary when there is one near the end. */
 export function capText(text: string, max = CONTENT_MAX_CHARS): string {
@@ -26,6 +31,7 @@ export function toSearchDocument(article: StrapiArticle): SearchDocument {
     url: articleUrl(article.slug),
     title: article.title,
     excerpt: article.excerpt ?? '',
+    headings: headingTexts(article.body),
     content: capText(body),
     roles: roles.map((r) => r.slug),
     roleNames: roles.map((r) => r.name),

@@ -16,6 +16,8 @@ export type ProcessorDeps = {
   index: SearchIndex;
   metrics: Metrics;
   log: Logger;
+  /** Applies the editors' vocabulary from Strapi to the live index. */
+  applyVocabulary(): Promise<unknown>;
   buildHook?: BuildHook;
   backoff?: BackoffOptions;
   batchSize?: number;
@@ -85,9 +87,19 @@ export class Processor {
   /** Processes one batch of due items; returns how many were handled (0 = nothing due). */
   async runOnce(): Promise<number> {
     const items = this.deps.queue.due(this.deps.batchSize ?? BATCH_SIZE);
-    for (const item of items.filter((i) => i.kind !== 'article')) await this.expandRelation(item);
+    for (const item of items.filter((i) => i.kind === 'search-setting')) await this.applyVocabulary(item);
+    for (const item of items.filter((i) => i.kind === 'role' || i.kind === 'skill')) await this.expandRelation(item);
     await this.applyArticles(items.filter((i) => i.kind === 'article'));
     return items.length;
+  }
+
+  private async applyVocabulary(item: QueueItem): Promise<void> {
+    try {
+      await this.deps.applyVocabulary();
+      this.deps.queue.complete(item);
+    } catch (err) {
+      this.fail(item, err);
+    }
   }
 
   private async expandRelation(item: QueueItem): Promise<void> {

@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
-/** article: re-sync one article; role/skill: re-queue every article that references it. */
-export type ItemKind = 'article' | 'role' | 'skill';
+/**
+ * article: re-sync one article; role/skill: re-queue every article that references it;
+ * search-setting: apply the editors' vocabulary to the index.
+ */
+export type ItemKind = 'article' | 'role' | 'skill' | 'search-setting';
 
 export type Enqueue = {
   kind: ItemKind;

@@ -3,6 +3,7 @@ import type { Logger } from './logger.ts';
 import type { SearchIndex } from './meili.ts';
 import type { SyncQueue } from './queue.ts';
 import type { StrapiClient } from './strapi-client.ts';
+import { VOCABULARY_ITEM } from './vocabulary.ts';
 
 export type ReconcileResult = {
   startedAt: string;
@@ -25,8 +26,9 @@ export const LAST_RECONCILE_KEY = 'lastReconcile';
 
 /**
  * Compares Strapi's published (documentId, updatedAt) with the index's (id, updatedAt) and queues
- * every difference. Orphans are queued too rather than deleted here: the processor re-checks Strapi,
- * so an article published while this ran is not removed by mistake.
+ * every difference, plus a check of the editors' vocabulary (cheap when unchanged). Orphans are
+ * queued too rather than deleted here: the processor re-checks Strapi, so an article published
+ * while this ran is not removed by mistake.
  * @throws StrapiError or Meilisearch errors when either side cannot be read.
  */
 export async function reconcile(deps: {
@@ -46,7 +48,8 @@ export async function reconcile(deps: {
     else if (inIndex !== unixSeconds(updatedAt)) stale.push(documentId);
   }
   const orphans = [...indexed.keys()].filter((id) => !publishedIds.has(id));
-  deps.queue.enqueue([...missing, ...stale, ...orphans].map((documentId) => ({ kind: 'article' as const, documentId })));
+  const articles = [...missing, ...stale, ...orphans].map((documentId) => ({ kind: 'article' as const, documentId }));
+  deps.queue.enqueue([...articles, VOCABULARY_ITEM]);
   const result: ReconcileResult = {
     startedAt,
     finishedAt: new Date().toISOString(),

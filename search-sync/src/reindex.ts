@@ -6,6 +6,7 @@ import type { Logger } from './logger.ts';
 import { ensureIndex, indexUids, waitOk } from './meili.ts';
 import type { SyncQueue } from './queue.ts';
 import type { StrapiClient } from './strapi-client.ts';
+import { applyVocabulary } from './vocabulary.ts';
 
 export type ReindexProgress = {
   state: 'loading' | 'swapping' | 'done' | 'failed';
@@ -36,9 +37,9 @@ async function deleteLeftovers(meili: Meilisearch, keep: string, log: Logger): P
 }
 
 /**
- * Rebuilds the index without downtime: fills `articles_<timestamp>` with every published article,
- * then swaps it with `articles` in one atomic step (or renames it when `articles` does not exist
- * yet) and deletes the old one. Searches hit the complete old index until the swap.
+ * Rebuilds the index without downtime: fills `articles_<timestamp>` with every published article
+ * (settings and the editors' vocabulary applied first), then swaps it with `articles` in one
+ * atomic step (or renames it when `articles` does not exist yet) and deletes the old one. Searches hit the complete old index until the swap.
  * Temporary indexes of interrupted earlier runs are deleted first; run one reindex at a time.
  * Progress goes to `onProgress` and, when a queue is given, to its meta table for `status`.
  * @throws StrapiError or Meilisearch errors; the fresh index is deleted on failure.
@@ -66,6 +67,8 @@ export async function reindex(deps: {
   try {
     await deleteLeftovers(meili, progress.index, log);
     await ensureIndex(meili, progress.index);
+    // Before the documents: stop words shape what gets indexed, and searches after the swap need the synonyms.
+    await applyVocabulary({ meili, strapi, uid: progress.index, log });
     const fresh = meili.index<SearchDocument>(progress.index);
     // Pages are fetched a few at a time and their documents enqueued without waiting, so Strapi,
     // this process and Meilisearch (which batches consecutive additions) all work at once.

@@ -16,6 +16,7 @@ import { reconcile, type ReconcileResult } from './reconcile.ts';
 import { createHttpServer, listen } from './server.ts';
 import { syncStatus, type SyncStatus } from './status.ts';
 import { StrapiClient } from './strapi-client.ts';
+import { applyVocabulary } from './vocabulary.ts';
 import { handleWebhook } from './webhook.ts';
 
 export type ServiceOptions = {
@@ -63,6 +64,7 @@ export class Service {
       index: this.index,
       metrics: this.metrics,
       log,
+      applyVocabulary: () => applyVocabulary({ meili: this.meili, strapi: this.strapi, uid: INDEX_UID, log }),
       buildHook: this.buildHook,
       backoff: opts.backoff,
       pollMs: opts.pollMs,

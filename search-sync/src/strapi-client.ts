@@ -15,6 +15,9 @@ export type StrapiArticle = {
   skills?: { documentId: string; name: string; slug: string }[] | null;
 };
 
+/** The "Search settings" single type as the REST API returns it. */
+export type StrapiSearchSettings = { synonymGroups?: { words?: string | null }[] | null; stopWords?: string | null };
+
 /** What reconcile compares: the document and when it last changed. */
 export type ArticleStamp = { documentId: string; updatedAt: string };
 export type ArticlePage = { items: StrapiArticle[]; total: number; pageCount: number };
@@ -84,6 +87,15 @@ export class StrapiClient {
       for (const article of pages.flatMap((page) => page?.data ?? [])) found.set(article.documentId, article);
     }
     return found;
+  }
+
+  /**
+   * The editors' search vocabulary, or null when the CMS has no "Search settings" entry.
+   * @throws StrapiError on any other status or when Strapi is unreachable.
+   */
+  async getSearchSettings(): Promise<StrapiSearchSettings | null> {
+    const body = await this.get<{ data: StrapiSearchSettings | null }>('/api/search-setting', new URLSearchParams({ 'populate[synonymGroups]': 'true' }), true);
+    return body?.data ?? null;
   }
 
   /**

@@ -119,6 +119,12 @@ describe('POST /webhooks/strapi', () => {
     expect(queue.due(10)).toMatchObject([{ kind: 'article', documentId: 'doc1', version: 2 }]);
   });
 
+  it('queues one vocabulary item for any save of the search settings, with or without an entry', async () => {
+    await post(event({ event: 'entry.update', model: 'search-setting', entry: { id: 1, documentId: 'settings-doc' } }));
+    await post(event({ event: 'entry.create', model: 'search-setting', entry: null }));
+    expect(queue.due(10)).toMatchObject([{ kind: 'search-setting', documentId: 'search-setting', version: 2 }]);
+  });
+
   it('keeps the role slug as a hint and schedules a reconcile when entry is null', async () => {
     await post(event({ model: 'role', entry: { documentId: 'r1', slug: 'backend-developer' } }));
     expect(queue.due(10)).toMatchObject([{ kind: 'role', documentId: 'r1', hint: 'backend-developer' }]);

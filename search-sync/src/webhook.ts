@@ -6,10 +6,11 @@ import { isJsonContentType, readBody } from './http-body.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { Enqueue, ItemKind, SyncQueue } from './queue.ts';
+import { VOCABULARY_ITEM } from './vocabulary.ts';
 
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
 
-const RELEVANT_MODELS: ReadonlySet<string> = new Set<ItemKind>(['article', 'role', 'skill']);
+const RELEVANT_MODELS: ReadonlySet<string> = new Set<ItemKind>(['article', 'role', 'skill', 'search-setting']);
 
 const payloadSchema = z.object({
   event: z.string().min(1),
@@ -71,6 +72,8 @@ export async function handleWebhook(req: IncomingMessage, res: ServerResponse, d
   const { event, model, entry } = parsed.data;
   if (!RELEVANT_MODELS.has(model)) return reply(res, 202, { ignored: true, model });
   deps.metrics.eventsReceived += 1;
+  // The vocabulary is one entry: whatever the event says, the item is "apply it again".
+  if (model === VOCABULARY_ITEM.kind) return enqueue(res, deps, { ...VOCABULARY_ITEM }, event);
   if (!entry?.documentId) {
     deps.log.info({ event, model }, 'webhook without documentId; scheduling a reconcile');
     deps.onUnknownEntry();
@@ -80,13 +83,19 @@ export async function handleWebhook(req: IncomingMessage, res: ServerResponse, d
   const hintValue = kind === 'role' ? entry.slug : kind === 'skill' ? entry.name : undefined;
   const item: Enqueue = { kind, documentId: entry.documentId };
   if (typeof hintValue === 'string' && hintValue) item.hint = hintValue;
+  return enqueue(res, deps, item, event);
+}
+
+/** Commits the item to the queue, then answers 202 (503 when the queue cannot take it). */
+function enqueue(res: ServerResponse, deps: WebhookDeps, item: Enqueue, event: string): void {
   try {
     deps.queue.enqueue([item]);
   } catch (err) {
-    deps.log.error({ err: describeError(err), event, documentId: entry.documentId }, 'could not queue webhook event');
-    return reply(res, 503, { error: 'queue unavailable; retry later' });
+    deps.log.error({ err: describeError(err), event, kind: item.kind, documentId: item.documentId }, 'could not queue webhook event');
+    reply(res, 503, { error: 'queue unavailable; retry later' });
+    return;
   }
-  deps.log.debug({ event, model, documentId: entry.documentId }, 'webhook queued');
+  deps.log.debug({ event, kind: item.kind, documentId: item.documentId }, 'webhook queued');
   deps.onQueued();
-  return reply(res, 202, { queued: 1 });
+  reply(res, 202, { queued: 1 });
 }

@@ -120,7 +120,7 @@ describe('search-sync service (fake Strapi, real Meilisearch)', () => {
     expect(s.deadLetters).toMatchObject([{ kind: 'article', documentId: 'doc0042', error: expect.stringMatching(/403/) }]);
     await waitFor('the rest of the batch applied', async () => (await search('pangolin')).hits.length === 1);
     expect(strapi.requests.filter((r) => r.includes('$in') && r.includes('doc0042') && r.includes('doc0043'))).toHaveLength(1);
-    // Searchable a moment before the processor has seen its task succeed and removed the item.
+    // The document is searchable a moment before the processor marks its item done.
     await waitFor('queue drained', async () => (await status()).queueDepth === 0);
     strapi.failWith.clear();
   });

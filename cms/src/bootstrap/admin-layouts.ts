@@ -3,15 +3,16 @@ import type { Core } from '@strapi/strapi';
 type Field = { name: string; size: number };
 type Layout = {
   uid: string;
-  mainField: string;
-  list: string[];
+  /** Collection types only: single types have no list view. */
+  mainField?: string;
+  list?: string[];
   edit: Field[][];
   /** Label and help text editors see on the edit form. */
   fields: Record<string, { label: string; description?: string }>;
 };
 
 /** Bump when the layouts below change, so existing databases pick them up on the next start. */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 
 const LAYOUTS: Layout[] = [
   {
@@ -66,6 +67,21 @@ const LAYOUTS: Layout[] = [
     ],
     fields: {},
   },
+  {
+    uid: 'api::search-setting.search-setting',
+    edit: [[{ name: 'synonymGroups', size: 12 }], [{ name: 'stopWords', size: 12 }]],
+    fields: {
+      synonymGroups: {
+        label: 'Synonym groups',
+        description:
+          'Each group lists words readers use for the same thing, separated by commas, e.g. "js, javascript" or "salary, pay, earn". Terms of up to 3 words, at most 50 per group; a word belongs to one group only. Search applies a change within seconds of saving.',
+      },
+      stopWords: {
+        label: 'Stop words',
+        description: 'Words search ignores in a query ("how", "the", "does"), separated by spaces, commas or new lines. Leave out words that mean something to developers, such as "be" (backend) or "go".',
+      },
+    },
+  },
 ];
 
 type Configuration = {
@@ -95,10 +111,11 @@ export async function applyAdminLayouts(strapi: Core.Strapi): Promise<void> {
         list: { ...existing.list, label: meta.label },
       };
     }
+    const listView = layout.mainField ? { mainField: layout.mainField, defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' } : {};
     await contentTypes.updateConfiguration(contentType, {
-      settings: { ...current.settings, mainField: layout.mainField, defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
+      settings: { ...current.settings, ...listView },
       metadatas,
-      layouts: { ...current.layouts, list: layout.list, edit: layout.edit },
+      layouts: { ...current.layouts, list: layout.list ?? current.layouts.list, edit: layout.edit },
     });
   }
   await store.set({ value: LAYOUT_VERSION });

@@ -1,0 +1,121 @@
+/**
+ * The judged query set for `npm run bench -- relevance`, written from the seeded articles
+ * (cms/src/seed/content). Each query names the one article a reader typing it wants, and the
+ * section (heading id on the article page) when one section answers it. Queries whose best answer
+ * is genuinely split between two articles are left out rather than judged arbitrarily.
+ */
+
+export type QueryKind = 'question' | 'keyword' | 'abbreviation' | 'synonym' | 'typo' | 'section';
+
+export type JudgedQuery = {
+  q: string;
+  kind: QueryKind;
+  /** Slug of the relevant article. */
+  slug: string;
+  /** Heading id of the section that answers the query, where one does. */
+  section?: string;
+};
+
+const BACKEND = 'what-a-backend-developer-does';
+const FRONTEND = 'what-a-frontend-developer-does';
+const SPLIT = 'why-teams-split-the-frontend-and-the-backend';
+const DAY = 'a-day-in-the-life-making-search-faster-and-more-accurate';
+const DATABASES = 'relational-vs-non-relational-databases';
+const LANGUAGES = 'server-side-languages-and-the-frameworks-that-pick-them';
+const SKILLS = 'backend-skills-beyond-writing-code';
+const EARN = 'what-backend-and-frontend-developers-earn';
+const BECOME = 'how-to-become-a-backend-developer';
+const FULL_STACK = 'full-stack-development-both-sides-of-the-web';
+const REMOTE = 'why-remote-work-raised-demand-for-web-developers';
+const TOGETHER = 'how-backend-and-frontend-developers-work-together';
+
+export const JUDGED_QUERIES: JudgedQuery[] = [
+  // Natural questions, as typed into a search box.
+  { q: 'how much does a backend developer earn', kind: 'question', slug: EARN },
+  { q: 'what does a backend developer do', kind: 'question', slug: BACKEND },
+  { q: 'what does a frontend developer do', kind: 'question', slug: FRONTEND },
+  { q: 'how do frontend and backend developers collaborate', kind: 'question', slug: TOGETHER },
+  { q: 'why do teams separate frontend and backend', kind: 'question', slug: SPLIT },
+  { q: 'how do I become a backend developer', kind: 'question', slug: BECOME },
+  { q: 'which database should I choose', kind: 'question', slug: DATABASES, section: 'how-to-choose' },
+  { q: 'which programming language should I learn for the backend', kind: 'question', slug: LANGUAGES, section: 'so-which-one-should-you-learn' },
+  { q: 'what skills does a backend developer need besides coding', kind: 'question', slug: SKILLS },
+  { q: 'why are web developers in such demand', kind: 'question', slug: REMOTE },
+  { q: 'what is full stack development', kind: 'question', slug: FULL_STACK },
+  { q: 'how can search results become faster and more accurate', kind: 'question', slug: DAY },
+  { q: 'what is the difference between SQL and NoSQL', kind: 'question', slug: DATABASES },
+  { q: 'is backend development a good career', kind: 'question', slug: BACKEND, section: 'is-it-a-good-career' },
+  { q: 'what is the salary of a project manager', kind: 'question', slug: EARN, section: 'monthly-figures-from-the-german-market' },
+
+  // Keywords.
+  { q: 'backend salary', kind: 'keyword', slug: EARN },
+  { q: 'relational databases', kind: 'keyword', slug: DATABASES },
+  { q: 'docker', kind: 'keyword', slug: BECOME, section: 'modern-tooling' },
+  { q: 'agile project work', kind: 'keyword', slug: SKILLS, section: 'agile-project-work' },
+  { q: 'security compliance', kind: 'keyword', slug: SKILLS, section: 'security-compliance' },
+  { q: 'hosting and scaling', kind: 'keyword', slug: SKILLS, section: 'hosting-and-scaling' },
+  { q: 'career changers', kind: 'keyword', slug: BECOME, section: 'who-gets-in' },
+  { q: 'MongoDB Redis', kind: 'keyword', slug: DATABASES, section: 'non-relational-databases' },
+  { q: 'search algorithm', kind: 'keyword', slug: DAY },
+  { q: 'open source components', kind: 'keyword', slug: SPLIT, section: 'open-source-components-help-twice' },
+  { q: 'salary negotiation', kind: 'keyword', slug: EARN, section: 'what-moves-the-number' },
+  { q: 'NoSQL', kind: 'keyword', slug: DATABASES },
+
+  // Abbreviations and short forms developers type.
+  { q: 'BE developer salary', kind: 'abbreviation', slug: EARN },
+  { q: 'FE developer', kind: 'abbreviation', slug: FRONTEND },
+  { q: 'FE dev tools', kind: 'abbreviation', slug: FRONTEND, section: 'the-tools-of-the-trade' },
+  { q: 'BE dev tasks', kind: 'abbreviation', slug: BACKEND, section: 'what-the-job-involves' },
+  { q: 'why JS for full stack', kind: 'abbreviation', slug: FULL_STACK, section: 'why-javascript-is-a-natural-fit' },
+  { q: 'SQL vs NoSQL DB', kind: 'abbreviation', slug: DATABASES },
+  { q: 'postgres vs mongo', kind: 'abbreviation', slug: DATABASES },
+  { q: 'UX UI designers', kind: 'abbreviation', slug: FRONTEND, section: 'working-with-designers' },
+  { q: 'WFH developers', kind: 'abbreviation', slug: REMOTE },
+  { q: 'a11y backend', kind: 'abbreviation', slug: SKILLS, section: 'accessibility' },
+  { q: 'devops tools k8s docker', kind: 'abbreviation', slug: BECOME, section: 'modern-tooling' },
+  { q: 'fullstack dev', kind: 'abbreviation', slug: FULL_STACK },
+
+  // Synonyms: the reader's word is not the article's.
+  { q: 'frontend developer wage', kind: 'synonym', slug: EARN },
+  { q: 'developer income', kind: 'synonym', slug: EARN },
+  { q: 'annual salary range', kind: 'synonym', slug: EARN, section: 'a-yearly-range' },
+  { q: 'remote jobs for developers', kind: 'synonym', slug: REMOTE },
+  { q: 'work from home developers', kind: 'synonym', slug: REMOTE },
+  { q: 'collaboration between frontend and backend', kind: 'synonym', slug: TOGETHER },
+  { q: 'recruiting developers', kind: 'synonym', slug: SPLIT, section: 'hiring-gets-easier' },
+  { q: 'become a server side developer', kind: 'synonym', slug: BECOME },
+  { q: 'client side developer', kind: 'synonym', slug: FRONTEND },
+  { q: 'compensation for programmers', kind: 'synonym', slug: EARN },
+  { q: 'document database', kind: 'synonym', slug: DATABASES, section: 'non-relational-databases' },
+  { q: 'soft skills backend', kind: 'synonym', slug: SKILLS },
+
+  // Typos.
+  { q: 'what does a backend develper do', kind: 'typo', slug: BACKEND },
+  { q: 'fronend developer', kind: 'typo', slug: FRONTEND },
+  { q: 'relational databse', kind: 'typo', slug: DATABASES },
+  { q: 'salery', kind: 'typo', slug: EARN },
+  { q: 'full stak development', kind: 'typo', slug: FULL_STACK },
+  { q: 'acessibility', kind: 'typo', slug: SKILLS, section: 'accessibility' },
+  { q: 'remote wrok', kind: 'typo', slug: REMOTE },
+  { q: 'pandemc', kind: 'typo', slug: REMOTE, section: 'the-pandemic-sped-it-up' },
+  { q: 'collabration', kind: 'typo', slug: TOGETHER },
+
+  // Text deep inside one section of a long article.
+  { q: 'restaurant kitchen', kind: 'section', slug: BACKEND, section: 'the-part-you-don-t-see' },
+  { q: 'brain of a website', kind: 'section', slug: BACKEND, section: 'the-brain-of-a-website' },
+  { q: 'three spellings of frontend', kind: 'section', slug: FRONTEND, section: 'front-end-front-end-frontend' },
+  { q: 'competitor search loads faster', kind: 'section', slug: DAY, section: 'the-comparison-nobody-likes' },
+  { q: 'programming cave', kind: 'section', slug: DAY, section: 'into-the-programming-cave' },
+  { q: 'SQL select query example', kind: 'section', slug: DATABASES, section: 'relational-databases' },
+  { q: 'where Java fits', kind: 'section', slug: LANGUAGES, section: 'where-java-fits' },
+  { q: 'Django means Python', kind: 'section', slug: LANGUAGES, section: 'let-the-framework-decide' },
+  { q: 'monthly salary entry level', kind: 'section', slug: EARN, section: 'monthly-figures-from-the-german-market' },
+  { q: 'industrial sector pays more than retail', kind: 'section', slug: EARN, section: 'what-moves-the-number' },
+  { q: 'simple plan to get into backend development', kind: 'section', slug: BECOME, section: 'a-simple-plan' },
+  { q: 'layers of the stack', kind: 'section', slug: FULL_STACK, section: 'what-full-stack-covers' },
+  { q: 'where specialists still matter', kind: 'section', slug: FULL_STACK, section: 'where-specialists-still-matter' },
+  { q: 'Zoom Slack Trello Jira', kind: 'section', slug: REMOTE, section: 'the-office-in-a-browser-tab' },
+  { q: 'coronavirus crisis', kind: 'section', slug: REMOTE, section: 'the-pandemic-sped-it-up' },
+  { q: 'endpoints requests responses errors', kind: 'section', slug: TOGETHER, section: 'agree-on-the-contract' },
+  { q: 'checklist for the next feature', kind: 'section', slug: TOGETHER, section: 'checklist-for-the-next-feature' },
+];
