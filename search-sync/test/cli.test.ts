@@ -133,7 +133,7 @@ describe('search-sync CLI', () => {
 
   it('`reconcile` asks the site for a rebuild only when it changed the index, and leaves it owed for `serve` when the site does not answer', async () => {
     const site = await startFakeSite();
-    const hookEnv = { SITE_BUILD_HOOK_URL: site.url, BUILD_HOOK_SECRET: 'hook-secret' };
+    const hookEnv = { SITE_BUILD_HOOK_URL: site.url, BUILD_HOOK_SECRET: 'hook-secret-0123456789' };
     const statuses = () => site.calls.map((c) => c.status);
     const reconcile = async () => JSON.parse((await cli(['reconcile', '--json'], hookEnv)).stdout) as { orphans: number; siteRebuild: string };
     try {

@@ -27,7 +27,7 @@ const startService = async () => {
     dataDir: `${dir}/queue`,
     port,
     buildHookUrl: site.url,
-    buildHookSecret: 'hook-secret',
+    buildHookSecret: 'hook-secret-0123456789',
   });
   service = new Service(config, silentLog, {
     backoff: { baseMs: 200, maxMs: 2_000 },

@@ -35,7 +35,7 @@ beforeAll(async () => {
     meiliUrl: meiliProc.url,
     dataDir: `${dir}/queue`,
     buildHookUrl: site.url,
-    buildHookSecret: 'hook-secret',
+    buildHookSecret: 'hook-secret-0123456789',
   });
   service = new Service(config, silentLog, { backoff: { baseMs: 100, maxMs: 1_000 }, pollMs: 100, buildHook: { debounceMs: 200 } });
   base = `http://127.0.0.1:${await service.start()}`;
@@ -59,7 +59,7 @@ describe('search-sync service (fake Strapi, real Meilisearch)', () => {
     expect(strapi.requests.filter((r) => r.includes('[$in]'))).toHaveLength(1);
     expect(strapi.requests.filter((r) => r.startsWith('/api/articles/'))).toEqual([]);
     await waitFor('build hook', () => site.calls.length > 0);
-    expect(site.calls.map((c) => c.authorization)).toEqual(['Bearer hook-secret']);
+    expect(site.calls.map((c) => c.authorization)).toEqual(['Bearer hook-secret-0123456789']);
   });
 
   it('hands out the search-only key (never the master key) at /search-key', async () => {
