@@ -16,6 +16,8 @@ export type Config = {
   reconcileIntervalMs: number;
   buildHookUrl: string | undefined;
   buildHookSecret: string | undefined;
+  /** Bearer secret of the /admin API (the CMS's Search & site page); unset: the API is off. */
+  adminSecret: string | undefined;
   logLevel: string;
 };
 
@@ -39,6 +41,7 @@ export function loadConfig(env: Env = process.env): Config {
       RECONCILE_INTERVAL: 'required',
       SITE_BUILD_HOOK_URL: 'optional',
       BUILD_HOOK_SECRET: 'optional',
+      SEARCH_SYNC_ADMIN_SECRET: 'optional',
       LOG_LEVEL: 'required',
     },
     env,
@@ -59,6 +62,7 @@ export function loadConfig(env: Env = process.env): Config {
     reconcileIntervalMs: e.RECONCILE_INTERVAL,
     buildHookUrl: e.SITE_BUILD_HOOK_URL,
     buildHookSecret: e.BUILD_HOOK_SECRET,
+    adminSecret: e.SEARCH_SYNC_ADMIN_SECRET,
     logLevel: e.LOG_LEVEL,
   };
 }

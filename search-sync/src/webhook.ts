@@ -1,8 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bearerMatches, isJsonContentType, readBody } from '@stackguide/runtime';
 import { z } from 'zod';
 import { describeError } from './errors.ts';
-import { isJsonContentType, readBody } from './http-body.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { Enqueue, ItemKind, SyncQueue } from './queue.ts';
@@ -30,13 +29,6 @@ export type WebhookDeps = {
   /** An event named no document (Strapi sometimes sends `entry: null`): look at everything soon. */
   onUnknownEntry(): void;
 };
-
-/** Compares a presented bearer header with the secret in constant time. */
-export function bearerMatches(header: string | undefined, secret: string): boolean {
-  const presented = header?.startsWith('Bearer ') ? header.slice(7) : '';
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(presented), digest(secret)) && presented.length > 0;
-}
 
 function reply(res: ServerResponse, status: number, body: Record<string, unknown>): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));

@@ -47,6 +47,7 @@ export function testConfig(over: Partial<Config> & Pick<Config, 'strapiUrl' | 's
     reconcileIntervalMs: 600_000,
     buildHookUrl: undefined,
     buildHookSecret: undefined,
+    adminSecret: undefined,
     logLevel: 'silent',
     ...over,
   };

@@ -1,6 +1,5 @@
 import http from 'node:http';
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { readBody } from '@stackguide/search-sync/http-body';
+import { bearerMatches, readBody } from '@stackguide/runtime';
 import type { Logger } from 'pino';
 import type { SiteBuilder } from './builder.ts';
 import { serveStatic } from './static-files.ts';
@@ -8,12 +7,6 @@ import { serveStatic } from './static-files.ts';
 export const HOOK_PATH = '/__hooks/build';
 /** A hook body is one small JSON object; anything larger is not from search-sync. */
 const MAX_HOOK_BODY_BYTES = 4096;
-
-function bearerMatches(header: string | undefined, secret: string): boolean {
-  const given = /^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '';
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(given), digest(secret));
-}
 
 type HookBody = { changedAt?: number } | { error: string; status: number };
 

@@ -17,5 +17,6 @@ export function testSecrets() {
     WEBHOOK_SECRET: random(),
     MEILI_MASTER_KEY: random(32),
     BUILD_HOOK_SECRET: random(),
+    SEARCH_SYNC_ADMIN_SECRET: random(),
   };
 }
