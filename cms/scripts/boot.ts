@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadRootEnv } from '@stackguide/runtime';
+import { loadRootEnv, waitFor } from '@stackguide/runtime';
 import { createStrapi, type Core } from '@strapi/strapi';
 
 /**
@@ -27,11 +27,16 @@ export async function bootCms(): Promise<Core.Strapi> {
  */
 async function waitForIdleDatabase(app: Core.Strapi): Promise<void> {
   const pool = (app.db.connection as unknown as { client: { pool?: { numUsed(): number; numPendingAcquires(): number } } }).client.pool;
+  if (!pool) return;
   let idleChecks = 0;
-  while (pool && idleChecks < 3) {
-    idleChecks = pool.numUsed() === 0 && pool.numPendingAcquires() === 0 ? idleChecks + 1 : 0;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitFor(
+    'the database pool to go idle',
+    () => {
+      idleChecks = pool.numUsed() === 0 && pool.numPendingAcquires() === 0 ? idleChecks + 1 : 0;
+      return idleChecks >= 3;
+    },
+    { timeoutMs: 60_000, intervalMs: 50 },
+  );
 }
 
 /** Runs `job` against a booted CMS, always shuts it down, and turns failures into exit code 1. */
