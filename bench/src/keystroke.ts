@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, startMeili, startStrapi, stopAll } from '@stackguide/test-kit';
-import { launchChromium } from './chromium.ts';
+import { freePort, launchChromium, startMeili, startStrapi, stopAll } from '@stackguide/test-kit';
 import { serveBuild } from './serve-build.ts';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { makeRunDir } from './paths.ts';

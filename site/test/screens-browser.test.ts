@@ -4,7 +4,8 @@ import { COMPARE_ROLES } from '../src/consts.ts';
 import { fetchStrapiJson } from '../src/loaders/strapi-fetch.ts';
 import { listAll } from '../src/loaders/strapi-pages.ts';
 import { roleSchema, type Role } from '../src/loaders/schemas.ts';
-import { axeViolations, startSearchStack, type SearchStack } from './search-stack.ts';
+import { startSearchStack, type SearchStack } from './search-stack.ts';
+import { axeViolations } from '@stackguide/test-kit';
 import { chartSelector, expectBars, groupOf } from './salary-chart-checks.ts';
 import { box, contrastRatio, layoutShift } from './screen-checks.ts';
 

@@ -4,7 +4,8 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesUnder, readDist } from './dist-checks.ts';
-import { axeViolations, HOSTILE_TITLE, shippedJsGzip, startSearchStack, tocScripts, type SearchStack } from './search-stack.ts';
+import { HOSTILE_TITLE, shippedJsGzip, startSearchStack, tocScripts, type SearchStack } from './search-stack.ts';
+import { axeViolations } from '@stackguide/test-kit';
 
 type Article = { title: string; slug: string; roles: { slug: string; name: string }[] };
 

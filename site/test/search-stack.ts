@@ -3,17 +3,14 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
-import { runBin, startMeili, startTestCms, type MeiliProcess, type TestCms } from '@stackguide/test-kit';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { launchChromium, runBin, startMeili, startTestCms, type MeiliProcess, type TestCms } from '@stackguide/test-kit';
+import type { Browser } from 'playwright-core';
 import { serveStatic } from '../server/static-files.ts';
 import { filesUnder, readDist } from './dist-checks.ts';
 import { buildSiteForTest } from './site-build.ts';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const HOSTILE_TITLE = '<img src=x onerror=alert(1)>';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export type SearchStack = {
   cms: TestCms;
@@ -80,7 +77,7 @@ export async function startSearchStack(): Promise<SearchStack> {
       server.closeAllConnections();
       server.close();
     });
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     cleanups.push(() => browser.close());
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return { cms, meili, masterKey, searchKey, dist, origin, browser, stop };
@@ -88,16 +85,6 @@ export async function startSearchStack(): Promise<SearchStack> {
     await stop();
     throw err;
   }
-}
-
-/** axe-core violations on the page as it is now, one line each. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 }
 
 const SCRIPT = /<script(?![^>]*application\/ld\+json)([^>]*)>([\s\S]*?)<\/script>/g;

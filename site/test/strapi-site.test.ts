@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestCms, type TestCms } from '@stackguide/test-kit';
+import type { Browser } from 'playwright-core';
+import { axeViolations, launchChromium, startTestCms, type TestCms } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../server/static-files.ts';
 import { listAll } from '../src/loaders/strapi-pages.ts';
@@ -12,8 +11,6 @@ import { fetchStrapiJson } from '../src/loaders/strapi-fetch.ts';
 import { buildSiteForTest, SITE_ROOT, TEST_SITE_URL } from './site-build.ts';
 import { brokenInternalLinks, filesUnder, rssItemLinks, sitemapUrls } from './dist-checks.ts';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = path.join(SITE_ROOT, 'test-results');
 
 let cms: TestCms | undefined;
@@ -34,7 +31,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => serveStatic(root, req, res));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   fs.mkdirSync(SHOTS, { recursive: true });
 });
 
@@ -69,15 +66,6 @@ describe('site built from the seeded CMS', () => {
     for (const slug of published.roles) expect(urls).toContain(`${TEST_SITE_URL}/roles/${slug}/`);
   });
 });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
 
 describe('in Chromium', () => {
   it('navigates home → article → role → compare, with screenshots', async () => {

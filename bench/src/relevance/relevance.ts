@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { stepLog } from '@stackguide/runtime';
-import { stopAll } from '@stackguide/test-kit';
+import { launchChromium, stopAll } from '@stackguide/test-kit';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../chromium.ts';
 import { makeRunDir } from '../paths.ts';
 import { startRecording } from '../results.ts';
 import { serveBuild } from '../serve-build.ts';
