@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from '@stackguide/runtime';
+import { running } from '../test/process-tree.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const CHILD_MODULE = fileURLToPath(new URL('./child.ts', import.meta.url));
@@ -26,15 +27,6 @@ afterAll(() => {
   }
 });
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Runs a host script; resolves with its PID and the PIDs of the three processes it started. */
 async function startHost(then: string) {
   const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', host(then)], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -45,12 +37,12 @@ async function startHost(then: string) {
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   await waitFor('the host to report its children', () => pids.length === 3, { timeoutMs: 30_000, isAlive: () => proc.exitCode === null });
   for (const pid of pids) seen.add(pid);
-  expect(pids.every(alive)).toBe(true);
+  expect(pids.every(running)).toBe(true);
   return { proc, pids, exited };
 }
 
 const allGone = (pids: number[], timeoutMs: number) =>
-  waitFor('every child to be gone', () => pids.every((pid) => !alive(pid)), { timeoutMs, intervalMs: 100 }).then(
+  waitFor('every child to be gone', () => pids.every((pid) => !running(pid)), { timeoutMs, intervalMs: 100 }).then(
     () => true,
     () => false,
   );
@@ -61,14 +53,14 @@ describe('lifeline', () => {
     proc.kill('SIGKILL');
     await exited;
     // The watcher's grace period is 5 s before SIGKILL.
-    expect(await allGone(pids, 15_000), `still running: ${pids.filter(alive).join(' ')}`).toBe(true);
+    expect(await allGone(pids, 15_000), `still running: ${pids.filter(running).join(' ')}`).toBe(true);
   });
 
   it('stops what is still running when the host exits', async () => {
     const { proc, pids, exited } = await startHost("process.on('SIGUSR2', () => process.exit(0));");
     proc.kill('SIGUSR2');
     await exited;
-    expect(await allGone(pids, 5_000), `still running: ${pids.filter(alive).join(' ')}`).toBe(true);
+    expect(await allGone(pids, 5_000), `still running: ${pids.filter(running).join(' ')}`).toBe(true);
   });
 
   it('does not keep a host alive once its children have exited', async () => {

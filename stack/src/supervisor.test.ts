@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from '@stackguide/runtime';
+import { running } from '../test/process-tree.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnChild, stopAll, untilReady, type Child } from './child.ts';
 import { StartupError } from './startup-error.ts';
@@ -24,18 +25,9 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** True once the process has exited (within 5 s). */
 const gone = (pid: number): Promise<boolean> =>
-  waitFor(`pid ${pid} to exit`, () => !alive(pid), { timeoutMs: 5_000, intervalMs: 50 }).then(
+  waitFor(`pid ${pid} to exit`, () => !running(pid), { timeoutMs: 5_000, intervalMs: 50 }).then(
     () => true,
     () => false,
   );
@@ -70,7 +62,7 @@ async function spawnFamily(supervisor: Supervisor, part: string): Promise<{ chil
   });
   await untilReady(child, upOrExited(child, reported));
   const pids = await reported;
-  expect(pids.every(alive)).toBe(true);
+  expect(pids.every(running)).toBe(true);
   return { child, pids };
 }
 
@@ -129,7 +121,7 @@ describe('Supervisor', () => {
     process.kill(victim.pids[0] ?? 0, 'SIGKILL');
     const replacement = await second;
     for (const pid of victim.pids) expect(await gone(pid), `pid ${pid} of the crashed part`).toBe(true);
-    expect(bystander.pids.every(alive)).toBe(true);
+    expect(bystander.pids.every(running)).toBe(true);
     await waitFor('the restart to be announced', () => text().includes('search-sync is back up'), { timeoutMs: 5_000 });
     expect(text()).toContain('search-sync was killed by SIGKILL; restarting it in 0.01 s (crash 1; the other parts keep running)');
     expect(replacement.alive()).toBe(true);
