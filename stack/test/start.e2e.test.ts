@@ -188,6 +188,10 @@ describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (
     expect((await fetch(url(ports.site, '/'))).status).toBe(200);
     await waitFor('the new article on the site', async () => (await fetch(url(ports.site, `/articles/${axolotl.slug}/`))).status === 200, { timeoutMs: 180_000, intervalMs: 1_000 });
     expect(run!.output()).not.toContain('✖');
+    // Nothing lost on the way: the index holds every published article, no more, no less.
+    const published = await fetch(url(ports.strapi, '/api/articles?pagination[pageSize]=100&fields[0]=title'), { headers: { Authorization: `Bearer ${secrets.STRAPI_READ_TOKEN}` } });
+    const ids = ((await published.json()) as { data: { documentId: string }[] }).data.map((article) => article.documentId);
+    expect((await searchIds('')).sort()).toEqual(ids.sort());
   });
 
   it('SIGTERM to the npm start PID alone stops every process within 10 s, and the work tree is as it was', { timeout: 120_000 }, async () => {
