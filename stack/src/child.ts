@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import readline from 'node:readline';
+import { describeExit, type ExitStatus } from './exit-status.ts';
+import { guardGroup, releaseGroup } from './lifeline.ts';
 
 export type Child = {
   name: string;
   process: ChildProcess;
   /** Resolves with the exit code (or signal name) once the process has exited. */
-  exited: Promise<number | string>;
+  exited: Promise<ExitStatus>;
   alive(): boolean;
   /** SIGTERM to the whole process group, SIGKILL after `graceMs`; resolves when it has exited. */
   stop(graceMs?: number): Promise<void>;
@@ -15,7 +17,9 @@ const running = new Set<Child>();
 
 /**
  * Spawns a command in its own process group so that stopping it also stops whatever it spawned
- * (npm, tsx and Strapi all fork children). Output lines go to `onLine`.
+ * (npm, tsx and Strapi all fork children). The group is on this process's lifeline: it is stopped
+ * even when this process is SIGKILLed. When the command exits, whatever is left of its group is
+ * killed, so nothing it started outlives it. Output lines go to `onLine`.
  */
 export function spawnChild(
   name: string,
@@ -24,11 +28,14 @@ export function spawnChild(
   opts: SpawnOptions & { onLine?: (line: string, stream: 'stdout' | 'stderr') => void },
 ): Child {
   const proc = spawn(command, args, { ...opts, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (proc.pid !== undefined) guardGroup(proc.pid);
   let done = false;
-  const exited = new Promise<number | string>((resolve) => {
+  const exited = new Promise<ExitStatus>((resolve) => {
     proc.once('exit', (code, signal) => {
       done = true;
       running.delete(child);
+      signalGroup(proc, 'SIGKILL');
+      if (proc.pid !== undefined) releaseGroup(proc.pid);
       resolve(code ?? signal ?? 'unknown');
     });
     proc.once('error', (err) => {
@@ -49,21 +56,31 @@ export function spawnChild(
     exited,
     alive: () => !done,
     async stop(graceMs = 10_000) {
-      if (done) {
-        // The leader is gone but what it spawned may still run in its group.
-        signalGroup(proc, 'SIGKILL');
-        return;
-      }
+      if (done) return;
       signalGroup(proc, 'SIGTERM');
       const timer = setTimeout(() => signalGroup(proc, 'SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
-      // The leader may exit before its children; make sure none of the group outlives it.
-      signalGroup(proc, 'SIGKILL');
     },
   };
   running.add(child);
   return child;
+}
+
+/**
+ * Waits for a child to come up (`ready` is a wait that gives up once the child dies, e.g. waitForHttp
+ * with `isAlive: child.alive`). On failure the child is stopped and the error says how it ended.
+ * @throws Error with the wait's message, plus "(it exited with code 1)" or the like when the child died.
+ */
+export async function untilReady(child: Child, ready: Promise<unknown>): Promise<void> {
+  try {
+    await ready;
+  } catch (err) {
+    const died = !child.alive();
+    await child.stop();
+    const message = err instanceof Error ? err.message : String(err);
+    throw new Error(died ? `${message} (it ${describeExit(await child.exited)})` : message, { cause: err });
+  }
 }
 
 function signalGroup(proc: ChildProcess, signal: NodeJS.Signals): void {
@@ -75,15 +92,14 @@ function signalGroup(proc: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** Stops every child spawned by this process, newest first. */
+/** Stops every child spawned by this process, all at once, so the whole stop takes one grace period at most. */
 export async function stopAll(graceMs?: number): Promise<void> {
-  for (const child of [...running].reverse()) await child.stop(graceMs);
+  await Promise.all([...running].map((child) => child.stop(graceMs)));
 }
 
-// A test runner or orchestrator that dies must not leave servers behind.
-process.once('exit', () => {
-  for (const child of running) signalGroup(child.process, 'SIGKILL');
-});
+// A test runner or orchestrator that exits must not leave servers behind (the lifeline covers the
+// ways of dying that run no exit handler).
+process.once('exit', () => killAll());
 
 /** SIGKILLs every child's process group at once, without waiting (the "second Ctrl-C" path). */
 export function killAll(): void {

@@ -21,8 +21,8 @@ export async function startCms(config: StackConfig, env: NodeJS.ProcessEnv, data
   }
   const output = supervisor.output('cms');
   supervisor.say(`starting Strapi on ${config.STRAPI_URL} (first start seeds the demo content; up to ${STRAPI_TIMEOUT_MS / 60_000} min)`);
-  try {
-    const strapi = await startStrapi({
+  const launch = () =>
+    startStrapi({
       env,
       host: config.STRAPI_HOST,
       port: config.STRAPI_PORT,
@@ -31,7 +31,9 @@ export async function startCms(config: StackConfig, env: NodeJS.ProcessEnv, data
       timeoutMs: STRAPI_TIMEOUT_MS,
       onLine: output.line,
     });
-    supervisor.watch('cms', strapi.child, 'see its log for the error Strapi reported');
+  try {
+    const strapi = await launch();
+    supervisor.keep('cms', strapi.child, { fix: 'see its log for the error Strapi reported', restart: async () => (await launch()).child });
   } catch (err) {
     throw new StartupError(
       'cms',

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import { spawnChild, type Child } from './child.ts';
+import { spawnChild, untilReady, type Child } from './child.ts';
 import { waitForHttp } from '@stackguide/runtime';
 import { freePort } from './ports.ts';
 
@@ -67,11 +67,6 @@ export async function startMeili(opts: {
     { env: { ...process.env, MEILI_MASTER_KEY: opts.masterKey }, onLine: (line) => opts.onLine?.(line) },
   );
   const url = `http://${host}:${port}`;
-  try {
-    await waitForHttp(`${url}/health`, { timeoutMs: opts.timeoutMs ?? 30_000, isAlive: child.alive });
-  } catch (err) {
-    await child.stop();
-    throw err;
-  }
+  await untilReady(child, waitForHttp(`${url}/health`, { timeoutMs: opts.timeoutMs ?? 30_000, isAlive: child.alive }));
   return { url, masterKey: opts.masterKey, child, stop: () => child.stop() };
 }

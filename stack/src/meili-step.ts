@@ -32,8 +32,12 @@ export async function startSearchEngine(config: StackConfig, dataDir: string, su
   // process.env on, so this is where its log level can be set (MEILI_LOG_LEVEL in the environment wins).
   process.env.MEILI_LOG_LEVEL ??= 'WARN';
   try {
-    const meili = await startMeili({ dataDir, masterKey: config.MEILI_MASTER_KEY, port: config.MEILI_PORT, onLine: output.line });
-    supervisor.watch('meilisearch', meili.child, 'see its log; a data directory from another Meilisearch version must be moved away');
+    const launch = () => startMeili({ dataDir, masterKey: config.MEILI_MASTER_KEY, port: config.MEILI_PORT, onLine: output.line });
+    const meili = await launch();
+    supervisor.keep('meilisearch', meili.child, {
+      fix: `see its log; if it says ${dataDir} was written by another Meilisearch version, move it away (the index is rebuilt from Strapi)`,
+      restart: async () => (await launch()).child,
+    });
     return meili.url;
   } catch (err) {
     if (err instanceof MeiliUnavailableError) throw err;

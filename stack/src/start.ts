@@ -13,6 +13,8 @@ import { Supervisor } from './supervisor.ts';
 import { announcement } from './table.ts';
 import { urlPortWarnings } from './url-check.ts';
 
+const STOP_GRACE_MS = 7_000;
+
 /** Shutdown started (Ctrl-C or a dying part) while a step was running: start nothing more. */
 class Stopped extends Error {
   override name = 'Stopped';
@@ -88,6 +90,8 @@ const supervisor = new Supervisor({
   write: (text) => process.stdout.write(text),
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   exit: (code) => process.exit(code),
+  // Everything is down within 10 s of a stop signal, as `docker stop` and the like expect.
+  graceMs: STOP_GRACE_MS,
 });
 supervisor.installSignalHandlers();
 start(paths, supervisor).catch((err: unknown) => (err instanceof Stopped ? undefined : supervisor.fail(err)));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { waitForHttp } from '@stackguide/runtime';
-import { spawnChild, type Child } from './child.ts';
+import { spawnChild, untilReady, type Child } from './child.ts';
 import { BIN_DIR, CMS_DIR } from './paths.ts';
 import { freePort } from './ports.ts';
 
@@ -49,9 +49,8 @@ export async function startStrapi(opts: {
     },
   });
   try {
-    await waitForHttp(`${url}/_health`, { timeoutMs: opts.timeoutMs ?? 180_000, isAlive: child.alive });
+    await untilReady(child, waitForHttp(`${url}/_health`, { timeoutMs: opts.timeoutMs ?? 180_000, isAlive: child.alive }));
   } catch (err) {
-    await child.stop();
     const reason = err instanceof Error ? err.message : String(err);
     throw new Error(`Strapi did not start at ${url}: ${reason}\n--- last Strapi output ---\n${recent.join('\n')}`);
   }

@@ -1,5 +1,9 @@
+import os from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { killAll, stopAll, type Child } from './child.ts';
+import { describeExit, killedBySignal } from './exit-status.ts';
 import { partOutput, type OutputOptions, type PartOutput } from './prefix.ts';
+import { CrashHistory, RESTART_POLICY, type RestartPolicy } from './restart-policy.ts';
 import { StartupError } from './startup-error.ts';
 
 export type SupervisorOptions = OutputOptions & {
@@ -7,21 +11,43 @@ export type SupervisorOptions = OutputOptions & {
   exit: (code: number) => void;
   /** How long a child gets after SIGTERM before SIGKILL. */
   graceMs?: number;
+  /** When a crashed part is restarted and when to give up (default RESTART_POLICY). */
+  restartPolicy?: RestartPolicy;
+  /** Signals this soon after the first are the same stop request, relayed (default 1 s). */
+  repeatWindowMs?: number;
 };
 
+export type KeepOptions = {
+  /** The likely fix when the part keeps exiting with an error code (a signal gets its own advice). */
+  fix: string;
+  /** Starts the part again as it was started; resolves once it is up, throws when it does not come up. */
+  restart: () => Promise<Child>;
+};
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** How a part ended: in words, the likely fix, and how long it had been up. */
+type Crash = { cause: string; fix: string; upMs: number };
+
 /**
- * Owns the children of `npm start`: gives each part its prefixed output and log, stops everything when a
- * part fails, dies, or the user presses Ctrl-C (a second Ctrl-C kills at once), and then exits.
+ * Owns the children of `npm start`: gives each part its prefixed output and log, restarts a part that
+ * crashes (with backoff, giving up after repeated crashes) while the others keep running, and stops
+ * everything when a part fails to start, keeps crashing, or a stop signal arrives (a second one kills
+ * at once), and then exits.
  */
 export class Supervisor {
   private readonly outputs = new Map<string, PartOutput>();
-  private stopping = false;
+  private readonly stopped = new AbortController();
+  private readonly policy: RestartPolicy;
+  private firstSignalAt: number | undefined;
 
-  constructor(private readonly opts: SupervisorOptions) {}
+  constructor(private readonly opts: SupervisorOptions) {
+    this.policy = opts.restartPolicy ?? RESTART_POLICY;
+  }
 
   /** True once shutdown has begun; failures after that are consequences, not causes. */
   get isStopping(): boolean {
-    return this.stopping;
+    return this.stopped.signal.aborted;
   }
 
   /** The output channel (prefix + log file) of a part, created on first use. */
@@ -29,7 +55,7 @@ export class Supervisor {
     let output = this.outputs.get(part);
     if (!output) {
       // Once shutdown starts, the dying words of children only go to their logs.
-      const muted = part === 'stack' ? undefined : () => this.stopping;
+      const muted = part === 'stack' ? undefined : () => this.isStopping;
       output = partOutput(part, { ...this.opts, muted });
       this.outputs.set(part, output);
     }
@@ -42,20 +68,53 @@ export class Supervisor {
     for (const line of text.split('\n')) output.line(line);
   }
 
-  /** Treats the child's exit as a failure of `part` unless we are already shutting down. */
-  watch(part: string, child: Child, fix: string): void {
-    void child.exited.then((code) => {
-      if (this.stopping) return;
-      // Whatever the dead leader spawned is still in its group, and stopAll no longer tracks it.
-      killGroup(child);
-      const error = new StartupError(part, `${part} exited unexpectedly (exit ${code})`, fix);
-      return this.fail(error);
-    });
+  /**
+   * Keeps a part that is up running: when it exits, it is restarted after a backoff while the others
+   * keep running; after repeated crashes `npm start` gives up, naming how it last ended.
+   */
+  keep(part: string, child: Child, opts: KeepOptions): void {
+    const history = new CrashHistory(this.policy);
+    const watch = (current: Child) => {
+      const upSince = Date.now();
+      void current.exited.then((status) => {
+        const fix = killedBySignal(status)
+          ? `something outside npm start sent it ${status} (a kill command, a process manager, or the kernel's out-of-memory killer: see \`dmesg\`); its log may say more`
+          : opts.fix;
+        return this.recover(part, history, { cause: describeExit(status), fix, upMs: Date.now() - upSince }, opts, watch);
+      });
+    };
+    watch(child);
+  }
+
+  /** Restarts a part that crashed, with backoff, until it is up again or has crashed too often. */
+  private async recover(part: string, history: CrashHistory, crash: Crash, opts: KeepOptions, watch: (child: Child) => void): Promise<void> {
+    let { cause, fix, upMs } = crash;
+    while (!this.isStopping) {
+      const verdict = history.crashed(upMs);
+      if (verdict.giveUp) {
+        const message = `${part} ${cause}: crash ${verdict.crashes} in a row without staying up ${this.policy.stableMs / 1000} s in between, so npm start gives up`;
+        return this.fail(new StartupError(part, message, fix));
+      }
+      this.say(`${part} ${cause}; restarting it in ${verdict.delayMs / 1000} s (crash ${verdict.crashes}; the other parts keep running)`);
+      try {
+        await sleep(verdict.delayMs, undefined, { signal: this.stopped.signal });
+        if (this.isStopping) return;
+        const child = await opts.restart();
+        if (this.isStopping) return;
+        this.say(`${part} is back up`);
+        return watch(child);
+      } catch (err) {
+        if (this.isStopping) return;
+        cause = `did not come back up: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`;
+        fix = opts.fix;
+        upMs = 0;
+      }
+    }
   }
 
   /** Reports why start-up failed (part, its log, likely fix), stops every child and exits 1. */
   async fail(error: unknown): Promise<void> {
-    if (this.stopping) return;
+    if (this.isStopping) return;
     if (error instanceof StartupError) {
       this.say(`✖ ${error.message}`);
       if (error.part !== 'stack') this.say(`  its log: ${this.output(error.part).logFile}`);
@@ -68,8 +127,8 @@ export class Supervisor {
 
   /** Stops every child (SIGTERM to each process group, SIGKILL after the grace period), then exits. */
   async shutdown(code: number): Promise<void> {
-    if (this.stopping) return;
-    this.stopping = true;
+    if (this.isStopping) return;
+    this.stopped.abort();
     // Only the orchestrator's own output exists when it fails before starting anything.
     const startedParts = this.outputs.size > 1;
     if (startedParts) this.say('stopping every part…');
@@ -79,28 +138,27 @@ export class Supervisor {
     this.opts.exit(code);
   }
 
-  /** First signal: orderly shutdown, exit 0. Second: SIGKILL every process group, exit 130. */
+  /**
+   * First signal: orderly shutdown, exit 0. Another one: SIGKILL every process group, exit 128 + the
+   * signal's number — unless it comes within the repeat window, because one Ctrl-C or `docker stop`
+   * can arrive several times (the terminal signals npm and this process alike, and npm relays it).
+   */
   onSignal(signal: NodeJS.Signals): void {
-    if (!this.stopping) {
-      this.say(`${signal} received (press Ctrl-C again to kill at once)`);
+    const now = Date.now();
+    if (!this.isStopping) {
+      this.firstSignalAt = now;
+      this.say(`${signal} received; stopping every part (send it again, e.g. Ctrl-C, to kill them at once)`);
       void this.shutdown(0);
       return;
     }
+    if (this.firstSignalAt !== undefined && now - this.firstSignalAt < (this.opts.repeatWindowMs ?? 1_000)) return;
+    this.say(`${signal} received again; killing every part`);
     killAll();
-    this.opts.exit(130);
+    this.opts.exit(128 + (os.constants.signals[signal] ?? 0));
   }
 
-  /** Routes SIGINT and SIGTERM to onSignal. */
+  /** Routes SIGINT, SIGTERM and SIGHUP (terminal closed) to onSignal. */
   installSignalHandlers(): void {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => this.onSignal(signal));
-  }
-}
-
-function killGroup(child: Child): void {
-  if (child.process.pid === undefined) return;
-  try {
-    process.kill(-child.process.pid, 'SIGKILL');
-  } catch {
-    // Nothing of the group is left.
+    for (const signal of SIGNALS) process.on(signal, () => this.onSignal(signal));
   }
 }

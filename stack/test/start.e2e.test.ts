@@ -1,28 +1,39 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { adminClient, type AdminClient } from '@stackguide/test-kit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@stackguide/runtime';
 import { INDEX_UID, SEARCH_KEY_UID } from '@stackguide/search-sync/contract';
 import { REPO_ROOT } from '../src/paths.ts';
 import { freePort, portInUse } from '../src/ports.ts';
+import { resolveBin } from '../src/workspace-bin.ts';
+import { npmStart, partPid, stackEnv, survivors, type NpmStart, type Ports } from './npm-start.ts';
 import { descendants, running } from './process-tree.ts';
 
 // The whole system: the first run may build the Strapi admin (minutes on 2 cores).
 const STARTUP_TIMEOUT_MS = 15 * 60_000;
+/** What the issue allows for a stop, and what `docker stop` waits before SIGKILL. */
+const STOP_MS = 10_000;
 const parts = ['search-sync/src/cli.ts', 'site/server/serve.ts', 'stack/src/strapi-process.ts'];
 const missing = parts.filter((file) => !fs.existsSync(path.join(REPO_ROOT, file)));
 
-let dir: string | undefined;
-let orchestrator: ChildProcess | undefined;
+let dir = '';
+let ports: Ports;
+let env: NodeJS.ProcessEnv;
+let secrets: Record<string, string | undefined>;
+let run: NpmStart | undefined;
+const treeBefore = workTree();
+let admin: AdminClient;
 const seen = new Set<number>();
 
-afterAll(async () => {
-  if (orchestrator?.pid && running(orchestrator.pid)) {
-    for (const pid of descendants(orchestrator.pid)) seen.add(pid);
-    orchestrator.kill('SIGKILL');
+afterAll(() => {
+  if (run && running(run.pid)) {
+    for (const pid of descendants(run.pid)) seen.add(pid);
+    run.proc.kill('SIGKILL');
   }
   for (const pid of seen) {
     try {
@@ -34,52 +45,83 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (missing: ${missing.join(', ')})` : ''}`, () => {
-  it('brings everything up, prints the table, serves search and the site, and Ctrl-C leaves no process', { timeout: STARTUP_TIMEOUT_MS + 120_000 }, async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stack-e2e-'));
-    const treeBefore = workTree();
-    const [strapi, sync, site, meili] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      STACKGUIDE_DATA_DIR: path.join(dir, 'data'),
-      STACKGUIDE_ENV_FILE: path.join(dir, '.env'),
-      NO_COLOR: '1',
-      STRAPI_PORT: String(strapi),
-      STRAPI_URL: `http://127.0.0.1:${strapi}`,
-      SEARCH_SYNC_PORT: String(sync),
-      SEARCH_SYNC_URL: `http://127.0.0.1:${sync}/webhooks/strapi`,
-      SITE_PORT: String(site),
-      SITE_URL: `http://127.0.0.1:${site}`,
-      SITE_BUILD_HOOK_URL: `http://127.0.0.1:${site}/__hooks/build`,
-      MEILI_PORT: String(meili),
-      MEILI_URL: '',
-      MEILI_PUBLIC_URL: '',
-    };
-    const proc = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'stack/src/start.ts')], {
-      cwd: path.join(REPO_ROOT, 'stack'),
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    orchestrator = proc;
-    let output = '';
-    proc.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    proc.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | string>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+const url = (port: number, route = '') => `http://127.0.0.1:${port}${route}`;
 
-    const outcome = await Promise.race([
-      waitFor('the URL table', () => output.includes('Stackguide is running'), { timeoutMs: STARTUP_TIMEOUT_MS, intervalMs: 500, isAlive: () => proc.exitCode === null && proc.signalCode === null }).then(
-        () => 'up' as const,
-        (err: Error) => err.message,
-      ),
-      exited.then((code) => `exited ${code}` as const),
-    ]);
-    expect(outcome, output.slice(-4000)).toBe('up');
+async function searchIds(q: string, key = secrets.MEILI_MASTER_KEY): Promise<string[]> {
+  const res = await fetch(url(ports.meili, `/indexes/${INDEX_UID}/search`), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ q, limit: 100 }),
+  });
+  if (!res.ok) throw new Error(`search for ${q}: HTTP ${res.status}`);
+  return ((await res.json()) as { hits: { id: string }[] }).hits.map((hit) => hit.id);
+}
+
+/** Publishes an article about `animal` through the admin API, as an editor does. */
+async function publish(animal: string): Promise<{ documentId: string; slug: string }> {
+  const slug = `${animal}-restart-notes`;
+  const body = [{ type: 'paragraph', children: [{ type: 'text', text: `What the ${animal} team learned from a crashed part.` }] }];
+  const { documentId } = await admin.createArticle({ title: `${animal} restart notes`, slug, excerpt: `What the ${animal} team wrote down after a part crashed.`, body, authorName: 'Test' }, { publish: true });
+  return { documentId, slug };
+}
+
+const searchable = (q: string, documentId: string) =>
+  waitFor(`${q} to be searchable`, async () => (await searchIds(q)).includes(documentId), { timeoutMs: 120_000, intervalMs: 500 });
+
+/** Runs `fn` while a listener that drops every connection occupies the port, so a part restarted on it fails. */
+async function whileHeld<T>(port: number, fn: () => Promise<T>): Promise<T> {
+  const server = net.createServer((socket) => socket.destroy());
+  // A killed process shows as a zombie while its other threads still exit and hold its sockets; the
+  // supervisor restarts it only 1 s after the whole process is gone.
+  await waitFor(`port ${port} to be ours`, () => new Promise<boolean>((resolve) => server.once('error', () => resolve(false)).listen(port, '127.0.0.1', () => resolve(true))), {
+    timeoutMs: 900,
+    intervalMs: 20,
+  });
+  try {
+    return await fn();
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+/** Kills one part of the running system like `kill -9 <pid>` and waits until it is gone. */
+async function crash(marker: string): Promise<void> {
+  const pid = partPid(run!.pid, marker);
+  process.kill(pid, 'SIGKILL');
+  expect(await survivors([pid], 5_000)).toEqual([]);
+}
+
+async function startAndWait(text: string): Promise<NpmStart> {
+  run = npmStart(env);
+  await run.waitForOutput(text, STARTUP_TIMEOUT_MS);
+  return run;
+}
+
+/** Every process under npm start, remembered for the clean-up should the test fail. */
+function family(root: number): number[] {
+  const pids = descendants(root);
+  for (const pid of pids) seen.add(pid);
+  return pids;
+}
+
+async function openPorts(): Promise<number[]> {
+  const open: number[] = [];
+  for (const port of Object.values(ports)) if (await portInUse(port)) open.push(port);
+  return open;
+}
+
+describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (missing: ${missing.join(', ')})` : ''}`, () => {
+  it('brings everything up, prints the table, serves search and the site', { timeout: STARTUP_TIMEOUT_MS + 120_000 }, async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stack-e2e-'));
+    ports = { strapi: await freePort(), sync: await freePort(), site: await freePort(), meili: await freePort() };
+    env = stackEnv(dir, ports);
+    const output = (await startAndWait('Stackguide is running')).output();
 
     expect(fs.statSync(path.join(dir, '.env')).mode & 0o777).toBe(0o600);
-    const secrets = parseEnv(fs.readFileSync(path.join(dir, '.env'), 'utf8'));
-    expect(output).toMatch(new RegExp(`Admin +http://127\\.0\\.0\\.1:${strapi}/admin +log in as \\S+, password: ADMIN_PASSWORD in`));
-    expect(output).toMatch(new RegExp(`Site +http://127\\.0\\.0\\.1:${site}`));
-    expect(output).toMatch(new RegExp(`Meilisearch +http://127\\.0\\.0\\.1:${meili}`));
+    secrets = parseEnv(fs.readFileSync(path.join(dir, '.env'), 'utf8'));
+    expect(output).toMatch(new RegExp(`Admin +http://127\\.0\\.0\\.1:${ports.strapi}/admin +log in as \\S+, password: ADMIN_PASSWORD in`));
+    expect(output).toMatch(new RegExp(`Site +http://127\\.0\\.0\\.1:${ports.site}`));
+    expect(output).toMatch(new RegExp(`Meilisearch +http://127\\.0\\.0\\.1:${ports.meili}`));
     expect(output).toMatch(/^cms +\| /m);
     expect(output).toMatch(/^search-sync \| /m);
     expect(fs.existsSync(path.join(dir, 'data', 'logs', 'cms.log'))).toBe(true);
@@ -87,57 +129,108 @@ describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (
 
     // A published article, as the CMS serves it with the read-only token.
     const articles = (await (
-      await fetch(`http://127.0.0.1:${strapi}/api/articles?pagination[pageSize]=1&sort=publishedAt:desc`, {
-        headers: { Authorization: `Bearer ${secrets.STRAPI_READ_TOKEN}` },
-      })
+      await fetch(url(ports.strapi, '/api/articles?pagination[pageSize]=1&sort=publishedAt:desc'), { headers: { Authorization: `Bearer ${secrets.STRAPI_READ_TOKEN}` } })
     ).json()) as { data: { documentId: string; slug: string; title: string }[] };
     const article = articles.data[0];
     expect(article).toBeDefined();
 
     // The site lists it.
-    const home = await fetch(`http://127.0.0.1:${site}/`);
+    const home = await fetch(url(ports.site, '/'));
     expect(home.status).toBe(200);
     const html = await home.text();
     expect(html).toContain(article?.slug);
     expect(html).not.toContain(secrets.MEILI_MASTER_KEY);
 
     // Meilisearch finds it with the search-only key, which can do nothing else.
-    const keyRes = await fetch(`http://127.0.0.1:${meili}/keys/${SEARCH_KEY_UID}`, {
-      headers: { Authorization: `Bearer ${secrets.MEILI_MASTER_KEY}` },
-    });
+    const keyRes = await fetch(url(ports.meili, `/keys/${SEARCH_KEY_UID}`), { headers: { Authorization: `Bearer ${secrets.MEILI_MASTER_KEY}` } });
     const searchKey = ((await keyRes.json()) as { key: string }).key;
-    const word = (article?.title ?? '').split(/\W+/).filter((w) => w.length > 4)[0] ?? article?.title;
-    const search = await fetch(`http://127.0.0.1:${meili}/indexes/${INDEX_UID}/search`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${searchKey}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ q: word, limit: 20 }),
-    });
-    expect(search.status).toBe(200);
-    const hits = ((await search.json()) as { hits: { id: string }[] }).hits.map((hit) => hit.id);
-    expect(hits).toContain(article?.documentId);
-    const forbidden = await fetch(`http://127.0.0.1:${meili}/keys`, { headers: { Authorization: `Bearer ${searchKey}` } });
+    const word = (article?.title ?? '').split(/\W+/).filter((w) => w.length > 4)[0] ?? article?.title ?? '';
+    expect(await searchIds(word, searchKey)).toContain(article?.documentId);
+    const forbidden = await fetch(url(ports.meili, '/keys'), { headers: { Authorization: `Bearer ${searchKey}` } });
     expect(forbidden.status).toBe(403);
 
-    // Ctrl-C: everything stops, nothing is left behind.
-    const family = descendants(proc.pid ?? 0);
-    for (const pid of family) seen.add(pid);
-    expect(family.length).toBeGreaterThanOrEqual(4);
-    proc.kill('SIGINT');
-    expect(await exited).toBe(0);
-    for (const pid of family) expect(await gone(pid), `pid ${pid} survived Ctrl-C`).toBe(true);
-    for (const port of [strapi, sync, site, meili]) expect(await portInUse(port), `port ${port}`).toBe(false);
-    expect(output).toContain('all parts stopped');
+    admin = await adminClient(url(ports.strapi), secrets.ADMIN_EMAIL ?? '', secrets.ADMIN_PASSWORD ?? '');
+  });
+
+  it('restarts a killed Meilisearch while editors keep publishing and the site keeps serving; nothing is lost', { timeout: 300_000 }, async () => {
+    await crash('meilisearch-linux-amd64');
+    // Holding its port makes the first restart fail as well, so the publish below surely finds it down.
+    const okapi = await whileHeld(ports.meili, async () => {
+      const article = await publish('okapi');
+      expect((await fetch(url(ports.site, '/'))).status).toBe(200);
+      await run!.waitForOutput('meilisearch did not come back up', 60_000);
+      return article;
+    });
+    await run!.waitForOutput('meilisearch is back up', 120_000);
+    await searchable('okapi', okapi.documentId);
+    expect(run!.output()).toContain('meilisearch was killed by SIGKILL; restarting it in 1 s (crash 1; the other parts keep running)');
+    expect(run!.output()).not.toContain('✖');
+  });
+
+  it('restarts a killed search-sync; what was published while it was down is indexed', { timeout: 300_000 }, async () => {
+    await crash(resolveBin('@stackguide/search-sync').file);
+    const quokka = await whileHeld(ports.sync, async () => {
+      const article = await publish('quokka');
+      expect((await fetch(url(ports.site, '/'))).status).toBe(200);
+      await run!.waitForOutput('search-sync did not come back up', 120_000);
+      return article;
+    });
+    await run!.waitForOutput('search-sync is back up', 120_000);
+    await searchable('quokka', quokka.documentId);
+    expect(await searchIds('okapi')).toHaveLength(1);
+  });
+
+  it('restarts a killed site server; it serves again, with what was published meanwhile', { timeout: 600_000 }, async () => {
+    await crash(resolveBin('@stackguide/site').file);
+    const axolotl = await publish('axolotl');
+    await searchable('axolotl', axolotl.documentId);
+    await run!.waitForOutput('site is back up', 420_000);
+    expect((await fetch(url(ports.site, '/'))).status).toBe(200);
+    await waitFor('the new article on the site', async () => (await fetch(url(ports.site, `/articles/${axolotl.slug}/`))).status === 200, { timeoutMs: 180_000, intervalMs: 1_000 });
+    expect(run!.output()).not.toContain('✖');
+    // Nothing lost on the way: the index holds every published article, no more, no less.
+    const published = await fetch(url(ports.strapi, '/api/articles?pagination[pageSize]=100&fields[0]=title'), { headers: { Authorization: `Bearer ${secrets.STRAPI_READ_TOKEN}` } });
+    const ids = ((await published.json()) as { data: { documentId: string }[] }).data.map((article) => article.documentId);
+    expect((await searchIds('')).sort()).toEqual(ids.sort());
+  });
+
+  it('SIGTERM to the npm start PID alone stops every process within 10 s, and the work tree is as it was', { timeout: 120_000 }, async () => {
+    const current = run!;
+    const pids = family(current.pid);
+    expect(pids.length).toBeGreaterThanOrEqual(6);
+    process.kill(current.pid, 'SIGTERM');
+    expect(await survivors([current.pid, ...pids], STOP_MS)).toEqual([]);
+    expect(await current.exited).toBe(0);
+    expect(await openPorts()).toEqual([]);
+    expect(current.output()).toContain('SIGTERM received; stopping every part');
+    expect(current.output()).toContain('all parts stopped');
     // Running the system leaves the git work tree as it found it.
     expect(workTree()).toEqual(treeBefore);
   });
-});
 
-/** True once the process has exited (within 10 s). */
-const gone = (pid: number): Promise<boolean> =>
-  waitFor(`pid ${pid} to exit`, () => !running(pid), { timeoutMs: 10_000 }).then(
-    () => true,
-    () => false,
-  );
+  it('Ctrl-C (SIGINT to the whole process group) stops everything once, without the relayed copies killing', { timeout: STARTUP_TIMEOUT_MS }, async () => {
+    const current = await startAndWait('Stackguide is running');
+    const pids = family(current.pid);
+    process.kill(-current.pid, 'SIGINT');
+    expect(await survivors([current.pid, ...pids], STOP_MS)).toEqual([]);
+    expect(await current.exited).toBe(0);
+    expect(await openPorts()).toEqual([]);
+    expect(current.output()).toContain('all parts stopped');
+    expect(current.output()).not.toContain('received again');
+  });
+
+  it('SIGKILL of the orchestrator: its parts die with it', { timeout: STARTUP_TIMEOUT_MS }, async () => {
+    const current = await startAndWait('search-sync is up');
+    const orchestrator = partPid(current.pid, 'tsx src/start.ts');
+    const pids = family(orchestrator);
+    expect(pids.length).toBeGreaterThanOrEqual(3);
+    process.kill(orchestrator, 'SIGKILL');
+    // The lifeline gives them 5 s for SIGTERM before it SIGKILLs.
+    expect(await survivors(pids, 15_000)).toEqual([]);
+    expect(await openPorts()).toEqual([]);
+    await current.exited;
+  });
+});
 
 /** `git status --porcelain`, and the modification time of every tracked file (a rewrite with equal content counts too). */
 function workTree(): { status: string; mtimes: Record<string, number> } {
