@@ -32,7 +32,8 @@ export async function startSearchEngine(config: StackConfig, dataDir: string, su
   // process.env on, so this is where its log level can be set (MEILI_LOG_LEVEL in the environment wins).
   process.env.MEILI_LOG_LEVEL ??= 'WARN';
   try {
-    const meili = await startMeili({ dataDir, masterKey: config.MEILI_MASTER_KEY, port: config.MEILI_PORT, onLine: output.line });
+    const indexing = { maxIndexingMemory: config.MEILI_MAX_INDEXING_MEMORY, maxIndexingThreads: config.MEILI_MAX_INDEXING_THREADS };
+    const meili = await startMeili({ dataDir, masterKey: config.MEILI_MASTER_KEY, port: config.MEILI_PORT, onLine: output.line, indexing });
     supervisor.watch('meilisearch', meili.child, 'see its log; a data directory from another Meilisearch version must be moved away');
     return meili.url;
   } catch (err) {
