@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { stopAll } from '@stackguide/test-kit';
 import { publishLatency } from './publish-latency.ts';
 import { reindexBench } from './reindex.ts';
+import { meiliSettingsBench } from './meili-settings.ts';
 import { siteBuildBench } from './site-build.ts';
 import { searchLatencyBench } from './search-latency.ts';
 import { keystrokeBench } from './keystroke.ts';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; a
   search: { defaults: { articles: 10_000, runs: 3 }, run: (o) => searchLatencyBench({ articles: o.articles!, runs: o.runs! }), about: 'search processingTimeMs and round trip over 200 queries, plus peak RSS of each part' },
   keystroke: { defaults: { articles: 10_000, samples: 40 }, run: (o) => keystrokeBench({ articles: o.articles!, samples: o.samples! }), about: 'keystroke → results painted in headless Chromium on the built /search/ page (--articles 0: seeded content)' },
   relevance: { defaults: {}, run: () => relevanceBench(), about: 'judged queries on the seeded articles: MRR@10, hits@1/@3, zero results; ours vs Pagefind' },
+  'meili-settings': { defaults: { articles: 1000, samples: 40, runs: 2 }, run: (o) => meiliSettingsBench({ articles: o.articles!, samples: o.samples!, runs: o.runs! }), about: 'Meilisearch indexing memory/threads: bulk load and single-document additions per candidate' },
   reindex: { defaults: { articles: 10000, runs: 3 }, run: (o) => reindexBench({ articles: o.articles!, runs: o.runs! }), about: 'full reindex docs/s with a concurrent search loop, ours vs plugin' },
 };
 const drill = (run: (o: { articles: number; samples: number }) => Promise<void>, about: string) => ({

@@ -3,7 +3,8 @@ import { waitFor } from '@stackguide/test-kit';
 
 export type Meili = { url: string; key: string };
 
-async function call<T>(m: Meili, method: string, route: string, body?: unknown, timeoutMs = 10_000): Promise<{ status: number; data: T }> {
+/** One request to Meilisearch's REST API with the master key; the answer's status and parsed JSON body. */
+export async function meiliCall<T>(m: Meili, method: string, route: string, body?: unknown, timeoutMs = 10_000): Promise<{ status: number; data: T }> {
   const res = await fetch(`${m.url}${route}`, {
     method,
     headers: { Authorization: `Bearer ${m.key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -19,7 +20,7 @@ export type SearchAnswer = { status: number; hits: Record<string, unknown>[]; pr
 /** One search; network errors come back as status 0 so loops can count them as failures. */
 export async function search(m: Meili, index: string, params: Record<string, unknown>): Promise<SearchAnswer> {
   try {
-    const { status, data } = await call<{ hits?: Record<string, unknown>[]; processingTimeMs?: number }>(m, 'POST', `/indexes/${index}/search`, params, 5_000);
+    const { status, data } = await meiliCall<{ hits?: Record<string, unknown>[]; processingTimeMs?: number }>(m, 'POST', `/indexes/${index}/search`, params, 5_000);
     return { status, hits: data?.hits ?? [], processingTimeMs: data?.processingTimeMs ?? NaN };
   } catch {
     return { status: 0, hits: [], processingTimeMs: NaN };
@@ -29,7 +30,7 @@ export async function search(m: Meili, index: string, params: Record<string, unk
 /** Waits until `index` has no enqueued or processing tasks (a Meilisearch restarting counts as not yet). @throws WaitError after `timeoutMs`. */
 export async function waitForIdleIndex(m: Meili, index: string, timeoutMs = 600_000): Promise<void> {
   const idle = async () => {
-    const { data } = await call<{ total?: number; results: unknown[] }>(m, 'GET', `/tasks?indexUids=${index}&statuses=enqueued,processing&limit=1`);
+    const { data } = await meiliCall<{ total?: number; results: unknown[] }>(m, 'GET', `/tasks?indexUids=${index}&statuses=enqueued,processing&limit=1`);
     return (data.total ?? data.results.length) === 0;
   };
   await waitFor(`index ${index} to have no pending tasks`, idle, { timeoutMs });
@@ -39,7 +40,7 @@ export async function waitForIdleIndex(m: Meili, index: string, timeoutMs = 600_
 export async function allDocuments(m: Meili, index: string, fields?: string[]): Promise<Record<string, unknown>[]> {
   const docs: Record<string, unknown>[] = [];
   for (let offset = 0; ; offset += 1000) {
-    const { status, data } = await call<{ results: Record<string, unknown>[]; total: number }>(m, 'POST', `/indexes/${index}/documents/fetch`, { ...(fields ? { fields } : {}), limit: 1000, offset }, 30_000);
+    const { status, data } = await meiliCall<{ results: Record<string, unknown>[]; total: number }>(m, 'POST', `/indexes/${index}/documents/fetch`, { ...(fields ? { fields } : {}), limit: 1000, offset }, 30_000);
     if (status === 404) return docs;
     if (status !== 200) throw new Error(`fetching documents of ${index}: HTTP ${status}`);
     docs.push(...data.results);
@@ -48,35 +49,44 @@ export async function allDocuments(m: Meili, index: string, fields?: string[]): 
 }
 
 export async function documentCount(m: Meili, index: string): Promise<number> {
-  const { status, data } = await call<{ numberOfDocuments: number }>(m, 'GET', `/indexes/${index}/stats`);
+  const { status, data } = await meiliCall<{ numberOfDocuments: number }>(m, 'GET', `/indexes/${index}/stats`);
   return status === 200 ? data.numberOfDocuments : 0;
 }
 
 /**
+ * Creates `uid` afresh with `settings`, then times Meilisearch alone indexing `docs` into it
+ * (batches of 1,000 sent without waiting, timed until the last task is done); returns seconds.
+ * @throws Error when a task fails.
+ */
+export async function bulkLoad(m: Meili, uid: string, settings: Record<string, unknown>, docs: Record<string, unknown>[]): Promise<number> {
+  await meiliCall(m, 'DELETE', `/indexes/${uid}`);
+  await meiliCall(m, 'POST', '/indexes', { uid, primaryKey: 'id' });
+  await meiliCall(m, 'PATCH', `/indexes/${uid}/settings`, settings);
+  await waitForIdleIndex(m, uid);
+  const start = performance.now();
+  const taskUids: number[] = [];
+  for (let i = 0; i < docs.length; i += 1000) {
+    const { data } = await meiliCall<{ taskUid: number }>(m, 'POST', `/indexes/${uid}/documents`, docs.slice(i, i + 1000), 60_000);
+    taskUids.push(data.taskUid);
+  }
+  await waitForIdleIndex(m, uid);
+  const seconds = (performance.now() - start) / 1000;
+  const { data } = await meiliCall<{ results: { status: string; error?: { message: string } }[] }>(m, 'GET', `/tasks?uids=${taskUids.join(',')}&statuses=failed,canceled&limit=1`);
+  if (data.results.length > 0) throw new Error(`indexing into ${uid} failed: ${data.results[0]!.error?.message ?? data.results[0]!.status}`);
+  return seconds;
+}
+
+/**
  * Seconds Meilisearch alone needs to index `from`'s documents into a scratch index with the same
- * settings (batches of 1,000 sent without waiting, timed until the last task is done): the floor
- * under any reindex of those documents. The scratch index is deleted afterwards.
+ * settings ({@link bulkLoad}): the floor under any reindex of those documents. The scratch index is
+ * deleted afterwards.
  * @throws Error when a task fails.
  */
 export async function indexingFloor(m: Meili, from: string): Promise<number> {
   const docs = await allDocuments(m, from);
-  const { data: settings } = await call<Record<string, unknown>>(m, 'GET', `/indexes/${from}/settings`);
+  const { data: settings } = await meiliCall<Record<string, unknown>>(m, 'GET', `/indexes/${from}/settings`);
   const scratch = `${from}_floor`;
-  await call(m, 'DELETE', `/indexes/${scratch}`);
-  await call(m, 'POST', '/indexes', { uid: scratch, primaryKey: 'id' });
-  await call(m, 'PATCH', `/indexes/${scratch}/settings`, settings);
-  await waitForIdleIndex(m, scratch);
-  const start = performance.now();
-  const taskUids: number[] = [];
-  for (let i = 0; i < docs.length; i += 1000) {
-    const { data } = await call<{ taskUid: number }>(m, 'POST', `/indexes/${scratch}/documents`, docs.slice(i, i + 1000), 60_000);
-    taskUids.push(data.taskUid);
-  }
-  await waitForIdleIndex(m, scratch);
-  const seconds = (performance.now() - start) / 1000;
-  const { data } = await call<{ results: { status: string; error?: { message: string } }[] }>(m, 'GET', `/tasks?uids=${taskUids.join(',')}&statuses=failed,canceled&limit=1`);
-  await call(m, 'DELETE', `/indexes/${scratch}`);
-  if (data.results.length > 0) throw new Error(`indexing into ${scratch} failed: ${data.results[0]!.error?.message ?? data.results[0]!.status}`);
+  const seconds = await bulkLoad(m, scratch, settings, docs).finally(() => meiliCall(m, 'DELETE', `/indexes/${scratch}`));
   if ((await documentCount(m, from)) !== docs.length) throw new Error(`${from} changed while measuring the floor`);
   return seconds;
 }

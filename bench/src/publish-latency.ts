@@ -10,6 +10,23 @@ import { startSystem } from './system.ts';
 import { renderTable } from './table.ts';
 
 const TIMEOUT_MS = 15_000;
+const TARGET_P95_MS = 150;
+
+/** search-sync's log line for a batch it wrote: when (epoch ms) and how long each stage took. */
+type Applied = { time: number; upserted: number; stages: { queuedMs: number; fetchMs: number; heldMs: number; writeMs: number } };
+
+/** Where one of our samples spent its time (ms), from search-sync's log line for it. */
+type Stages = { strapiToWebhook: number; queued: number; fetch: number; write: number; searchable: number };
+
+function parseApplied(line: string): Applied | undefined {
+  if (!line.includes('applied changes to the index')) return undefined;
+  try {
+    const entry = JSON.parse(line) as Partial<Applied>;
+    return entry.stages && typeof entry.time === 'number' ? (entry as Applied) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A draft article whose title carries a token no other document has, so a search finds only it. */
 export function benchArticle(token: string): Record<string, unknown> {
@@ -26,31 +43,54 @@ export const token = () => `zq${crypto.randomBytes(5).toString('hex')}`;
 
 /**
  * Publishes a prepared draft and polls search every 5 ms until it is found. `total` runs from
- * sending the publish request (NaN on timeout); `publish` is the request alone (Strapi's own share).
+ * sending the publish request (NaN on timeout); `publish` is the request alone (Strapi's own share);
+ * `startedAt`/`foundAt` are epoch ms, to place search-sync's log line for the sample.
  */
-async function sample(admin: AdminClient, meili: Meili, index: string): Promise<{ total: number; publish: number }> {
+async function sample(admin: AdminClient, meili: Meili, index: string): Promise<{ total: number; publish: number; startedAt: number; foundAt: number }> {
   const t = token();
   const { documentId } = await admin.createArticle(benchArticle(t));
+  const startedAt = Date.now();
   const start = performance.now();
   await admin.publish(documentId);
   const publish = performance.now() - start;
   try {
     const found = async () => (await search(meili, index, { q: t, limit: 1, attributesToRetrieve: ['slug'] })).hits.length > 0;
     await waitFor(`probe ${t} to be searchable`, found, { timeoutMs: TIMEOUT_MS, intervalMs: 5 });
-    return { total: performance.now() - start, publish };
+    return { total: performance.now() - start, publish, startedAt, foundAt: Date.now() };
   } catch (err) {
-    if (err instanceof WaitError) return { total: NaN, publish };
+    if (err instanceof WaitError) return { total: NaN, publish, startedAt, foundAt: NaN };
     throw err;
   }
+}
+
+/**
+ * Splits one of our samples by search-sync's log line for the write that made it searchable: Strapi
+ * until the webhook was queued, waiting in the queue, the re-fetch from Strapi (the index's copy is
+ * read alongside), the write (Meilisearch task included), and until the bench's search saw it.
+ */
+async function stagesOf(applied: Applied[], s: { startedAt: number; foundAt: number }): Promise<Stages | undefined> {
+  const line = () => applied.find((a) => a.upserted > 0 && a.time >= s.startedAt);
+  const entry = line() ?? (await new Promise((r) => setTimeout(r, 200)).then(line));
+  if (!entry) return undefined;
+  const { queuedMs, fetchMs, writeMs } = entry.stages;
+  const queuedAt = entry.time - writeMs - fetchMs - queuedMs;
+  return { strapiToWebhook: queuedAt - s.startedAt, queued: queuedMs, fetch: fetchMs, write: writeMs, searchable: s.foundAt - entry.time };
 }
 
 /** Bench 1: publish → searchable, ours and the plugin alternating sample by sample. */
 export async function publishLatency(opts: { articles: number; samples: number }): Promise<void> {
   const recording = startRecording();
-  const system = await startSystem(opts.articles);
+  const applied: Applied[] = [];
+  const system = await startSystem(opts.articles, {
+    onSyncLine: (line) => {
+      const entry = parseApplied(line);
+      if (entry) applied.push(entry);
+    },
+  });
   const log = stepLog('publish');
   try {
     const times = { ours: [] as number[], plugin: [] as number[] };
+    const stages: Stages[] = [];
     const publishTimes = { ours: [] as number[], plugin: [] as number[] };
     let timeouts = { ours: 0, plugin: 0 };
     for (let i = 0; i < opts.samples; i++) {
@@ -58,6 +98,9 @@ export async function publishLatency(opts: { articles: number; samples: number }
       for (const who of order) {
         const s = who === 'ours' ? await sample(system.ours.admin, system.meili, INDEX_UID) : await sample(system.peer.admin, system.meili, PLUGIN_INDEX);
         publishTimes[who].push(s.publish);
+        const split = who === 'ours' && !Number.isNaN(s.total) ? await stagesOf(applied, s) : undefined;
+        if (split) stages.push(split);
+        if (who === 'ours') applied.length = 0;
         if (Number.isNaN(s.total)) timeouts = { ...timeouts, [who]: timeouts[who] + 1 };
         else times[who].push(s.total);
       }
@@ -76,8 +119,28 @@ export async function publishLatency(opts: { articles: number; samples: number }
         ],
       ),
     );
-    console.log(`\ntarget ours p95 ≤ 300 ms: ${ours.p95 <= 300 ? 'met' : 'NOT met'} (${ours.p95.toFixed(0)} ms)`);
-    const file = recording.write('publish-latency', { params: opts, ours, plugin, timeouts, publishRequest: { ours: summarize(publishTimes.ours), plugin: summarize(publishTimes.plugin) }, samplesMs: times });
+    const stageNames: [keyof Stages, string][] = [
+      ['strapiToWebhook', 'publish request sent → webhook queued (Strapi)'],
+      ['queued', 'waiting in the queue'],
+      ['fetch', 're-fetch from Strapi (index copy read alongside)'],
+      ['write', 'index write, Meilisearch task included'],
+      ['searchable', 'written → the bench search sees it'],
+    ];
+    const stageSummaries = Object.fromEntries(stageNames.map(([key]) => [key, summarize(stages.map((x) => x[key]))]));
+    console.log(`\nwhere ours spends it (ms, ${stages.length} samples matched to search-sync's log)\n`);
+    console.log(renderTable(['stage', 'p50', 'p95', 'max'], stageNames.map(([key, label]) => [label, stageSummaries[key]!.p50, stageSummaries[key]!.p95, stageSummaries[key]!.max])));
+    console.log(`\nMeilisearch: max indexing memory ${system.indexing.maxIndexingMemory} B, threads ${system.indexing.maxIndexingThreads ?? 'all'} (both systems)`);
+    console.log(`target ours p95 ≤ ${TARGET_P95_MS} ms: ${ours.p95 <= TARGET_P95_MS ? 'met' : 'NOT met'} (${ours.p95.toFixed(0)} ms)`);
+    const file = recording.write('publish-latency', {
+      params: opts,
+      meiliIndexing: system.indexing,
+      ours,
+      plugin,
+      timeouts,
+      publishRequest: { ours: summarize(publishTimes.ours), plugin: summarize(publishTimes.plugin) },
+      oursStages: stageSummaries,
+      samplesMs: times,
+    });
     console.log(`results: ${file}`);
   } finally {
     await system.stop();

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { adminClient, freePort, startMeili, startStrapi, stopAll, waitForHttp, type AdminClient, type MeiliProcess, type StrapiProcess } from '@stackguide/test-kit';
+import { adminClient, freePort, startMeili, startStrapi, stopAll, waitForHttp, type AdminClient, type MeiliIndexing, type MeiliProcess, type StrapiProcess } from '@stackguide/test-kit';
 import { INDEX_UID } from '@stackguide/search-sync/contract';
 import { cmsEnv, fixtureCopy, type Fixture } from './fixtures.ts';
 import { documentCount, waitForIdleIndex, type Meili } from './meili-http.ts';
 import { ARTICLE_UID, PLUGIN_INDEX, preparePluginApp, startPluginCms } from './plugin-cms.ts';
-import { stepLog } from '@stackguide/runtime';
+import { parseConfig, stepLog } from '@stackguide/runtime';
 import { startSearchSync, syncDataDir, waitForSyncReady, type SearchSync } from './search-sync-process.ts';
 import { makeRunDir } from './paths.ts';
 
@@ -16,6 +16,8 @@ export type System = {
   fixture: Fixture;
   meili: Meili;
   meiliProcess: MeiliProcess;
+  /** The indexing limits the shared Meilisearch runs with. */
+  indexing: MeiliIndexing;
   ours: Ours;
   peer: Peer;
   /** Restarts Meilisearch on the same port and data (after a kill). */
@@ -28,12 +30,23 @@ export type System = {
 };
 
 /**
+ * Meilisearch's indexing limits for a run: what `npm start` uses, unless MEILI_MAX_INDEXING_MEMORY /
+ * MEILI_MAX_INDEXING_THREADS in the environment ask for others (to measure them side by side).
+ * @throws ConfigError when one of them is malformed.
+ */
+export function benchIndexing(env: NodeJS.ProcessEnv = process.env): MeiliIndexing {
+  const c = parseConfig({ MEILI_MAX_INDEXING_MEMORY: 'required', MEILI_MAX_INDEXING_THREADS: 'optional' }, env);
+  return { maxIndexingMemory: c.MEILI_MAX_INDEXING_MEMORY, ...(c.MEILI_MAX_INDEXING_THREADS === undefined ? {} : { maxIndexingThreads: c.MEILI_MAX_INDEXING_THREADS }) };
+}
+
+/**
  * Boots everything a side-by-side run needs on one Meilisearch: our CMS (webhook → search-sync
  * serve → index `articles`) and the plugin CMS (→ index `articles_plugin`), each on its own copy of
  * the same fixture database, and waits until both indexes hold every published article.
+ * `onSyncLine` gets search-sync's info-level log lines (otherwise it logs warnings only).
  * @throws Error from whichever part failed to start; everything already started is stopped.
  */
-export async function startSystem(articles: number): Promise<System> {
+export async function startSystem(articles: number, opts: { onSyncLine?: (line: string) => void } = {}): Promise<System> {
   const runDir = makeRunDir('run-');
   const step = stepLog('system');
   try {
@@ -41,9 +54,10 @@ export async function startSystem(articles: number): Promise<System> {
     const fixture = await fixtureCopy(articles, path.join(runDir, 'ours.db'), step);
     fs.copyFileSync(fixture.databaseFilename, path.join(runDir, 'peer.db'));
     const { secrets } = fixture;
-    step('Meilisearch');
+    const indexing = benchIndexing();
+    step(`Meilisearch (max indexing memory ${indexing.maxIndexingMemory} B, threads ${indexing.maxIndexingThreads ?? 'all'})`);
     const meiliPort = await freePort();
-    const meiliOpts = { dataDir: path.join(runDir, 'meili'), masterKey: secrets.MEILI_MASTER_KEY, port: meiliPort };
+    const meiliOpts = { dataDir: path.join(runDir, 'meili'), masterKey: secrets.MEILI_MASTER_KEY, port: meiliPort, indexing };
     let meiliProcess = await startMeili(meiliOpts);
     const meili: Meili = { url: meiliProcess.url, key: secrets.MEILI_MASTER_KEY };
 
@@ -60,8 +74,9 @@ export async function startSystem(articles: number): Promise<System> {
       SEARCH_SYNC_PORT: String(syncPort),
       SEARCH_SYNC_DATA_DIR: syncDataDir(runDir),
       RECONCILE_INTERVAL: '10m',
+      ...(opts.onSyncLine ? { LOG_LEVEL: 'info' } : {}),
     };
-    const sync = await startSearchSync(syncEnv);
+    const sync = await startSearchSync(syncEnv, opts.onSyncLine);
     const ours: Ours = { cms, cmsEnv: ourEnv, sync, syncEnv, admin: await adminClient(cms.url, secrets.ADMIN_EMAIL, secrets.ADMIN_PASSWORD) };
 
     step('plugin CMS');
@@ -86,6 +101,7 @@ export async function startSystem(articles: number): Promise<System> {
       get meiliProcess() {
         return meiliProcess;
       },
+      indexing,
       ours,
       peer,
       async restartMeili() {
@@ -95,7 +111,7 @@ export async function startSystem(articles: number): Promise<System> {
       },
       async restartSync() {
         await ours.sync.stop();
-        ours.sync = await startSearchSync(syncEnv);
+        ours.sync = await startSearchSync(syncEnv, opts.onSyncLine);
       },
       async bounceOurCms(downMs) {
         await ours.cms.stop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duration, flag, host, httpUrl, milliseconds, oneOf, port, postgresUrl } from './env-rules.ts';
+import { byteSize, count, duration, flag, host, httpUrl, milliseconds, oneOf, port, postgresUrl } from './env-rules.ts';
 
 describe('parse rules', () => {
   it('ports are whole numbers from 1 to 65535', () => {
@@ -33,5 +33,19 @@ describe('parse rules', () => {
     expect(milliseconds('1500').schema.safeParse('-5').success).toBe(false);
     expect(postgresUrl().schema.safeParse('postgres://u:p@db:5432/x').success).toBe(true);
     expect(postgresUrl().schema.safeParse('mysql://u:p@db/x').success).toBe(false);
+  });
+
+  it('memory sizes become bytes, in the notation Meilisearch reads', () => {
+    const rule = byteSize('256MiB');
+    for (const [text, bytes] of [['256MiB', 268_435_456], ['256Mb', 256_000_000], ['1.5 GiB', 1_610_612_736], ['268435456', 268_435_456], ['512kib', 524_288], ['2GB', 2e9]] as const) {
+      expect(rule.schema.parse(text), text).toBe(bytes);
+    }
+    for (const bad of ['', '0', '0MiB', '-1GiB', '256 XB', 'lots', '1,5GiB', 'MiB']) expect(rule.schema.safeParse(bad).success, bad).toBe(false);
+  });
+
+  it('counts are whole numbers from 1', () => {
+    const rule = count('a number of threads like 2');
+    expect(rule.schema.parse('2')).toBe(2);
+    for (const bad of ['0', '-1', '1.5', 'two']) expect(rule.schema.safeParse(bad).success, bad).toBe(false);
   });
 });

@@ -92,5 +92,33 @@ export const milliseconds = (value: string): EnvRule<number> => ({
   default: value,
 });
 
+const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
+
+/** Bytes in a size like `256MiB`, `1.5 GB` or `268435456`; undefined when it is not one. */
+function parseBytes(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  const unit = BYTE_UNITS[match?.[2]?.toLowerCase() ?? 'none'];
+  const bytes = unit === undefined ? undefined : Math.floor(Number(match?.[1]) * unit);
+  return bytes !== undefined && bytes > 0 ? bytes : undefined;
+}
+
+/**
+ * A memory size, as bytes: a number with an optional unit (B, KB, MB, GB, TB, KiB, MiB, GiB,
+ * TiB; any case; KB = 1000 B, KiB = 1024 B). Meilisearch reads the same notation, so a value
+ * passed on to it unchanged means the same there.
+ */
+export const byteSize = (value: string): EnvRule<number> => ({
+  schema: z
+    .string()
+    .refine((v) => parseBytes(v) !== undefined)
+    .transform((v) => parseBytes(v)!),
+  expect: `a memory size like ${value} (a number with B, KB, MB, GB, KiB, MiB or GiB)`,
+  default: value,
+});
+
+/** A whole number from 1 up; `expect` says what it counts. */
+export const count = (expect: string, value?: string): EnvRule<number> =>
+  withDefault({ schema: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1)), expect }, value);
+
 /** An e-mail address. */
 export const email = (value: string): EnvRule<string> => ({ schema: z.email(), expect: `an e-mail address like ${value}`, default: value });

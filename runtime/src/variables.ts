@@ -1,4 +1,4 @@
-import { duration, email, flag, host, httpUrl, milliseconds, oneOf, port, postgresUrl, secret, text } from './env-rules.ts';
+import { byteSize, count, duration, email, flag, host, httpUrl, milliseconds, oneOf, port, postgresUrl, secret, text } from './env-rules.ts';
 
 const GENERATED = '(npm start generates one)';
 const randomSecret = (min: number) => secret(min, `a random secret of at least ${min} characters ${GENERATED}`);
@@ -43,6 +43,8 @@ export const VARIABLES = {
   MEILI_MASTER_KEY: secret(16, 'a random key of at least 16 characters (Meilisearch refuses shorter keys; npm start generates one)'),
   MEILI_PUBLIC_URL: httpUrl('https://search.example.com'),
   MEILI_SEARCH_KEY: text('the search-only key `npm run keys -w search-sync` prints'),
+  MEILI_MAX_INDEXING_MEMORY: byteSize('256MiB'),
+  MEILI_MAX_INDEXING_THREADS: count('a number of threads like 2 (empty: as many as the machine has cores)'),
 
   // search-sync
   SEARCH_SYNC_HOST: host('127.0.0.1'),

@@ -118,15 +118,24 @@ export class Processor {
   }
 
   private async applyArticles(items: QueueItem[]): Promise<void> {
+    if (items.length === 0) return;
+    const picked = Date.now();
+    // The index's copy is read while Strapi answers (neither needs the other): a publish waits for one round trip, not two.
+    const held = this.deps.index.held(items.map((item) => item.documentId));
+    const heldAt = held.then(
+      () => Date.now(),
+      () => Date.now(),
+    );
     const upserts: { item: QueueItem; doc: SearchDocument }[] = [];
     const deletes: QueueItem[] = [];
-    const started = Date.now();
     for (const [item, article] of await this.canonical(items)) {
       if (article) upserts.push({ item, doc: toSearchDocument(article) });
       else deletes.push(item);
     }
-    if (items.length > 0) this.deps.log.debug({ items: items.length, ms: Date.now() - started }, 'fetched canonical state from Strapi');
-    await this.write(upserts, deletes);
+    const fetched = Date.now();
+    const oldest = Math.min(...items.map((item) => item.firstEnqueuedAt));
+    const stages = { queuedMs: picked - oldest, fetchMs: fetched - picked, heldMs: (await heldAt) - picked };
+    await this.write(upserts, deletes, held, stages);
   }
 
   /**
@@ -164,7 +173,16 @@ export class Processor {
     return out;
   }
 
-  private async write(upserts: { item: QueueItem; doc: SearchDocument }[], deletes: QueueItem[]): Promise<void> {
+  /**
+   * Writes what changed and completes the items. `held` is the index's copy of them when already
+   * asked for; `stages` (ms) are logged with the outcome so a slow publish shows where it waited.
+   */
+  private async write(
+    upserts: { item: QueueItem; doc: SearchDocument }[],
+    deletes: QueueItem[],
+    held?: Promise<Map<string, SearchDocument>>,
+    stages: Record<string, number> = {},
+  ): Promise<void> {
     const all = [...upserts.map((u) => u.item), ...deletes];
     if (all.length === 0) return;
     const started = Date.now();
@@ -173,9 +191,9 @@ export class Processor {
     try {
       // Saving the draft of a published article re-sends a document the index already holds, and
       // deleting a never-published draft removes nothing: neither changes what the site shows.
-      const held = await this.deps.index.held(all.map((item) => item.documentId));
-      changed = upserts.map((u) => u.doc).filter((doc) => !isDeepStrictEqual(held.get(doc.id), doc));
-      const present = deletes.map((d) => d.documentId).filter((id) => held.has(id));
+      const indexed = await (held ?? this.deps.index.held(all.map((item) => item.documentId)));
+      changed = upserts.map((u) => u.doc).filter((doc) => !isDeepStrictEqual(indexed.get(doc.id), doc));
+      const present = deletes.map((d) => d.documentId).filter((id) => indexed.has(id));
       // Noted before writing, so a crash after the write cannot lose the rebuild (the retry would find nothing to change).
       if (changed.length > 0 || present.length > 0) this.deps.buildHook?.changed();
       await this.deps.index.upsert(changed);
@@ -197,7 +215,7 @@ export class Processor {
       this.deps.metrics.observeLatency((now - item.firstEnqueuedAt) / 1000);
     }
     const unchanged = upserts.length - changed.length;
-    this.deps.log.info({ upserted: changed.length, unchanged, deleted: removed, ms: Date.now() - started }, 'applied changes to the index');
+    this.deps.log.info({ upserted: changed.length, unchanged, deleted: removed, stages: { ...stages, writeMs: now - started } }, 'applied changes to the index');
   }
 
   private fail(item: QueueItem, err: unknown): void {

@@ -111,19 +111,20 @@ export class StrapiClient {
   }
 
   /**
-   * Every published article, with up to `concurrency` pages in flight; pages arrive in any order.
-   * For bulk loads, where Strapi's per-request latency, not its throughput, is the limit.
+   * Every published article (by default with what a search document needs; `params` picks other
+   * fields), with up to `concurrency` pages in flight; pages arrive in any order. For bulk reads,
+   * where Strapi's per-request latency, not its throughput, is the limit.
    * @throws StrapiError when a page cannot be fetched.
    */
-  async *publishedArticlesConcurrently(concurrency = MAX_IN_FLIGHT): AsyncGenerator<ArticlePage> {
-    const first = await this.articlePage(1);
+  async *publishedArticlesConcurrently(params?: URLSearchParams, concurrency = MAX_IN_FLIGHT): AsyncGenerator<ArticlePage> {
+    const first = await this.articlePage(1, params);
     yield first;
     const inFlight = new Map<number, Promise<{ page: number; result: ArticlePage }>>();
     let next = 2;
     while (next <= first.pageCount || inFlight.size > 0) {
       while (inFlight.size < concurrency && next <= first.pageCount) {
         const page = next++;
-        const request = this.articlePage(page).then((result) => ({ page, result }));
+        const request = this.articlePage(page, params).then((result) => ({ page, result }));
         // A failure surfaces through Promise.race below; this only keeps an abandoned one quiet.
         request.catch(() => undefined);
         inFlight.set(page, request);
@@ -152,7 +153,7 @@ export class StrapiClient {
   async publishedStamps(): Promise<ArticleStamp[]> {
     const stamps: ArticleStamp[] = [];
     const fields = new URLSearchParams({ 'fields[0]': 'updatedAt' });
-    for await (const { items } of this.publishedArticles(fields)) {
+    for await (const { items } of this.publishedArticlesConcurrently(fields)) {
       for (const a of items) stamps.push({ documentId: a.documentId, updatedAt: a.updatedAt });
     }
     return stamps;

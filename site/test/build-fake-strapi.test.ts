@@ -32,8 +32,9 @@ describe('site built from fixture content', () => {
     for (const slug of slugs(content.articles)) expect(files).toContain(`articles/${slug}/index.html`);
     for (const slug of slugs(content.roles)) expect(files).toContain(`roles/${slug}/index.html`);
     for (const slug of slugs(content.skills)) expect(files).toContain(`skills/${slug}/index.html`);
-    for (const page of ['articles/index.html', 'articles/2/index.html', 'articles/3/index.html', 'compare/backend-vs-frontend/index.html', 'search/index.html', '404.html', 'robots.txt', 'rss.xml'])
+    for (const page of ['articles/index.html', 'articles/2/index.html', 'articles/3/index.html', 'compare/index.html', 'compare/backend-vs-frontend/index.html', 'search/index.html', '404.html', 'robots.txt', 'rss.xml', 'favicon.ico', 'favicon.svg'])
       expect(files).toContain(page);
+    expect(readDist(dist, 'compare/index.html')).toContain('href="/compare/backend-vs-frontend/"');
     expect(files).not.toContain('articles/4/index.html');
     const page2 = readDist(dist, 'articles/2/index.html');
     expect(page2.match(/<li><article class="card">/g)).toHaveLength(12);

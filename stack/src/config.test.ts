@@ -36,6 +36,15 @@ describe('parseStackConfig', () => {
     expect(message).not.toContain('tiny-key');
   });
 
+  it('reads Meilisearch indexing limits as bytes and threads, and names a bad one', () => {
+    const config = parseStackConfig({ ...secrets, MEILI_MAX_INDEXING_MEMORY: '1.5GiB', MEILI_MAX_INDEXING_THREADS: '1' });
+    expect(config.MEILI_MAX_INDEXING_MEMORY).toBe(1.5 * 2 ** 30);
+    expect(config.MEILI_MAX_INDEXING_THREADS).toBe(1);
+    const message = messageOf({ ...secrets, MEILI_MAX_INDEXING_MEMORY: 'lots', MEILI_MAX_INDEXING_THREADS: '0' });
+    expect(message).toMatch(/MEILI_MAX_INDEXING_MEMORY must be a memory size .*\(got "lots"\)/);
+    expect(message).toMatch(/MEILI_MAX_INDEXING_THREADS must be a number of threads/);
+  });
+
   it('rejects a port out of range', () => {
     expect(messageOf({ ...secrets, STRAPI_PORT: '70000' })).toMatch(/STRAPI_PORT/);
   });

@@ -12,6 +12,8 @@ const SPEC = {
   MEILI_PORT: 'required',
   MEILI_MASTER_KEY: 'required',
   MEILI_PUBLIC_URL: 'optional',
+  MEILI_MAX_INDEXING_MEMORY: 'required',
+  MEILI_MAX_INDEXING_THREADS: 'optional',
   SEARCH_SYNC_HOST: 'required',
   SEARCH_SYNC_PORT: 'required',
   SEARCH_SYNC_DATA_DIR: 'required',

@@ -1,7 +1,12 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+<<<<<<< HEAD
 import { spawnChild, untilReady, type Child } from './child.ts';
 import { waitForHttp } from '@stackguide/runtime';
+=======
+import { spawnChild, type Child } from './child.ts';
+import { VARIABLES, waitForHttp } from '@stackguide/runtime';
+>>>>>>> h13m
 import { freePort } from './ports.ts';
 
 const require = createRequire(import.meta.url);
@@ -36,10 +41,34 @@ export function meiliBinaryPath(): string {
   return binary;
 }
 
+/** How much Meilisearch may use while indexing (`--max-indexing-memory`, `--max-indexing-threads`). */
+export type MeiliIndexing = { maxIndexingMemory: number; maxIndexingThreads?: number };
+
+/**
+ * The measured defaults of MEILI_MAX_INDEXING_MEMORY and MEILI_MAX_INDEXING_THREADS, so tests and
+ * benches index the way `npm start` does. Meilisearch's own default memory (two thirds of the
+ * machine) makes every small task slow: its indexer sizes per-task buffers from it (bench/README.md).
+ */
+export function defaultMeiliIndexing(): MeiliIndexing {
+  const memory = VARIABLES.MEILI_MAX_INDEXING_MEMORY;
+  const threads = VARIABLES.MEILI_MAX_INDEXING_THREADS;
+  return {
+    maxIndexingMemory: memory.schema.parse(memory.default),
+    ...(threads.default === undefined ? {} : { maxIndexingThreads: threads.schema.parse(threads.default) }),
+  };
+}
+
+/** Command-line flags for these limits; a limit left undefined keeps Meilisearch's default. */
+export function indexingArgs(indexing: MeiliIndexing): string[] {
+  const args = ['--max-indexing-memory', String(indexing.maxIndexingMemory)];
+  if (indexing.maxIndexingThreads !== undefined) args.push('--max-indexing-threads', String(indexing.maxIndexingThreads));
+  return args;
+}
+
 export type MeiliProcess = { url: string; masterKey: string; child: Child; stop(): Promise<void> };
 
 /**
- * Starts the bundled Meilisearch on loopback and waits until `/health` answers.
+ * Starts the bundled Meilisearch on loopback, tuned for small batches (`indexing`), and waits until `/health` answers.
  * @throws MeiliUnavailableError when there is no binary for this platform; Error when it does not come up.
  */
 export async function startMeili(opts: {
@@ -49,6 +78,8 @@ export async function startMeili(opts: {
   host?: string;
   timeoutMs?: number;
   onLine?: (line: string) => void;
+  /** Defaults to {@link defaultMeiliIndexing}. */
+  indexing?: MeiliIndexing;
 }): Promise<MeiliProcess> {
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? (await freePort(host));
@@ -63,6 +94,7 @@ export async function startMeili(opts: {
       '--snapshot-dir', `${opts.dataDir}/snapshots`,
       '--env', 'production',
       '--no-analytics',
+      ...indexingArgs(opts.indexing ?? defaultMeiliIndexing()),
     ],
     { env: { ...process.env, MEILI_MASTER_KEY: opts.masterKey }, onLine: (line) => opts.onLine?.(line) },
   );

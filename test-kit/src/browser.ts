@@ -21,9 +21,9 @@ export const CHROMIUM_ARGS = [
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** Headless system Chromium (`CHROMIUM_PATH`, default /usr/bin/chromium). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: EXECUTABLE, args: CHROMIUM_ARGS });
+/** Headless system Chromium (`CHROMIUM_PATH`, default /usr/bin/chromium); `extraArgs` add to the sandbox flags. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: EXECUTABLE, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** axe-core violations on the page as it is now, one line each (rule id and the elements). */

@@ -1,5 +1,5 @@
 export { waitFor, waitForHttp, WaitError } from '@stackguide/runtime';
-export { ensureCmsBuild, freePort, spawnBin, spawnChild, startMeili, startStrapi, stopAll, type Child, type MeiliProcess, type StrapiProcess } from '@stackguide/stack';
+export { defaultMeiliIndexing, ensureCmsBuild, freePort, spawnBin, spawnChild, startMeili, startStrapi, stopAll, type Child, type MeiliIndexing, type MeiliProcess, type StrapiProcess } from '@stackguide/stack';
 export { axeViolations, CHROMIUM_ARGS, launchChromium } from './browser.ts';
 export { AdminRequestError, adminClient, type AdminClient } from './cms-admin-client.ts';
 export { startFakeStrapi, type FakeCollections, type FakeStrapi } from './fake-strapi.ts';
