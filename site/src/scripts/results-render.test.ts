@@ -10,10 +10,37 @@ describe('renderHits', () => {
       'h',
     );
     expect(html).toBe(
-      '<a role="option" id="h-0" class="search-hit" href="/articles/a/" tabindex="-1" aria-selected="false">' +
+      '<a role="option" id="h-0" class="search-hit" href="/articles/a/" tabindex="-1" aria-selected="false" data-position="1">' +
         '<span class="search-hit-title"><mark>&lt;b&gt;</mark></span><span class="search-hit-snippet">…a &quot;q&quot;…</span>' +
         '<span class="search-hit-roles"><span class="chip">Back&lt;end&gt;</span></span></a>',
     );
+  });
+
+  it('names and links the matched section, escaping its heading and text, numbered from the page’s first result', () => {
+    const hl = (s: string) => `${HIGHLIGHT_PRE}${s}${HIGHLIGHT_POST}`;
+    const html = renderHits(
+      [
+        {
+          url: '/articles/a/',
+          title: 'Title',
+          _formatted: {
+            title: 'Title',
+            sections: [
+              { id: 'intro', heading: 'Intro', text: 'nothing here' },
+              { id: 'img-src-x-onerror-alert-1', heading: `<img src=x onerror=alert(1)> ${hl('docker')}`, text: `run ${hl('<b>docker</b>')}` },
+            ],
+          },
+        },
+      ],
+      'h',
+      20,
+    );
+    expect(html).toContain('id="h-20"');
+    expect(html).toContain('data-position="21"');
+    expect(html).toContain('href="/articles/a/#img-src-x-onerror-alert-1"');
+    expect(html).toContain('<span class="search-hit-section"><span class="visually-hidden">Section: </span>&lt;img src=x onerror=alert(1)&gt; <mark>docker</mark></span>');
+    expect(html).toContain('<span class="search-hit-snippet">run <mark>&lt;b&gt;docker&lt;/b&gt;</mark></span>');
+    expect(html).not.toContain('<img');
   });
 
   it('drops hits whose url is not a path on this site', () => {
@@ -34,7 +61,7 @@ describe('renderFacets', () => {
   it('lists counted values by count with display names, keeps chosen values, escapes', () => {
     const html = renderFacets(
       { roles: { 'backend-developer': 2, 'frontend-developer': 5 }, skills: { '<C#>': 1 } },
-      { q: '', roles: [], skills: ['Go'] },
+      { q: '', page: 1, roles: [], skills: ['Go'] },
       { 'backend-developer': 'Backend developer' },
     );
     expect(html.indexOf('frontend-developer')).toBeLessThan(html.indexOf('Backend developer'));
@@ -44,6 +71,6 @@ describe('renderFacets', () => {
   });
 
   it('renders nothing when there is nothing to filter by', () => {
-    expect(renderFacets({}, { q: 'x', roles: [], skills: [] }, {})).toBe('');
+    expect(renderFacets({}, { q: 'x', page: 1, roles: [], skills: [] }, {})).toBe('');
   });
 });
