@@ -75,13 +75,17 @@ export type FacetName = (typeof FACETS)[number];
  */
 export const SEARCH_SETTINGS = {
   searchableAttributes: ['title', 'sections.heading', 'excerpt', 'skills', 'roleNames', 'content', 'sections.text'],
+  // Sections are listed field by field: with only `sections` here, Meilisearch 1.21 neither returns
+  // `sections.id` when asked to retrieve it nor puts highlighted sections into `_formatted`.
   displayedAttributes: [
     'id',
     'slug',
     'url',
     'title',
     'excerpt',
-    'sections',
+    'sections.id',
+    'sections.heading',
+    'sections.text',
     'content',
     'roles',
     'roleNames',

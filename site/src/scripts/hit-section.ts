@@ -8,10 +8,16 @@ const MARKED = new RegExp(`${HIGHLIGHT_PRE}([^${HIGHLIGHT_POST}]*)${HIGHLIGHT_PO
 /** Heading ids as `collectHeadings` makes them; anything else from the wire is not linked. */
 const HEADING_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Distinct highlighted words (lower case) in formatted strings. */
+/**
+ * Distinct highlighted words in formatted strings, folded so that spellings and plurals of one word
+ * count once ("Front end", "front-end", "frontends" → "frontend").
+ */
 function markedWords(...texts: unknown[]): Set<string> {
   const words = new Set<string>();
-  for (const text of texts) if (typeof text === 'string') for (const m of text.matchAll(MARKED)) words.add(m[1]!.toLowerCase());
+  for (const text of texts) {
+    if (typeof text !== 'string') continue;
+    for (const m of text.matchAll(MARKED)) words.add(m[1]!.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').replace(/ies$/, 'y').replace(/([^s])s$/, '$1'));
+  }
   return words;
 }
 
@@ -20,29 +26,37 @@ const asSection = (value: unknown): HitSection | null => {
   return s && typeof s.id === 'string' && HEADING_ID.test(s.id) && typeof s.heading === 'string' && typeof s.text === 'string' ? (s as HitSection) : null;
 };
 
+const outside = (words: Set<string>, title: Set<string>) => [...words].filter((w) => !title.has(w)).length;
+
 /**
- * The section a hit should link to: the one whose heading and text match more of the query's words
- * than the top of the article (title, excerpt, intro) does — so an article that matches as a whole
- * still opens at its top. Among sections, more words win, then a matching heading, then the first.
- * Null when no section beats the top.
+ * The section a hit should link to, or null for the top of the article. The top when the title
+ * holds every word that matched anywhere (the article as a whole is the answer). Otherwise the
+ * section adding most words the title lacks (then: its heading adding words, most words, the first),
+ * provided it matches at least as many words as the title and the intro together. The excerpt does
+ * not count for the top: it summarises the whole article, so it matches what the sections say.
  */
 export function bestSection(hit: Hit): HitSection | null {
   const formatted = hit._formatted;
-  const top = markedWords(formatted?.title, formatted?.excerpt, formatted?.content).size;
+  const sections = (Array.isArray(formatted?.sections) ? formatted.sections : []).map(asSection).filter((s): s is HitSection => s !== null);
+  const title = markedWords(formatted?.title);
+  const top = markedWords(formatted?.title, formatted?.content).size;
   let best: HitSection | null = null;
-  let bestScore = 0;
-  for (const value of Array.isArray(formatted?.sections) ? formatted.sections : []) {
-    const section = asSection(value);
-    if (!section) continue;
-    const words = markedWords(section.heading, section.text).size;
-    const score = words * 2 + (markedWords(section.heading).size > 0 ? 1 : 0);
-    if (words > top && score > bestScore) {
+  let bestScore: number[] = [];
+  for (const section of sections) {
+    const words = markedWords(section.heading, section.text);
+    const score = [outside(words, title), outside(markedWords(section.heading), title), words.size];
+    if (words.size >= top && score[0]! > 0 && isBetter(score, bestScore)) {
       best = section;
       bestScore = score;
     }
   }
   return best;
 }
+
+const isBetter = (a: number[], b: number[]) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== (b[i] ?? -1)) return a[i]! > (b[i] ?? -1);
+  return false;
+};
 
 /** Where a hit links: its best section's anchor on the article page, or the article itself. */
 export function hitHref(url: string, section: HitSection | null): string {
