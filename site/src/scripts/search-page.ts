@@ -30,7 +30,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
   const message = app.querySelector<HTMLElement>('[data-search-message]');
   const facets = app.querySelector<HTMLElement>('[data-search-facets]');
   const listbox = app.querySelector<HTMLElement>('[role=listbox]');
-  const more = app.querySelector<HTMLButtonElement>('[data-search-more]');
+  const more = app.querySelector<HTMLButtonElement>('[data-more-results]');
   const fallback = document.querySelector<HTMLElement>('#search-fallback');
   if (!input || !status || !message || !facets || !listbox || !more || !fallback) return;
   const roles = JSON.parse(app.dataset.roles ?? '[]') as Role[];
