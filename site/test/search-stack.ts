@@ -26,7 +26,7 @@ export type SearchStack = {
   origin: string;
   browser: Browser;
   /** `search-sync serve`, when asked for: its URL (on the site's pages too) and data directory. */
-  sync?: { url: string; dataDir: string };
+  sync: { url: string; dataDir: string } | undefined;
   stop(): Promise<void>;
 };
 

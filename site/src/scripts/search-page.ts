@@ -39,6 +39,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
   /** Text typed into each facet's filter box; not part of the URL. */
   const facetText: Partial<Record<FacetName, string>> = {};
   let counted: FacetDistribution = {};
+  let facetsHtml = '';
   let total = 0;
   let fetched = 0;
   let runs = 0;
@@ -57,7 +58,11 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
     const focused = document.activeElement instanceof HTMLInputElement && facets.contains(document.activeElement) ? document.activeElement : null;
     const focusKey = focused?.dataset.facet ? `[data-facet="${focused.dataset.facet}"][value="${CSS.escape(focused.value)}"]` : focused?.dataset.facetFilter ? `[data-facet-filter="${focused.dataset.facetFilter}"]` : '';
     listbox.innerHTML = parts.results ?? '';
-    facets.innerHTML = parts.facets ?? '';
+    // Typing often leaves the facet counts as they were; rebuilding ~100 checkboxes each time is wasted work.
+    if ((parts.facets ?? '') !== facetsHtml) {
+      facetsHtml = parts.facets ?? '';
+      facets.innerHTML = facetsHtml;
+    }
     facets.hidden = !parts.facets;
     filters?.update(state.roles.length + state.skills.length, Boolean(parts.facets));
     message.innerHTML = parts.message ?? '';
