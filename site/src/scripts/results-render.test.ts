@@ -70,6 +70,16 @@ describe('renderFacets', () => {
     expect(html).not.toContain('<C#>');
   });
 
+  it('offers a filter box for a facet with many values, keeping what was typed (escaped), and says when none match', () => {
+    const many = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`Skill ${i}`, 1]));
+    const state = { q: '', page: 1, roles: [], skills: [] };
+    expect(renderFacets({ skills: many }, state, {})).toContain('<input type="search" class="facet-filter" data-facet-filter="skills" aria-label="Filter skills"');
+    expect(renderFacets({ skills: { Go: 1 } }, state, {})).not.toContain('facet-filter');
+    const filtered = renderFacets({ skills: {} }, state, {}, { skills: '"><b>' });
+    expect(filtered).toContain('value="&quot;&gt;&lt;b&gt;"');
+    expect(filtered).toContain('<li class="facet-none">No skills match</li>');
+  });
+
   it('renders nothing when there is nothing to filter by', () => {
     expect(renderFacets({}, { q: 'x', page: 1, roles: [], skills: [] }, {})).toBe('');
   });

@@ -11,6 +11,7 @@ const { meiliUrl, meiliKey, syncUrl } = form?.dataset ?? {};
 if (form && meiliUrl && meiliKey) {
   const api = createSyncApi(syncUrl);
   const reporter = createSearchReporter(api);
+  addEventListener('pagehide', reporter.flush);
   enhanceHeader(form, createSearchClient({ url: meiliUrl, key: meiliKey }), reporter);
   const app = document.querySelector<HTMLElement>('#search-app');
   if (app) enhancePage(app, createSearchClient({ url: meiliUrl, key: meiliKey }), api, reporter);

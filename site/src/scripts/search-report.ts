@@ -8,7 +8,7 @@ export type SearchReporter = {
   showed(q: string, results: number): void;
   /** The visitor opened the result at `position` (1 = first) of the search for `q`. */
   opened(q: string, results: number, position: number): void;
-  /** Reports the pending query now (the visitor submitted it, or is leaving the page). */
+  /** Reports the pending query now (the visitor submitted it, or is leaving the page: call it on `pagehide`). */
   flush(): void;
   /** Treats `q` as reported already: it was where the visitor typed it (the header box, before /search/). */
   skip(q: string): void;
@@ -32,7 +32,6 @@ export function createSearchReporter(api: SyncApi, settleMs = SETTLE_MS): Search
     }
     pending = null;
   };
-  addEventListener('pagehide', flush);
   return {
     showed(q, results) {
       clearTimeout(timer);
