@@ -74,11 +74,15 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
     if (focusKey) facets.querySelector<HTMLInputElement>(focusKey)?.focus();
   };
 
-  /** Values of a facet being filtered, from Meilisearch facet search; the counted values otherwise. */
+  /** Values of a facet being filtered, from Meilisearch facet search; the counted values otherwise (or when that fails). */
   const facetValues = async (facet: FacetName): Promise<Record<string, number> | undefined> => {
     const text = facetText[facet];
     if (!text) return counted[facet];
-    return Object.fromEntries((await client.facetSearch(state, facet, text)).map((hit) => [hit.value, hit.count]));
+    try {
+      return Object.fromEntries((await client.facetSearch(state, facet, text)).map((hit) => [hit.value, hit.count]));
+    } catch {
+      return counted[facet];
+    }
   };
 
   const run = async (): Promise<void> => {
@@ -157,7 +161,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
     const facet = box.dataset.facetFilter;
     const text = box.value.trim();
     facetText[facet] = text;
-    const values = await facetValues(facet).catch(() => counted[facet]);
+    const values = await facetValues(facet);
     const list = facets.querySelector(`[data-facet-list="${facet}"]`);
     if (list && facetText[facet] === text) list.innerHTML = renderFacetItems(facet, values, state, roleNames);
   });
