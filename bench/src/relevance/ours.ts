@@ -26,5 +26,5 @@ export async function searchOurs(page: Page, meili: { url: string; key: string }
   const main = (answer.json as MultiSearchAnswer).results?.[0];
   const hits = main?.hits ?? [];
   const urls = hits.map((hit) => String(hit.url));
-  return { total: main?.estimatedTotalHits ?? urls.length, urls, anchors: hits.map((hit) => bestSection(hit)?.id ?? null) };
+  return { total: main?.estimatedTotalHits ?? urls.length, urls, anchors: hits.map((hit) => bestSection(hit, q)?.id ?? null) };
 }

@@ -26,19 +26,23 @@ const asSection = (value: unknown): HitSection | null => {
   return s && typeof s.id === 'string' && HEADING_ID.test(s.id) && typeof s.heading === 'string' && typeof s.text === 'string' ? (s as HitSection) : null;
 };
 
-const outside = (words: Set<string>, title: Set<string>) => [...words].filter((w) => !title.has(w)).length;
+/** A word the title holds, also as a prefix either way ("develop" in a title with "developer"). */
+const inTitle = (word: string, title: Set<string>) => [...title].some((t) => t.startsWith(word) || word.startsWith(t));
+const outside = (words: Set<string>, title: Set<string>) => [...words].filter((w) => !inTitle(w, title)).length;
 
 /**
- * The section a hit should link to, or null for the top of the article. The top when the title
- * holds every word that matched anywhere (the article as a whole is the answer). Otherwise the
- * section adding most words the title lacks (then: its heading adding words, most words, the first),
- * provided it matches at least as many words as the title and the intro together. The excerpt does
- * not count for the top: it summarises the whole article, so it matches what the sections say.
+ * The section a hit for `q` should link to, or null for the top of the article. The top when the
+ * title matches as many words as the query has, or holds every word that matched anywhere (the
+ * article as a whole is the answer). Otherwise the section adding most words the title lacks (then:
+ * its heading adding words, most words, the first), provided it matches at least as many words as
+ * the title and the intro together. The excerpt does not count for the top: it summarises the whole
+ * article, so it matches what the sections say.
  */
-export function bestSection(hit: Hit): HitSection | null {
+export function bestSection(hit: Hit, q: string): HitSection | null {
   const formatted = hit._formatted;
   const sections = (Array.isArray(formatted?.sections) ? formatted.sections : []).map(asSection).filter((s): s is HitSection => s !== null);
   const title = markedWords(formatted?.title);
+  if (title.size >= q.split(/\s+/).filter(Boolean).length) return null;
   const top = markedWords(formatted?.title, formatted?.content).size;
   let best: HitSection | null = null;
   let bestScore: number[] = [];

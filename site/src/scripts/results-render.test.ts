@@ -8,6 +8,7 @@ describe('renderHits', () => {
     const html = renderHits(
       [{ url: '/articles/a/', title: 'x', roleNames: ['Back<end>'], _formatted: { title: `${HIGHLIGHT_PRE}<b>${HIGHLIGHT_POST}`, content: '…a "q"…' } }],
       'h',
+      'q',
     );
     expect(html).toBe(
       '<a role="option" id="h-0" class="search-hit" href="/articles/a/" tabindex="-1" aria-selected="false" data-position="1">' +
@@ -33,6 +34,7 @@ describe('renderHits', () => {
         },
       ],
       'h',
+      'docker',
       20,
     );
     expect(html).toContain('id="h-20"');
@@ -45,7 +47,7 @@ describe('renderHits', () => {
 
   it('drops hits whose url is not a path on this site', () => {
     const bad = ['javascript:alert(1)', '//evil.example/', 'https://evil.example/', '/\\evil', 42];
-    expect(renderHits(bad.map((url) => ({ url, title: 't' })), 'h')).toBe('');
+    expect(renderHits(bad.map((url) => ({ url, title: 't' })), 'h', 't')).toBe('');
   });
 });
 

@@ -11,16 +11,16 @@ const isSitePath = (v: unknown): v is string =>
 /**
  * Listbox options for the hits, as HTML. Each option is itself the link (an `<a role="option">`), so
  * mouse, touch and middle-click work natively while the combobox moves a virtual focus over them.
- * A hit whose best match lies in a section names that section and links to its heading. Options are
+ * A hit whose best match for `q` lies in a section names that section and links to its heading. Options are
  * numbered from `first` (ids and `data-position`, the rank among all results). Every value from
  * Meilisearch passes through escapeHtml/highlightHtml.
  */
-export function renderHits(hits: Hit[], idPrefix: string, first = 0): string {
+export function renderHits(hits: Hit[], idPrefix: string, q: string, first = 0): string {
   return hits
     .filter((hit) => isSitePath(hit.url))
     .map((hit, i) => {
       const n = first + i;
-      const section = bestSection(hit);
+      const section = bestSection(hit, q);
       const title = highlightHtml(str(hit._formatted?.title) || str(hit.title));
       const snippet = highlightHtml(section?.text || str(hit._formatted?.content) || str(hit._formatted?.excerpt) || str(hit.excerpt));
       const roles = Array.isArray(hit.roleNames) ? hit.roleNames.filter((r): r is string => typeof r === 'string') : [];

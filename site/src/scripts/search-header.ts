@@ -44,7 +44,7 @@ export function enhanceHeader(form: HTMLFormElement, client: SearchClient, repor
       const result = await client.search(state, PANEL_LIMIT);
       if (!result) return;
       total = result.total;
-      listbox.innerHTML = renderHits(result.hits, 'header-hit');
+      listbox.innerHTML = renderHits(result.hits, 'header-hit', q);
       message.textContent = total === 0 ? `No articles match “${q.trim()}”.` : '';
       more.href = `/search/${stateToSearch(state)}`;
       more.textContent = total === 0 ? 'Suggestions and all articles' : total > PANEL_LIMIT ? `All ${total} results and filters` : 'Search page with filters';

@@ -111,7 +111,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
       const q = state.q.trim();
       const noneHtml = `<p>No articles match${q ? ` “${escapeHtml(q)}”` : ''}${hasFilters(state) ? ' with these filters. <button type="button" data-clear-filters>Remove all filters</button>' : '.'}</p>`;
       show({
-        results: renderHits(result.hits, 'search-hit'),
+        results: renderHits(result.hits, 'search-hit', state.q),
         facets: renderFacets(distribution, state, roleNames, facetText),
         message: none ? noneHtml : '',
         status: resultCountText(result.total, result.ms, state.q),
@@ -133,7 +133,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
     const result = await client.search(state, PAGE_SIZE, fetched).catch(() => null);
     if (!result || mine !== runs) return;
     const first = fetched;
-    listbox.insertAdjacentHTML('beforeend', renderHits(result.hits, 'search-hit', first));
+    listbox.insertAdjacentHTML('beforeend', renderHits(result.hits, 'search-hit', state.q, first));
     fetched += result.hits.length;
     state = { ...state, page: state.page + 1 };
     history.pushState(null, '', `${location.pathname}${stateToSearch(state)}`);
