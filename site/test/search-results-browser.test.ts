@@ -134,7 +134,7 @@ describe('nothing found', () => {
       await page.goto(`${s().origin}/search/`);
       await page.locator('#search-q').fill('fulstack');
       const message = page.locator('#search-app [data-search-message]');
-      await message.getByText('No articles match “fulstack”.').waitFor();
+      await page.locator('#search-app [data-search-status]').getByText('No articles match “fulstack”.').waitFor();
       const didYouMean = message.locator('a[data-go]', { hasText: 'fullstack' });
       await didYouMean.waitFor();
       await expect(message.textContent()).resolves.toMatch(/Did you mean fullstack \(\d+ results?\)\?/);

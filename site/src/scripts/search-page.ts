@@ -2,7 +2,6 @@ import { FACETS, type FacetName } from '@stackguide/search-sync/contract';
 import { attachCombobox } from './combobox.ts';
 import { renderFacetItems, renderFacets } from './facets.ts';
 import { attachFiltersPanel } from './filters-panel.ts';
-import { escapeHtml } from './highlight.ts';
 import { type Role, startingPoints, suggestionsHtml } from './no-results.ts';
 import { renderHits, resultCountText } from './results-render.ts';
 import type { FacetDistribution, SearchClient } from './search-client.ts';
@@ -109,7 +108,8 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
       fetched = result.hits.length;
       const none = fetched === 0;
       const q = state.q.trim();
-      const noneHtml = `<p>No articles match${q ? ` “${escapeHtml(q)}”` : ''}${hasFilters(state) ? ' with these filters. <button type="button" data-clear-filters>Remove all filters</button>' : '.'}</p>`;
+      // The status line above already says that nothing matched; this offers the ways on.
+      const noneHtml = hasFilters(state) ? '<p>Nothing matches with these filters. <button type="button" data-clear-filters>Remove all filters</button></p>' : '';
       show({
         results: renderHits(result.hits, 'search-hit', state.q),
         facets: renderFacets(distribution, state, roleNames, facetText),
