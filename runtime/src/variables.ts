@@ -52,6 +52,7 @@ export const VARIABLES = {
   SEARCH_SYNC_DATA_DIR: text('a directory like .data/search-sync', '.data/search-sync'),
   RECONCILE_INTERVAL: duration('10m'),
   SEARCH_SYNC_ADMIN_SECRET: randomSecret(16),
+  SEARCH_SYNC_PUBLIC_URL: httpUrl('https://stackguide.example/search-sync'),
   SITE_BUILD_HOOK_URL: httpUrl('http://127.0.0.1:4321/__hooks/build'),
   LOG_LEVEL: oneOf(PINO_LEVELS, 'info'),
 

@@ -16,7 +16,7 @@ const USAGE = `Usage: search-sync <command> [--json] [--verbose]
   serve      run the webhook intake, processor and periodic reconcile
   reindex    rebuild the index without downtime (fresh index + swap)
   reconcile  compare Strapi with the index once and apply the repairs
-  status     print the service status (queue, dead letters, reconcile, reindex)
+  status     print the service status (queue, dead letters, reconcile, reindex, search analytics)
   keys       ensure the search-only key and print it (--json: one line for scripts)`;
 
 async function serve(config: Config, log: Logger): Promise<void> {

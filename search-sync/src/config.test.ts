@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       reconcileIntervalMs: 600_000,
       meiliPublicUrl: 'http://127.0.0.1:7700',
       buildHookUrl: undefined,
+      siteOrigin: 'http://127.0.0.1:4321',
       logLevel: 'info',
     });
     expect(c.dataDir).toBe(path.join(REPO_ROOT, '.data/search-sync'));
@@ -33,6 +34,11 @@ describe('loadConfig', () => {
 
   it('prefers MEILI_PUBLIC_URL for browsers', () => {
     expect(loadConfig({ ...base, MEILI_PUBLIC_URL: 'https://search.example.com' }).meiliPublicUrl).toBe('https://search.example.com');
+  });
+
+  it('takes the origin of SITE_URL as the one origin browsers may report analytics from', () => {
+    expect(loadConfig({ ...base, SITE_URL: 'https://stackguide.example/path/' }).siteOrigin).toBe('https://stackguide.example');
+    expect(() => loadConfig({ ...base, SITE_URL: 'stackguide.example' })).toThrow(/SITE_URL must be an http\(s\) URL/);
   });
 
   it('falls back to the bundled Meilisearch on MEILI_PORT when MEILI_URL is empty', () => {

@@ -18,6 +18,8 @@ export type Config = {
   buildHookSecret: string | undefined;
   /** Bearer secret of the /admin API (the CMS's Search & site page); unset: the API is off. */
   adminSecret: string | undefined;
+  /** Origin of SITE_URL: the only origin browsers may report search analytics from (CORS). */
+  siteOrigin: string;
   logLevel: string;
 };
 
@@ -42,6 +44,7 @@ export function loadConfig(env: Env = process.env): Config {
       SITE_BUILD_HOOK_URL: 'optional',
       BUILD_HOOK_SECRET: 'optional',
       SEARCH_SYNC_ADMIN_SECRET: 'optional',
+      SITE_URL: 'required',
       LOG_LEVEL: 'required',
     },
     env,
@@ -63,6 +66,7 @@ export function loadConfig(env: Env = process.env): Config {
     buildHookUrl: e.SITE_BUILD_HOOK_URL,
     buildHookSecret: e.BUILD_HOOK_SECRET,
     adminSecret: e.SEARCH_SYNC_ADMIN_SECRET,
+    siteOrigin: new URL(e.SITE_URL).origin,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -10,8 +10,23 @@ export const PRIMARY_KEY = 'id';
 /** Uid of the search-only API key; Meilisearch derives the key value from it and the master key. */
 export const SEARCH_KEY_UID = '6f1d2a0e-5c3b-4e8a-9d7f-2b4c6e8a0f13';
 
-/** Longest plain-text `content` kept per document; enough for matching, small enough for the index. */
+/**
+ * Longest plain text kept per document, `content` and every section's `text` together; enough for
+ * matching, small enough for the index.
+ */
 export const CONTENT_MAX_CHARS = 20_000;
+
+/**
+ * A part of the body that starts at a heading and runs to the next heading of any level, as the
+ * article page's table of contents lists them.
+ */
+export type SearchSection = {
+  /** The heading's id on the article page (`collectHeadings` in @stackguide/content decides it). */
+  id: string;
+  heading: string;
+  /** Plain text under the heading, up to the next one. */
+  text: string;
+};
 
 /** One published article as it sits in the index. */
 export type SearchDocument = {
@@ -23,11 +38,11 @@ export type SearchDocument = {
   title: string;
   excerpt: string;
   /**
-   * Text of the body's headings, in order. Headings name what their section is about, so they rank
-   * right after the title; section-level results will carry each heading's id and text alongside.
+   * The body's sections, in order. A heading names what its section is about, so headings rank right
+   * after the title; a result whose best match lies in a section links to it (`/articles/<slug>/#<id>`).
    */
-  headings: string[];
-  /** Plain text of the body blocks, capped at CONTENT_MAX_CHARS. */
+  sections: SearchSection[];
+  /** Plain text of the body before its first heading (the whole body when it has none). */
   content: string;
   /** Role slugs, for filtering. */
   roles: string[];
@@ -59,14 +74,18 @@ export type FacetName = (typeof FACETS)[number];
  * `npm run bench -- relevance`.
  */
 export const SEARCH_SETTINGS = {
-  searchableAttributes: ['title', 'headings', 'excerpt', 'skills', 'roleNames', 'content'],
+  searchableAttributes: ['title', 'sections.heading', 'excerpt', 'skills', 'roleNames', 'content', 'sections.text'],
+  // Sections are listed field by field: with only `sections` here, Meilisearch 1.21 neither returns
+  // `sections.id` when asked to retrieve it nor puts highlighted sections into `_formatted`.
   displayedAttributes: [
     'id',
     'slug',
     'url',
     'title',
     'excerpt',
-    'headings',
+    'sections.id',
+    'sections.heading',
+    'sections.text',
     'content',
     'roles',
     'roleNames',
@@ -91,11 +110,15 @@ export const SEARCH_SETTINGS = {
 export const HIGHLIGHT_PRE = '\u0002';
 export const HIGHLIGHT_POST = '\u0003';
 
-/** Search parameters the site sends so every result carries highlighted, cropped snippets. */
+/**
+ * Search parameters the site sends so every result carries highlighted, cropped snippets. Meilisearch
+ * returns every section of a hit in `_formatted.sections` (each text cropped, with its id because
+ * `sections.id` is retrieved); the highlights say which section matched.
+ */
 export const SEARCH_DISPLAY = {
-  attributesToRetrieve: ['id', 'url', 'title', 'excerpt', 'roles', 'roleNames', 'skills', 'readingMinutes'],
-  attributesToHighlight: ['title', 'excerpt'],
-  attributesToCrop: ['content:24'],
+  attributesToRetrieve: ['id', 'url', 'title', 'excerpt', 'roles', 'roleNames', 'skills', 'readingMinutes', 'sections.id'],
+  attributesToHighlight: ['title', 'excerpt', 'content', 'sections.heading', 'sections.text'],
+  attributesToCrop: ['content:24', 'sections.text:24'],
   cropMarker: '…',
   highlightPreTag: HIGHLIGHT_PRE,
   highlightPostTag: HIGHLIGHT_POST,

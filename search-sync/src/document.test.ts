@@ -1,6 +1,6 @@
 import { type Block, blocksText } from '@stackguide/content';
 import { describe, expect, it } from 'vitest';
-import { capText, toSearchDocument } from './document.ts';
+import { bodySections, capText, toSearchDocument } from './document.ts';
 import type { StrapiArticle } from './strapi-client.ts';
 
 const blocks: Block[] = [
@@ -28,6 +28,33 @@ describe('capText', () => {
   });
 });
 
+describe('bodySections', () => {
+  const heading = (text: string, level: 2 | 3 = 2): Block => ({ type: 'heading', level, children: [{ type: 'text', text }] });
+  const para = (text: string): Block => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+
+  it('splits at every heading with the ids the page renders, the intro apart', () => {
+    const body = [para('Intro.'), heading('Setup'), para('One.'), heading('Details', 3), para('Two.'), para('Three.'), heading('Setup')];
+    expect(bodySections(body)).toEqual({
+      intro: 'Intro.',
+      sections: [
+        { id: 'setup', heading: 'Setup', text: 'One.' },
+        { id: 'details', heading: 'Details', text: 'Two.\nThree.' },
+        { id: 'setup-2', heading: 'Setup', text: '' },
+      ],
+    });
+  });
+
+  it('caps the text over intro and sections together, keeping every heading', () => {
+    const body = [para('a'.repeat(30)), heading('One'), para('b'.repeat(30)), heading('Two'), para('c'.repeat(30))];
+    const { intro, sections } = bodySections(body, 50);
+    expect(intro).toHaveLength(30);
+    expect(sections.map((s) => [s.id, s.text.length])).toEqual([
+      ['one', 20],
+      ['two', 0],
+    ]);
+  });
+});
+
 describe('toSearchDocument', () => {
   const article: StrapiArticle = {
     id: 3,
@@ -49,8 +76,8 @@ describe('toSearchDocument', () => {
       url: '/articles/postgres-for-backend/',
       title: 'Postgres for backend developers',
       excerpt: 'Short.',
-      headings: ['Why Postgres'],
-      content: 'Why Postgres\nUse indexes and read the docs.\nA diagram',
+      sections: [{ id: 'why-postgres', heading: 'Why Postgres', text: 'Use indexes and read the docs.\nA diagram' }],
+      content: '',
       roles: ['backend-developer'],
       roleNames: ['Backend developer'],
       skills: ['PostgreSQL'],
@@ -65,6 +92,7 @@ describe('toSearchDocument', () => {
     const doc = toSearchDocument({ ...article, title: 'word '.repeat(200), body: long });
     expect(doc.readingMinutes).toBe(5);
     expect(doc.content).toBe(blocksText(long));
+    expect(doc.sections).toEqual([]);
   });
 
   it('copes with a missing body', () => {

@@ -5,6 +5,8 @@ import type { SyncStatus } from './status.ts';
 
 export type Routes = {
   webhook(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+  /** Search analytics and the public search terms; false when the path is not one of theirs. */
+  analytics(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<boolean>;
   health(): Promise<{ ok: boolean; detail: Record<string, unknown> }>;
   status(): SyncStatus;
   /** The public search settings for browsers, or null until the key has been ensured. */
@@ -16,11 +18,12 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 }
 
-/** HTTP surface: webhook intake, health, status, the public search key and Prometheus metrics. */
+/** HTTP surface: webhook intake, search analytics, health, status, the public search key and Prometheus metrics. */
 export function createHttpServer(routes: Routes, log: Logger): http.Server {
   return http.createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
     const route = async () => {
+      if (await routes.analytics(req, res, path)) return;
       if (path === '/webhooks/strapi') {
         if (req.method !== 'POST') return json(res, 405, { error: 'use POST' });
         return routes.webhook(req, res);

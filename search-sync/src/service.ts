@@ -1,5 +1,8 @@
 import type http from 'node:http';
 import type { Meilisearch } from 'meilisearch';
+import type { SearchTerms } from './analytics-contract.ts';
+import { handleAnalytics } from './analytics-http.ts';
+import { AnalyticsStore } from './analytics-store.ts';
 import { BuildHook, type BuildHookOptions } from './build-hook.ts';
 import type { Config } from './config.ts';
 import { describeError } from './errors.ts';
@@ -10,14 +13,18 @@ import { SearchIndex, createMeili, ensureIndex } from './meili.ts';
 import { Metrics } from './metrics.ts';
 import { Processor } from './processor.ts';
 import { SyncQueue } from './queue.ts';
+import { RateLimiter } from './rate-limit.ts';
 import { RebuildMark } from './rebuild-mark.ts';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './retry-policy.ts';
 import { reconcile, type ReconcileResult } from './reconcile.ts';
 import { createHttpServer, listen } from './server.ts';
 import { syncStatus, type SyncStatus } from './status.ts';
 import { StrapiClient } from './strapi-client.ts';
-import { applyVocabulary } from './vocabulary.ts';
+import { applyVocabulary, searchTerms } from './vocabulary.ts';
 import { handleWebhook } from './webhook.ts';
+
+/** Queue meta key of the search terms last read from the vocabulary (served at /search-terms). */
+const SEARCH_TERMS_KEY = 'searchTerms';
 
 export type ServiceOptions = {
   backoff?: BackoffOptions;
@@ -35,6 +42,8 @@ export class Service {
   readonly processor: Processor;
   /** Calls the site's build hook after the index changed; its owed rebuild lives in the queue database. */
   readonly buildHook: BuildHook;
+  /** Search analytics the site reports (analytics.db beside the queue). */
+  readonly analytics: AnalyticsStore;
   private server: http.Server | undefined;
   private timers = new Set<NodeJS.Timeout>();
   private firstReconcile: ReconcileResult | undefined;
@@ -50,6 +59,7 @@ export class Service {
     private readonly opts: ServiceOptions = {},
   ) {
     this.queue = new SyncQueue(config.dataDir);
+    this.analytics = new AnalyticsStore(config.dataDir);
     this.meili = createMeili(config.meiliUrl, config.meiliMasterKey);
     this.strapi = new StrapiClient(config.strapiUrl, config.strapiToken);
     this.index = new SearchIndex(this.meili);
@@ -64,7 +74,14 @@ export class Service {
       index: this.index,
       metrics: this.metrics,
       log,
-      applyVocabulary: () => applyVocabulary({ meili: this.meili, strapi: this.strapi, uid: INDEX_UID, log }),
+      applyVocabulary: () =>
+        applyVocabulary({
+          meili: this.meili,
+          strapi: this.strapi,
+          uid: INDEX_UID,
+          log,
+          onRead: (vocabulary) => this.queue.setMeta(SEARCH_TERMS_KEY, searchTerms(vocabulary)),
+        }),
       buildHook: this.buildHook,
       backoff: opts.backoff,
       pollMs: opts.pollMs,
@@ -77,6 +94,7 @@ export class Service {
    * @throws when the HTTP port cannot be bound.
    */
   async start(): Promise<number> {
+    const limiter = new RateLimiter();
     this.server = createHttpServer(
       {
         webhook: (req, res) =>
@@ -87,6 +105,15 @@ export class Service {
             log: this.log,
             onQueued: () => this.processor.wake(),
             onUnknownEntry: () => this.scheduleReconcile(1_000),
+          }),
+        analytics: (req, res, path) =>
+          handleAnalytics(req, res, path, {
+            store: this.analytics,
+            limiter,
+            siteOrigin: this.config.siteOrigin,
+            adminSecret: this.config.adminSecret,
+            terms: () => this.queue.getMeta<SearchTerms>(SEARCH_TERMS_KEY),
+            log: this.log,
           }),
         health: () => this.health(),
         status: () => this.status(),
@@ -195,5 +222,6 @@ export class Service {
     await this.buildHook.stop();
     await closed;
     this.queue.close();
+    this.analytics.close();
   }
 }

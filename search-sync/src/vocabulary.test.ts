@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseVocabulary, vocabularySettings } from './vocabulary.ts';
+import { parseVocabulary, searchTerms, vocabularySettings } from './vocabulary.ts';
 
 describe('parseVocabulary', () => {
   it('reads comma-separated groups and stop words, tidied to lower case, dropping groups of one word', () => {
@@ -29,5 +29,14 @@ describe('vocabularySettings', () => {
 
   it('lists stop words in the casings readers type, since Meilisearch compares them case-sensitively', () => {
     expect(vocabularySettings({ synonymGroups: [], stopWords: ['how', 'i'] }).stopWords).toEqual(['HOW', 'How', 'I', 'how', 'i']);
+  });
+});
+
+describe('searchTerms', () => {
+  it('lists each word of the groups once, sorted, with the stop words', () => {
+    expect(searchTerms({ synonymGroups: [['js', 'javascript'], ['wfh', 'work from home', 'js']], stopWords: ['the', 'how'] })).toEqual({
+      terms: ['javascript', 'js', 'wfh', 'work from home'],
+      stopWords: ['how', 'the'],
+    });
   });
 });

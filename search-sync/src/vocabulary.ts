@@ -1,4 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
+import type { SearchTerms } from './analytics-contract.ts';
 import type { Logger } from './logger.ts';
 import { waitOk } from './meili.ts';
 import type { Enqueue } from './queue.ts';
@@ -59,12 +60,29 @@ const canonical = (settings: Partial<VocabularySettings>) =>
   });
 
 /**
+ * What browsers may know of the vocabulary (`GET /search-terms`): every word of the synonym groups
+ * and the stop words, for "did you mean" on a search that found nothing.
+ */
+export function searchTerms(vocabulary: SearchVocabulary): SearchTerms {
+  return { terms: [...new Set(vocabulary.synonymGroups.flat())].sort(), stopWords: [...vocabulary.stopWords].sort() };
+}
+
+/**
  * Reads the vocabulary from Strapi and applies it to index `uid` (waiting for the task), unless the
- * index already has exactly that vocabulary. Returns whether it changed anything.
+ * index already has exactly that vocabulary; `onRead` gets the vocabulary read either way. Returns
+ * whether it changed anything.
  * @throws StrapiError when the settings cannot be read; Meilisearch errors when they cannot be applied.
  */
-export async function applyVocabulary(deps: { meili: Meilisearch; strapi: StrapiClient; uid: string; log: Logger }): Promise<boolean> {
-  const wanted = vocabularySettings(parseVocabulary(await deps.strapi.getSearchSettings()));
+export async function applyVocabulary(deps: {
+  meili: Meilisearch;
+  strapi: StrapiClient;
+  uid: string;
+  log: Logger;
+  onRead?: (vocabulary: SearchVocabulary) => void;
+}): Promise<boolean> {
+  const vocabulary = parseVocabulary(await deps.strapi.getSearchSettings());
+  deps.onRead?.(vocabulary);
+  const wanted = vocabularySettings(vocabulary);
   const index = deps.meili.index(deps.uid);
   const [synonyms, stopWords] = await Promise.all([index.getSynonyms(), index.getStopWords()]);
   if (canonical({ synonyms: synonyms ?? {}, stopWords: stopWords ?? [] }) === canonical(wanted)) return false;

@@ -113,9 +113,27 @@ describe('search-sync CLI', () => {
     });
     expect(status).toMatchObject({ queueDepth: 0, ready: true, deadLetters: [] });
 
-    // `status` from the CLI asks the running service.
+    // Searches the site reported to the running service show in `status` beside what it says.
+    const report = (event: Record<string, unknown>) =>
+      fetch(`${base}/analytics`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
+    for (const results of [2, 0, 0, 0, 4]) expect((await report({ type: 'search', q: results ? 'Pangolin' : 'aardvark', results })).status).toBe(204);
+    await report({ type: 'search', q: 'pangolin', results: 3 });
+    await report({ type: 'click', q: 'pangolin', results: 3, position: 1 });
     const cliStatus = JSON.parse((await cli(['status', '--json'])).stdout) as Record<string, unknown>;
-    expect(cliStatus).toMatchObject({ service: 'running', ready: true, queueDepth: 0 });
+    expect(cliStatus).toMatchObject({
+      service: 'running',
+      ready: true,
+      queueDepth: 0,
+      searchAnalytics: {
+        days: 30,
+        topQueries: [
+          { query: 'aardvark', searches: 3, avgResults: 0, clicks: 0 },
+          { query: 'pangolin', searches: 3, avgResults: 3, clicks: 1 },
+        ],
+        zeroResultQueries: [{ query: 'aardvark', searches: 3 }],
+        clickThrough: { searches: 6, clicks: 1, rate: 0.167, byPosition: [1] },
+      },
+    });
 
     await second.stop();
     expect(await second.exited).toBe(0);

@@ -48,6 +48,7 @@ export function testConfig(over: Partial<Config> & Pick<Config, 'strapiUrl' | 's
     buildHookUrl: undefined,
     buildHookSecret: undefined,
     adminSecret: undefined,
+    siteOrigin: 'http://127.0.0.1:4321',
     logLevel: 'silent',
     ...over,
   };

@@ -102,7 +102,7 @@ describe('/search/ page', () => {
     const page = await s().browser.newPage();
     try {
       await page.goto(`${s().origin}/search/`);
-      const suggestions = page.locator('[data-search-message] a[data-role]');
+      const suggestions = page.locator('[data-search-message] a[data-go][href^="/search/?role="]');
       await suggestions.first().waitFor();
       await expect(suggestions.count()).resolves.toBe(3);
       await typeInto(page, '#search-q', 'qqxzvvkk');

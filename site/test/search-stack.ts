@@ -4,13 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { launchChromium, runBin, startMeili, startTestCms, type MeiliProcess, type TestCms } from '@stackguide/test-kit';
+import { freePort, launchChromium, runBin, spawnBin, startMeili, startTestCms, waitForHttp, type MeiliProcess, type TestCms } from '@stackguide/test-kit';
 import type { Browser } from 'playwright-core';
 import { serveStatic } from '../server/static-files.ts';
 import { filesUnder, readDist } from './dist-checks.ts';
 import { buildSiteForTest } from './site-build.ts';
 
 export const HOSTILE_TITLE = '<img src=x onerror=alert(1)>';
+/** A word only the hostile article's section (whose heading is HOSTILE_TITLE) contains. */
+export const HOSTILE_SECTION_WORD = 'xylophonic';
 
 export type SearchStack = {
   cms: TestCms;
@@ -20,7 +22,16 @@ export type SearchStack = {
   dist: string;
   origin: string;
   browser: Browser;
+  /** `search-sync serve`, when asked for: its URL (on the site's pages too) and data directory. */
+  sync: { url: string; dataDir: string } | undefined;
   stop(): Promise<void>;
+};
+
+export type SearchStackOptions = {
+  /** Published besides the seed and the hostile article. */
+  articles?: Record<string, unknown>[];
+  /** Runs `search-sync serve` (SITE_URL = the served site) and puts its URL on the pages, for analytics and suggestions. */
+  serve?: boolean;
 };
 
 /** Runs search-sync's declared bin against the test CMS and Meilisearch; returns its stdout. */
@@ -31,12 +42,12 @@ async function searchSync(args: string[], env: NodeJS.ProcessEnv): Promise<strin
 }
 
 /**
- * The real system the search runs against: seeded Strapi plus an article with a hostile title,
- * Meilisearch filled by search-sync's own `reindex`, the site built with the search-only key (and
- * the master key present in the build environment, so a leak would show), served statically, and
- * Chromium. `stop()` undoes whatever was started, also after a partial start.
+ * The real system the search runs against: seeded Strapi plus an article with a hostile title and a
+ * hostile section heading, Meilisearch filled by search-sync's own `reindex`, the site built with
+ * the search-only key (and the master key present in the build environment, so a leak would show),
+ * served statically, and Chromium. `stop()` undoes whatever was started, also after a partial start.
  */
-export async function startSearchStack(): Promise<SearchStack> {
+export async function startSearchStack(opts: SearchStackOptions = {}): Promise<SearchStack> {
   const cleanups: (() => Promise<void> | void)[] = [];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
@@ -46,9 +57,20 @@ export async function startSearchStack(): Promise<SearchStack> {
     cleanups.push(() => cms.stop());
     const admin = await cms.admin();
     await admin.createArticle(
-      { title: HOSTILE_TITLE, slug: 'hostile-title', excerpt: 'An article whose title is markup.', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Escaping matters.' }] }], authorName: 'Test' },
+      {
+        title: HOSTILE_TITLE,
+        slug: 'hostile-title',
+        excerpt: 'An article whose title is markup.',
+        body: [
+          { type: 'paragraph', children: [{ type: 'text', text: 'Escaping matters.' }] },
+          { type: 'heading', level: 2, children: [{ type: 'text', text: HOSTILE_TITLE }] },
+          { type: 'paragraph', children: [{ type: 'text', text: `A ${HOSTILE_SECTION_WORD} <script>alert(2)</script> section.` }] },
+        ],
+        authorName: 'Test',
+      },
       { publish: true },
     );
+    for (const article of opts.articles ?? []) await admin.createArticle(article, { publish: true });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackguide-search-'));
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const masterKey = `master-${crypto.randomUUID()}`;
@@ -69,22 +91,41 @@ export async function startSearchStack(): Promise<SearchStack> {
     };
     await searchSync(['reindex', '--json'], env);
     const searchKey = (JSON.parse((await searchSync(['keys', '--json'], env)).trim()) as { searchKey: string }).searchKey;
-    const dist = await buildSiteForTest(cms.url, cms.readToken, { MEILI_PUBLIC_URL: meili.url, MEILI_SEARCH_KEY: searchKey, MEILI_MASTER_KEY: masterKey });
-    cleanups.push(() => fs.rmSync(dist, { recursive: true, force: true }));
+    // The server starts first: search-sync must know the site's origin, and the build search-sync's URL.
+    let dist = '';
     const server = http.createServer((req, res) => serveStatic(dist, req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => {
       server.closeAllConnections();
       server.close();
     });
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const sync = opts.serve ? await serveSearchSync({ ...env, SITE_URL: origin }, cleanups) : undefined;
+    dist = await buildSiteForTest(cms.url, cms.readToken, {
+      MEILI_PUBLIC_URL: meili.url,
+      MEILI_SEARCH_KEY: searchKey,
+      MEILI_MASTER_KEY: masterKey,
+      ...(sync ? { SEARCH_SYNC_PUBLIC_URL: sync.url } : {}),
+    });
+    cleanups.push(() => fs.rmSync(dist, { recursive: true, force: true }));
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return { cms, meili, masterKey, searchKey, dist, origin, browser, stop };
+    return { cms, meili, masterKey, searchKey, dist, origin, browser, sync, stop };
   } catch (err) {
     await stop();
     throw err;
   }
+}
+
+/** `search-sync serve` on a free port with its own data directory, healthy; stopped by the cleanups. */
+async function serveSearchSync(env: NodeJS.ProcessEnv, cleanups: (() => Promise<void> | void)[]): Promise<{ url: string; dataDir: string }> {
+  const port = await freePort();
+  const dataDir = `${env.SEARCH_SYNC_DATA_DIR}-serve`;
+  const child = spawnBin('@stackguide/search-sync', ['serve'], { env: { ...env, SEARCH_SYNC_PORT: String(port), SEARCH_SYNC_DATA_DIR: dataDir } });
+  cleanups.push(() => child.stop());
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/health`, { timeoutMs: 60_000, isAlive: child.alive });
+  return { url, dataDir };
 }
 
 const SCRIPT = /<script(?![^>]*application\/ld\+json)([^>]*)>([\s\S]*?)<\/script>/g;

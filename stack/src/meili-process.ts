@@ -1,12 +1,7 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-<<<<<<< HEAD
 import { spawnChild, untilReady, type Child } from './child.ts';
-import { waitForHttp } from '@stackguide/runtime';
-=======
-import { spawnChild, type Child } from './child.ts';
 import { VARIABLES, waitForHttp } from '@stackguide/runtime';
->>>>>>> h13m
 import { freePort } from './ports.ts';
 
 const require = createRequire(import.meta.url);

@@ -98,7 +98,7 @@ export async function relevanceBench(): Promise<void> {
       const perQuery = ({ ours, pagefind }: Run) =>
         ours.map((a, i) => {
           const p = pagefind[i]!;
-          return { ...a.query, ours: { rank: rankOf(a), total: a.total, top3: a.urls.slice(0, 3) }, pagefind: { rank: rankOf(p), total: p.total, top3: p.urls.slice(0, 3), anchor: p.anchor } };
+          return { ...a.query, ours: { rank: rankOf(a), total: a.total, top3: a.urls.slice(0, 3), anchor: a.anchor }, pagefind: { rank: rankOf(p), total: p.total, top3: p.urls.slice(0, 3), anchor: p.anchor } };
         });
       const file = recording.write('relevance', {
         params: { queries: JUDGED_QUERIES.length, heldOutQueries: HELD_OUT_QUERIES.length, articlePages: pages, pagefind: '1.6.0', targets: TARGET },

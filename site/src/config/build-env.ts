@@ -10,6 +10,7 @@ const SPEC = {
   SITE_URL: 'required',
   MEILI_PUBLIC_URL: 'optional',
   MEILI_SEARCH_KEY: 'optional',
+  SEARCH_SYNC_PUBLIC_URL: 'optional',
   SITE_CACHE_DIR: 'optional',
   ALLOW_EMPTY_SITE: 'required',
 } as const;

@@ -8,17 +8,46 @@ describe('renderHits', () => {
     const html = renderHits(
       [{ url: '/articles/a/', title: 'x', roleNames: ['Back<end>'], _formatted: { title: `${HIGHLIGHT_PRE}<b>${HIGHLIGHT_POST}`, content: '…a "q"…' } }],
       'h',
+      'q',
     );
     expect(html).toBe(
-      '<a role="option" id="h-0" class="search-hit" href="/articles/a/" tabindex="-1" aria-selected="false">' +
+      '<a role="option" id="h-0" class="search-hit" href="/articles/a/" tabindex="-1" aria-selected="false" data-position="1">' +
         '<span class="search-hit-title"><mark>&lt;b&gt;</mark></span><span class="search-hit-snippet">…a &quot;q&quot;…</span>' +
         '<span class="search-hit-roles"><span class="chip">Back&lt;end&gt;</span></span></a>',
     );
   });
 
+  it('names and links the matched section, escaping its heading and text, numbered from the page’s first result', () => {
+    const hl = (s: string) => `${HIGHLIGHT_PRE}${s}${HIGHLIGHT_POST}`;
+    const html = renderHits(
+      [
+        {
+          url: '/articles/a/',
+          title: 'Title',
+          _formatted: {
+            title: 'Title',
+            sections: [
+              { id: 'intro', heading: 'Intro', text: 'nothing here' },
+              { id: 'img-src-x-onerror-alert-1', heading: `<img src=x onerror=alert(1)> ${hl('docker')}`, text: `run ${hl('<b>docker</b>')}` },
+            ],
+          },
+        },
+      ],
+      'h',
+      'docker',
+      20,
+    );
+    expect(html).toContain('id="h-20"');
+    expect(html).toContain('data-position="21"');
+    expect(html).toContain('href="/articles/a/#img-src-x-onerror-alert-1"');
+    expect(html).toContain('<span class="search-hit-section"><span class="visually-hidden">Section: </span>&lt;img src=x onerror=alert(1)&gt; <mark>docker</mark></span>');
+    expect(html).toContain('<span class="search-hit-snippet">run <mark>&lt;b&gt;docker&lt;/b&gt;</mark></span>');
+    expect(html).not.toContain('<img');
+  });
+
   it('drops hits whose url is not a path on this site', () => {
     const bad = ['javascript:alert(1)', '//evil.example/', 'https://evil.example/', '/\\evil', 42];
-    expect(renderHits(bad.map((url) => ({ url, title: 't' })), 'h')).toBe('');
+    expect(renderHits(bad.map((url) => ({ url, title: 't' })), 'h', 't')).toBe('');
   });
 });
 
@@ -34,7 +63,7 @@ describe('renderFacets', () => {
   it('lists counted values by count with display names, keeps chosen values, escapes', () => {
     const html = renderFacets(
       { roles: { 'backend-developer': 2, 'frontend-developer': 5 }, skills: { '<C#>': 1 } },
-      { q: '', roles: [], skills: ['Go'] },
+      { q: '', page: 1, roles: [], skills: ['Go'] },
       { 'backend-developer': 'Backend developer' },
     );
     expect(html.indexOf('frontend-developer')).toBeLessThan(html.indexOf('Backend developer'));
@@ -43,7 +72,17 @@ describe('renderFacets', () => {
     expect(html).not.toContain('<C#>');
   });
 
+  it('offers a filter box for a facet with many values, keeping what was typed (escaped), and says when none match', () => {
+    const many = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`Skill ${i}`, 1]));
+    const state = { q: '', page: 1, roles: [], skills: [] };
+    expect(renderFacets({ skills: many }, state, {})).toContain('<input type="search" class="facet-filter" data-facet-filter="skills" aria-label="Filter skills"');
+    expect(renderFacets({ skills: { Go: 1 } }, state, {})).not.toContain('facet-filter');
+    const filtered = renderFacets({ skills: {} }, state, {}, { skills: '"><b>' });
+    expect(filtered).toContain('value="&quot;&gt;&lt;b&gt;"');
+    expect(filtered).toContain('<li class="facet-none">No skills match</li>');
+  });
+
   it('renders nothing when there is nothing to filter by', () => {
-    expect(renderFacets({}, { q: 'x', roles: [], skills: [] }, {})).toBe('');
+    expect(renderFacets({}, { q: 'x', page: 1, roles: [], skills: [] }, {})).toBe('');
   });
 });

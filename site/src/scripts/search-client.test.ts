@@ -2,7 +2,7 @@ import { HIGHLIGHT_PRE, INDEX_UID } from '@stackguide/search-sync/contract';
 import { describe, expect, it } from 'vitest';
 import { buildFilter, createSearchClient, mergeAnswers, searchQueries, SearchUnavailableError } from './search-client.ts';
 
-const state = (q: string) => ({ q, roles: [], skills: [] });
+const state = (q: string) => ({ q, page: 1, roles: [], skills: [] });
 const answer = (title: string) => new Response(JSON.stringify({ results: [{ hits: [{ title }], estimatedTotalHits: 1, processingTimeMs: 2 }] }));
 
 /** A fetch whose responses the test releases by hand, in any order, ignoring aborts like a late network would. */
@@ -29,7 +29,7 @@ describe('search client', () => {
   it('posts the contract display settings for the contract index with the search key', async () => {
     const { calls, fetch } = manualFetch();
     const client = createSearchClient({ url: 'http://meili.test/', key: 'search-key', fetch });
-    const pending = client.search({ q: 'go', roles: [], skills: [] }, 7);
+    const pending = client.search({ q: 'go', page: 1, roles: [], skills: [] }, 7);
     expect(calls[0]!.url).toBe('http://meili.test/multi-search');
     expect(new Headers(calls[0]!.init.headers).get('authorization')).toBe('Bearer search-key');
     const body = JSON.parse(String(calls[0]!.init.body)) as { queries: Record<string, unknown>[] };
@@ -69,7 +69,7 @@ describe('search client', () => {
 });
 
 describe('facet counts for combinable filters', () => {
-  const chosen = { q: 'go', roles: ['backend-developer'], skills: ['Go', 'A"B'] };
+  const chosen = { q: 'go', page: 1, roles: ['backend-developer'], skills: ['Go', 'A"B'] };
 
   it('ORs values within a facet, ANDs facets, and counts each chosen facet without its own filter', () => {
     const [main, roles, skills] = searchQueries(chosen, 20);

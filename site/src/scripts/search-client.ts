@@ -8,10 +8,12 @@ export type Hit = {
   title?: unknown;
   excerpt?: unknown;
   roleNames?: unknown;
-  _formatted?: { title?: unknown; excerpt?: unknown; content?: unknown };
+  _formatted?: { title?: unknown; excerpt?: unknown; content?: unknown; sections?: unknown };
 };
 export type FacetDistribution = Partial<Record<FacetName, Record<string, number>>>;
 export type SearchResult = { hits: Hit[]; total: number; ms: number; facets: FacetDistribution };
+/** One answer of a multi-search, as Meilisearch sends it. */
+export type Answer = { hits?: Hit[]; estimatedTotalHits?: number; processingTimeMs?: number; facetDistribution?: FacetDistribution };
 
 /** Meilisearch could not be reached, answered with an error, or took too long. */
 export class SearchUnavailableError extends Error {
@@ -27,27 +29,29 @@ export function buildFilter(state: SearchState, skip?: FacetName): string[][] {
   );
 }
 
+/** A query that only counts the results of `q` under the state's filters (and, when asked, facet values). */
+export const countQuery = (state: SearchState, q: string, facets: FacetName[] = []): Record<string, unknown> => ({
+  indexUid: INDEX_UID,
+  q,
+  filter: buildFilter(state),
+  limit: 0,
+  facets,
+});
+
 /**
  * Multi-search queries for a state: the results query, plus for every facet with chosen values a
  * count-only query without that facet's own filter, so its other values keep their counts and
- * can be added (OR) instead of vanishing once one is ticked.
+ * can be added (OR) instead of vanishing once one is ticked. A later page (`offset` > 0) asks for
+ * hits alone: the facets were counted with the first.
  */
-export function searchQueries(state: SearchState, limit: number): Record<string, unknown>[] {
-  const query = (filter: string[][], extra: Record<string, unknown>) => ({
-    indexUid: INDEX_UID,
-    ...SEARCH_DISPLAY,
-    attributesToHighlight: [...SEARCH_DISPLAY.attributesToHighlight, 'content'],
-    q: state.q,
-    filter,
-    ...extra,
-  });
+export function searchQueries(state: SearchState, limit: number, offset = 0): Record<string, unknown>[] {
+  const query = (filter: string[][], extra: Record<string, unknown>) => ({ indexUid: INDEX_UID, ...SEARCH_DISPLAY, q: state.q, filter, ...extra });
+  if (offset > 0) return [query(buildFilter(state), { limit, offset, facets: [] })];
   const facetOnly = FACETS.filter((facet) => state[facet].length > 0).map((facet) =>
     query(buildFilter(state, facet), { limit: 0, facets: [facet], attributesToHighlight: [], attributesToCrop: [] }),
   );
   return [query(buildFilter(state), { limit }), ...facetOnly];
 }
-
-type Answer = { hits?: Hit[]; estimatedTotalHits?: number; processingTimeMs?: number; facetDistribution?: FacetDistribution };
 
 /** One result from the multi-search answers: hits of the first, each facet's counts from its own query. */
 export function mergeAnswers(answers: Answer[]): SearchResult {
@@ -61,20 +65,50 @@ export function mergeAnswers(answers: Answer[]): SearchResult {
 
 export type SearchClient = {
   /** Resolves null when a newer search started meanwhile (its answer is the one to show). @throws SearchUnavailableError */
-  search(state: SearchState, limit: number): Promise<SearchResult | null>;
+  search(state: SearchState, limit: number, offset?: number): Promise<SearchResult | null>;
   /** Drops whatever is in flight, e.g. when the query is cleared. */
   cancel(): void;
+  /** Answers to a multi-search of the caller's own queries (counts for suggestions), beside the search in flight. @throws SearchUnavailableError */
+  ask(queries: Record<string, unknown>[]): Promise<Answer[]>;
+  /**
+   * Values of `facet` that contain `text`, with their counts under the state's query and other
+   * filters (Meilisearch facet search), most frequent first. @throws SearchUnavailableError
+   */
+  facetSearch(state: SearchState, facet: FacetName, text: string): Promise<{ value: string; count: number }[]>;
 };
 
 /**
- * A client that sends one request per call and discards stale answers: each call aborts the
+ * A client that sends one request per call and discards stale answers: each search aborts the
  * previous one and carries a sequence number, so an old response can never overwrite a newer one.
  */
 export function createSearchClient(opts: { url: string; key: string; timeoutMs?: number; fetch?: typeof fetch }): SearchClient {
-  const endpoint = `${opts.url.replace(/\/+$/, '')}/multi-search`;
+  const base = opts.url.replace(/\/+$/, '');
   const doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
   let sequence = 0;
   let inFlight: AbortController | null = null;
+
+  /** POSTs `body` to `path` of Meilisearch and returns the JSON answer; aborts after the timeout. */
+  async function post(path: string, body: unknown, controller = new AbortController()): Promise<unknown> {
+    const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 8000);
+    try {
+      const res = await doFetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${opts.key}` },
+        body: JSON.stringify(body),
+        signal: controller.signal,
+      });
+      if (!res.ok) throw new SearchUnavailableError(`Meilisearch answered HTTP ${res.status}`);
+      return await res.json();
+    } catch (err) {
+      throw err instanceof SearchUnavailableError ? err : new SearchUnavailableError(`Meilisearch at ${base}${path} is unreachable`, { cause: err });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  const answers = (body: unknown): Answer[] => {
+    const results = (body as { results?: unknown } | null)?.results;
+    return Array.isArray(results) ? results : [];
+  };
 
   const cancel = () => {
     sequence++;
@@ -82,31 +116,31 @@ export function createSearchClient(opts: { url: string; key: string; timeoutMs?:
     inFlight = null;
   };
 
-  async function search(state: SearchState, limit: number): Promise<SearchResult | null> {
+  async function search(state: SearchState, limit: number, offset = 0): Promise<SearchResult | null> {
     cancel();
     const mine = sequence;
     const controller = new AbortController();
     inFlight = controller;
-    const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 8000);
     try {
-      const res = await doFetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${opts.key}` },
-        body: JSON.stringify({ queries: searchQueries(state, limit) }),
-        signal: controller.signal,
-      });
-      if (!res.ok) throw new SearchUnavailableError(`Meilisearch answered HTTP ${res.status}`);
-      const body = (await res.json()) as { results?: Answer[] };
-      if (mine !== sequence) return null;
-      return mergeAnswers(Array.isArray(body.results) ? body.results : []);
+      const body = await post('/multi-search', { queries: searchQueries(state, limit, offset) }, controller);
+      return mine === sequence ? mergeAnswers(answers(body)) : null;
     } catch (err) {
       if (mine !== sequence) return null;
-      throw err instanceof SearchUnavailableError ? err : new SearchUnavailableError(`Meilisearch at ${endpoint} is unreachable`, { cause: err });
+      throw err;
     } finally {
-      clearTimeout(timer);
       if (inFlight === controller) inFlight = null;
     }
   }
 
-  return { search, cancel };
+  return {
+    search,
+    cancel,
+    ask: async (queries) => answers(await post('/multi-search', { queries })),
+    async facetSearch(state, facet, text) {
+      const body = (await post(`/indexes/${INDEX_UID}/facet-search`, { facetName: facet, facetQuery: text, q: state.q, filter: buildFilter(state, facet) })) as {
+        facetHits?: { value: string; count: number }[];
+      };
+      return Array.isArray(body.facetHits) ? body.facetHits : [];
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { attachCombobox } from './combobox.ts';
 import { renderHits, resultCountText } from './results-render.ts';
 import type { SearchClient } from './search-client.ts';
+import { onResultOpened, type SearchReporter } from './search-report.ts';
 import { EMPTY_STATE, stateToSearch } from './search-url.ts';
 
 const PANEL_LIMIT = 6;
@@ -10,9 +11,10 @@ export const UNAVAILABLE_HTML = 'Search is unavailable right now. <a href="/arti
 
 /**
  * Enhances the header search form on every page: results open in a panel under the box as the
- * visitor types; Enter without an active option still submits to /search/?q=….
+ * visitor types, with a link to all results (and, when nothing matches, the suggestions) on
+ * /search/; Enter without an active option still submits to /search/?q=….
  */
-export function enhanceHeader(form: HTMLFormElement, client: SearchClient): void {
+export function enhanceHeader(form: HTMLFormElement, client: SearchClient, reporter: SearchReporter): void {
   const input = form.querySelector<HTMLInputElement>('input[name=q]');
   const panel = form.querySelector<HTMLElement>('[data-search-panel]');
   const listbox = panel?.querySelector<HTMLElement>('[role=listbox]');
@@ -32,6 +34,7 @@ export function enhanceHeader(form: HTMLFormElement, client: SearchClient): void
     show(false);
   };
   const combobox = attachCombobox(input, listbox, clear);
+  let total = 0;
 
   const run = async () => {
     const q = input.value;
@@ -40,11 +43,13 @@ export function enhanceHeader(form: HTMLFormElement, client: SearchClient): void
     try {
       const result = await client.search(state, PANEL_LIMIT);
       if (!result) return;
-      listbox.innerHTML = renderHits(result.hits, 'header-hit');
-      message.textContent = result.total === 0 ? `No articles match “${q.trim()}”.` : '';
+      total = result.total;
+      listbox.innerHTML = renderHits(result.hits, 'header-hit', q);
+      message.textContent = total === 0 ? `No articles match “${q.trim()}”.` : '';
       more.href = `/search/${stateToSearch(state)}`;
-      more.textContent = result.total > PANEL_LIMIT ? `All ${result.total} results and filters` : 'Search page with filters';
-      status.textContent = resultCountText(result.total, result.ms, q);
+      more.textContent = total === 0 ? 'Suggestions and all articles' : total > PANEL_LIMIT ? `All ${total} results and filters` : 'Search page with filters';
+      status.textContent = resultCountText(total, result.ms, q);
+      reporter.showed(q, total);
     } catch {
       listbox.replaceChildren();
       message.innerHTML = UNAVAILABLE_HTML;
@@ -55,6 +60,8 @@ export function enhanceHeader(form: HTMLFormElement, client: SearchClient): void
   };
 
   input.addEventListener('input', () => void run());
+  form.addEventListener('submit', () => reporter.flush());
+  onResultOpened(listbox, (position) => reporter.opened(input.value, total, position));
   input.addEventListener('focus', () => {
     if (input.value.trim() && (listbox.childElementCount > 0 || message.textContent)) show(true);
   });

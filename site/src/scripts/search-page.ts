@@ -1,31 +1,47 @@
+import { FACETS, type FacetName } from '@stackguide/search-sync/contract';
 import { attachCombobox } from './combobox.ts';
-import { renderFacets } from './facets.ts';
+import { renderFacetItems, renderFacets } from './facets.ts';
 import { attachFiltersPanel } from './filters-panel.ts';
-import { escapeHtml } from './highlight.ts';
+import { type Role, startingPoints, suggestionsHtml } from './no-results.ts';
 import { renderHits, resultCountText } from './results-render.ts';
-import type { SearchClient } from './search-client.ts';
+import type { FacetDistribution, SearchClient } from './search-client.ts';
 import { UNAVAILABLE_HTML } from './search-header.ts';
-import { EMPTY_STATE, FACET_PARAM, hasCriteria, hasFilters, isFacet, parseState, stateToSearch, toggleFacet, type SearchState } from './search-url.ts';
+import { onResultOpened, type SearchReporter } from './search-report.ts';
+import { EMPTY_STATE, hasCriteria, hasFilters, isFacet, MAX_PAGE, PAGE_SIZE, parseState, type SearchState, stateToSearch, toggleFacet } from './search-url.ts';
+import type { SyncApi } from './sync-api.ts';
 
-const PAGE_LIMIT = 20;
-type Role = { slug: string; name: string };
+type Parts = { results?: string; facets?: string; message?: string; status: string; fallback: boolean; more?: boolean };
+
+/** True when this page was reached from one where the visitor typed its query (the header box), or by back/forward/reload. */
+function arrivedWithQuery(): boolean {
+  const type = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
+  return type === 'back_forward' || type === 'reload' || (document.referrer !== '' && new URL(document.referrer).origin === location.origin);
+}
 
 /**
  * Enhances /search/: live results with facets, state in the URL (typing replaces the history
- * entry, a filter change pushes one, so back/forward walk through filters). The server-rendered
- * list of all articles stays for empty queries, no results and errors.
+ * entry; a filter change or "More results" pushes one, so back/forward walk through them). The
+ * server-rendered list of all articles stays for empty queries, no results and errors.
  */
-export function enhancePage(app: HTMLElement, client: SearchClient): void {
+export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi, reporter: SearchReporter): void {
   const input = document.querySelector<HTMLInputElement>('#search-q');
   const status = app.querySelector<HTMLElement>('[data-search-status]');
   const message = app.querySelector<HTMLElement>('[data-search-message]');
   const facets = app.querySelector<HTMLElement>('[data-search-facets]');
   const listbox = app.querySelector<HTMLElement>('[role=listbox]');
+  const more = app.querySelector<HTMLButtonElement>('[data-more-results]');
   const fallback = document.querySelector<HTMLElement>('#search-fallback');
-  if (!input || !status || !message || !facets || !listbox || !fallback) return;
+  if (!input || !status || !message || !facets || !listbox || !more || !fallback) return;
   const roles = JSON.parse(app.dataset.roles ?? '[]') as Role[];
   const roleNames = Object.fromEntries(roles.map((r) => [r.slug, r.name]));
   let state = parseState(location.search);
+  /** Text typed into each facet's filter box; not part of the URL. */
+  const facetText: Partial<Record<FacetName, string>> = {};
+  let counted: FacetDistribution = {};
+  let facetsHtml = '';
+  let total = 0;
+  let fetched = 0;
+  let runs = 0;
 
   const go = (next: SearchState, push: boolean) => {
     state = next;
@@ -34,71 +50,127 @@ export function enhancePage(app: HTMLElement, client: SearchClient): void {
     else history.replaceState(null, '', url);
     void run();
   };
-  const combobox = attachCombobox(input, listbox, () => go({ ...state, q: '' }, false));
+  const combobox = attachCombobox(input, listbox, () => go({ ...state, q: '', page: 1 }, false));
   const filters = attachFiltersPanel(app);
 
-  const show = (parts: { results?: string; facets?: string; message?: string; status: string; fallback: boolean }) => {
-    const focused = document.activeElement instanceof HTMLInputElement ? document.activeElement : null;
-    const focusKey = focused?.dataset.facet ? `[data-facet="${focused.dataset.facet}"][value="${CSS.escape(focused.value)}"]` : '';
+  const show = (parts: Parts) => {
+    const focused = document.activeElement instanceof HTMLInputElement && facets.contains(document.activeElement) ? document.activeElement : null;
+    const focusKey = focused?.dataset.facet ? `[data-facet="${focused.dataset.facet}"][value="${CSS.escape(focused.value)}"]` : focused?.dataset.facetFilter ? `[data-facet-filter="${focused.dataset.facetFilter}"]` : '';
     listbox.innerHTML = parts.results ?? '';
-    facets.innerHTML = parts.facets ?? '';
+    // Typing often leaves the facet counts as they were; rebuilding ~100 checkboxes each time is wasted work.
+    if ((parts.facets ?? '') !== facetsHtml) {
+      facetsHtml = parts.facets ?? '';
+      facets.innerHTML = facetsHtml;
+    }
     facets.hidden = !parts.facets;
     filters?.update(state.roles.length + state.skills.length, Boolean(parts.facets));
     message.innerHTML = parts.message ?? '';
     status.textContent = parts.status;
     fallback.hidden = !parts.fallback;
+    more.hidden = !parts.more;
     combobox.update(Boolean(parts.results));
-    // Re-rendering the facets would drop keyboard focus on the checkbox just toggled.
+    // Re-rendering the facets would drop keyboard focus on the checkbox just toggled or the filter being typed in.
     if (focusKey) facets.querySelector<HTMLInputElement>(focusKey)?.focus();
   };
 
-  const suggestions = () =>
-    roles.length === 0
-      ? ''
-      : `<p>Type to search, or start from a role: ${roles
-          .map((r) => `<a href="/search/?${FACET_PARAM.roles}=${encodeURIComponent(r.slug)}" data-role="${escapeHtml(r.slug)}">${escapeHtml(r.name)}</a>`)
-          .join(', ')}.</p>`;
+  /** Values of a facet being filtered, from Meilisearch facet search; the counted values otherwise (or when that fails). */
+  const facetValues = async (facet: FacetName): Promise<Record<string, number> | undefined> => {
+    const text = facetText[facet];
+    if (!text) return counted[facet];
+    try {
+      return Object.fromEntries((await client.facetSearch(state, facet, text)).map((hit) => [hit.value, hit.count]));
+    } catch {
+      return counted[facet];
+    }
+  };
 
-  async function run(): Promise<void> {
-    input!.value = state.q;
+  const run = async (): Promise<void> => {
+    const mine = ++runs;
+    input.value = state.q;
     if (!hasCriteria(state)) {
       client.cancel();
-      return show({ message: suggestions(), status: '', fallback: true });
+      show({ message: `<p>Type to search.</p>${startingPoints([], roles)}`, status: '', fallback: true });
+      const html = `<p>Type to search.</p>${startingPoints(await api.popular(), roles)}`;
+      if (mine === runs) message.innerHTML = html;
+      return;
     }
     try {
-      const result = await client.search(state, PAGE_LIMIT);
+      const result = await client.search(state, state.page * PAGE_SIZE);
       if (!result) return;
-      const filtered = hasFilters(state);
-      const none = result.hits.length === 0;
+      counted = result.facets;
+      const distribution: FacetDistribution = {};
+      for (const facet of FACETS) {
+        const values = await facetValues(facet);
+        if (values) distribution[facet] = values;
+      }
+      if (mine !== runs) return;
+      total = result.total;
+      fetched = result.hits.length;
+      const none = fetched === 0;
+      const q = state.q.trim();
+      // The status line above already says that nothing matched; this offers the ways on.
+      const noneHtml = hasFilters(state) ? '<p>Nothing matches with these filters. <button type="button" data-clear-filters>Remove all filters</button></p>' : '';
       show({
-        results: renderHits(result.hits, 'search-hit'),
-        facets: renderFacets(result.facets, state, roleNames),
-        message: none
-          ? `<p>No articles match${state.q.trim() ? ` “${escapeHtml(state.q.trim())}”` : ''}${filtered ? ' with these filters. <button type="button" data-clear-filters>Remove all filters</button>' : '. Check the spelling, or browse all articles below.'}</p>`
-          : '',
+        results: renderHits(result.hits, 'search-hit', state.q),
+        facets: renderFacets(distribution, state, roleNames, facetText),
+        message: none ? noneHtml : '',
         status: resultCountText(result.total, result.ms, state.q),
         fallback: none,
+        more: fetched < total && state.page < MAX_PAGE,
       });
+      if (q) reporter.showed(q, total);
+      if (!none) return;
+      const suggestions = await suggestionsHtml(client, api, state, roles);
+      if (mine === runs) message.innerHTML = noneHtml + suggestions;
     } catch {
-      show({ message: `<p>${UNAVAILABLE_HTML} They are also listed below.</p>`, status: 'Search is unavailable right now.', fallback: true });
+      if (mine === runs) show({ message: `<p>${UNAVAILABLE_HTML} They are also listed below.</p>`, status: 'Search is unavailable right now.', fallback: true });
     }
-  }
+  };
 
-  input.addEventListener('input', () => go({ ...state, q: input.value }, false));
+  /** "More results": the next page under the ones shown, its page in the URL, focus on its first result. */
+  const loadMore = async (): Promise<void> => {
+    const mine = runs;
+    const result = await client.search(state, PAGE_SIZE, fetched).catch(() => null);
+    if (!result || mine !== runs) return;
+    const first = fetched;
+    listbox.insertAdjacentHTML('beforeend', renderHits(result.hits, 'search-hit', state.q, first));
+    fetched += result.hits.length;
+    state = { ...state, page: state.page + 1 };
+    history.pushState(null, '', `${location.pathname}${stateToSearch(state)}`);
+    more.hidden = fetched >= total || result.hits.length === 0 || state.page >= MAX_PAGE;
+    combobox.update(true);
+    status.textContent = `Showing ${fetched} of ${total} results.`;
+    listbox.querySelector<HTMLElement>(`#search-hit-${first}`)?.focus();
+  };
+
+  input.addEventListener('input', () => go({ ...state, q: input.value, page: 1 }, false));
   input.form?.addEventListener('submit', (event) => {
     event.preventDefault();
-    go({ ...state, q: input.value }, false);
+    go({ ...state, q: input.value, page: 1 }, false);
+    reporter.flush();
   });
+  more.addEventListener('click', () => void loadMore());
+  onResultOpened(listbox, (position) => reporter.opened(state.q, total, position));
   app.addEventListener('change', (event) => {
     const box = event.target;
     if (box instanceof HTMLInputElement && isFacet(box.dataset.facet)) go(toggleFacet(state, box.dataset.facet, box.value), true);
   });
+  facets.addEventListener('input', async (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || !isFacet(box.dataset.facetFilter)) return;
+    const facet = box.dataset.facetFilter;
+    const text = box.value.trim();
+    facetText[facet] = text;
+    const values = await facetValues(facet);
+    const list = facets.querySelector(`[data-facet-list="${facet}"]`);
+    if (list && facetText[facet] === text) list.innerHTML = renderFacetItems(facet, values, state, roleNames);
+  });
   app.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target : null;
-    const role = target?.closest<HTMLElement>('[data-role]')?.dataset.role;
-    if (role) {
+    const link = target?.closest<HTMLAnchorElement>('a[data-go]');
+    if (link) {
       event.preventDefault();
-      go({ ...state, roles: [role] }, true);
+      go(parseState(link.search), true);
     } else if (target?.closest('[data-clear-filters]')) {
       go({ ...EMPTY_STATE, q: state.q }, true);
     }
@@ -107,6 +179,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient): void {
     state = parseState(location.search);
     void run();
   });
+  if (state.q.trim() && arrivedWithQuery()) reporter.skip(state.q);
   app.hidden = false;
   void run();
 }

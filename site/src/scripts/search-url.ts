@@ -1,9 +1,17 @@
-import { FACETS, type FacetName } from '@stackguide/search-sync/contract';
+import { FACETS, type FacetName, SEARCH_SETTINGS } from '@stackguide/search-sync/contract';
 
-/** What a search is: the text and the chosen values of each facet. Lives in the URL of /search/. */
-export type SearchState = { q: string } & Record<FacetName, string[]>;
+/**
+ * What a search is: the text, the chosen values of each facet, and how many pages of results are
+ * shown (1 unless "More results" was used). Lives in the URL of /search/.
+ */
+export type SearchState = { q: string; page: number } & Record<FacetName, string[]>;
 
-export const EMPTY_STATE: SearchState = { q: '', roles: [], skills: [] };
+export const EMPTY_STATE: SearchState = { q: '', page: 1, roles: [], skills: [] };
+
+/** Results /search/ shows per page ("More results" adds the next page). */
+export const PAGE_SIZE = 10;
+/** Meilisearch returns at most `maxTotalHits` results, so pages stop there. */
+export const MAX_PAGE = SEARCH_SETTINGS.pagination.maxTotalHits / PAGE_SIZE;
 
 /** The query parameter of each facet: one value per parameter, repeated (`?role=a&role=b`). */
 export const FACET_PARAM: Record<FacetName, string> = { roles: 'role', skills: 'skill' };
@@ -13,10 +21,11 @@ export const isFacet = (value: string | undefined): value is FacetName => FACETS
 
 const unique = (values: string[]) => [...new Set(values.filter((v) => v.trim() !== ''))];
 
-/** Reads `?q=…&role=…&skill=…` (role and skill may repeat) into a state. */
+/** Reads `?q=…&role=…&skill=…&page=…` (role and skill may repeat) into a state; a page out of range is the nearest valid one. */
 export function parseState(search: string): SearchState {
   const params = new URLSearchParams(search);
-  const state: SearchState = { ...EMPTY_STATE, q: params.get('q') ?? '' };
+  const page = Math.min(MAX_PAGE, Math.max(1, Math.floor(Number(params.get('page'))) || 1));
+  const state: SearchState = { ...EMPTY_STATE, q: params.get('q') ?? '', page };
   for (const facet of FACETS) state[facet] = unique(params.getAll(FACET_PARAM[facet]));
   return state;
 }
@@ -26,6 +35,7 @@ export function stateToSearch(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.q.trim()) params.set('q', state.q);
   for (const facet of FACETS) for (const value of [...state[facet]].sort()) params.append(FACET_PARAM[facet], value);
+  if (state.page > 1) params.set('page', String(state.page));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -38,9 +48,9 @@ export const hasFilters = (state: SearchState): boolean => FACETS.some((facet) =
 /** Whether the state asks for results at all (text or a filter). */
 export const hasCriteria = (state: SearchState): boolean => state.q.trim() !== '' || hasFilters(state);
 
-/** The state with `value` added to or removed from a facet. */
+/** The state with `value` added to or removed from a facet, back on the first page. */
 export function toggleFacet(state: SearchState, facet: FacetName, value: string): SearchState {
   const current = state[facet];
   const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
-  return { ...state, [facet]: next };
+  return { ...state, page: 1, [facet]: next };
 }

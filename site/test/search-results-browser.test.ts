@@ -1,0 +1,210 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { waitFor } from '@stackguide/test-kit';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '@stackguide/test-kit';
+import { HOSTILE_SECTION_WORD, HOSTILE_TITLE, startSearchStack, type SearchStack } from './search-stack.ts';
+
+/** Twelve articles sharing one word: more than a page of results (10) for it. */
+const PAGING_WORD = 'quokka';
+const pagingArticles = Array.from({ length: 12 }, (_, i) => ({
+  title: `Field notes ${i + 1}`,
+  slug: `field-notes-${i + 1}`,
+  excerpt: `Field notes number ${i + 1}, written in the bush.`,
+  body: [{ type: 'paragraph', children: [{ type: 'text', text: `A ${PAGING_WORD} sighting, entry ${i + 1}.` }] }],
+  authorName: 'Test',
+}));
+
+let stack: SearchStack | undefined;
+beforeAll(async () => {
+  stack = await startSearchStack({ articles: pagingArticles, serve: true });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+const s = () => stack!;
+const options = (page: Page) => page.locator('#search-results [role=option]');
+
+/** Rows of search-sync's analytics database for `query` (normalised), read as the admin would not need to. */
+function analyticsRow(query: string): { searches: number; clicks: number } | undefined {
+  const db = new Database(path.join(s().sync!.dataDir, 'analytics.db'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT SUM(searches) AS searches, SUM(clicks) AS clicks FROM query_days WHERE query = ? GROUP BY query').get(query) as { searches: number; clicks: number } | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+async function withPage<T>(fn: (page: Page) => Promise<T>, context?: BrowserContext): Promise<T> {
+  const page = await (context ?? s().browser).newPage();
+  try {
+    return await fn(page);
+  } finally {
+    await page.close();
+  }
+}
+
+describe('section results', () => {
+  it('name the section and link its heading; the article page opens scrolled to it', () =>
+    withPage(async (page) => {
+      await page.goto(`${s().origin}/search/?q=${encodeURIComponent('agile project work')}`);
+      const hit = options(page).filter({ has: page.locator('.search-hit-section') }).first();
+      await hit.waitFor();
+      await expect(hit.getAttribute('href')).resolves.toBe('/articles/backend-skills-beyond-writing-code/#agile-project-work');
+      await expect(hit.locator('.search-hit-section').textContent()).resolves.toBe('Section: Agile project work');
+      await hit.click();
+      await page.waitForURL(`${s().origin}/articles/backend-skills-beyond-writing-code/#agile-project-work`);
+      const top = await page.locator('#agile-project-work').evaluate((h) => h.getBoundingClientRect().top);
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(100);
+      expect(await page.evaluate(() => scrollY)).toBeGreaterThan(200);
+    }));
+
+  it('show a hostile heading and section text as text', () =>
+    withPage(async (page) => {
+      let dialogs = 0;
+      page.on('dialog', (d) => {
+        dialogs++;
+        void d.dismiss();
+      });
+      await page.goto(`${s().origin}/search/?q=${HOSTILE_SECTION_WORD}`);
+      const hit = options(page).first();
+      await hit.waitFor();
+      await expect(hit.getAttribute('href')).resolves.toBe('/articles/hostile-title/#img-src-x-onerror-alert-1');
+      await expect(hit.locator('.search-hit-section').textContent()).resolves.toBe(`Section: ${HOSTILE_TITLE}`);
+      await expect(hit.locator('.search-hit-snippet').textContent()).resolves.toContain('<script>alert(2)</script>');
+      await expect(hit.locator('mark').textContent()).resolves.toBe(HOSTILE_SECTION_WORD);
+      await expect(page.locator('#search-app img, #search-app script').count()).resolves.toBe(0);
+      expect(dialogs).toBe(0);
+    }));
+});
+
+describe('every result reachable', () => {
+  it('"More results" by keyboard adds the next page, puts it in the URL and focuses its first result; back and a shared link restore it', () =>
+    withPage(async (page) => {
+      await page.goto(`${s().origin}/search/?q=${PAGING_WORD}`);
+      await page.waitForFunction(() => document.querySelectorAll('#search-results [role=option]').length === 10);
+      const more = page.locator('[data-more-results]');
+      await more.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('page') === '2');
+      await page.waitForFunction(() => document.querySelectorAll('#search-results [role=option]').length === 12);
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-hit-10');
+      await expect(more.isHidden()).resolves.toBe(true);
+      await expect(page.locator('#search-app [data-search-status]').textContent()).resolves.toBe('Showing 12 of 12 results.');
+      await page.goBack();
+      await page.waitForFunction(() => document.querySelectorAll('#search-results [role=option]').length === 10);
+      await expect(more.isVisible()).resolves.toBe(true);
+      await page.goto(`${s().origin}/search/?q=${PAGING_WORD}&page=2`);
+      await page.waitForFunction(() => document.querySelectorAll('#search-results [role=option]').length === 12);
+    }));
+
+  it('the header panel links to all results on /search/', () =>
+    withPage(async (page) => {
+      await page.goto(`${s().origin}/articles/`);
+      await page.locator('#header-search-q').fill(PAGING_WORD);
+      const all = page.locator('[data-search-panel] [data-search-more]');
+      await page.waitForFunction(() => /All 12 results/.test(document.querySelector('[data-search-panel] [data-search-more]')?.textContent ?? ''));
+      await expect(all.getAttribute('href')).resolves.toBe(`/search/?q=${PAGING_WORD}`);
+    }));
+
+  it('the skills facet is filtered by typing (facet search); Tab and Space choose a value, which lands in the URL', () =>
+    withPage(async (page) => {
+      await page.goto(`${s().origin}/search/?q=developer`);
+      const filter = page.locator('input[data-facet-filter=skills]');
+      await filter.waitFor();
+      await filter.focus();
+      await page.keyboard.type('postg');
+      await page.waitForFunction(() => [...document.querySelectorAll('input[data-facet=skills]')].map((i) => (i as HTMLInputElement).value).join() === 'PostgreSQL');
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).resolves.toBe('PostgreSQL');
+      await page.keyboard.press('Space');
+      await page.waitForURL((url) => url.searchParams.get('skill') === 'PostgreSQL' && url.searchParams.get('q') === 'developer');
+      await page.waitForFunction(() => (document.querySelector('input[data-facet=skills][value=PostgreSQL]') as HTMLInputElement | null)?.checked === true);
+      await expect(filter.inputValue()).resolves.toBe('postg');
+    }));
+});
+
+describe('nothing found', () => {
+  it('says so and suggests the vocabulary spelling, popular searches and the roles', async () => {
+    const report = (q: string) =>
+      fetch(`${s().sync!.url}/analytics`, { method: 'POST', headers: { 'content-type': 'application/json', origin: s().origin }, body: JSON.stringify({ type: 'search', q, results: 5 }) });
+    for (let i = 0; i < 3; i++) expect((await report('docker')).status).toBe(204);
+    await withPage(async (page) => {
+      await page.goto(`${s().origin}/search/`);
+      await page.locator('#search-q').fill('fulstack');
+      const message = page.locator('#search-app [data-search-message]');
+      await page.locator('#search-app [data-search-status]').getByText('No articles match “fulstack”.').waitFor();
+      const didYouMean = message.locator('a[data-go]', { hasText: 'fullstack' });
+      await didYouMean.waitFor();
+      await expect(message.textContent()).resolves.toMatch(/Did you mean fullstack \(\d+ results?\)\?/);
+      await expect(message.locator('a[data-go]', { hasText: 'docker' }).count()).resolves.toBe(1);
+      await expect(message.locator('a[data-go][href^="/search/?role="]').count()).resolves.toBe(3);
+      await didYouMean.click();
+      await page.waitForURL((url) => url.searchParams.get('q') === 'fullstack');
+      await options(page).first().waitFor();
+    });
+  });
+});
+
+describe('accessibility', () => {
+  it('axe-core finds no violations with section results and the skills filter, nor with suggestions, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await s().browser.newPage({ colorScheme });
+      try {
+        await page.goto(`${s().origin}/search/?q=developer`);
+        await page.locator('input[data-facet-filter=skills]').waitFor();
+        await page.locator('#search-results .search-hit-section').first().waitFor();
+        expect(await axeViolations(page), colorScheme).toEqual([]);
+        await page.goto(`${s().origin}/search/?q=fulstack`);
+        await page.locator('#search-app [data-search-message] a[data-go]').first().waitFor();
+        expect(await axeViolations(page), colorScheme).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+});
+
+describe('search analytics from the browser', () => {
+  it('reports the query the visitor settled on and the result they opened, once each', () =>
+    withPage(async (page) => {
+      await page.goto(`${s().origin}/search/`);
+      await page.locator('#search-q').click();
+      await page.keyboard.type('relational databases');
+      await options(page).first().waitFor();
+      await waitFor('the settled query reported', async () => analyticsRow('relational databases')?.searches === 1);
+      expect(analyticsRow('relational database'), 'not every keystroke').toBeUndefined();
+      await options(page).nth(1).click();
+      await page.waitForURL(/\/articles\//);
+      await waitFor('the opened result reported', async () => analyticsRow('relational databases')?.clicks === 1);
+      expect(analyticsRow('relational databases')?.searches).toBe(1);
+    }));
+
+  it('sends nothing when the browser says Global Privacy Control or Do Not Track', async () => {
+    for (const [flag, query] of [
+      ['globalPrivacyControl', 'gpc honoured'],
+      ['doNotTrack', 'dnt honoured'],
+    ] as const) {
+      const context = await s().browser.newContext();
+      await context.addInitScript((name) => Object.defineProperty(Navigator.prototype, name, { get: () => (name === 'doNotTrack' ? '1' : true) }), flag);
+      const sent: string[] = [];
+      context.on('request', (request) => {
+        if (request.url().includes('/analytics') && request.method() === 'POST') sent.push(request.url());
+      });
+      try {
+        await withPage(async (page) => {
+          await page.goto(`${s().origin}/search/?q=${encodeURIComponent(query)}`);
+          await page.locator('#search-app [data-search-status]').getByText(/result|No articles/).waitFor();
+          await page.waitForTimeout(2_000);
+          await page.locator('#search-q').press('Enter');
+        }, context);
+      } finally {
+        await context.close();
+      }
+      expect(sent, flag).toEqual([]);
+      expect(analyticsRow(query), flag).toBeUndefined();
+    }
+  });
+});
