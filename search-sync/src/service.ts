@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type { Meilisearch } from 'meilisearch';
+import { handleAdmin } from './admin-api.ts';
 import { BuildHook, type BuildHookOptions } from './build-hook.ts';
 import type { Config } from './config.ts';
 import { describeError } from './errors.ts';
@@ -13,6 +14,7 @@ import { SyncQueue } from './queue.ts';
 import { RebuildMark } from './rebuild-mark.ts';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './retry-policy.ts';
 import { reconcile, type ReconcileResult } from './reconcile.ts';
+import { ReindexRunner } from './reindex-job.ts';
 import { createHttpServer, listen } from './server.ts';
 import { syncStatus, type SyncStatus } from './status.ts';
 import { StrapiClient } from './strapi-client.ts';
@@ -35,6 +37,8 @@ export class Service {
   readonly processor: Processor;
   /** Calls the site's build hook after the index changed; its owed rebuild lives in the queue database. */
   readonly buildHook: BuildHook;
+  /** Reindexes started through the admin API, one at a time. */
+  readonly reindexRunner: ReindexRunner;
   private server: http.Server | undefined;
   private timers = new Set<NodeJS.Timeout>();
   private firstReconcile: ReconcileResult | undefined;
@@ -69,6 +73,15 @@ export class Service {
       backoff: opts.backoff,
       pollMs: opts.pollMs,
     });
+    this.reindexRunner = new ReindexRunner({
+      meili: this.meili,
+      strapi: this.strapi,
+      index: this.index,
+      queue: this.queue,
+      buildHook: this.buildHook,
+      log,
+      wake: () => this.processor.wake(),
+    });
   }
 
   /**
@@ -93,6 +106,15 @@ export class Service {
         searchKey: () =>
           this.searchKey ? { indexUid: INDEX_UID, searchKey: this.searchKey, url: this.config.meiliPublicUrl } : null,
         metrics: () => this.metrics.render(this.queue.depth()),
+        admin: (req, res, path) =>
+          handleAdmin(req, res, path, {
+            secret: this.config.adminSecret,
+            queue: this.queue,
+            index: this.index,
+            reindex: this.reindexRunner,
+            status: () => this.status(),
+            onQueued: () => this.processor.wake(),
+          }),
       },
       this.log,
     );
