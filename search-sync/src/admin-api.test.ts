@@ -31,7 +31,11 @@ async function start(secret: string | undefined): Promise<void> {
       get active() {
         return reindexing;
       },
-      start: () => !reindexing && (reindexing = true),
+      start() {
+        if (reindexing) return false;
+        reindexing = true;
+        return true;
+      },
     },
     status: () => syncStatus(queue),
     onQueued: () => {
