@@ -21,8 +21,10 @@ export type SearchStack = {
   meili: MeiliProcess;
   searchSync: Child;
   site: FakeSite;
-  /** Every secret the CMS was started with, keyed by variable. */
+  /** Every variable the CMS was started with. */
   env: Record<string, string>;
+  /** Every secret of the set-up, the Meilisearch master key (which the CMS never gets) included. */
+  secrets: ReturnType<typeof testSecrets>;
   stop(): Promise<void>;
 };
 
@@ -31,7 +33,9 @@ export type SearchStack = {
  * wired as `npm start` wires them, plus the fake site server (./fake-site.ts) for the build hook and
  * `/__status`. `admin` builds and serves the admin panel. `stop()` undoes whatever was started.
  */
-export async function startSearchStack(opts: { admin?: boolean; onLine?: (line: string) => void } = {}): Promise<SearchStack> {
+export async function startSearchStack(
+  opts: { admin?: boolean; secrets?: ReturnType<typeof testSecrets>; onLine?: (line: string) => void } = {},
+): Promise<SearchStack> {
   const cleanups: (() => Promise<void> | void)[] = [];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
@@ -39,7 +43,7 @@ export async function startSearchStack(opts: { admin?: boolean; onLine?: (line: 
   try {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackguide-search-site-'));
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-    const secrets = testSecrets();
+    const secrets = opts.secrets ?? testSecrets();
     const meili = await startMeili({ dataDir: path.join(dir, 'meili'), masterKey: secrets.MEILI_MASTER_KEY });
     cleanups.push(() => meili.stop());
     let cmsUrl = '';
@@ -68,7 +72,7 @@ export async function startSearchStack(opts: { admin?: boolean; onLine?: (line: 
     });
     cleanups.push(() => searchSync.stop());
     await waitForHttp(`http://127.0.0.1:${syncPort}/health`, { timeoutMs: 60_000, isAlive: searchSync.alive });
-    return { cms, meili, searchSync, site, env: cms.env, stop };
+    return { cms, meili, searchSync, site, env: cms.env, secrets, stop };
   } catch (err) {
     await stop();
     throw err;
