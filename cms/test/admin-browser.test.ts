@@ -12,7 +12,6 @@ const SECRET_NAMES = ['SEARCH_SYNC_ADMIN_SECRET', 'BUILD_HOOK_SECRET', 'MEILI_MA
 
 let stack: SearchStack;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 /** Every response the browser received, with its body, for the secrets check. */
 const seen: { url: string; body: string }[] = [];
@@ -45,7 +44,7 @@ beforeAll(async () => {
   for (const name of SECRET_NAMES) process.env[name] = secrets[name];
   stack = await startSearchStack({ admin: true, secrets });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  ({ context, page } = await open({ email: stack.env.ADMIN_EMAIL!, password: stack.env.ADMIN_PASSWORD! }));
+  ({ page } = await open({ email: stack.env.ADMIN_EMAIL!, password: stack.env.ADMIN_PASSWORD! }));
 }, 30 * 60_000);
 afterAll(async () => {
   for (const name of SECRET_NAMES) delete process.env[name];
