@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AdminRequestError, testSecrets } from '@stackguide/test-kit';
+import { AdminRequestError, testSecrets, waitFor } from '@stackguide/test-kit';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArticleStatus, Overview } from '../src/plugins/search-site/shared/contracts.ts';
 import { addAdminUser, startSearchStack, type SearchStack } from './search-stack.ts';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -97,6 +98,38 @@ describe('the Strapi admin with the Search & site plugin (Chromium)', () => {
     const texts = await page.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);
     expect(texts.some((t) => t.startsWith('Reindexing'))).toBe(true);
     expect(await reindex.isEnabled()).toBe(true);
+  });
+
+  it('lists the changes search-sync gave up on, and retries or discards them from the page', async () => {
+    const admin = await stack.cms.admin();
+    // A lost read token: search-sync's re-fetch is refused (401), which no retry can fix by itself.
+    const tokens = await admin.request<{ data: { id: number; name: string }[] }>('GET', '/admin/api-tokens');
+    await admin.request('DELETE', `/admin/api-tokens/${tokens.data.find((t) => t.name === 'stackguide-read')!.id}`);
+    const body = [{ type: 'paragraph', children: [{ type: 'text', text: 'Published while search-sync could not read it.' }] }];
+    const article = (n: number) => ({ title: `Dead letter ${n}`, slug: `dead-letter-${n}`, excerpt: 'An article search-sync cannot read.', body, authorName: 'Browser Test' });
+    const first = await admin.createArticle(article(1), { publish: true });
+    await admin.createArticle(article(2), { publish: true });
+    await waitFor('two dead letters', async () => {
+      const o = await admin.request<Overview>('GET', '/search-site/overview');
+      return o.searchSync.ok && o.searchSync.data.deadLetters.length === 2;
+    });
+    // Restarting the CMS gives the token back (it re-creates it from .env).
+    await stack.cms.restart();
+    await page.reload();
+    await searchSitePage(page);
+    const main = page.getByRole('main');
+    await main.getByRole('heading', { name: 'Dead letters (2)' }).waitFor();
+    await main.getByRole('row', { name: /Dead letter 1.*401/ }).waitFor();
+    await main.getByRole('button', { name: 'Retry Dead letter 1' }).click();
+    await page.getByText('Queued again.').waitFor();
+    await main.getByRole('heading', { name: 'Dead letters (1)' }).waitFor();
+    await main.getByRole('button', { name: 'Discard Dead letter 2' }).click();
+    await main.getByText('None: every change reached the index.').waitFor();
+    const again = await stack.cms.admin();
+    await waitFor('retried article in search', async () => {
+      const s = await again.request<ArticleStatus>('GET', `/search-site/articles/${first.documentId}`);
+      return s.search.ok && s.search.data.state === 'indexed';
+    });
   });
 
   it('shows Authors the page read-only, and the server refuses their reindex', async () => {

@@ -6,9 +6,11 @@ import { Card } from './Card';
 
 type Letter = DeadLetter & { title: string | null };
 
+const name = (letter: Letter) => (letter.kind === 'article' ? (letter.title ?? `article ${letter.documentId} (deleted)`) : `${letter.kind} ${letter.documentId}`);
+
 function Document({ letter }: { letter: Letter }) {
-  if (letter.kind !== 'article') return <Typography>{`${letter.kind} ${letter.documentId}`}</Typography>;
-  return <Link to={`/content-manager/collection-types/api::article.article/${letter.documentId}`}>{letter.title ?? `Article ${letter.documentId} (deleted)`}</Link>;
+  if (letter.kind !== 'article' || letter.title === null) return <Typography>{name(letter)}</Typography>;
+  return <Link to={`/content-manager/collection-types/api::article.article/${letter.documentId}`}>{letter.title}</Link>;
 }
 
 /** Changes search-sync gave up on, with why, and Retry / Discard for those who may. */
@@ -59,10 +61,10 @@ export function DeadLettersCard(props: { letters: Letter[]; canManage: boolean; 
                 {canManage && (
                   <Td>
                     <Flex gap={2}>
-                      <Button size="S" variant="secondary" disabled={props.busy !== null} onClick={() => props.onRetry(letter.id)}>
+                      <Button size="S" variant="secondary" aria-label={`Retry ${name(letter)}`} disabled={props.busy !== null} onClick={() => props.onRetry(letter.id)}>
                         Retry
                       </Button>
-                      <Button size="S" variant="danger-light" disabled={props.busy !== null} onClick={() => props.onDiscard(letter.id)}>
+                      <Button size="S" variant="danger-light" aria-label={`Discard ${name(letter)}`} disabled={props.busy !== null} onClick={() => props.onDiscard(letter.id)}>
                         Discard
                       </Button>
                     </Flex>

@@ -16,7 +16,7 @@ function Reindex({ progress, running }: { progress: ReindexProgress | null; runn
     const step = progress && progress.state !== 'done' && progress.state !== 'failed' ? progress : null;
     return (
       <Flex direction="column" alignItems="stretch" gap={2} aria-live="polite">
-        <Typography>{step ? `Reindexing: ${STEPS[step.state]} — ${step.done} of ${step.total} articles` : 'Reindexing: starting…'}</Typography>
+        <Typography>{step && step.total > 0 ? `Reindexing: ${STEPS[step.state]} — ${step.done} of ${step.total} articles` : 'Reindexing: preparing a fresh index…'}</Typography>
         <ProgressBar value={percent} aria-label={`Reindex progress ${percent} %`} />
       </Flex>
     );
