@@ -1,6 +1,6 @@
 import { AdminRequestError, waitFor, type AdminClient } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleStatus, Overview } from '../src/plugins/search-site/shared/contracts.ts';
+import type { Analytics, ArticleStatus, Overview } from '../src/plugins/search-site/shared/contracts.ts';
 import { addAdminUser, startSearchStack, type SearchStack } from './search-stack.ts';
 
 type Permission = { action: string; subject: string | null; properties: unknown; conditions: unknown };
@@ -45,6 +45,14 @@ describe('Search & site plugin routes (real Strapi, search-sync and Meilisearch;
     expect(overview.searchSync).toMatchObject({ ok: true, data: { queueDepth: expect.any(Number), deadLetters: [], reindexRunning: false } });
     expect(overview.site).toMatchObject({ ok: true, data: { current: { kind: 'full', pages: 12 }, lastFailure: null } });
     expect(overview.searchSync.ok && overview.searchSync.data.lastReconcile).toMatchObject({ published: 12 });
+  });
+
+  it('reports no analytics while search-sync has none, and refuses a bad period', async () => {
+    const answer = await author.request<Analytics>('GET', '/search-site/analytics?days=30');
+    // data is null while search-sync has no analytics route (404); once it has, nobody searched here.
+    expect(answer).toMatchObject({ ok: true });
+    if (answer.ok && answer.data) expect(answer.data).toMatchObject({ days: 30, topQueries: [], zeroResultQueries: [] });
+    for (const days of ['0', '91', 'x']) expect(await statusOf(author.request('GET', `/search-site/analytics?days=${days}`))).toBe(400);
   });
 
   it('lets Authors read but not reindex, retry or discard; Editors may', async () => {
