@@ -32,8 +32,8 @@ export async function startTestCms(
     ...opts.env,
   };
   try {
-    await ensureCmsBuild({ admin: opts.admin ?? false, onLine: opts.onLine });
     const quiet = (line: string) => opts.onLine?.(line);
+    await ensureCmsBuild({ admin: opts.admin ?? false, onLine: quiet });
     const databaseFilename = path.join(dir, 'cms.db');
     const boot = (port?: number) =>
       startStrapi({
