@@ -5,4 +5,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       jwtSecret: env('JWT_SECRET'),
     },
   },
+  // The admin's Search & site page and the article status panel (src/plugins/search-site).
+  'search-site': {
+    enabled: true,
+    resolve: './src/plugins/search-site',
+  },
 });

@@ -33,6 +33,10 @@ describe('cms config defaults', () => {
       readToken: undefined,
       searchSyncUrl: undefined,
       webhookSecret: undefined,
+      searchSyncAdminUrl: undefined,
+      searchSyncAdminSecret: undefined,
+      siteStatusUrl: undefined,
+      buildHookSecret: undefined,
       seedOnStart: defaultOf('SEED_ON_START') === 'true',
       oneOffJob: false,
     });
@@ -57,5 +61,17 @@ describe('cms config defaults', () => {
     expect(stackguide({ env })).toMatchObject({ adminEmail: defaultOf('ADMIN_EMAIL'), seedOnStart: true, searchSyncUrl: undefined });
     process.env.SEED_ON_START = 'no';
     expect(() => stackguide({ env })).toThrow('SEED_ON_START must be true or false (got "no")');
+  });
+
+  it("find search-sync's admin API and the site status at the origins of the webhook and build hook unless set", () => {
+    Object.assign(process.env, {
+      SEARCH_SYNC_URL: 'http://search-sync:7710/webhooks/strapi',
+      SITE_BUILD_HOOK_URL: 'http://site:8080/__hooks/build',
+    });
+    expect(stackguide({ env })).toMatchObject({ searchSyncAdminUrl: 'http://search-sync:7710', siteStatusUrl: 'http://site:8080' });
+    Object.assign(process.env, { SEARCH_SYNC_ADMIN_URL: 'http://10.0.0.5:7710/', SITE_STATUS_URL: 'http://10.0.0.6:4321' });
+    expect(stackguide({ env })).toMatchObject({ searchSyncAdminUrl: 'http://10.0.0.5:7710', siteStatusUrl: 'http://10.0.0.6:4321' });
+    Object.assign(process.env, { SITE_STATUS_URL: '', SITE_BUILD_HOOK_URL: 'not a url' });
+    expect(() => stackguide({ env })).toThrow('SITE_BUILD_HOOK_URL must be an http(s) URL (got "not a url")');
   });
 });

@@ -25,6 +25,7 @@ export default {
     // seed on their own nor rewrite the webhook from whatever environment they were started with.
     const { oneOffJob, seedOnStart } = strapi.config.get<StackguideConfig>('stackguide');
     if (oneOffJob) return;
+    await strapi.plugin('search-site').service('roles').grantDefaults();
     if (seedOnStart) await seedOnFirstStart(strapi);
     await ensureSearchSettings(strapi);
     await ensureSearchSyncWebhook(strapi);

@@ -53,6 +53,7 @@ export const VARIABLES = {
   RECONCILE_INTERVAL: duration('10m'),
   SEARCH_SYNC_ADMIN_SECRET: randomSecret(16),
   SEARCH_SYNC_PUBLIC_URL: httpUrl('https://stackguide.example/search-sync'),
+  SEARCH_SYNC_ADMIN_URL: httpUrl('http://127.0.0.1:7710'),
   SITE_BUILD_HOOK_URL: httpUrl('http://127.0.0.1:4321/__hooks/build'),
   LOG_LEVEL: oneOf(PINO_LEVELS, 'info'),
 
@@ -61,6 +62,7 @@ export const VARIABLES = {
   SITE_PORT: port('4321'),
   SITE_URL: httpUrl('https://stackguide.example', 'http://127.0.0.1:4321'),
   BUILD_HOOK_SECRET: randomSecret(16),
+  SITE_STATUS_URL: httpUrl('http://127.0.0.1:4321'),
   ALLOW_EMPTY_SITE: flag('false'),
   SITE_CACHE_DIR: text('a directory for the build cache, relative to site/ (empty: site/.builds/cache)'),
   SITE_BUILDS_DIR: text('a directory like site/.builds', 'site/.builds'),

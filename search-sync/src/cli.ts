@@ -1,14 +1,11 @@
 #!/usr/bin/env -S npx tsx
-import { isDeepStrictEqual } from 'node:util';
 import { loadRootEnv, type Progress, progressBar } from '@stackguide/runtime';
 import { INDEX_UID } from './contract.ts';
 import { loadConfig, type Config } from './config.ts';
 import { describeError } from './errors.ts';
 import { ensureSearchKey } from './keys.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { ensureIndex } from './meili.ts';
-import { reconcile } from './reconcile.ts';
-import { reindex } from './reindex.ts';
+import { reconcileAndApply, reindexAndRepair, type RepairDeps } from './reindex-job.ts';
 import { offlineStatus } from './offline.ts';
 import { Service } from './service.ts';
 
@@ -39,15 +36,21 @@ async function serve(config: Config, log: Logger): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-/** Queues the differences and applies them here, so the command works without `serve` running. */
-async function reconcileAndApply(service: Service, log: Logger): Promise<Record<string, unknown>> {
-  await ensureIndex(service.meili);
-  const result = await reconcile({ strapi: service.strapi, index: service.index, queue: service.queue, log });
-  const deadline = Date.now() + 60_000;
-  while (service.queue.pendingUpTo(result.watermark) > 0 && Date.now() < deadline) {
-    if ((await service.processor.runOnce()) === 0) await new Promise((r) => setTimeout(r, 250));
-  }
-  return { ...result, stillQueued: service.queue.pendingUpTo(result.watermark) };
+/** What reconcile and reindex need, applying the queue here so they work without `serve` running. */
+function repairDeps(service: Service, log: Logger): RepairDeps {
+  return {
+    meili: service.meili,
+    strapi: service.strapi,
+    index: service.index,
+    queue: service.queue,
+    buildHook: service.buildHook,
+    log,
+    async drain(watermark, deadline) {
+      while (service.queue.pendingUpTo(watermark) > 0 && Date.now() < deadline) {
+        if ((await service.processor.runOnce()) === 0) await new Promise((r) => setTimeout(r, 250));
+      }
+    },
+  };
 }
 
 /**
@@ -87,29 +90,18 @@ async function main(argv: string[]): Promise<void> {
         return;
       }
       case 'reconcile': {
-        const result = await reconcileAndApply(service, log);
+        const result = await reconcileAndApply(repairDeps(service, log));
         return print({ ...result, siteRebuild: await requestRebuild(service) });
       }
       case 'reindex': {
-        const before = await service.index.stamps();
         let bar: Progress | undefined;
-        const result = await reindex({
-          meili: service.meili,
-          strapi: service.strapi,
-          log,
-          queue: service.queue,
-          onProgress: (p) => {
-            bar ??= progressBar('reindex', p.total, { unit: 'docs' });
-            bar.setTotal(p.total);
-            bar.update(p.done, p.state);
-          },
+        const result = await reindexAndRepair(repairDeps(service, log), (p) => {
+          bar ??= progressBar('reindex', p.total, { unit: 'docs' });
+          bar.setTotal(p.total);
+          bar.update(p.done, p.state);
         });
         bar?.end();
-        // Changes applied to the old index while the new one loaded are caught here.
-        const repaired = await reconcileAndApply(service, log);
-        // The swap itself changes the index when it had drifted from Strapi (e.g. bulk jobs without webhooks).
-        if (!isDeepStrictEqual(before, await service.index.stamps())) service.buildHook.changed();
-        return print({ reindex: result, reconcile: repaired, siteRebuild: await requestRebuild(service) });
+        return print({ ...result, siteRebuild: await requestRebuild(service) });
       }
       default:
         throw new Error(`unknown command "${command}"\n${USAGE}`);

@@ -62,6 +62,17 @@ type Row = {
   last_error: string | null;
 };
 
+const toItem = (r: Row): QueueItem => ({
+  id: r.id,
+  kind: r.kind,
+  documentId: r.document_id,
+  hint: r.hint,
+  version: r.version,
+  attempts: r.attempts,
+  firstEnqueuedAt: r.first_enqueued_at,
+  lastError: r.last_error,
+});
+
 /**
  * Durable work queue in SQLite (WAL). One row per (kind, documentId): a new event for a queued
  * document bumps its version and makes it due now instead of adding a row, so bursts coalesce and a
@@ -99,16 +110,7 @@ export class SyncQueue {
     const rows = this.db
       .prepare('SELECT * FROM queue WHERE next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?')
       .all(now, limit) as Row[];
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      documentId: r.document_id,
-      hint: r.hint,
-      version: r.version,
-      attempts: r.attempts,
-      firstEnqueuedAt: r.first_enqueued_at,
-      lastError: r.last_error,
-    }));
+    return rows.map(toItem);
   }
 
   /** Removes an item that was applied, unless a newer event arrived while it was processed. */
@@ -158,10 +160,39 @@ export class SyncQueue {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM queue WHERE id <= ?').get(watermark) as { n: number }).n;
   }
 
-  deadLetters(limit = 100): DeadLetter[] {
+  /** The queued item for this document, or null when none is waiting. */
+  queued(kind: ItemKind, documentId: string): QueueItem | null {
+    const row = this.db.prepare('SELECT * FROM queue WHERE kind = ? AND document_id = ?').get(kind, documentId) as Row | undefined;
+    return row ? toItem(row) : null;
+  }
+
+  /** This document's dead letter, or null when it has none. */
+  deadLetterOf(kind: ItemKind, documentId: string): DeadLetter | null {
+    return this.deadLetters(1, { kind, documentId })[0] ?? null;
+  }
+
+  /**
+   * Puts a dead letter back in the queue, due now, and removes it from the dead letters (a new
+   * failure brings it back). Returns false when there is no such dead letter.
+   */
+  requeueDeadLetter(kind: ItemKind, documentId: string, now = Date.now()): boolean {
+    return this.db.transaction(() => {
+      if (!this.discardDeadLetter(kind, documentId)) return false;
+      this.enqueue([{ kind, documentId }], now);
+      return true;
+    })();
+  }
+
+  /** Drops a dead letter for good. Returns false when there is no such dead letter. */
+  discardDeadLetter(kind: ItemKind, documentId: string): boolean {
+    return this.db.prepare('DELETE FROM dead_letters WHERE kind = ? AND document_id = ?').run(kind, documentId).changes > 0;
+  }
+
+  deadLetters(limit = 100, only?: { kind: ItemKind; documentId: string }): DeadLetter[] {
+    const where = only ? 'WHERE kind = @kind AND document_id = @documentId' : '';
     const rows = this.db
-      .prepare('SELECT * FROM dead_letters ORDER BY failed_at DESC LIMIT ?')
-      .all(limit) as { kind: ItemKind; document_id: string; attempts: number; error: string; failed_at: number }[];
+      .prepare(`SELECT * FROM dead_letters ${where} ORDER BY failed_at DESC LIMIT @limit`)
+      .all({ limit, ...only }) as { kind: ItemKind; document_id: string; attempts: number; error: string; failed_at: number }[];
     return rows.map((r) => ({
       kind: r.kind,
       documentId: r.document_id,

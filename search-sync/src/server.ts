@@ -12,13 +12,16 @@ export type Routes = {
   /** The public search settings for browsers, or null until the key has been ensured. */
   searchKey(): Record<string, unknown> | null;
   metrics(): string;
+  /** Everything under `/admin/` (bearer-protected; see admin-api.ts). */
+  admin(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void>;
 };
 
-function json(res: http.ServerResponse, status: number, body: unknown): void {
+/** Answers with a JSON body that no cache keeps. */
+export function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 }
 
-/** HTTP surface: webhook intake, search analytics, health, status, the public search key and Prometheus metrics. */
+/** HTTP surface: webhook intake, search analytics, health, status, the public search key, Prometheus metrics and the admin API. */
 export function createHttpServer(routes: Routes, log: Logger): http.Server {
   return http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -28,6 +31,7 @@ export function createHttpServer(routes: Routes, log: Logger): http.Server {
         if (req.method !== 'POST') return json(res, 405, { error: 'use POST' });
         return routes.webhook(req, res);
       }
+      if (path.startsWith('/admin/')) return routes.admin(req, res, path);
       if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'use GET' });
       if (path === '/health') {
         const health = await routes.health();

@@ -3,6 +3,7 @@ import type { Meilisearch } from 'meilisearch';
 import type { SearchTerms } from './analytics-contract.ts';
 import { handleAnalytics } from './analytics-http.ts';
 import { AnalyticsStore } from './analytics-store.ts';
+import { handleAdmin } from './admin-api.ts';
 import { BuildHook, type BuildHookOptions } from './build-hook.ts';
 import type { Config } from './config.ts';
 import { describeError } from './errors.ts';
@@ -17,6 +18,7 @@ import { RateLimiter } from './rate-limit.ts';
 import { RebuildMark } from './rebuild-mark.ts';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './retry-policy.ts';
 import { reconcile, type ReconcileResult } from './reconcile.ts';
+import { ReindexRunner } from './reindex-job.ts';
 import { createHttpServer, listen } from './server.ts';
 import { syncStatus, type SyncStatus } from './status.ts';
 import { StrapiClient } from './strapi-client.ts';
@@ -44,6 +46,8 @@ export class Service {
   readonly buildHook: BuildHook;
   /** Search analytics the site reports (analytics.db beside the queue). */
   readonly analytics: AnalyticsStore;
+  /** Reindexes started through the admin API, one at a time. */
+  readonly reindexRunner: ReindexRunner;
   private server: http.Server | undefined;
   private timers = new Set<NodeJS.Timeout>();
   private firstReconcile: ReconcileResult | undefined;
@@ -86,6 +90,15 @@ export class Service {
       backoff: opts.backoff,
       pollMs: opts.pollMs,
     });
+    this.reindexRunner = new ReindexRunner({
+      meili: this.meili,
+      strapi: this.strapi,
+      index: this.index,
+      queue: this.queue,
+      buildHook: this.buildHook,
+      log,
+      wake: () => this.processor.wake(),
+    });
   }
 
   /**
@@ -120,6 +133,15 @@ export class Service {
         searchKey: () =>
           this.searchKey ? { indexUid: INDEX_UID, searchKey: this.searchKey, url: this.config.meiliPublicUrl } : null,
         metrics: () => this.metrics.render(this.queue.depth()),
+        admin: (req, res, path) =>
+          handleAdmin(req, res, path, {
+            secret: this.config.adminSecret,
+            queue: this.queue,
+            index: this.index,
+            reindex: this.reindexRunner,
+            status: () => this.status(),
+            onQueued: () => this.processor.wake(),
+          }),
       },
       this.log,
     );

@@ -79,14 +79,25 @@ function adminStamp(): string {
     const strapiVersion = JSON.parse(fs.readFileSync(lock, 'utf8')).packages?.['node_modules/@strapi/strapi']?.version;
     hash.update(String(strapiVersion));
   }
-  const adminDir = path.join(CMS_DIR, 'src', 'admin');
-  if (fs.existsSync(adminDir)) {
-    for (const file of fs.readdirSync(adminDir, { recursive: true }).map(String).sort()) {
-      const full = path.join(adminDir, file);
-      if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
-    }
-  }
+  for (const full of adminSources()) hash.update(path.relative(CMS_DIR, full)).update(fs.readFileSync(full));
   return hash.digest('hex');
+}
+
+/** Files the admin bundle is built from: src/admin, and each local plugin's admin, shared code and manifest. */
+function adminSources(): string[] {
+  const pluginsDir = path.join(CMS_DIR, 'src', 'plugins');
+  const plugins = fs.existsSync(pluginsDir) ? fs.readdirSync(pluginsDir).sort() : [];
+  const roots = [path.join(CMS_DIR, 'src', 'admin'), ...plugins.flatMap((p) => ['admin', 'shared', 'package.json'].map((part) => path.join(pluginsDir, p, part)))];
+  return roots.flatMap((root) => {
+    const stat = fs.statSync(root, { throwIfNoEntry: false });
+    if (!stat) return [];
+    if (stat.isFile()) return [root];
+    return fs
+      .readdirSync(root, { recursive: true })
+      .map((file) => path.join(root, String(file)))
+      .filter((full) => fs.statSync(full).isFile())
+      .sort();
+  });
 }
 
 function readStamp(): string | null {

@@ -18,9 +18,12 @@ export type TestCms = {
 
 /**
  * Boots a real, seeded Strapi for an integration test: fresh secrets, a temp SQLite database (or
- * the Postgres given in `env`), admin panel off. `stop()` ends the process and removes the temp dir.
+ * the Postgres given in `env`), admin panel off unless `admin` is set (then it is built first when
+ * missing or stale, which takes minutes). `stop()` ends the process and removes the temp dir.
  */
-export async function startTestCms(opts: { webhookUrl?: string; env?: Record<string, string>; onLine?: (line: string) => void } = {}): Promise<TestCms> {
+export async function startTestCms(
+  opts: { webhookUrl?: string; env?: Record<string, string>; admin?: boolean; onLine?: (line: string) => void } = {},
+): Promise<TestCms> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackguide-cms-'));
   const env: Record<string, string> = {
     ...testSecrets(),
@@ -29,11 +32,17 @@ export async function startTestCms(opts: { webhookUrl?: string; env?: Record<str
     ...opts.env,
   };
   try {
-    await ensureCmsBuild({ admin: false });
     const quiet = (line: string) => opts.onLine?.(line);
+    await ensureCmsBuild({ admin: opts.admin ?? false, onLine: quiet });
     const databaseFilename = path.join(dir, 'cms.db');
     const boot = (port?: number) =>
-      startStrapi({ env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, databaseFilename, onLine: quiet, ...(port ? { port } : {}) });
+      startStrapi({
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+        databaseFilename,
+        serveAdmin: opts.admin ?? false,
+        onLine: quiet,
+        ...(port ? { port } : {}),
+      });
     let strapi = await boot();
     const port = Number(new URL(strapi.url).port);
     return {
