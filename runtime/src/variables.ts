@@ -62,6 +62,7 @@ export const VARIABLES = {
   SITE_CACHE_DIR: text('a directory for the build cache, relative to site/ (empty: site/.builds/cache)'),
   SITE_BUILDS_DIR: text('a directory like site/.builds', 'site/.builds'),
   SITE_BUILD_DEBOUNCE_MS: milliseconds('1500'),
+  SITE_FULL_BUILD_INTERVAL: duration('24h'),
 };
 
 export type VariableName = keyof typeof VARIABLES;

@@ -1,0 +1,48 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Puts `from` at `to` as a hard link (same bytes, no copy; never written through afterwards:
+ * builds only ever write new files). Copies instead across file systems.
+ */
+export async function linkFile(from: string, to: string): Promise<void> {
+  try {
+    await fs.link(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    await fs.copyFile(from, to);
+  }
+}
+
+/** Creates each directory once per build, however many files go into it. */
+export class OutputDir {
+  readonly #made = new Set<string>();
+
+  constructor(readonly root: string) {}
+
+  async #dirFor(file: string): Promise<string> {
+    const target = path.join(this.root, file);
+    const dir = path.dirname(target);
+    if (!this.#made.has(dir)) {
+      await fs.mkdir(dir, { recursive: true });
+      this.#made.add(dir);
+    }
+    return target;
+  }
+
+  async write(file: string, data: Buffer): Promise<void> {
+    await fs.writeFile(await this.#dirFor(file), data);
+  }
+
+  async link(from: string, file: string): Promise<void> {
+    await linkFile(from, await this.#dirFor(file));
+  }
+
+  /** Links every file under `dir` into the same relative place. */
+  async linkTree(dir: string): Promise<number> {
+    const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+    const files = entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+    for (const file of files) await this.link(path.join(dir, file), file);
+    return files.length;
+  }
+}
