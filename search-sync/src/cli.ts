@@ -108,7 +108,7 @@ async function main(argv: string[]): Promise<void> {
         // Changes applied to the old index while the new one loaded are caught here.
         const repaired = await reconcileAndApply(service, log);
         // The swap itself changes the index when it had drifted from Strapi (e.g. bulk jobs without webhooks).
-        if (!isDeepStrictEqual(before, await service.index.stamps())) service.buildHook.changed();
+        if (!isDeepStrictEqual(before, await service.index.stamps())) service.buildHook.changed('all');
         return print({ reindex: result, reconcile: repaired, siteRebuild: await requestRebuild(service) });
       }
       default:
