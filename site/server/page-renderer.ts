@@ -18,7 +18,7 @@ export class RenderError extends SiteError {
 const loaded = new Map<string, Promise<RenderExports>>();
 
 /** The compiled site's exports, imported once per process. */
-export function loadCompiled(compiled: CompiledSite): Promise<RenderExports> {
+export function loadCompiled(compiled: Pick<CompiledSite, 'serverEntry'>): Promise<RenderExports> {
   let exports = loaded.get(compiled.serverEntry);
   if (!exports) {
     exports = import(pathToFileURL(compiled.serverEntry).href) as Promise<RenderExports>;

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { keyOf } from '../src/lib/digest.ts';
+import { unaffectedArticles } from '../src/lib/affected.ts';
 import { pageKeys } from '../src/lib/page-keys.ts';
 import type { RenderConfig } from '../src/lib/render-config.ts';
 import { ROUTES, sitePages, type SitePage } from '../src/lib/site-pages.ts';
@@ -13,6 +14,7 @@ import { fetchChanges, fetchEverything, type Fetched } from './content-fetch.ts'
 import { IMAGE_URL_DIR, ImageStore } from './images.ts';
 import { OutputDir } from './output-files.ts';
 import { loadCompiled, otherStaticPages, renderPage } from './page-renderer.ts';
+import { renderInWorkers } from './render-pool.ts';
 
 /** What the next build needs to know about the one being served. */
 export type SiteState = {
@@ -48,6 +50,8 @@ export type BuildRequest = { changes: ContentChange[] | null; full: boolean };
 
 /** How many pages render at once: rendering is CPU work, a few in flight keep the writes overlapped. */
 const RENDER_BATCH = 16;
+/** From this many pages on, rendering goes to worker threads (starting them costs about a second). */
+const WORKER_THRESHOLD = Number(process.env.SITE_RENDER_WORKERS_FROM ?? 2_000);
 
 function whyFull(previous: SiteState | null, compiled: CompiledSite, configKey: string, request: BuildRequest): string | null {
   if (!previous) return 'first build';
@@ -89,27 +93,36 @@ export async function buildSite(
   const site = await loadCompiled(compiled);
   const pages = sitePages(model);
   const others = otherStaticPages(site, new Set(Object.values(ROUTES)));
-  const keys = pageKeys(model, pages);
+  const served = kind === 'incremental' ? previous : null;
+  const unaffected = served ? unaffectedArticles(served.snapshot, snapshot) : new Set<string>();
+  const keys = pageKeys(model, pages, (page) => {
+    const article = page.route === ROUTES.article ? model.articleBySlug.get(page.params.slug!) : undefined;
+    return article && unaffected.has(article.documentId) ? served?.keys.get(page.file) : undefined;
+  });
   for (const page of others) keys.set(page.file, keyOf(page.route));
 
   const out = new OutputDir(outDir);
   await fs.mkdir(outDir, { recursive: true });
   await out.linkTree(compiled.clientDir);
   const images = new Set([...snapshot.articles.values()].flatMap(ImageStore.files));
-  for (const file of images) await out.link(path.join(ctx.images.dir, file), `${IMAGE_URL_DIR.slice(1)}${file}`);
+  await out.linkAll([...images].map((file) => [path.join(ctx.images.dir, file), `${IMAGE_URL_DIR.slice(1)}${file}`]));
 
   const locals = { model, config: ctx.config };
-  const served = kind === 'incremental' ? previous : null;
   const toRender: SitePage[] = [];
+  const unchanged: [string, string][] = [];
   for (const page of [...pages, ...others]) {
-    if (served && served.keys.get(page.file) === keys.get(page.file)) await out.link(path.join(served.dir, page.file), page.file);
+    if (served && served.keys.get(page.file) === keys.get(page.file)) unchanged.push([path.join(served.dir, page.file), page.file]);
     else toRender.push(page);
   }
+  await out.linkAll(unchanged);
   const renderStarted = Date.now();
-  for (let i = 0; i < toRender.length; i += RENDER_BATCH) {
-    await Promise.all(toRender.slice(i, i + RENDER_BATCH).map(async (page) => out.write(page.file, await renderPage(site, page, ctx.config.siteUrl, locals))));
-    if ((i / RENDER_BATCH) % 125 === 124) ctx.log.info({ rendered: i + RENDER_BATCH, of: toRender.length }, 'rendering');
-  }
+  if (toRender.length >= WORKER_THRESHOLD) {
+    ctx.log.info({ pages: toRender.length }, 'rendering on worker threads');
+    await renderInWorkers({ serverEntry: compiled.serverEntry, snapshot, config: ctx.config, pages: toRender, outDir });
+  } else
+    for (let i = 0; i < toRender.length; i += RENDER_BATCH) {
+      await Promise.all(toRender.slice(i, i + RENDER_BATCH).map(async (page) => out.write(page.file, await renderPage(site, page, ctx.config.siteUrl, locals))));
+    }
   ctx.log.info(
     { kind, pages: keys.size, rendered: toRender.length, changedEntries, fetchMs: fetchedMs, renderMs: Date.now() - renderStarted, ms: Date.now() - startedAt },
     'build written',

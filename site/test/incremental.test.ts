@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import { startTestCms, type AdminClient, type TestCms } from '@stackguide/test-kit';
+import { startSiteServer, startTestCms, type AdminClient, type SiteServer, type TestCms } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { differences, filesUnder, readDist } from './dist-checks.ts';
-import { buildSiteForTest } from './site-build.ts';
-import { startSiteServer, type SiteServer } from './site-server.ts';
+import { buildSiteForTest, TEST_SITE_URL } from './site-build.ts';
 
 // An incremental build must yield exactly what a full build of the same content yields. Real
 // Strapi, the real site server; after each editor action the hook names what changed, the server
@@ -21,7 +20,7 @@ const fullBuilds: string[] = [];
 beforeAll(async () => {
   cms = await startTestCms();
   admin = await cms.admin();
-  site = await startSiteServer(cms.url, cms.readToken);
+  site = await startSiteServer({ strapiUrl: cms.url, token: cms.readToken, env: { SITE_URL: TEST_SITE_URL } });
 }, 300_000);
 afterAll(async () => {
   await site?.stop();

@@ -19,7 +19,7 @@ import {
  * show no content (404, robots.txt) have none; they change only with the code or the render
  * config, and either change makes a full build.
  */
-function pageData(m: SiteModel, page: SitePage): unknown {
+function pageData(m: SiteModel, page: SitePage, sitemap: string[][]): unknown {
   const { slug, page: n, chunk } = page.params;
   switch (page.route) {
     case ROUTES.home:
@@ -43,9 +43,9 @@ function pageData(m: SiteModel, page: SitePage): unknown {
     case ROUTES.rss:
       return rssView(m);
     case ROUTES.sitemapIndex:
-      return sitemapChunks(m).length;
+      return sitemap.length;
     case ROUTES.sitemap:
-      return sitemapChunks(m)[Number(chunk)];
+      return sitemap[Number(chunk)];
     case ROUTES.robots:
     case ROUTES.notFound:
       return null;
@@ -55,14 +55,20 @@ function pageData(m: SiteModel, page: SitePage): unknown {
 /**
  * A key per output file: equal keys mean byte-equal output for the same compiled code and render
  * config, so an incremental build reuses the file of the served build instead of rendering it.
+ * `knownKey` may give a page's key without computing it, when the caller knows its data did not
+ * change (an article page away from every change, see affected.ts).
  * @throws SiteError when a page cannot be made from this content (the compare page's roles missing).
  */
-export function pageKeys(m: SiteModel, pages: SitePage[]): Map<string, string> {
+export function pageKeys(m: SiteModel, pages: SitePage[], knownKey: (page: SitePage) => string | undefined = () => undefined): Map<string, string> {
   const sitemap = sitemapChunks(m);
   const keys = new Map<string, string>();
   for (const page of pages) {
-    const data = page.route === ROUTES.sitemap ? sitemap[Number(page.params.chunk)] : page.route === ROUTES.sitemapIndex ? sitemap.length : pageData(m, page);
-    keys.set(page.file, keyOf(page.route, page.path, data));
+    const known = knownKey(page);
+    if (known !== undefined) {
+      keys.set(page.file, known);
+      continue;
+    }
+    keys.set(page.file, keyOf(page.route, page.path, pageData(m, page, sitemap)));
   }
   return keys;
 }
