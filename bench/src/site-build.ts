@@ -56,6 +56,16 @@ export async function build(strapiUrl: string, token: string, dirs: BuildDirs, o
   return { seconds, peakMiB, pages, rendered };
 }
 
+/** The largest HTML file of a build and its size: pages that list articles must not grow with the site. */
+export function largestHtml(outDir: string): { file: string; bytes: number } {
+  const sizes = fs
+    .readdirSync(outDir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.html'))
+    .map((file) => ({ file, bytes: fs.statSync(path.join(outDir, file)).size }));
+  return sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a), { file: '', bytes: 0 });
+}
+
 /** Gzip bytes of every JavaScript file the built site ships (the search island is the only script). */
 export function jsGzipBytes(outDir: string): { files: number; gzipBytes: number } {
   const files = fs.readdirSync(outDir, { recursive: true }).map(String).filter((f) => f.endsWith('.js'));
@@ -66,6 +76,7 @@ export function jsGzipBytes(outDir: string): { files: number; gzipBytes: number 
 type Incremental = { seconds: Summary; rendered: Summary };
 type SizeResult = {
   js: { files: number; gzipBytes: number };
+  largestHtml: { file: string; bytes: number };
   articles: number;
   pages: number;
   firstBuildSeconds: number;
@@ -124,6 +135,7 @@ async function benchSize(articles: number, runs: number, runDir: string): Promis
     const first = await build(floor.url, token, dirs);
     floor.replay();
     const js = jsGzipBytes(dirs.outDir);
+    const largest = largestHtml(dirs.outDir);
     log(`${first.seconds.toFixed(1)} s with compiling; ${floor.stored()} responses recorded, ${first.pages} files, ${js.files} JS files = ${js.gzipBytes} bytes gzipped`);
     const real: Build[] = [];
     const low: Build[] = [];
@@ -149,6 +161,7 @@ async function benchSize(articles: number, runs: number, runDir: string): Promis
     const f = summarize(low.map((b) => b.seconds));
     return {
       js,
+      largestHtml: largest,
       articles,
       pages: first.pages,
       firstBuildSeconds: first.seconds,
@@ -193,7 +206,7 @@ export async function siteBuildBench(opts: { sizes: number[]; runs: number }): P
     );
     for (const r of results) {
       const targets = r.articles >= 10_000 ? `; under 60 s ${r.strapi.p50 < 60 ? 'met' : 'NOT met'}; peak under 2 GiB ${r.strapiPeakMiB.p50 < 2048 ? 'met' : 'NOT met'}` : '';
-      console.log(`${r.articles}: site server peak ${r.serverPeakMiB} MiB${targets}`);
+      console.log(`${r.articles}: largest HTML page ${r.largestHtml.file} ${(r.largestHtml.bytes / 1024).toFixed(1)} KB; site server peak ${r.serverPeakMiB} MiB${targets}`);
     }
     const file = recording.write('site-build', { params: opts, results });
     console.log(`results: ${file}`);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { adminClient, freePort, startMeili, startSiteServer, startStrapi, waitFor, type AdminClient } from '@stackguide/test-kit';
+import { adminClient, freePort, startMeili, startSiteServer, startStrapi, waitFor, type AdminClient, type SiteStatus } from '@stackguide/test-kit';
 import { stepLog, withRootEnv } from '@stackguide/runtime';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { makeRunDir } from './paths.ts';
@@ -19,9 +19,11 @@ type Target = {
   readToken: string;
   /** Resolves once search-sync and the site have nothing left to do (no queue, no owed or running build). */
   idle(): Promise<void>;
+  siteStatus(): Promise<SiteStatus>;
 };
 type Kind = 'publish' | 'edit' | 'unpublish';
-type Sample = { kind: Kind; ms: number; slug: string };
+/** One change timed until live, and the site build that made it live. */
+type Sample = { kind: Kind; ms: number; slug: string; build: SiteStatus['current'] };
 
 /** Polls the served page every 25 ms until `live` says the change shows; ms since `start`, NaN on timeout. */
 async function until(siteUrl: string, slug: string, start: number, live: (res: Response) => Promise<boolean>): Promise<number> {
@@ -64,7 +66,7 @@ async function sample(t: Target, samples: number, log: (line: string) => void): 
     await t.idle();
     const start = performance.now();
     await t.admin.publish(documentId);
-    out.push({ kind: 'publish', slug, ms: await until(t.siteUrl, slug, start, async (res) => res.status === 200) });
+    out.push({ kind: 'publish', slug, ms: await until(t.siteUrl, slug, start, async (res) => res.status === 200), build: (await t.siteStatus()).current });
     probes.push({ documentId, slug });
   }
   log(`publish: ${samples} samples`);
@@ -75,14 +77,14 @@ async function sample(t: Target, samples: number, log: (line: string) => void): 
     await t.idle();
     const start = performance.now();
     await t.admin.publish(model.documentId);
-    out.push({ kind: 'edit', slug: model.slug, ms: await until(t.siteUrl, model.slug, start, async (res) => res.ok && (await res.text()).includes(title)) });
+    out.push({ kind: 'edit', slug: model.slug, ms: await until(t.siteUrl, model.slug, start, async (res) => res.ok && (await res.text()).includes(title)), build: (await t.siteStatus()).current });
   }
   log(`edit: ${samples} samples`);
   for (const probe of probes) {
     await t.idle();
     const start = performance.now();
     await t.admin.unpublish(probe.documentId);
-    out.push({ kind: 'unpublish', slug: probe.slug, ms: await until(t.siteUrl, probe.slug, start, async (res) => res.status === 404) });
+    out.push({ kind: 'unpublish', slug: probe.slug, ms: await until(t.siteUrl, probe.slug, start, async (res) => res.status === 404), build: (await t.siteStatus()).current });
   }
   log(`unpublish: ${samples} samples`);
   return out;
@@ -106,14 +108,19 @@ async function runningSystem(): Promise<Target> {
     strapiUrl,
     readToken: need('STRAPI_READ_TOKEN'),
     idle: () => idle(`${siteUrl}/__status`, auth, `${syncUrl}/status`),
+    siteStatus: () => siteStatus(`${siteUrl}/__status`, auth),
   };
+}
+
+async function siteStatus(url: string, auth: Record<string, string>): Promise<SiteStatus> {
+  return (await (await fetch(url, { headers: auth })).json()) as SiteStatus;
 }
 
 async function idle(siteStatusUrl: string, auth: Record<string, string>, syncStatusUrl: string): Promise<void> {
   await waitFor(
     'search-sync and the site to be idle',
     async () => {
-      const site = (await (await fetch(siteStatusUrl, { headers: auth })).json()) as { building: unknown; pending: boolean };
+      const site = await siteStatus(siteStatusUrl, auth);
       const sync = (await (await fetch(syncStatusUrl)).json()) as { queueDepth: number; siteRebuildPending: unknown };
       return site.building === null && !site.pending && sync.queueDepth === 0 && sync.siteRebuildPending === null;
     },
@@ -165,6 +172,7 @@ export async function sitePublishBench(opts: { articles: number; samples: number
         strapiUrl: cms.url,
         readToken: secrets.STRAPI_READ_TOKEN,
         idle: () => idle(`${site.url}/__status`, { authorization: `Bearer ${site.secret}` }, `${sync.url}/status`),
+        siteStatus: () => site.status(),
       };
     }
     await target.idle();
@@ -172,10 +180,23 @@ export async function sitePublishBench(opts: { articles: number; samples: number
     const rows = (['publish', 'edit', 'unpublish'] as const).map((kind) => {
       const times = samples.filter((s) => s.kind === kind);
       const ok = times.filter((s) => Number.isFinite(s.ms)).map((s) => s.ms);
-      return { kind, samples: times.length, timeouts: times.length - ok.length, ...summarize(ok) };
+      const builds = times.flatMap((t) => (t.build ? [t.build] : []));
+      return {
+        kind,
+        samples: times.length,
+        timeouts: times.length - ok.length,
+        ...summarize(ok),
+        buildMs: summarize(builds.map((b) => b.ms)).p50,
+        rendered: summarize(builds.map((b) => b.rendered)).p50,
+      };
     });
     console.log(`\npublish → live on the site (${opts.running ? 'the running npm start system' : `${opts.articles} generated articles`}), ms from the publish request\n`);
-    console.log(renderTable(['change', 'n', 'timeouts', 'p50', 'p95', 'max'], rows.map((r) => [r.kind, r.samples, r.timeouts, r.p50, r.p95, r.max])));
+    console.log(
+      renderTable(
+        ['change', 'n', 'timeouts', 'p50', 'p95', 'max', 'site build ms p50', 'files rendered p50'],
+        rows.map((r) => [r.kind, r.samples, r.timeouts, r.p50, r.p95, r.max, r.buildMs, r.rendered]),
+      ),
+    );
     for (const r of rows) console.log(`${r.kind}: p95 ≤ 5 s ${r.p95 <= 5_000 && r.timeouts === 0 ? 'met' : 'NOT met'}`);
     const file = recording.write('site-publish', { params: opts, rows, samples });
     console.log(`results: ${file}`);

@@ -66,8 +66,8 @@ function fileOf(route: CompiledRoute): string {
 }
 
 /**
- * Routes without params that the site model does not list, such as a plain page or a redirect
- * added to the site later: each is one output file rendered from no content.
+ * Routes without params that the site model does not list, such as a page or a redirect added to
+ * the site later: each is one output file (rendered in every build, as it may show any content).
  */
 export function otherStaticPages(site: RenderExports, known: ReadonlySet<string>): SitePage[] {
   return site

@@ -99,7 +99,8 @@ export async function buildSite(
     const article = page.route === ROUTES.article ? model.articleBySlug.get(page.params.slug!) : undefined;
     return article && unaffected.has(article.documentId) ? served?.keys.get(page.file) : undefined;
   });
-  for (const page of others) keys.set(page.file, keyOf(page.route));
+  // A page the model does not list may show any content: rendered every time (a handful of files).
+  for (const page of others) keys.set(page.file, keyOf(page.route, startedAt));
 
   const out = new OutputDir(outDir);
   await fs.mkdir(outDir, { recursive: true });
