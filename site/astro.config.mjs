@@ -1,30 +1,17 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
-import sitemap from '@astrojs/sitemap';
-import { loadRootEnv } from '@stackguide/runtime';
-import { buildEnv } from './src/config/build-env.ts';
-import { astroCommandIntegration } from './src/loaders/astro-command.ts';
+import { defineConfig, passthroughImageService } from 'astro/config';
+import { renderAdapter } from './server/render-adapter.ts';
 
-loadRootEnv();
-const env = buildEnv();
-const strapi = new URL(env.STRAPI_URL);
-
+// Compiles the pages once per code change; site/server renders them from Strapi content into static
+// builds (full or incremental). Nothing here reads the environment: content and config reach pages
+// through Astro.locals at render time.
 export default defineConfig({
-  site: env.SITE_URL,
-  output: 'static',
-  trailingSlash: 'always',
-  // Outside node_modules so the content-layer store and image cache survive between hook builds;
-  // SITE_CACHE_DIR gives another builder (the bench) its own.
-  cacheDir: env.SITE_CACHE_DIR ?? './.builds/cache',
-  integrations: [astroCommandIntegration(), sitemap({ filter: (page) => !page.includes('/404') })],
-  image: {
-    remotePatterns: [
-      {
-        protocol: strapi.protocol.replace(':', ''),
-        hostname: strapi.hostname,
-        ...(strapi.port ? { port: strapi.port } : {}),
-      },
-    ],
-  },
+  output: 'server',
+  adapter: renderAdapter(),
+  // Builds choose every URL themselves (pages end in /, files such as /sitemap-0.xml do not); 'ignore'
+  // lets a route with a param match either form when the build renders it.
+  trailingSlash: 'ignore',
+  // Images are prepared by the build host (server/images.ts), never by an endpoint at request time.
+  image: { service: passthroughImageService() },
   devToolbar: { enabled: false },
 });

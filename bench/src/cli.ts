@@ -4,6 +4,7 @@ import { publishLatency } from './publish-latency.ts';
 import { reindexBench } from './reindex.ts';
 import { meiliSettingsBench } from './meili-settings.ts';
 import { siteBuildBench } from './site-build.ts';
+import { sitePublishBench } from './site-publish.ts';
 import { searchLatencyBench } from './search-latency.ts';
 import { keystrokeBench } from './keystroke.ts';
 import { relevanceBench } from './relevance/relevance.ts';
@@ -18,6 +19,11 @@ type Runner = (opts: Record<string, number>) => Promise<void>;
 const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; about: string }> = {
   publish: { defaults: { articles: 1000, samples: 200 }, run: (o) => publishLatency({ articles: o.articles!, samples: o.samples! }), about: 'publish → searchable p50/p95/p99, ours vs plugin' },
   'site-build': { defaults: { articles: 0, runs: 3 }, run: (o) => siteBuildBench({ sizes: o.articles ? [o.articles] : [100, 1000, 10_000], runs: o.runs! }), about: 'site build vs the in-memory floor at 100/1,000/10,000 (or --articles N), and one-change rebuild' },
+  'site-publish': {
+    defaults: { articles: 10_000, samples: 20 },
+    run: (o) => sitePublishBench({ articles: o.articles!, samples: o.samples!, running: o.running === 1 }),
+    about: 'publish/edit/unpublish → page live on the site at --articles N (--running: against the system npm start runs)',
+  },
   search: { defaults: { articles: 10_000, runs: 3 }, run: (o) => searchLatencyBench({ articles: o.articles!, runs: o.runs! }), about: 'search processingTimeMs and round trip over 200 queries, plus peak RSS of each part' },
   keystroke: { defaults: { articles: 10_000, samples: 40 }, run: (o) => keystrokeBench({ articles: o.articles!, samples: o.samples! }), about: 'keystroke → results painted in headless Chromium on the built /search/ page (--articles 0: seeded content)' },
   relevance: { defaults: {}, run: () => relevanceBench(), about: 'judged queries on the seeded articles: MRR@10, hits@1/@3, zero results; ours vs Pagefind' },
@@ -37,7 +43,7 @@ const DRILLS: Record<string, { defaults: Record<string, number>; run: Runner; ab
   'bad-inputs': drill(badInputsDrill, 'bad webhook inputs: status codes, nothing valid lost'),
 };
 
-const USAGE = `Usage: npm run bench -- <name> [--articles N] [--samples N] [--runs N]
+const USAGE = `Usage: npm run bench -- <name> [--articles N] [--samples N] [--runs N] [--running]
        npm run drill -- <name> [--articles N]
 benches:\n${Object.entries(BENCHES).map(([n, b]) => `  ${n.padEnd(10)} ${b.about}`).join('\n')}
 drills:\n${Object.entries(DRILLS).map(([n, b]) => `  ${n.padEnd(10)} ${b.about}`).join('\n')}`;
@@ -45,7 +51,7 @@ drills:\n${Object.entries(DRILLS).map(([n, b]) => `  ${n.padEnd(10)} ${b.about}`
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { articles: { type: 'string' }, samples: { type: 'string' }, runs: { type: 'string' }, help: { type: 'boolean' } },
+    options: { articles: { type: 'string' }, samples: { type: 'string' }, runs: { type: 'string' }, running: { type: 'boolean' }, help: { type: 'boolean' } },
   });
   const [kind, name] = positionals;
   const table = kind === 'drill' ? DRILLS : BENCHES;
@@ -55,7 +61,7 @@ async function main(): Promise<void> {
     if (!values.help) process.exitCode = 2;
     return;
   }
-  const opts = { ...entry.defaults };
+  const opts: Record<string, number> = { ...entry.defaults, ...(values.running ? { running: 1 } : {}) };
   for (const key of ['articles', 'samples', 'runs'] as const) {
     const raw = values[key];
     if (raw === undefined) continue;

@@ -55,7 +55,7 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
     await waitForSyncReady(sync);
     log('building the site with the search key');
     const dirs = buildDirs(runDir);
-    await build(cms.url, secrets.STRAPI_READ_TOKEN, dirs, { keepCache: false, env: { MEILI_PUBLIC_URL: meili.url, MEILI_SEARCH_KEY: await sync.searchKey() } });
+    await build(cms.url, secrets.STRAPI_READ_TOKEN, dirs, { env: { MEILI_PUBLIC_URL: meili.url, MEILI_SEARCH_KEY: await sync.searchKey() } });
     const site = await serveBuild(dirs.outDir);
     const browser = await launchChromium();
     try {

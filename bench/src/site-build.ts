@@ -1,36 +1,36 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { adminClient, spawnChild, startStrapi } from '@stackguide/test-kit';
+import { adminClient, spawnChild, startSiteServer, startStrapi, type AdminClient, type SiteServer } from '@stackguide/test-kit';
+import { stepLog } from '@stackguide/runtime';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { startFloorServer } from './floor-server.ts';
-import { BIN_DIR, makeRunDir, SITE_DIR } from './paths.ts';
-import { stepLog } from '@stackguide/runtime';
+import { makeRunDir, SITE_DIR } from './paths.ts';
 import { watchPeakRss } from './resources.ts';
 import { startRecording } from './results.ts';
 import { ratio, summarize, type Summary } from './stats.ts';
 import { renderTable } from './table.ts';
 
-type Build = { seconds: number; peakMiB: number };
+type Build = { seconds: number; peakMiB: number; pages: number; rendered: number };
 
-/** Where a bench build writes: its output and its own content-layer/image cache, both outside site/. */
+/** Where a bench build writes: its output and its own cache (compiled pages, prepared images), both outside site/. */
 export type BuildDirs = { outDir: string; cacheDir: string };
 
 /** Output and cache directories for builds inside a run directory. */
-export const buildDirs = (runDir: string): BuildDirs => ({ outDir: path.join(runDir, 'dist'), cacheDir: path.join(runDir, 'astro-cache') });
+export const buildDirs = (runDir: string): BuildDirs => ({ outDir: path.join(runDir, 'dist'), cacheDir: path.join(runDir, 'site-cache') });
 
 /**
- * One `astro build` of the site into `dirs.outDir` with `dirs.cacheDir` as its cache (SITE_CACHE_DIR), so
- * it never touches the site's own output or cache while others build it; timed with the peak RSS of its
- * process tree. Without `keepCache` the cache is emptied first (a cold build).
+ * One full build of the site into `dirs.outDir` by the site's own build command (site/server/build-cli.ts),
+ * with `dirs.cacheDir` as its cache (SITE_CACHE_DIR: compiled once per run, the first build
+ * compiles), so it never touches the site's own builds; timed with the peak RSS of its process tree.
  * @throws Error with the build's last output lines when it fails.
  */
-export async function build(strapiUrl: string, token: string, dirs: BuildDirs, opts: { keepCache: boolean; env?: Record<string, string> }): Promise<Build> {
-  if (!opts.keepCache) fs.rmSync(dirs.cacheDir, { recursive: true, force: true });
+export async function build(strapiUrl: string, token: string, dirs: BuildDirs, opts: { env?: Record<string, string> } = {}): Promise<Build> {
   fs.rmSync(dirs.outDir, { recursive: true, force: true });
   const output: string[] = [];
+  let summary = '';
   const start = performance.now();
-  const child = spawnChild('astro build', path.join(BIN_DIR, 'astro'), ['build', '--outDir', dirs.outDir], {
+  const child = spawnChild('site build', process.execPath, ['--import', 'tsx', 'server/build-cli.ts', '--out', dirs.outDir], {
     cwd: SITE_DIR,
     env: {
       PATH: process.env.PATH ?? '',
@@ -40,17 +40,30 @@ export async function build(strapiUrl: string, token: string, dirs: BuildDirs, o
       SITE_URL: 'http://127.0.0.1:4321',
       SITE_CACHE_DIR: dirs.cacheDir,
       ALLOW_EMPTY_SITE: 'false',
-      ASTRO_TELEMETRY_DISABLED: '1',
       ...opts.env,
     },
-    onLine: (line) => output.push(line),
+    onLine: (line, stream) => {
+      if (stream === 'stdout') summary = line;
+      output.push(line);
+    },
   });
   const watch = watchPeakRss(child.process.pid!);
   const code = await child.exited;
   const seconds = (performance.now() - start) / 1000;
   const { peakMiB } = watch.stop();
-  if (code !== 0) throw new Error(`astro build against ${strapiUrl} failed (exit ${code}):\n${output.slice(-25).join('\n')}`);
-  return { seconds, peakMiB };
+  if (code !== 0) throw new Error(`site build against ${strapiUrl} failed (exit ${code}):\n${output.slice(-25).join('\n')}`);
+  const { pages, rendered } = JSON.parse(summary) as { pages: number; rendered: number };
+  return { seconds, peakMiB, pages, rendered };
+}
+
+/** The largest HTML file of a build and its size: pages that list articles must not grow with the site. */
+export function largestHtml(outDir: string): { file: string; bytes: number } {
+  const sizes = fs
+    .readdirSync(outDir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.html'))
+    .map((file) => ({ file, bytes: fs.statSync(path.join(outDir, file)).size }));
+  return sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a), { file: '', bytes: 0 });
 }
 
 /** Gzip bytes of every JavaScript file the built site ships (the search island is the only script). */
@@ -60,7 +73,55 @@ export function jsGzipBytes(outDir: string): { files: number; gzipBytes: number 
   return { files: files.length, gzipBytes };
 }
 
-type SizeResult = { js: { files: number; gzipBytes: number }; articles: number; strapi: Summary; floor: Summary; strapiPeakMiB: Summary; floorPeakMiB: Summary; rebuild: Summary; ratio: number; pages: number };
+type Incremental = { seconds: Summary; rendered: Summary };
+type SizeResult = {
+  js: { files: number; gzipBytes: number };
+  largestHtml: { file: string; bytes: number };
+  articles: number;
+  pages: number;
+  firstBuildSeconds: number;
+  strapi: Summary;
+  floor: Summary;
+  strapiPeakMiB: Summary;
+  floorPeakMiB: Summary;
+  ratio: number;
+  edit: Incremental;
+  publish: Incremental;
+  serverPeakMiB: number;
+};
+
+const summarizeBuilds = (builds: { ms: number; rendered: number }[]): Incremental => ({
+  seconds: summarize(builds.map((b) => b.ms / 1000)),
+  rendered: summarize(builds.map((b) => b.rendered)),
+});
+
+/**
+ * Incremental builds in the running site server: `runs` title edits of one published article, then
+ * `runs` new articles published, each followed by the hook naming it, as search-sync calls it.
+ */
+async function incrementalBuilds(site: SiteServer, admin: AdminClient, strapiUrl: string, token: string, runs: number) {
+  const get = async (query: string) =>
+    ((await (await fetch(`${strapiUrl}/api/articles?${query}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { data: { documentId: string; roles: { documentId: string }[]; skills: { documentId: string }[] }[] }).data;
+  const [target] = await get('pagination[pageSize]=1&sort=id:desc');
+  const hookFor = (documentId: string) => ({ changedAt: new Date().toISOString(), changes: [{ kind: 'article', documentId }] });
+  const edits: { ms: number; rendered: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    await admin.updateArticle(target!.documentId, { title: `Edited for the site-build bench ${i} ${Date.now()}` });
+    await admin.publish(target!.documentId);
+    edits.push((await site.rebuild(hookFor(target!.documentId))).current);
+  }
+  const publishes: { ms: number; rendered: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const slug = `site-build-bench-${Date.now()}-${i}`;
+    const relate = (items: { documentId: string }[]) => ({ connect: items.map((r) => ({ documentId: r.documentId })) });
+    const { documentId } = await admin.createArticle(
+      { title: `Published for the site-build bench ${i}`, slug, excerpt: 'A probe.', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Probe.' }] }], roles: relate(target!.roles), skills: relate(target!.skills) },
+      { publish: true },
+    );
+    publishes.push((await site.rebuild(hookFor(documentId))).current);
+  }
+  return { edit: summarizeBuilds(edits), publish: summarizeBuilds(publishes) };
+}
 
 async function benchSize(articles: number, runs: number, runDir: string): Promise<SizeResult> {
   const log = stepLog(`site-build ${articles}`);
@@ -70,44 +131,47 @@ async function benchSize(articles: number, runs: number, runDir: string): Promis
   const floor = await startFloorServer(strapi.url);
   const dirs = buildDirs(runDir);
   try {
-    log('recording build (fills the floor, not timed)');
-    await build(floor.url, token, dirs, { keepCache: false });
+    log('first build: compiles the pages, and fills the floor (not compared)');
+    const first = await build(floor.url, token, dirs);
     floor.replay();
-    const pages = fs.readdirSync(dirs.outDir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
     const js = jsGzipBytes(dirs.outDir);
-    log(`${floor.stored()} responses recorded, ${pages} pages, ${js.files} JS files = ${js.gzipBytes} bytes gzipped`);
+    const largest = largestHtml(dirs.outDir);
+    log(`${first.seconds.toFixed(1)} s with compiling; ${floor.stored()} responses recorded, ${first.pages} files, ${js.files} JS files = ${js.gzipBytes} bytes gzipped`);
     const real: Build[] = [];
     const low: Build[] = [];
     for (let i = 0; i < runs; i++) {
       const order = i % 2 === 0 ? ['strapi', 'floor'] : ['floor', 'strapi'];
       for (const who of order) {
-        const b = await build(who === 'strapi' ? strapi.url : floor.url, token, dirs, { keepCache: false });
+        const b = await build(who === 'strapi' ? strapi.url : floor.url, token, dirs);
         (who === 'strapi' ? real : low).push(b);
         log(`run ${i + 1}/${runs} ${who}: ${b.seconds.toFixed(1)} s, peak ${b.peakMiB} MiB`);
       }
     }
-    log('rebuild after one article changes (warm cache)');
-    await build(strapi.url, token, dirs, { keepCache: false });
-    const admin = await adminClient(strapi.url, fixture.secrets.ADMIN_EMAIL, fixture.secrets.ADMIN_PASSWORD);
-    const [first] = ((await (await fetch(`${strapi.url}/api/articles?pagination[pageSize]=1`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { data: { documentId: string }[] }).data;
-    const rebuilds: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      await admin.updateArticle(first!.documentId, { title: `Changed title for rebuild ${i} ${Date.now()}` });
-      await admin.publish(first!.documentId);
-      rebuilds.push((await build(strapi.url, token, dirs, { keepCache: true })).seconds);
+    log('incremental builds in the site server: title edits, then new articles');
+    const site = await startSiteServer({ strapiUrl: strapi.url, token, env: { SITE_CACHE_DIR: dirs.cacheDir }, timeoutMs: 600_000 });
+    const watch = watchPeakRss(site.child.process.pid!);
+    let incremental: Awaited<ReturnType<typeof incrementalBuilds>>;
+    try {
+      const admin = await adminClient(strapi.url, fixture.secrets.ADMIN_EMAIL, fixture.secrets.ADMIN_PASSWORD);
+      incremental = await incrementalBuilds(site, admin, strapi.url, token, runs);
+    } finally {
+      await site.stop();
     }
     const s = summarize(real.map((b) => b.seconds));
     const f = summarize(low.map((b) => b.seconds));
     return {
       js,
+      largestHtml: largest,
       articles,
+      pages: first.pages,
+      firstBuildSeconds: first.seconds,
       strapi: s,
       floor: f,
       strapiPeakMiB: summarize(real.map((b) => b.peakMiB)),
       floorPeakMiB: summarize(low.map((b) => b.peakMiB)),
-      rebuild: summarize(rebuilds),
       ratio: ratio(s.p50, f.p50),
-      pages,
+      ...incremental,
+      serverPeakMiB: watch.stop().peakMiB,
     };
   } finally {
     await floor.close();
@@ -115,21 +179,35 @@ async function benchSize(articles: number, runs: number, runDir: string): Promis
   }
 }
 
-/** Bench 3: site build time and peak memory against Strapi vs the in-memory floor, and the one-change rebuild. */
+/** Bench 3: full site build time and peak memory against Strapi vs the in-memory floor, and incremental builds after an edit and a publish. */
 export async function siteBuildBench(opts: { sizes: number[]; runs: number }): Promise<void> {
   const recording = startRecording();
   const runDir = makeRunDir('site-run-');
   try {
     const results: SizeResult[] = [];
     for (const size of opts.sizes) results.push(await benchSize(size, opts.runs, runDir));
-    console.log(`\nsite build (astro build), ${opts.runs} runs each, alternating; floor = same loader, pre-rendered JSON served from memory\n`);
+    console.log(`\nsite build (site/server/build-cli.ts: fetch, prepare, render every file), ${opts.runs} runs each, alternating; floor = same build, Strapi's answers served from memory\n`);
     console.log(
       renderTable(
-        ['articles', 'pages', 'JS gzip bytes', 'strapi s p50', 'floor s p50', 'strapi/floor', 'strapi peak MiB', 'floor peak MiB', 'rebuild after 1 change s p50'],
-        results.map((r) => [r.articles, r.pages, r.js.gzipBytes, r.strapi.p50, r.floor.p50, r.ratio, r.strapiPeakMiB.p50, r.floorPeakMiB.p50, r.rebuild.p50]),
+        ['articles', 'files', 'JS gzip bytes', 'full s p50', 'floor s p50', 'full/floor', 'peak MiB p50', 'first build with compile s', 'edit → incremental s p50 (files rendered)', 'publish → incremental s p50 (files rendered)'],
+        results.map((r) => [
+          r.articles,
+          r.pages,
+          r.js.gzipBytes,
+          r.strapi.p50,
+          r.floor.p50,
+          r.ratio,
+          r.strapiPeakMiB.p50,
+          r.firstBuildSeconds,
+          `${r.edit.seconds.p50.toFixed(2)} (${r.edit.rendered.p50})`,
+          `${r.publish.seconds.p50.toFixed(2)} (${r.publish.rendered.p50})`,
+        ]),
       ),
     );
-    for (const r of results) console.log(`${r.articles}: ≤ 1.2× floor ${r.ratio <= 1.2 ? 'met' : 'NOT met'}${r.articles >= 10_000 ? `; under 60 s ${r.strapi.p50 < 60 ? 'met' : 'NOT met'}` : ''}`);
+    for (const r of results) {
+      const targets = r.articles >= 10_000 ? `; under 60 s ${r.strapi.p50 < 60 ? 'met' : 'NOT met'}; peak under 2 GiB ${r.strapiPeakMiB.p50 < 2048 ? 'met' : 'NOT met'}` : '';
+      console.log(`${r.articles}: largest HTML page ${r.largestHtml.file} ${(r.largestHtml.bytes / 1024).toFixed(1)} KB; site server peak ${r.serverPeakMiB} MiB${targets}`);
+    }
     const file = recording.write('site-build', { params: opts, results });
     console.log(`results: ${file}`);
   } finally {

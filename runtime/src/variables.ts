@@ -64,9 +64,10 @@ export const VARIABLES = {
   BUILD_HOOK_SECRET: randomSecret(16),
   SITE_STATUS_URL: httpUrl('http://127.0.0.1:4321'),
   ALLOW_EMPTY_SITE: flag('false'),
-  SITE_CACHE_DIR: text('a directory for the build cache, relative to site/ (empty: site/.builds/cache)'),
+  SITE_CACHE_DIR: text('a directory for compiled pages and prepared images, relative to site/ (empty: site/.builds/cache)'),
   SITE_BUILDS_DIR: text('a directory like site/.builds', 'site/.builds'),
-  SITE_BUILD_DEBOUNCE_MS: milliseconds('1500'),
+  SITE_BUILD_DEBOUNCE_MS: milliseconds('100'),
+  SITE_FULL_BUILD_INTERVAL: duration('24h'),
 };
 
 export type VariableName = keyof typeof VARIABLES;

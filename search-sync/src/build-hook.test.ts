@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BuildHook, type BuildHookOptions } from './build-hook.ts';
+import { BuildHook, MAX_LISTED_CHANGES, type BuildHookOptions } from './build-hook.ts';
 import { createLogger } from './logger.ts';
 import { SyncQueue } from './queue.ts';
 import { RebuildMark } from './rebuild-mark.ts';
@@ -17,6 +17,7 @@ const until = async (what: string, check: () => boolean, timeoutMs = 5_000) => {
   }
 };
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const article = (documentId: string) => ({ kind: 'article' as const, documentId });
 
 let dir: string;
 let queue: SyncQueue;
@@ -43,16 +44,34 @@ afterEach(async () => {
 });
 
 describe('BuildHook', () => {
-  it('calls the hook once for a burst of changes, with the secret and the time of the last change', async () => {
+  it('calls the hook once for a burst of changes, with the secret, the time of the last change and every changed document', async () => {
     const hook = hookFor();
     hook.start();
-    for (const at of [1_000, 2_000, 3_000]) hook.changed(at);
+    hook.changed([article('a')], 1_000);
+    hook.changed([article('b'), { kind: 'role', documentId: 'r' }], 2_000);
+    hook.changed([article('a')], 3_000);
     expect(hook.owed()).toBe(true);
     await until('hook call', () => site.calls.length > 0);
     await pause(100);
     expect(site.calls).toHaveLength(1);
     expect(site.calls[0]?.authorization).toBe('Bearer hook-secret');
-    expect(JSON.parse(site.calls[0]!.body)).toEqual({ source: 'search-sync', changedAt: new Date(3_000).toISOString() });
+    expect(JSON.parse(site.calls[0]!.body)).toEqual({
+      source: 'search-sync',
+      changedAt: new Date(3_000).toISOString(),
+      changes: [article('b'), { kind: 'role', documentId: 'r' }, article('a')],
+    });
+    expect(hook.owed()).toBe(false);
+  });
+
+  it('names no documents when it cannot (a change of everything, or more than the hook lists)', async () => {
+    const hook = hookFor();
+    hook.changed([article('a')], 1_000);
+    hook.changed('all', 2_000);
+    expect(await hook.flush()).toBe(true);
+    expect(JSON.parse(site.calls[0]!.body)).toEqual({ source: 'search-sync', changedAt: new Date(2_000).toISOString() });
+    hook.changed(Array.from({ length: MAX_LISTED_CHANGES + 1 }, (_, i) => article(`a${i}`)), 3_000);
+    expect(await hook.flush()).toBe(true);
+    expect(JSON.parse(site.calls[1]!.body)).not.toHaveProperty('changes');
     expect(hook.owed()).toBe(false);
   });
 
@@ -69,9 +88,9 @@ describe('BuildHook', () => {
     site.answer(503);
     const hook = hookFor();
     hook.start();
-    hook.changed(5_000);
+    hook.changed([article('a')], 5_000);
     await until('three failed calls', () => site.calls.length >= 3);
-    expect(new RebuildMark(queue.db).get()).toMatchObject({ changedAt: 5_000, lastError: 'Error: HTTP 503' });
+    expect(new RebuildMark(queue.db).get()).toMatchObject({ changedAt: 5_000, lastError: 'Error: HTTP 503', changes: [article('a')] });
     site.answer(202);
     await until('rebuild no longer owed', () => !hook.owed());
     const after = site.calls.length;
@@ -82,7 +101,7 @@ describe('BuildHook', () => {
   it('asks after a restart for a rebuild whose call failed before it', async () => {
     site.answer(503);
     const before = hookFor();
-    before.changed(7_000);
+    before.changed([{ kind: 'skill', documentId: 's' }], 7_000);
     expect(await before.flush()).toBe(false);
     await before.stop();
     queue.close();
@@ -94,7 +113,7 @@ describe('BuildHook', () => {
       expect(after.owed()).toBe(true);
       after.start();
       await until('call after restart', () => site.calls.length === 2);
-      expect(JSON.parse(site.calls[1]!.body)).toMatchObject({ changedAt: new Date(7_000).toISOString() });
+      expect(JSON.parse(site.calls[1]!.body)).toMatchObject({ changedAt: new Date(7_000).toISOString(), changes: [{ kind: 'skill', documentId: 's' }] });
       await until('rebuild no longer owed', () => !after.owed());
     } finally {
       reopened.close();
@@ -108,25 +127,34 @@ describe('BuildHook', () => {
     await pause(20);
     const cli = hookFor();
     site.answer(503);
-    cli.changed(9_000);
+    cli.changed('all', 9_000);
     expect(await cli.flush()).toBe(false);
     site.answer(202);
     await until('the service called the hook', () => site.calls.length >= 2 && !service.owed());
   });
 
-  it('does not lose a change noted while a call is in flight', () => {
+  it('does not lose a change noted while a call is in flight, even of a document the call named', () => {
     const mark = new RebuildMark(queue.db);
-    mark.set(1_000);
-    mark.set(2_000);
+    mark.set([article('a'), article('b')], 1_000);
+    mark.set([article('a')], 2_000);
     mark.clear(1_000);
-    expect(mark.get()?.changedAt).toBe(2_000);
+    expect(mark.get()).toMatchObject({ changedAt: 2_000, changes: [article('a')] });
+    mark.set('all', 3_000);
     mark.clear(2_000);
+    expect(mark.get()).toMatchObject({ changedAt: 3_000, changes: null });
+    mark.clear(3_000);
     expect(mark.get()).toBeNull();
+  });
+
+  it('reads a rebuild an earlier version left owed (no documents named) as a change of everything', () => {
+    queue.db.exec('CREATE TABLE rebuild (id INTEGER PRIMARY KEY CHECK (id = 1), changed_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT)');
+    queue.db.prepare('INSERT INTO rebuild (id, changed_at) VALUES (1, 4000)').run();
+    expect(new RebuildMark(queue.db).get()).toEqual({ changedAt: 4_000, attempts: 0, lastError: null, changes: null });
   });
 
   it('waits for flush() when not started, as a one-off command does', async () => {
     const hook = hookFor();
-    hook.changed(4_000);
+    hook.changed([article('a')], 4_000);
     await pause(150);
     expect(site.calls).toEqual([]);
     expect(await hook.flush()).toBe(true);
@@ -136,7 +164,7 @@ describe('BuildHook', () => {
 
   it('notes nothing without a hook URL', async () => {
     const hook = hookFor({ url: undefined });
-    hook.changed();
+    hook.changed('all');
     hook.start();
     expect(hook.owed()).toBe(false);
     expect(await hook.flush()).toBe(true);

@@ -1,13 +1,17 @@
 import { describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
-import type { RebuildMark } from './rebuild-mark.ts';
+import type { RebuildMark, SiteChange } from './rebuild-mark.ts';
 import { BUILD_HOOK_BACKOFF, backoffDelay, type BackoffOptions } from './retry-policy.ts';
 
 export type BuildHookOptions = {
   /** The site's build hook; without one, changes are not noted at all. */
   url: string | undefined;
   secret: string | undefined;
-  /** Quiet period after the last change before the hook is called, so a burst of publishes makes one build. */
+  /**
+   * Quiet period after the last change before the hook is called, so a burst of publishes makes
+   * one build. Short: it is part of every publish → live page (the site coalesces what arrives
+   * while it builds anyway).
+   */
   debounceMs?: number;
   /** How often a started hook looks for a rebuild another process (a CLI reconcile) left owed. */
   idleCheckMs?: number;
@@ -16,11 +20,19 @@ export type BuildHookOptions = {
 
 type Outcome = 'nothing owed' | 'called' | 'failed';
 
+export const DEFAULT_DEBOUNCE_MS = 250;
+
+/** Beyond this many changed documents the hook names none: the site compares everything, which is then cheaper. */
+export const MAX_LISTED_CHANGES = 1_000;
+
 /**
- * Gets the site rebuilt after the index changed. A change is first noted durably (`RebuildMark`),
- * then the hook is called once changes settle; the note is cleared only when the hook answered 2xx,
- * and failed calls are retried with backoff for as long as it takes, across restarts too. The
- * request says when the index last changed, so a site whose current build started later can skip it.
+ * Gets the site rebuilt after content it shows changed. A change is first noted durably
+ * (`RebuildMark`), then the hook is called once changes settle; the note is cleared only when the
+ * hook answered 2xx, and failed calls are retried with backoff for as long as it takes, across
+ * restarts too. The request says which documents changed (so the site fetches and renders only
+ * what they affect) and when, so a site whose build already has them can skip it:
+ * `{ source, changedAt, changes: [{ kind, documentId }] }`, without `changes` when the site has to
+ * look at everything.
  */
 export class BuildHook {
   private timer: NodeJS.Timeout | undefined;
@@ -37,17 +49,18 @@ export class BuildHook {
   ) {}
 
   /**
-   * The index changed: note it, and once started, call the hook when changes settle. A one-off
-   * command that never starts the hook calls `flush()` when it is done instead.
+   * These documents changed ('all': something changed, the site has to find out what): note it,
+   * and once started, call the hook when changes settle. A one-off command that never starts the
+   * hook calls `flush()` when it is done instead.
    */
-  changed(now = Date.now()): void {
+  changed(changes: SiteChange[] | 'all', now = Date.now()): void {
     if (!this.opts.url) return;
-    this.mark.set(now);
+    this.mark.set(changes, now);
     // While failing, the backoff timer decides; the next call covers this change too.
-    if (this.started && this.failures === 0) this.schedule(this.opts.debounceMs ?? 2_000);
+    if (this.started && this.failures === 0) this.schedule(this.opts.debounceMs ?? DEFAULT_DEBOUNCE_MS);
   }
 
-  /** Whether a rebuild is owed: the index changed since the hook last answered 2xx. */
+  /** Whether a rebuild is owed: content changed since the hook last answered 2xx. */
   owed(): boolean {
     return this.mark.get() !== null;
   }
@@ -114,7 +127,11 @@ export class BuildHook {
       const res = await fetch(url, {
         method: 'POST',
         headers: { authorization: `Bearer ${this.opts.secret ?? ''}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ source: 'search-sync', changedAt: new Date(owed.changedAt).toISOString() }),
+        body: JSON.stringify({
+          source: 'search-sync',
+          changedAt: new Date(owed.changedAt).toISOString(),
+          ...(owed.changes && owed.changes.length <= MAX_LISTED_CHANGES ? { changes: owed.changes } : {}),
+        }),
         signal: AbortSignal.any([this.aborter.signal, AbortSignal.timeout(10_000)]),
       });
       await res.body?.cancel();
@@ -127,7 +144,7 @@ export class BuildHook {
       return 'failed';
     }
     this.mark.clear(owed.changedAt);
-    this.log.info({ url, changedAt: new Date(owed.changedAt).toISOString() }, 'site build hook called');
+    this.log.info({ url, changedAt: new Date(owed.changedAt).toISOString(), changes: owed.changes?.length ?? 'all' }, 'site build hook called');
     return 'called';
   }
 }

@@ -110,6 +110,9 @@ export class Processor {
       // A deleted role/skill is no longer referenced in Strapi; the index still knows its articles.
       if (item.hint) for (const id of await index.idsMatching(kind === 'role' ? 'roles' : 'skills', item.hint)) ids.add(id);
       queue.enqueue([...ids].map((documentId) => ({ kind: 'article' as const, documentId })));
+      // The site shows more of a role or skill than the index holds (salary bands, descriptions):
+      // every saved change reaches it, whether or not an indexed article changes with it.
+      this.deps.buildHook?.changed([{ kind, documentId: item.documentId }]);
       queue.complete(item);
       log.info({ kind, documentId: item.documentId, articles: ids.size }, 'queued articles referencing changed relation');
     } catch (err) {
@@ -194,8 +197,11 @@ export class Processor {
       const indexed = await (held ?? this.deps.index.held(all.map((item) => item.documentId)));
       changed = upserts.map((u) => u.doc).filter((doc) => !isDeepStrictEqual(indexed.get(doc.id), doc));
       const present = deletes.map((d) => d.documentId).filter((id) => indexed.has(id));
-      // Noted before writing, so a crash after the write cannot lose the rebuild (the retry would find nothing to change).
-      if (changed.length > 0 || present.length > 0) this.deps.buildHook?.changed();
+      // Noted before writing, so a crash after the write cannot lose the rebuild (the retry would
+      // find nothing to change). A published article whose updatedAt moved is a changed document,
+      // so a cover, SEO or author change (not indexed) reaches the site too.
+      const siteChanges = [...changed.map((doc) => doc.id), ...present].map((documentId) => ({ kind: 'article' as const, documentId }));
+      if (siteChanges.length > 0) this.deps.buildHook?.changed(siteChanges);
       await this.deps.index.upsert(changed);
       removed = await this.deps.index.delete(present);
     } catch (err) {

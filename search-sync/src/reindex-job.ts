@@ -53,7 +53,7 @@ export async function reindexAndRepair(deps: RepairDeps, onProgress?: (p: Reinde
   before.catch(() => undefined);
   const result = await reindex({ meili: deps.meili, strapi: deps.strapi, log: deps.log, queue: deps.queue, onProgress });
   const repaired = await reconcileAndApply(deps);
-  if (!isDeepStrictEqual(await before, await deps.index.stamps())) deps.buildHook.changed();
+  if (!isDeepStrictEqual(await before, await deps.index.stamps())) deps.buildHook.changed('all');
   return { reindex: result, reconcile: repaired };
 }
 

@@ -67,7 +67,7 @@ describe('syncStatus', () => {
 
   it('says when a site rebuild is owed and how many build-hook calls failed', () => {
     const mark = new RebuildMark(queue.db);
-    mark.set(1_000);
+    mark.set([{ kind: 'article', documentId: 'a' }], 1_000);
     mark.failed('HTTP 503');
     expect(syncStatus(queue).siteRebuildPending).toEqual({ changedAt: new Date(1_000).toISOString(), failedCalls: 1, lastError: 'HTTP 503' });
     mark.clear(1_000);

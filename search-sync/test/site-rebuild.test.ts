@@ -92,6 +92,22 @@ describe('site rebuilds (real Strapi and Meilisearch)', () => {
     expect(site.answered()).toHaveLength(1);
   });
 
+  it('names the article whose published version changed', async () => {
+    const [id] = await publishedIds();
+    await admin.updateArticle(id!, { excerpt: 'A new excerpt the site shows.' });
+    await admin.publish(id!);
+    await waitFor('hook naming the article', () => site.answered().length === 2 && status().siteRebuildPending === null);
+    expect(JSON.parse(site.answered()[1]!.body)).toMatchObject({ changes: [{ kind: 'article', documentId: id }] });
+  });
+
+  it('names a role whose tagline changed, though no indexed article changes with it', async () => {
+    const res = await fetch(`${cms.url}/api/roles?pagination[pageSize]=1`, { headers: { authorization: `Bearer ${cms.readToken}` } });
+    const role = ((await res.json()) as { data: { documentId: string }[] }).data[0]!;
+    await admin.updateDocument('api::role.role', role.documentId, { tagline: 'Builds and runs the services behind every screen.' });
+    await waitFor('hook naming the role', () => site.answered().length === 3 && status().siteRebuildPending === null);
+    expect(JSON.parse(site.answered()[2]!.body)).toMatchObject({ changes: [{ kind: 'role', documentId: role.documentId }] });
+  });
+
   it('asks once when a reconcile on start removes an article unpublished while search-sync was down', async () => {
     const before = await indexed();
     const [id] = await publishedIds();
@@ -100,9 +116,10 @@ describe('site rebuilds (real Strapi and Meilisearch)', () => {
     await admin.unpublish(id!);
     await startService();
     expect(await indexed()).toBe(before - 1);
-    await waitFor('hook after the removal', () => site.answered().length === 2 && status().siteRebuildPending === null);
+    await waitFor('hook after the removal', () => site.answered().length === 4 && status().siteRebuildPending === null);
     await quietPeriod();
-    expect(site.answered()).toHaveLength(2);
+    expect(site.answered()).toHaveLength(4);
+    expect(JSON.parse(site.answered()[3]!.body)).toMatchObject({ changes: [{ kind: 'article', documentId: id }] });
   });
 
   it('makes a call that failed before a restart after the restart', async () => {
@@ -115,8 +132,9 @@ describe('site rebuilds (real Strapi and Meilisearch)', () => {
 
     site.answer(202);
     await startService();
-    await waitFor('hook called after the restart', () => site.answered().length === 3 && status().siteRebuildPending === null);
+    await waitFor('hook called after the restart', () => site.answered().length === 5 && status().siteRebuildPending === null);
     await quietPeriod();
-    expect(site.answered()).toHaveLength(3);
+    expect(site.answered()).toHaveLength(5);
+    expect(JSON.parse(site.answered()[4]!.body)).toMatchObject({ changes: [{ kind: 'article', documentId: id }] });
   });
 });

@@ -1,91 +1,141 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
+import type { ContentChange } from '../src/lib/snapshot.ts';
+import type { BuildKind, BuildRequest } from './site-build.ts';
 
-export type BuildFn = (outDir: string) => Promise<void>;
+/** What a build function returns: its state (handed to the next build) and what it did. */
+export type BuildResult<S> = { state: S; kind: BuildKind; pages: number; rendered: number };
 
-export type BuilderOptions = {
+/**
+ * Builds into `outDir` (fresh, not yet existing). `previous` is the state of the build being
+ * served (null for the first); `onKind` says early whether this one is full or incremental.
+ */
+export type BuildFn<S> = (outDir: string, previous: S | null, request: BuildRequest, onKind: (kind: BuildKind) => void) => Promise<BuildResult<S>>;
+
+export type BuilderOptions<S> = {
   /** Parent of the build directories (site/.builds). */
   buildsDir: string;
-  build: BuildFn;
+  build: BuildFn<S>;
   /** Quiet period after the last trigger before a build starts. */
   debounceMs: number;
+  /** A full build at least this often (the safety run), whatever the hooks said. */
+  fullBuildIntervalMs?: number;
+  /** First wait before retrying a failed build; doubles up to a minute. */
+  retryMs?: number;
   /** Successful builds kept on disk, the served one included. */
   keep?: number;
   logger: Logger;
 };
 
+/** The build being served, the one under way, the last failure: what GET /__status reports. */
+export type BuilderStatus = {
+  current: { id: string; kind: BuildKind; startedAt: string; finishedAt: string; ms: number; pages: number; rendered: number } | null;
+  building: { startedAt: string; kind: BuildKind } | null;
+  lastFailure: { at: string; message: string } | null;
+  /** Changes are waiting for a build (debouncing, behind the running build, or to retry). */
+  pending: boolean;
+};
+
 const PREFIX = 'site-';
 /** Symlink to the build being served, for servers outside this process. */
 export const CURRENT_LINK = 'current';
+const MAX_RETRY_MS = 60_000;
+
+type Pending = { changes: Map<string, ContentChange> | 'all'; full: boolean };
+
+function merge(into: Pending | null, changes: ContentChange[] | null, full: boolean): Pending {
+  const next: Pending = into ?? { changes: new Map(), full: false };
+  if (changes === null) next.changes = 'all';
+  else if (next.changes !== 'all') for (const c of changes) next.changes.set(`${c.kind}:${c.documentId}`, c);
+  next.full ||= full;
+  return next;
+}
+
+const asRequest = (p: Pending): BuildRequest => ({ changes: p.changes === 'all' ? null : [...p.changes.values()], full: p.full });
 
 /**
  * Builds the site into fresh directories and says which one to serve. The served directory only
- * changes after a build succeeds; a failed build leaves the previous site up. Triggers are
- * debounced, and triggers arriving while a build runs coalesce into one follow-up build.
+ * changes after a build succeeds; a failed build leaves the previous site up and is retried with
+ * backoff, its changes kept. Triggers are debounced; triggers arriving while a build runs
+ * coalesce into one follow-up build carrying all their changes.
  */
-export class SiteBuilder {
-  #current: string | null = null;
-  /** When the served build started fetching content (ms). */
-  #currentStartedAt: number | null = null;
+export class SiteBuilder<S> {
+  #current: { dir: string; state: S; status: NonNullable<BuilderStatus['current']> } | null = null;
+  #building: BuilderStatus['building'] = null;
+  #lastFailure: BuilderStatus['lastFailure'] = null;
+  #pending: Pending | null = null;
+  #failures = 0;
   #kept: string[] = [];
   #timer: NodeJS.Timeout | null = null;
+  #safety: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
-  #pending = false;
   #sequence = 0;
-  readonly #opts: Required<BuilderOptions>;
+  #closed = false;
+  readonly #opts: Required<BuilderOptions<S>>;
 
-  constructor(opts: BuilderOptions) {
-    this.#opts = { keep: 2, ...opts };
+  constructor(opts: BuilderOptions<S>) {
+    this.#opts = { keep: 2, retryMs: 5_000, fullBuildIntervalMs: 24 * 3_600_000, ...opts };
   }
 
   /** The directory being served, or null before the first successful build. */
   current(): string | null {
-    return this.#current;
+    return this.#current?.dir ?? null;
+  }
+
+  /** The served build's state, or null before the first successful build. */
+  state(): S | null {
+    return this.#current?.state ?? null;
+  }
+
+  status(): BuilderStatus {
+    return { current: this.#current?.status ?? null, building: this.#building, lastFailure: this.#lastFailure, pending: this.#pending !== null };
   }
 
   /**
-   * Builds once and serves the result; for start-up.
+   * Builds once (a full build) and serves the result; for start-up.
    * @throws whatever the build function throws (the caller exits with its message).
    */
   async buildNow(): Promise<string> {
     await fs.mkdir(this.#opts.buildsDir, { recursive: true });
+    this.#pending = merge(this.#pending, null, true);
     await this.#build(true);
-    return this.#current!;
+    return this.current()!;
   }
 
   /**
-   * Whether the build being served started at or after `time` (ms): it fetched its content later,
-   * so it already shows every change published by then.
+   * Asks for a build of `changes` (null: something changed, unknown what), or a full build; returns at once.
    */
-  coversChangesUpTo(time: number): boolean {
-    return this.#currentStartedAt !== null && this.#currentStartedAt >= time;
-  }
-
-  /** Asks for a rebuild; returns at once. */
-  trigger(reason: string): void {
-    this.#opts.logger.info({ reason }, 'rebuild requested');
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      if (this.#running) this.#pending = true;
-      else this.#start();
-    }, this.#opts.debounceMs);
+  trigger(reason: string, changes: ContentChange[] | null, full = false): void {
+    if (this.#closed) return;
+    this.#opts.logger.info({ reason, changes: changes?.length ?? 'unknown', full }, 'rebuild requested');
+    this.#pending = merge(this.#pending, changes, full);
+    this.#schedule(this.#opts.debounceMs);
   }
 
   /** Resolves once no build is waiting or running. */
   async idle(): Promise<void> {
     while (this.#timer || this.#running) {
       if (this.#running) await this.#running;
-      else await new Promise((resolve) => setTimeout(resolve, this.#opts.debounceMs));
+      else await new Promise((resolve) => setTimeout(resolve, Math.max(5, this.#opts.debounceMs)));
     }
   }
 
-  /** Stops pending timers; a running build finishes on its own. */
+  /** Stops timers; a running build finishes on its own. */
   close(): void {
-    if (this.#timer) clearTimeout(this.#timer);
+    this.#closed = true;
+    for (const timer of [this.#timer, this.#safety]) if (timer) clearTimeout(timer);
     this.#timer = null;
-    this.#pending = false;
+    this.#safety = null;
+    this.#pending = null;
+  }
+
+  #schedule(delayMs: number): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      if (!this.#running) this.#start();
+    }, delayMs);
   }
 
   #start(): void {
@@ -93,33 +143,75 @@ export class SiteBuilder {
       .catch(() => undefined)
       .finally(() => {
         this.#running = null;
-        if (this.#pending) {
-          this.#pending = false;
-          this.#start();
-        }
+        if (this.#pending && !this.#timer && !this.#closed) this.#schedule(this.#failures > 0 ? this.#retryDelay() : 0);
       });
   }
 
+  #retryDelay(): number {
+    return Math.min(MAX_RETRY_MS, this.#opts.retryMs * 2 ** (this.#failures - 1));
+  }
+
   async #build(rethrow: boolean): Promise<void> {
+    const taken = this.#pending;
+    if (!taken) return;
+    this.#pending = null;
     const name = `${PREFIX}${Date.now()}-${++this.#sequence}`;
     const outDir = path.join(this.#opts.buildsDir, name);
-    const log = this.#opts.logger.child({ outDir });
+    const log = this.#opts.logger.child({ build: name });
     const started = Date.now();
+    const previous = this.#current?.state ?? null;
+    this.#building = { startedAt: new Date(started).toISOString(), kind: previous && !taken.full ? 'incremental' : 'full' };
     log.info('build started');
+    let result: BuildResult<S>;
     try {
-      await this.#opts.build(outDir);
+      result = await this.#opts.build(outDir, previous, asRequest(taken), (kind) => {
+        if (this.#building) this.#building.kind = kind;
+      });
     } catch (err) {
-      log.error({ err, ms: Date.now() - started }, this.#current ? 'build failed; still serving the previous build' : 'build failed');
+      const message = err instanceof Error ? err.message : String(err);
       await fs.rm(outDir, { recursive: true, force: true });
-      if (rethrow) throw err;
+      this.#building = null;
+      this.#failures += 1;
+      this.#lastFailure = { at: new Date().toISOString(), message };
+      // The changes are still owed: put them back for the retry (and whatever arrives meanwhile).
+      this.#pending = merge(this.#pending, taken.changes === 'all' ? null : [...taken.changes.values()], taken.full);
+      log.error({ err, ms: Date.now() - started }, this.#current ? 'build failed; still serving the previous build' : 'build failed');
+      if (rethrow) {
+        this.#pending = null;
+        throw err;
+      }
       return;
     }
-    this.#current = outDir;
-    this.#currentStartedAt = started;
+    const finished = Date.now();
+    this.#failures = 0;
+    this.#building = null;
+    this.#current = {
+      dir: outDir,
+      state: result.state,
+      status: {
+        id: name,
+        kind: result.kind,
+        startedAt: new Date(started).toISOString(),
+        finishedAt: new Date(finished).toISOString(),
+        ms: finished - started,
+        pages: result.pages,
+        rendered: result.rendered,
+      },
+    };
     await this.#pointCurrentLink(name);
     this.#kept.push(name);
-    log.info({ ms: Date.now() - started }, 'build succeeded; now serving it');
+    log.info({ kind: result.kind, pages: result.pages, rendered: result.rendered, ms: finished - started }, 'build succeeded; now serving it');
+    if (result.kind === 'full') this.#armSafetyRun(started);
     await this.#cleanUp();
+  }
+
+  /** The safety run: a full build one interval after the last full build started. */
+  #armSafetyRun(fullStartedAt: number): void {
+    if (this.#safety) clearTimeout(this.#safety);
+    if (this.#closed || !Number.isFinite(this.#opts.fullBuildIntervalMs)) return;
+    const delay = Math.max(0, fullStartedAt + this.#opts.fullBuildIntervalMs - Date.now());
+    this.#safety = setTimeout(() => this.trigger('safety run: full build interval passed', null, true), Math.min(delay, 2 ** 31 - 1));
+    this.#safety.unref();
   }
 
   /**

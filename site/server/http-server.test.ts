@@ -4,32 +4,54 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Article } from '../src/loaders/schemas.ts';
 import { SiteBuilder } from './builder.ts';
-import { HOOK_PATH, createSiteServer } from './http-server.ts';
+import { HOOK_PATH, STATUS_PATH, createSiteServer } from './http-server.ts';
+import type { BuildRequest, SiteState } from './site-build.ts';
 
-const SECRET = 'hook-secret';
+const SECRET = 'hook-secret-0123456789';
+const UPDATED = new Date('2030-01-02T03:04:05.000Z');
 let buildsDir: string;
-let builds: number;
-let builder: SiteBuilder;
+let requests: BuildRequest[];
+let builder: SiteBuilder<SiteState>;
 let server: http.Server;
-let hookUrl: string;
+let base: string;
+
+/** A served build holding one article, `article-1`; fetch times as a real build records them. */
+function state(outDir: string, previous: SiteState | null, request: BuildRequest, startedAt: number): SiteState {
+  const article = { documentId: 'article-1', slug: 'one', title: 'One', updatedAt: UPDATED } as unknown as Article;
+  const all = previous === null || request.changes === null;
+  const fetchedAt = new Map(all ? [] : previous.fetchedAt);
+  for (const c of request.changes ?? []) fetchedAt.set(`${c.kind}:${c.documentId}`, startedAt);
+  return {
+    dir: outDir,
+    compiledHash: 'code',
+    configKey: 'config',
+    snapshot: { articles: new Map([['article-1', article]]), roles: new Map(), skills: new Map() },
+    keys: new Map(),
+    allFetchedAt: all ? startedAt : previous.allFetchedAt,
+    fetchedAt,
+  };
+}
 
 beforeEach(async () => {
   buildsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'site-hook-'));
-  builds = 0;
-  builder = new SiteBuilder({
+  requests = [];
+  builder = new SiteBuilder<SiteState>({
     buildsDir,
     debounceMs: 0,
     logger: pino({ level: 'silent' }),
-    build: async (outDir) => {
-      builds += 1;
+    build: async (outDir, previous, request) => {
+      const startedAt = Date.now();
+      requests.push(request);
       fs.mkdirSync(outDir, { recursive: true });
-      fs.writeFileSync(path.join(outDir, 'index.html'), `build ${builds}`);
+      fs.writeFileSync(path.join(outDir, 'index.html'), `build ${requests.length}`);
+      return { state: state(outDir, previous, request, startedAt), kind: previous ? 'incremental' : 'full', pages: 1, rendered: 1 };
     },
   });
   server = createSiteServer(builder, SECRET, pino({ level: 'silent' }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  hookUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}${HOOK_PATH}`;
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
 afterEach(async () => {
   builder.close();
@@ -37,44 +59,101 @@ afterEach(async () => {
   fs.rmSync(buildsDir, { recursive: true, force: true });
 });
 
-const hook = (body?: string) =>
-  fetch(hookUrl, { method: 'POST', headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' }, body: body ?? null });
+const auth = { authorization: `Bearer ${SECRET}` };
+const hook = (body?: unknown) =>
+  fetch(`${base}${HOOK_PATH}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body) });
+const iso = (ms: number) => new Date(ms).toISOString();
+const article = (documentId: string) => ({ kind: 'article', documentId });
 
 describe('build hook', () => {
   it('skips the rebuild when the served build started after the change it is told about', async () => {
-    const changedAt = new Date(Date.now() - 60_000).toISOString();
     await builder.buildNow();
-    const res = await hook(JSON.stringify({ source: 'search-sync', changedAt }));
+    const res = await hook({ source: 'search-sync', changedAt: iso(Date.now() - 60_000), changes: [article('x')] });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'up to date' });
     await builder.idle();
-    expect(builds).toBe(1);
+    expect(requests).toHaveLength(1);
   });
 
-  it('rebuilds for a change newer than the served build, or when not told when it changed', async () => {
+  it('rebuilds for a change newer than the served build, or when not told when it changed, passing the changes on', async () => {
     await builder.buildNow();
-    const res = await hook(JSON.stringify({ source: 'search-sync', changedAt: new Date(Date.now() + 1_000).toISOString() }));
+    const res = await hook({ source: 'search-sync', changedAt: iso(Date.now() + 1_000), changes: [article('x'), { kind: 'role', documentId: 'r' }] });
     expect(res.status).toBe(202);
     await builder.idle();
-    expect(builds).toBe(2);
+    expect(requests[1]).toEqual({ changes: [article('x'), { kind: 'role', documentId: 'r' }], full: false });
     expect((await hook()).status).toBe(202);
     await builder.idle();
-    expect(builds).toBe(3);
+    expect(requests[2]).toEqual({ changes: null, full: false });
+  });
+
+  it('counts an incremental build as covering only the documents it fetched again', async () => {
+    await builder.buildNow();
+    const changedAt = Date.now() + 50;
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await hook({ changedAt: iso(changedAt), changes: [article('x')] })).status).toBe(202);
+    await builder.idle();
+    expect((await hook({ changedAt: iso(changedAt), changes: [article('x')] })).status).toBe(200);
+    expect((await hook({ changedAt: iso(changedAt), changes: [article('y')] })).status).toBe(202);
+    expect((await hook({ changedAt: iso(changedAt) })).status).toBe(202);
+    await builder.idle();
   });
 
   it('rebuilds when nothing has been built yet', async () => {
-    expect((await hook(JSON.stringify({ changedAt: new Date(0).toISOString() }))).status).toBe(202);
+    expect((await hook({ changedAt: iso(0) })).status).toBe(202);
     await builder.idle();
-    expect(builds).toBe(1);
+    expect(requests).toHaveLength(1);
   });
 
-  it('refuses a body that is not JSON, a date it cannot read, and an oversized body, without building', async () => {
+  it('refuses a body that is not JSON, a date or change it cannot read, and an oversized body, without building', async () => {
     const bad = await hook('changedAt=yesterday');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/JSON/);
-    expect((await hook(JSON.stringify({ changedAt: 'yesterday' }))).status).toBe(400);
-    expect((await hook(JSON.stringify({ pad: 'x'.repeat(10_000) }))).status).toBe(413);
+    expect((await hook({ changedAt: 'yesterday' })).status).toBe(400);
+    const wrongKind = await hook({ changes: [{ kind: 'page', documentId: 'x' }] });
+    expect(wrongKind.status).toBe(400);
+    expect(((await wrongKind.json()) as { error: string }).error).toContain('changes.0.kind');
+    expect((await hook({ changes: [{ kind: 'article' }] })).status).toBe(400);
+    expect((await hook({ pad: 'x'.repeat(200_000) })).status).toBe(413);
     await builder.idle();
-    expect(builds).toBe(0);
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('status', () => {
+  const status = (p = '', headers: Record<string, string> = auth) => fetch(`${base}${STATUS_PATH}${p}`, { headers });
+
+  it('needs the bearer secret and only answers GET', async () => {
+    expect((await status('', {})).status).toBe(401);
+    expect((await status('/articles/article-1', { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await fetch(`${base}${STATUS_PATH}`, { method: 'POST', headers: auth })).status).toBe(405);
+  });
+
+  it('says what is served, what is being built, the last failure and whether changes wait', async () => {
+    expect(await (await status()).json()).toEqual({ current: null, building: null, lastFailure: null, pending: false });
+    await builder.buildNow();
+    const body = (await (await status()).json()) as Record<string, unknown>;
+    expect(body).toEqual({
+      current: {
+        id: path.basename(builder.current()!),
+        kind: 'full',
+        startedAt: expect.any(String),
+        finishedAt: expect.any(String),
+        ms: expect.any(Number),
+        pages: 1,
+        rendered: 1,
+      },
+      building: null,
+      lastFailure: null,
+      pending: false,
+    });
+  });
+
+  it('says whether an article is in the served build, with its published updatedAt', async () => {
+    expect(await (await status('/articles/article-1')).json()).toEqual({ inBuild: false, updatedAt: null, buildFinishedAt: null });
+    await builder.buildNow();
+    const finishedAt = builder.status().current!.finishedAt;
+    expect(await (await status('/articles/article-1')).json()).toEqual({ inBuild: true, updatedAt: UPDATED.toISOString(), buildFinishedAt: finishedAt });
+    expect(await (await status('/articles/other')).json()).toEqual({ inBuild: false, updatedAt: null, buildFinishedAt: finishedAt });
+    expect((await status('/articles/%E0%A4%A')).status).toBe(400);
   });
 });

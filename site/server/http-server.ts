@@ -1,61 +1,70 @@
 import http from 'node:http';
-import { bearerMatches, readBody } from '@stackguide/runtime';
+import { bearerMatches } from '@stackguide/runtime';
 import type { Logger } from 'pino';
 import type { SiteBuilder } from './builder.ts';
+import { readHookBody } from './hook-body.ts';
+import { covers, type SiteState } from './site-build.ts';
 import { serveStatic } from './static-files.ts';
 
 export const HOOK_PATH = '/__hooks/build';
-/** A hook body is one small JSON object; anything larger is not from search-sync. */
-const MAX_HOOK_BODY_BYTES = 4096;
+export const STATUS_PATH = '/__status';
+const ARTICLE_STATUS = /^\/__status\/articles\/([^/]+)$/;
 
-type HookBody = { changedAt?: number } | { error: string; status: number };
+const json = (res: http.ServerResponse, status: number, value: unknown) =>
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(value));
 
-/** Reads the optional JSON body `{ changedAt: ISO date }` of a hook call. */
-async function readHookBody(req: http.IncomingMessage): Promise<HookBody> {
-  const read = await readBody(req, MAX_HOOK_BODY_BYTES);
-  if (read.kind === 'too-large') return { error: `body larger than ${MAX_HOOK_BODY_BYTES} bytes`, status: 413 };
-  if (read.kind === 'aborted') return { error: 'request aborted', status: 400 };
-  const text = read.body.toString('utf8');
-  if (text.trim() === '') return {};
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return { error: 'body must be JSON, e.g. {"changedAt":"2030-01-01T00:00:00.000Z"}', status: 400 };
-  }
-  const changedAt = (body as { changedAt?: unknown } | null)?.changedAt;
-  if (changedAt === undefined) return {};
-  const time = typeof changedAt === 'string' ? Date.parse(changedAt) : Number.NaN;
-  if (Number.isNaN(time)) return { error: 'changedAt must be an ISO date', status: 400 };
-  return { changedAt: time };
+/** Whether the article is in the served build, with its published updatedAt there. */
+function articleStatus(builder: SiteBuilder<SiteState>, documentId: string) {
+  const article = builder.state()?.snapshot.articles.get(documentId);
+  return {
+    inBuild: article !== undefined,
+    updatedAt: article ? article.updatedAt.toISOString() : null,
+    buildFinishedAt: builder.status().current?.finishedAt ?? null,
+  };
+}
+
+function handleHook(req: http.IncomingMessage, res: http.ServerResponse, builder: SiteBuilder<SiteState>, logger: Logger): void {
+  void readHookBody(req).then((body) => {
+    if ('error' in body) return json(res, body.status, { error: body.error });
+    const state = builder.state();
+    if (body.changedAt !== undefined && state && covers(state, body.changedAt, body.changes)) {
+      logger.info({ changedAt: new Date(body.changedAt).toISOString() }, 'build hook: the served build already has these changes');
+      return json(res, 200, { status: 'up to date' });
+    }
+    builder.trigger('build hook', body.changes);
+    return json(res, 202, { status: 'queued' });
+  });
 }
 
 /**
- * The site's HTTP server: the current build as static files, and POST /__hooks/build
- * (Authorization: Bearer BUILD_HOOK_SECRET) to queue a rebuild. When the body says when the
- * content changed (`changedAt`) and the served build started after that, there is nothing to do.
+ * The site's HTTP server: the current build as static files; POST /__hooks/build to queue a
+ * rebuild (body `{ changedAt, changes: [{ kind, documentId }] }`, both optional); GET /__status
+ * and GET /__status/articles/<documentId> for the admin. The hook and the status need
+ * `Authorization: Bearer BUILD_HOOK_SECRET`.
  */
-export function createSiteServer(builder: SiteBuilder, hookSecret: string, logger: Logger): http.Server {
+export function createSiteServer(builder: SiteBuilder<SiteState>, hookSecret: string, logger: Logger): http.Server {
   return http.createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://site').pathname;
-    if (pathname === HOOK_PATH) {
-      if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
+    const isHook = pathname === HOOK_PATH;
+    const isStatus = pathname === STATUS_PATH || ARTICLE_STATUS.test(pathname);
+    if (isHook || isStatus) {
+      const method = isHook ? 'POST' : 'GET';
+      if (req.method !== method) return void res.writeHead(405, { allow: method }).end();
       if (!bearerMatches(req.headers.authorization, hookSecret)) {
         req.resume();
-        logger.warn({ remote: req.socket.remoteAddress }, 'build hook refused: bad or missing bearer token');
+        logger.warn({ remote: req.socket.remoteAddress, path: pathname }, 'refused: bad or missing bearer token');
         return void res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }).end('{"error":"unauthorized"}');
       }
-      return void readHookBody(req).then((body) => {
-        const json = (status: number, value: unknown) =>
-          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
-        if ('error' in body) return json(body.status, { error: body.error });
-        if (body.changedAt !== undefined && builder.coversChangesUpTo(body.changedAt)) {
-          logger.info({ changedAt: new Date(body.changedAt).toISOString() }, 'build hook: the served build already has these changes');
-          return json(200, { status: 'up to date' });
-        }
-        builder.trigger('build hook');
-        return json(202, { status: 'queued' });
-      });
+      if (isHook) return handleHook(req, res, builder, logger);
+      const id = ARTICLE_STATUS.exec(pathname)?.[1];
+      if (id === undefined) return json(res, 200, builder.status());
+      let documentId: string;
+      try {
+        documentId = decodeURIComponent(id);
+      } catch {
+        return json(res, 400, { error: 'documentId is not valid URL encoding' });
+      }
+      return json(res, 200, articleStatus(builder, documentId));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
     const root = builder.current();

@@ -1,6 +1,6 @@
 import { type ConfigValues, type Env, parseConfig } from '@stackguide/runtime';
 
-/** The serve process's own variables (the build it starts reads its own in astro.config). */
+/** The serve process's own variables (the builds it runs read theirs: build-env.ts). */
 const SPEC = {
   SITE_HOST: 'required',
   SITE_PORT: 'required',
@@ -8,6 +8,7 @@ const SPEC = {
   LOG_LEVEL: 'required',
   SITE_BUILDS_DIR: 'required',
   SITE_BUILD_DEBOUNCE_MS: 'required',
+  SITE_FULL_BUILD_INTERVAL: 'required',
 } as const;
 
 export type ServeEnv = ConfigValues<typeof SPEC>;

@@ -1,30 +1,32 @@
 #!/usr/bin/env -S npx tsx
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadRootEnv, REPO_ROOT } from '@stackguide/runtime';
 import { pino } from 'pino';
-import { parseServeEnv, type ServeEnv } from './serve-env.ts';
-import { astroBuild } from './astro-build.ts';
+import { parseBuildEnv, type BuildEnv } from './build-env.ts';
+import { buildContext } from './build-context.ts';
 import { SiteBuilder } from './builder.ts';
 import { createSiteServer, HOOK_PATH } from './http-server.ts';
+import { parseServeEnv, type ServeEnv } from './serve-env.ts';
+import { buildSite, type SiteState } from './site-build.ts';
 
-const siteRoot = fileURLToPath(new URL('..', import.meta.url));
 loadRootEnv();
 
-let env: ServeEnv;
+let env: ServeEnv & BuildEnv;
 try {
-  env = parseServeEnv(process.env);
+  env = { ...parseServeEnv(process.env), ...parseBuildEnv(process.env) };
 } catch (err) {
   pino({ name: 'site' }).fatal(err instanceof Error ? err.message : String(err));
   process.exit(1);
 }
 const logger = pino({ name: 'site', level: env.LOG_LEVEL });
+const ctx = buildContext(env, logger);
 
-const builder = new SiteBuilder({
+const builder = new SiteBuilder<SiteState>({
   buildsDir: path.resolve(REPO_ROOT, env.SITE_BUILDS_DIR),
   debounceMs: env.SITE_BUILD_DEBOUNCE_MS,
+  fullBuildIntervalMs: env.SITE_FULL_BUILD_INTERVAL,
   logger,
-  build: (outDir) => astroBuild(siteRoot, outDir, (line) => logger.debug({ astro: line })),
+  build: (outDir, previous, request, onKind) => buildSite(ctx, outDir, previous, request, onKind),
 });
 
 try {

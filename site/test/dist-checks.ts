@@ -45,3 +45,14 @@ export function sitemapUrls(dist: string): string[] {
 export function rssItemLinks(dist: string): string[] {
   return [...readDist(dist, 'rss.xml').matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((m) => m[1]!);
 }
+
+/** Files only one of the two builds has, and files whose bytes differ: empty when the builds are identical. */
+export function differences(a: string, b: string): string[] {
+  const left = new Set(filesUnder(a));
+  const right = new Set(filesUnder(b));
+  const out: string[] = [];
+  for (const file of left) if (!right.has(file)) out.push(`only in ${a}: ${file}`);
+  for (const file of right) if (!left.has(file)) out.push(`only in ${b}: ${file}`);
+  for (const file of left) if (right.has(file) && !fs.readFileSync(path.join(a, file)).equals(fs.readFileSync(path.join(b, file)))) out.push(`differs: ${file}`);
+  return out.sort();
+}

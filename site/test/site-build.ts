@@ -1,10 +1,32 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { astroBuild } from '../server/astro-build.ts';
 
 export const SITE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const TEST_SITE_URL = 'https://stackguide.test';
+
+/** What one build-cli run printed: where it built, how many files, how many it rendered. */
+export type BuiltSite = { dir: string; pages: number; rendered: number; ms: number };
+
+/**
+ * One full build (server/build-cli.ts, its own process, the test's environment only) into `outDir`.
+ * @throws Error with the build's own message when it fails.
+ */
+export function runBuildCli(outDir: string, env: NodeJS.ProcessEnv): Promise<BuiltSite> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/build-cli.ts', '--out', outDir], { cwd: SITE_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) return resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as BuiltSite);
+      reject(new Error(stderr.trim() || `build-cli exited with code ${code}`));
+    });
+  });
+}
 
 /**
  * Builds the site into a fresh directory under site/.builds against the given Strapi and returns
@@ -12,7 +34,6 @@ export const TEST_SITE_URL = 'https://stackguide.test';
  */
 export async function buildSiteForTest(strapiUrl: string, token: string, extra: Record<string, string> = {}): Promise<string> {
   const outDir = path.join(SITE_ROOT, '.builds', `test-${process.pid}-${Date.now()}`);
-  const lines: string[] = [];
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -22,7 +43,7 @@ export async function buildSiteForTest(strapiUrl: string, token: string, extra: 
     ...extra,
   };
   try {
-    await astroBuild(SITE_ROOT, outDir, (line) => lines.push(line), env);
+    await runBuildCli(outDir, env);
   } catch (err) {
     fs.rmSync(outDir, { recursive: true, force: true });
     throw err;

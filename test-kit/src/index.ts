@@ -6,4 +6,5 @@ export { startFakeStrapi, type FakeCollections, type FakeStrapi } from './fake-s
 export { postgresBinDir, startPostgres, type PostgresProcess } from './postgres-process.ts';
 export { runBin, type BinResult } from './run-bin.ts';
 export { startTestCms, type TestCms } from './test-cms.ts';
+export { startSiteServer, type SiteServer, type SiteStatus } from './site-server.ts';
 export { testSecrets } from './test-secrets.ts';

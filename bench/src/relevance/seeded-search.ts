@@ -47,7 +47,7 @@ export async function startSeededSearch(runDir: string, log: (line: string) => v
     log('building the site');
     const dirs = buildDirs(runDir);
     const distDir = dirs.outDir;
-    await build(cms.url, cms.readToken, dirs, { keepCache: false, env: { MEILI_PUBLIC_URL: meili.url, MEILI_SEARCH_KEY: key } });
+    await build(cms.url, cms.readToken, dirs, { env: { MEILI_PUBLIC_URL: meili.url, MEILI_SEARCH_KEY: key } });
     if (!fs.existsSync(path.join(distDir, 'articles'))) throw new Error(`the site build in ${distDir} has no articles/`);
     return { meili: { url: meili.url, key }, distDir, stop };
   } catch (err) {

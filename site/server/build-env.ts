@@ -1,8 +1,8 @@
 import { type ConfigValues, type Env, parseConfig } from '@stackguide/runtime';
 
 /**
- * The variables the build reads. The Meilisearch master key is deliberately not one of them: only
- * the search-only key may reach the browser.
+ * The variables a site build reads. The Meilisearch master key is deliberately not one of them:
+ * only the search-only key may reach the browser.
  */
 const SPEC = {
   STRAPI_URL: 'required',
@@ -23,12 +23,4 @@ export type BuildEnv = ConfigValues<typeof SPEC>;
  */
 export function parseBuildEnv(env: Env): BuildEnv {
   return parseConfig(SPEC, env);
-}
-
-let cached: BuildEnv | undefined;
-
-/** The build environment, read and validated once per process (first in astro.config). @throws ConfigError */
-export function buildEnv(): BuildEnv {
-  cached ??= parseBuildEnv(process.env);
-  return cached;
 }

@@ -1,0 +1,206 @@
+import path from 'node:path';
+import { adminClient, freePort, startMeili, startSiteServer, startStrapi, waitFor, type AdminClient, type SiteStatus } from '@stackguide/test-kit';
+import { stepLog, withRootEnv } from '@stackguide/runtime';
+import { cmsEnv, fixtureCopy } from './fixtures.ts';
+import { makeRunDir } from './paths.ts';
+import { startRecording } from './results.ts';
+import { startSearchSync, syncDataDir, waitForSyncReady } from './search-sync-process.ts';
+import { summarize } from './stats.ts';
+import { renderTable } from './table.ts';
+import { token } from './publish-latency.ts';
+
+const TIMEOUT_MS = 60_000;
+
+/** What a sample needs of the system under test. */
+type Target = {
+  admin: AdminClient;
+  siteUrl: string;
+  strapiUrl: string;
+  readToken: string;
+  /** Resolves once search-sync and the site have nothing left to do (no queue, no owed or running build). */
+  idle(): Promise<void>;
+  siteStatus(): Promise<SiteStatus>;
+};
+type Kind = 'publish' | 'edit' | 'unpublish';
+/** One change timed until live, and the site build that made it live. */
+type Sample = { kind: Kind; ms: number; slug: string; build: SiteStatus['current'] };
+
+/** Polls the served page every 25 ms until `live` says the change shows; ms since `start`, NaN on timeout. */
+async function until(siteUrl: string, slug: string, start: number, live: (res: Response) => Promise<boolean>): Promise<number> {
+  try {
+    await waitFor(`/articles/${slug}/ to change`, async () => live(await fetch(`${siteUrl}/articles/${slug}/`)), { timeoutMs: TIMEOUT_MS, intervalMs: 25 });
+    return performance.now() - start;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function publishedArticles(t: Target, count: number): Promise<{ documentId: string; slug: string; roles: { documentId: string }[]; skills: { documentId: string }[] }[]> {
+  const res = await fetch(`${t.strapiUrl}/api/articles?pagination[pageSize]=${count}&sort=id:asc`, { headers: { authorization: `Bearer ${t.readToken}` } });
+  return ((await res.json()) as { data: Awaited<ReturnType<typeof publishedArticles>> }).data;
+}
+
+/**
+ * `samples` of each: a new article published (until its page answers 200), a published article's
+ * title edited and published again (until its page shows the title), a probe unpublished (until
+ * its page answers 404). Each starts when the system is idle and is timed from the publish request.
+ */
+async function sample(t: Target, samples: number, log: (line: string) => void): Promise<Sample[]> {
+  const out: Sample[] = [];
+  const models = await publishedArticles(t, samples);
+  const relate = (items: { documentId: string }[]) => ({ connect: items.map((r) => ({ documentId: r.documentId })) });
+  const probes: { documentId: string; slug: string }[] = [];
+  for (let i = 0; i < samples; i++) {
+    const model = models[i % models.length]!;
+    const id = token();
+    const slug = `site-publish-${id}`;
+    const { documentId } = await t.admin.createArticle({
+      title: `Site publish probe ${id}`,
+      slug,
+      excerpt: 'Published by the site-publish bench.',
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: `Probe ${id}.` }] }],
+      authorName: 'Bench',
+      roles: relate(model.roles),
+      skills: relate(model.skills),
+    });
+    await t.idle();
+    const start = performance.now();
+    await t.admin.publish(documentId);
+    out.push({ kind: 'publish', slug, ms: await until(t.siteUrl, slug, start, async (res) => res.status === 200), build: (await t.siteStatus()).current });
+    probes.push({ documentId, slug });
+  }
+  log(`publish: ${samples} samples`);
+  for (let i = 0; i < samples; i++) {
+    const model = models[i % models.length]!;
+    const title = `Edited by the site-publish bench ${token()}`;
+    await t.admin.updateArticle(model.documentId, { title });
+    await t.idle();
+    const start = performance.now();
+    await t.admin.publish(model.documentId);
+    out.push({ kind: 'edit', slug: model.slug, ms: await until(t.siteUrl, model.slug, start, async (res) => res.ok && (await res.text()).includes(title)), build: (await t.siteStatus()).current });
+  }
+  log(`edit: ${samples} samples`);
+  for (const probe of probes) {
+    await t.idle();
+    const start = performance.now();
+    await t.admin.unpublish(probe.documentId);
+    out.push({ kind: 'unpublish', slug: probe.slug, ms: await until(t.siteUrl, probe.slug, start, async (res) => res.status === 404), build: (await t.siteStatus()).current });
+  }
+  log(`unpublish: ${samples} samples`);
+  return out;
+}
+
+/** The running system of `npm start`, found through the root .env. */
+async function runningSystem(): Promise<Target> {
+  const env = withRootEnv();
+  const need = (name: string) => {
+    const value = env[name];
+    if (!value) throw new Error(`${name} is not set in .env: start the system with npm start first`);
+    return value;
+  };
+  const strapiUrl = env.STRAPI_URL || 'http://127.0.0.1:1337';
+  const siteUrl = env.SITE_URL || 'http://127.0.0.1:4321';
+  const syncUrl = `http://127.0.0.1:${env.SEARCH_SYNC_PORT || '7710'}`;
+  const auth = { authorization: `Bearer ${need('BUILD_HOOK_SECRET')}` };
+  return {
+    admin: await adminClient(strapiUrl, need('ADMIN_EMAIL'), need('ADMIN_PASSWORD')),
+    siteUrl,
+    strapiUrl,
+    readToken: need('STRAPI_READ_TOKEN'),
+    idle: () => idle(`${siteUrl}/__status`, auth, `${syncUrl}/status`),
+    siteStatus: () => siteStatus(`${siteUrl}/__status`, auth),
+  };
+}
+
+async function siteStatus(url: string, auth: Record<string, string>): Promise<SiteStatus> {
+  return (await (await fetch(url, { headers: auth })).json()) as SiteStatus;
+}
+
+async function idle(siteStatusUrl: string, auth: Record<string, string>, syncStatusUrl: string): Promise<void> {
+  await waitFor(
+    'search-sync and the site to be idle',
+    async () => {
+      const site = await siteStatus(siteStatusUrl, auth);
+      const sync = (await (await fetch(syncStatusUrl)).json()) as { queueDepth: number; siteRebuildPending: unknown };
+      return site.building === null && !site.pending && sync.queueDepth === 0 && sync.siteRebuildPending === null;
+    },
+    { timeoutMs: 600_000, intervalMs: 100 },
+  );
+}
+
+/** Bench: publish → page live on the site, through CMS → webhook → search-sync → build hook → incremental build. */
+export async function sitePublishBench(opts: { articles: number; samples: number; running: boolean }): Promise<void> {
+  const recording = startRecording();
+  const log = stepLog('site-publish');
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    let target: Target;
+    if (opts.running) target = await runningSystem();
+    else {
+      const runDir = makeRunDir('site-publish-');
+      const fixture = await fixtureCopy(opts.articles, path.join(runDir, 'cms.db'), log);
+      const { secrets } = fixture;
+      const meili = await startMeili({ dataDir: path.join(runDir, 'meili'), masterKey: secrets.MEILI_MASTER_KEY });
+      stops.push(() => meili.stop());
+      const syncPort = await freePort();
+      const cms = await startStrapi({
+        env: cmsEnv(secrets, fixture.databaseFilename, { SEED_ON_START: 'false', SEARCH_SYNC_URL: `http://127.0.0.1:${syncPort}/webhooks/strapi` }),
+        databaseFilename: fixture.databaseFilename,
+      });
+      stops.push(() => cms.stop());
+      log('site: first build');
+      const site = await startSiteServer({ strapiUrl: cms.url, token: secrets.STRAPI_READ_TOKEN, env: { SITE_CACHE_DIR: path.join(runDir, 'site-cache') }, timeoutMs: 900_000 });
+      stops.push(() => site.stop());
+      log('search-sync: first fill');
+      const sync = await startSearchSync({
+        STRAPI_URL: cms.url,
+        STRAPI_READ_TOKEN: secrets.STRAPI_READ_TOKEN,
+        WEBHOOK_SECRET: secrets.WEBHOOK_SECRET,
+        MEILI_URL: meili.url,
+        MEILI_MASTER_KEY: secrets.MEILI_MASTER_KEY,
+        SEARCH_SYNC_PORT: String(syncPort),
+        SEARCH_SYNC_DATA_DIR: syncDataDir(runDir),
+        RECONCILE_INTERVAL: '1h',
+        SITE_BUILD_HOOK_URL: `${site.url}/__hooks/build`,
+        BUILD_HOOK_SECRET: site.secret,
+      });
+      stops.push(() => sync.stop());
+      await waitForSyncReady(sync);
+      target = {
+        admin: await adminClient(cms.url, secrets.ADMIN_EMAIL, secrets.ADMIN_PASSWORD),
+        siteUrl: site.url,
+        strapiUrl: cms.url,
+        readToken: secrets.STRAPI_READ_TOKEN,
+        idle: () => idle(`${site.url}/__status`, { authorization: `Bearer ${site.secret}` }, `${sync.url}/status`),
+        siteStatus: () => site.status(),
+      };
+    }
+    await target.idle();
+    const samples = await sample(target, opts.samples, log);
+    const rows = (['publish', 'edit', 'unpublish'] as const).map((kind) => {
+      const times = samples.filter((s) => s.kind === kind);
+      const ok = times.filter((s) => Number.isFinite(s.ms)).map((s) => s.ms);
+      const builds = times.flatMap((t) => (t.build ? [t.build] : []));
+      return {
+        kind,
+        samples: times.length,
+        timeouts: times.length - ok.length,
+        ...summarize(ok),
+        buildMs: summarize(builds.map((b) => b.ms)).p50,
+        rendered: summarize(builds.map((b) => b.rendered)).p50,
+      };
+    });
+    console.log(`\npublish → live on the site (${opts.running ? 'the running npm start system' : `${opts.articles} generated articles`}), ms from the publish request\n`);
+    console.log(
+      renderTable(
+        ['change', 'n', 'timeouts', 'p50', 'p95', 'max', 'site build ms p50', 'files rendered p50'],
+        rows.map((r) => [r.kind, r.samples, r.timeouts, r.p50, r.p95, r.max, r.buildMs, r.rendered]),
+      ),
+    );
+    for (const r of rows) console.log(`${r.kind}: p95 ≤ 5 s ${r.p95 <= 5_000 && r.timeouts === 0 ? 'met' : 'NOT met'}`);
+    const file = recording.write('site-publish', { params: opts, rows, samples });
+    console.log(`results: ${file}`);
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  }
+}

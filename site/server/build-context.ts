@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import { connection } from '../src/loaders/strapi-snapshot.ts';
+import type { BuildEnv } from './build-env.ts';
+import { ImageStore } from './images.ts';
+import type { BuildContext } from './site-build.ts';
+
+/** The site package's root (site/). */
+export const SITE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Where compiled code and images are kept: SITE_CACHE_DIR, relative to site/ (default site/.builds/cache). */
+export function cacheDirOf(env: Pick<BuildEnv, 'SITE_CACHE_DIR'>): string {
+  return path.resolve(SITE_ROOT, env.SITE_CACHE_DIR || '.builds/cache');
+}
+
+/** Everything a build needs, from the validated build variables. */
+export function buildContext(env: BuildEnv, log: Logger): BuildContext {
+  const cacheDir = cacheDirOf(env);
+  return {
+    siteRoot: SITE_ROOT,
+    cacheDir,
+    connection: connection(env.STRAPI_URL, env.STRAPI_READ_TOKEN, env.ALLOW_EMPTY_SITE),
+    config: { siteUrl: env.SITE_URL, meiliPublicUrl: env.MEILI_PUBLIC_URL, meiliSearchKey: env.MEILI_SEARCH_KEY, searchSyncPublicUrl: env.SEARCH_SYNC_PUBLIC_URL },
+    images: new ImageStore(path.join(cacheDir, 'images')),
+    log,
+  };
+}

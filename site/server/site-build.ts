@@ -1,0 +1,153 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { keyOf } from '../src/lib/digest.ts';
+import { unaffectedArticles } from '../src/lib/affected.ts';
+import { pageKeys } from '../src/lib/page-keys.ts';
+import type { RenderConfig } from '../src/lib/render-config.ts';
+import { ROUTES, sitePages, type SitePage } from '../src/lib/site-pages.ts';
+import { siteModel } from '../src/lib/site-model.ts';
+import type { ContentChange, Snapshot } from '../src/lib/snapshot.ts';
+import type { StrapiConnection } from '../src/loaders/strapi-snapshot.ts';
+import { compileSite, type CompiledSite } from './compile.ts';
+import { fetchChanges, fetchEverything, type Fetched } from './content-fetch.ts';
+import { IMAGE_URL_DIR, ImageStore } from './images.ts';
+import { OutputDir } from './output-files.ts';
+import { loadCompiled, otherStaticPages, renderPage } from './page-renderer.ts';
+import { renderInWorkers } from './render-pool.ts';
+
+/** What the next build needs to know about the one being served. */
+export type SiteState = {
+  dir: string;
+  compiledHash: string;
+  configKey: string;
+  snapshot: Snapshot;
+  /** Output file → key of what it shows (see page-keys.ts). */
+  keys: Map<string, string>;
+  /** When the last build that fetched everything started (ms). */
+  allFetchedAt: number;
+  /** `kind:documentId` → when an incremental build since then started that fetched it again. */
+  fetchedAt: Map<string, number>;
+};
+
+export type BuildKind = 'full' | 'incremental';
+
+/** One finished build: its state and what it did. */
+export type SiteBuild = { state: SiteState; kind: BuildKind; pages: number; rendered: number; changedEntries: number };
+
+export type BuildContext = {
+  siteRoot: string;
+  /** Compiled code and prepared images (inside the repository: see compileSite). */
+  cacheDir: string;
+  connection: StrapiConnection;
+  config: RenderConfig;
+  images: ImageStore;
+  log: Logger;
+};
+
+/** What a build is asked to do: `changes` null means "something changed, find out what". */
+export type BuildRequest = { changes: ContentChange[] | null; full: boolean };
+
+/** How many pages render at once: rendering is CPU work, a few in flight keep the writes overlapped. */
+const RENDER_BATCH = 16;
+/** From this many pages on, rendering goes to worker threads (starting them costs about a second). */
+const WORKER_THRESHOLD = Number(process.env.SITE_RENDER_WORKERS_FROM ?? 2_000);
+
+function whyFull(previous: SiteState | null, compiled: CompiledSite, configKey: string, request: BuildRequest): string | null {
+  if (!previous) return 'first build';
+  if (request.full) return 'full build asked for';
+  if (previous.compiledHash !== compiled.hash) return 'the site code changed';
+  if (previous.configKey !== configKey) return 'the render configuration changed';
+  return null;
+}
+
+async function fetchContent(ctx: BuildContext, previous: SiteState | null, full: boolean, request: BuildRequest): Promise<Fetched> {
+  if (full || !previous || request.changes === null) return fetchEverything(ctx.connection, ctx.images, previous?.snapshot);
+  return fetchChanges(ctx.connection, ctx.images, previous.snapshot, request.changes);
+}
+
+/**
+ * Builds the site into `outDir` (a fresh directory): a full build renders every page; an
+ * incremental one fetches what changed, renders the pages whose key changed and hard-links every
+ * other file from the served build in `previous.dir`. Compiles first when the code changed.
+ * @throws CompileError, StrapiRequestError, StrapiContentError, EmptySiteError, ImageError, RenderError, SiteError.
+ */
+export async function buildSite(
+  ctx: BuildContext,
+  outDir: string,
+  previous: SiteState | null,
+  request: BuildRequest,
+  onKind: (kind: BuildKind) => void = () => undefined,
+): Promise<SiteBuild> {
+  const startedAt = Date.now();
+  const compiled = await compileSite(ctx.siteRoot, ctx.cacheDir, (line) => ctx.log.debug({ astro: line }));
+  const configKey = keyOf(ctx.config);
+  const reason = whyFull(previous, compiled, configKey, request);
+  const kind: BuildKind = reason ? 'full' : 'incremental';
+  onKind(kind);
+  ctx.log.info({ kind, reason: reason ?? undefined, changes: request.changes?.length ?? 'unknown' }, 'building');
+  const { snapshot, changedEntries } = await fetchContent(ctx, previous, kind === 'full', request);
+  const fetchedMs = Date.now() - startedAt;
+
+  const model = siteModel(snapshot);
+  const site = await loadCompiled(compiled);
+  const pages = sitePages(model);
+  const others = otherStaticPages(site, new Set(Object.values(ROUTES)));
+  const served = kind === 'incremental' ? previous : null;
+  const unaffected = served ? unaffectedArticles(served.snapshot, snapshot) : new Set<string>();
+  const keys = pageKeys(model, pages, (page) => {
+    const article = page.route === ROUTES.article ? model.articleBySlug.get(page.params.slug!) : undefined;
+    return article && unaffected.has(article.documentId) ? served?.keys.get(page.file) : undefined;
+  });
+  // A page the model does not list may show any content: rendered every time (a handful of files).
+  for (const page of others) keys.set(page.file, keyOf(page.route, startedAt));
+
+  const out = new OutputDir(outDir);
+  await fs.mkdir(outDir, { recursive: true });
+  await out.linkTree(compiled.clientDir);
+  const images = new Set([...snapshot.articles.values()].flatMap(ImageStore.files));
+  await out.linkAll([...images].map((file) => [path.join(ctx.images.dir, file), `${IMAGE_URL_DIR.slice(1)}${file}`]));
+
+  const locals = { model, config: ctx.config };
+  const toRender: SitePage[] = [];
+  const unchanged: [string, string][] = [];
+  for (const page of [...pages, ...others]) {
+    if (served && served.keys.get(page.file) === keys.get(page.file)) unchanged.push([path.join(served.dir, page.file), page.file]);
+    else toRender.push(page);
+  }
+  await out.linkAll(unchanged);
+  const renderStarted = Date.now();
+  if (toRender.length >= WORKER_THRESHOLD) {
+    ctx.log.info({ pages: toRender.length }, 'rendering on worker threads');
+    await renderInWorkers({ serverEntry: compiled.serverEntry, snapshot, config: ctx.config, pages: toRender, outDir });
+  } else
+    for (let i = 0; i < toRender.length; i += RENDER_BATCH) {
+      await Promise.all(toRender.slice(i, i + RENDER_BATCH).map(async (page) => out.write(page.file, await renderPage(site, page, ctx.config.siteUrl, locals))));
+    }
+  ctx.log.info(
+    { kind, pages: keys.size, rendered: toRender.length, changedEntries, fetchMs: fetchedMs, renderMs: Date.now() - renderStarted, ms: Date.now() - startedAt },
+    'build written',
+  );
+
+  const fetchedAll = kind === 'full' || request.changes === null || !previous;
+  const fetchedAt = new Map(fetchedAll ? [] : previous.fetchedAt);
+  for (const change of request.changes ?? []) fetchedAt.set(`${change.kind}:${change.documentId}`, startedAt);
+  const allFetchedAt = fetchedAll ? startedAt : previous.allFetchedAt;
+  return {
+    state: { dir: outDir, compiledHash: compiled.hash, configKey, snapshot, keys, allFetchedAt, fetchedAt },
+    kind,
+    pages: keys.size,
+    rendered: toRender.length,
+    changedEntries,
+  };
+}
+
+/**
+ * Whether the served build already shows every change made up to `changedAt` to these documents
+ * (or to anything, for `changes` null): a build that fetched them, or fetched everything, started
+ * after that.
+ */
+export function covers(state: SiteState, changedAt: number, changes: ContentChange[] | null): boolean {
+  if (state.allFetchedAt >= changedAt) return true;
+  return changes?.every((c) => (state.fetchedAt.get(`${c.kind}:${c.documentId}`) ?? 0) >= changedAt) ?? false;
+}

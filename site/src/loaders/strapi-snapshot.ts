@@ -1,0 +1,86 @@
+import { EmptySiteError, StrapiContentError } from '../errors.ts';
+import { absolutizeMedia } from './media-urls.ts';
+import { collectionSchemas, type Article, type CollectionName, type Role, type Skill } from './schemas.ts';
+import { DEFAULT_RETRY, fetchStrapiJson, type RetryPolicy } from './strapi-fetch.ts';
+import { listAll, PAGE_SIZE } from './strapi-pages.ts';
+
+export type StrapiConnection = {
+  strapiUrl: string;
+  token: string | undefined;
+  allowEmpty: boolean;
+  retry: RetryPolicy;
+};
+
+/** A connection with the default retries. */
+export const connection = (strapiUrl: string, token: string | undefined, allowEmpty: boolean): StrapiConnection => ({
+  strapiUrl,
+  token,
+  allowEmpty,
+  retry: DEFAULT_RETRY,
+});
+
+type EntryOf = { articles: Article; roles: Role; skills: Skill };
+
+/** Published content as the site stores it: validated, media URLs absolute. */
+export type Collections = { articles: Article[]; roles: Role[]; skills: Skill[] };
+
+/**
+ * The published entries of one collection (those matching `filters` when given), validated
+ * against the site's schemas, media URLs made absolute.
+ * @throws StrapiRequestError when Strapi stays unreachable, StrapiContentError on an unexpected shape.
+ */
+export async function fetchEntries<C extends CollectionName>(conn: StrapiConnection, collection: C, filters?: URLSearchParams): Promise<EntryOf[C][]> {
+  const listUrl = `${conn.strapiUrl}/api/${collection}`;
+  const items = await listAll(listUrl, (url) => fetchStrapiJson(url, conn.token, conn.retry), filters);
+  const schema = collectionSchemas[collection];
+  const seen = new Set<string>();
+  return items.map((item) => {
+    const parsed = schema.safeParse(item);
+    if (!parsed.success) {
+      const id = item && typeof item === 'object' && 'documentId' in item ? String(item.documentId) : '(no documentId)';
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new StrapiContentError(listUrl, `${collection} entry ${id}: ${issues}`);
+    }
+    const id = parsed.data.documentId;
+    if (seen.has(id)) throw new StrapiContentError(listUrl, `documentId ${id} appears twice`);
+    seen.add(id);
+    return absolutizeMedia(parsed.data, conn.strapiUrl) as EntryOf[C];
+  });
+}
+
+/**
+ * Published entries with these documentIds, a page of ids per request; ids missing from the result
+ * are not published (or gone).
+ * @throws like fetchEntries.
+ */
+export async function fetchByIds<C extends CollectionName>(conn: StrapiConnection, collection: C, ids: Iterable<string>): Promise<EntryOf[C][]> {
+  const all = [...new Set(ids)];
+  const found: EntryOf[C][] = [];
+  for (let start = 0; start < all.length; start += PAGE_SIZE) {
+    const filters = new URLSearchParams();
+    for (const [i, id] of all.slice(start, start + PAGE_SIZE).entries()) filters.set(`filters[documentId][$in][${i}]`, id);
+    found.push(...(await fetchEntries(conn, collection, filters)));
+  }
+  return found;
+}
+
+/** Published articles that name the role or skill with this documentId. @throws like fetchEntries. */
+export function fetchArticlesOf(conn: StrapiConnection, kind: 'role' | 'skill', documentId: string): Promise<Article[]> {
+  return fetchEntries(conn, 'articles', new URLSearchParams({ [`filters[${kind === 'role' ? 'roles' : 'skills'}][documentId][$eq]`]: documentId }));
+}
+
+/**
+ * Everything published.
+ * @throws like fetchEntries, and EmptySiteError when there are no articles and the connection does
+ * not allow an empty site (ALLOW_EMPTY_SITE).
+ */
+export async function fetchCollections(conn: StrapiConnection): Promise<Collections> {
+  const [articles, roles, skills] = await Promise.all([fetchEntries(conn, 'articles'), fetchEntries(conn, 'roles'), fetchEntries(conn, 'skills')]);
+  refuseEmpty(conn, articles.length);
+  return { articles, roles, skills };
+}
+
+/** @throws EmptySiteError when `articles` is zero and the connection does not allow an empty site. */
+export function refuseEmpty(conn: StrapiConnection, articles: number): void {
+  if (articles === 0 && !conn.allowEmpty) throw new EmptySiteError(`${conn.strapiUrl}/api/articles`);
+}
