@@ -2,9 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerMatches } from '@stackguide/runtime';
 import { documentState } from './document-state.ts';
 import type { SearchIndex } from './meili.ts';
-import type { DeadLetter, ItemKind, SyncQueue } from './queue.ts';
+import type { ItemKind, SyncQueue } from './queue.ts';
 import { json } from './server.ts';
 import type { SyncStatus } from './status.ts';
+import type { AdminOverview } from './admin-contract.ts';
 
 export type AdminDeps = {
   /** SEARCH_SYNC_ADMIN_SECRET; unset turns the whole API off (404). */
@@ -17,11 +18,7 @@ export type AdminDeps = {
   onQueued(): void;
 };
 
-/** A dead letter with the id the retry and discard routes take: `<kind>:<documentId>`. */
-export type AdminDeadLetter = DeadLetter & { id: string };
-
-/** `GET /admin/overview`: the status, dead letters with their ids, and whether a reindex started here runs. */
-export type AdminOverview = Omit<SyncStatus, 'deadLetters'> & { deadLetters: AdminDeadLetter[]; reindexRunning: boolean };
+export type { AdminDeadLetter, AdminOverview } from './admin-contract.ts';
 
 type Handler = (res: ServerResponse, deps: AdminDeps, param: string) => Promise<void> | void;
 type Route = { method: string; path: RegExp; handler: Handler };

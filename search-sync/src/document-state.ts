@@ -1,17 +1,8 @@
 import { isNotFound, type SearchIndex } from './meili.ts';
 import type { SyncQueue } from './queue.ts';
+import type { DocumentState } from './admin-contract.ts';
 
-/** Where one article stands in search, as the CMS's status panel shows it. */
-export type DocumentState = {
-  /** queued: a change waits to be applied; failed: in the dead letters; absent: neither indexed nor queued. */
-  state: 'indexed' | 'queued' | 'failed' | 'absent';
-  /** The article's updatedAt as the index holds it, or null when it is not in the index. */
-  indexedUpdatedAt: string | null;
-  /** When the waiting change was first queued, or null when nothing waits. */
-  queuedSince: string | null;
-  /** Why it failed, or why the waiting change's last attempt failed. */
-  error: string | null;
-};
+export type { DocumentState } from './admin-contract.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { DeadLetter, ItemKind } from './admin-contract.ts';
 
-/**
- * article: re-sync one article; role/skill: re-queue every article that references it;
- * search-setting: apply the editors' vocabulary to the index.
- */
-export type ItemKind = 'article' | 'role' | 'skill' | 'search-setting';
+
+export type { DeadLetter, ItemKind } from './admin-contract.ts';
 
 export type Enqueue = {
   kind: ItemKind;
@@ -24,7 +22,6 @@ export type QueueItem = Required<Pick<Enqueue, 'kind' | 'documentId'>> & {
   lastError: string | null;
 };
 
-export type DeadLetter = { kind: ItemKind; documentId: string; attempts: number; error: string; failedAt: string };
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS queue (

@@ -4,23 +4,9 @@ import type { SearchIndex } from './meili.ts';
 import type { SyncQueue } from './queue.ts';
 import type { StrapiClient } from './strapi-client.ts';
 import { VOCABULARY_ITEM } from './vocabulary.ts';
+import type { ReconcileResult } from './admin-contract.ts';
 
-export type ReconcileResult = {
-  startedAt: string;
-  finishedAt: string;
-  /** Published articles in Strapi. */
-  published: number;
-  /** Documents in the index. */
-  indexed: number;
-  /** Published but not in the index. */
-  missing: number;
-  /** In the index with an older updatedAt than Strapi's. */
-  stale: number;
-  /** In the index but no longer published. */
-  orphans: number;
-  /** Queue watermark after queuing: once nothing at or below it is queued, the repair is applied. */
-  watermark: number;
-};
+export type { ReconcileResult } from './admin-contract.ts';
 
 export const LAST_RECONCILE_KEY = 'lastReconcile';
 

@@ -7,18 +7,9 @@ import { ensureIndex, indexUids, waitOk } from './meili.ts';
 import type { SyncQueue } from './queue.ts';
 import type { StrapiClient } from './strapi-client.ts';
 import { applyVocabulary } from './vocabulary.ts';
+import type { ReindexProgress } from './admin-contract.ts';
 
-export type ReindexProgress = {
-  state: 'loading' | 'swapping' | 'done' | 'failed';
-  /** The fresh index being filled. */
-  index: string;
-  /** Articles read from Strapi and handed to Meilisearch (or about to be, with the rest of their chunk). */
-  done: number;
-  total: number;
-  startedAt: string;
-  finishedAt?: string;
-  error?: string;
-};
+export type { ReindexProgress } from './admin-contract.ts';
 
 export const REINDEX_KEY = 'reindex';
 

@@ -1,25 +1,11 @@
 import type { Metrics } from './metrics.ts';
-import type { DeadLetter, SyncQueue } from './queue.ts';
+import type { SyncQueue } from './queue.ts';
 import { RebuildMark } from './rebuild-mark.ts';
 import { LAST_RECONCILE_KEY, type ReconcileResult } from './reconcile.ts';
 import { REINDEX_KEY, type ReindexProgress } from './reindex.ts';
+import type { SyncStatus } from './admin-contract.ts';
 
-/** What `GET /status` and `search-sync status` report. */
-export type SyncStatus = {
-  /** First reconcile done and applied; always false when the service is not running. */
-  ready: boolean;
-  /** When the running service started, or null when it is not running. */
-  startedAt: string | null;
-  queueDepth: number;
-  oldestItemAgeSeconds: number | null;
-  lastReconcile: ReconcileResult | null;
-  deadLetters: DeadLetter[];
-  reindex: ReindexProgress | null;
-  /** The site rebuild owed since the index changed, until the build hook answered 2xx; null when none is. */
-  siteRebuildPending: { changedAt: string; failedCalls: number; lastError: string | null } | null;
-  /** Counters since the service started, or null when it is not running. */
-  events: { received: number; applied: number; failed: number } | null;
-};
+export type { SyncStatus } from './admin-contract.ts';
 
 /** What only a running service knows; the rest of the status lives in the queue database. */
 export type RunningState = { ready: boolean; startedAt: string; metrics: Metrics };

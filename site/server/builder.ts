@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { ContentChange } from '../src/lib/snapshot.ts';
 import type { BuildKind, BuildRequest } from './site-build.ts';
+import type { SiteStatus } from './status-contract.ts';
 
 /** What a build function returns: its state (handed to the next build) and what it did. */
 export type BuildResult<S> = { state: S; kind: BuildKind; pages: number; rendered: number };
@@ -28,14 +29,8 @@ export type BuilderOptions<S> = {
   logger: Logger;
 };
 
-/** The build being served, the one under way, the last failure: what GET /__status reports. */
-export type BuilderStatus = {
-  current: { id: string; kind: BuildKind; startedAt: string; finishedAt: string; ms: number; pages: number; rendered: number } | null;
-  building: { startedAt: string; kind: BuildKind } | null;
-  lastFailure: { at: string; message: string } | null;
-  /** Changes are waiting for a build (debouncing, behind the running build, or to retry). */
-  pending: boolean;
-};
+/** What GET /__status reports. */
+export type BuilderStatus = SiteStatus;
 
 const PREFIX = 'site-';
 /** Symlink to the build being served, for servers outside this process. */

@@ -5,16 +5,17 @@ import type { SiteBuilder } from './builder.ts';
 import { readHookBody } from './hook-body.ts';
 import { covers, type SiteState } from './site-build.ts';
 import { serveStatic } from './static-files.ts';
+import { STATUS_PATH, type SiteArticleStatus } from './status-contract.ts';
 
 export const HOOK_PATH = '/__hooks/build';
-export const STATUS_PATH = '/__status';
+export { STATUS_PATH } from './status-contract.ts';
 const ARTICLE_STATUS = /^\/__status\/articles\/([^/]+)$/;
 
 const json = (res: http.ServerResponse, status: number, value: unknown) =>
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(value));
 
 /** Whether the article is in the served build, with its published updatedAt there. */
-function articleStatus(builder: SiteBuilder<SiteState>, documentId: string) {
+function articleStatus(builder: SiteBuilder<SiteState>, documentId: string): SiteArticleStatus {
   const article = builder.state()?.snapshot.articles.get(documentId);
   return {
     inBuild: article !== undefined,

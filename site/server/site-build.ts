@@ -13,6 +13,7 @@ import { compileSite, type CompiledSite } from './compile.ts';
 import { fetchChanges, fetchEverything, type Fetched } from './content-fetch.ts';
 import { IMAGE_URL_DIR, ImageStore } from './images.ts';
 import { OutputDir } from './output-files.ts';
+import type { BuildKind } from './status-contract.ts';
 import { loadCompiled, otherStaticPages, renderPage } from './page-renderer.ts';
 import { renderInWorkers } from './render-pool.ts';
 
@@ -30,7 +31,7 @@ export type SiteState = {
   fetchedAt: Map<string, number>;
 };
 
-export type BuildKind = 'full' | 'incremental';
+export type { BuildKind } from './status-contract.ts';
 
 /** One finished build: its state and what it did. */
 export type SiteBuild = { state: SiteState; kind: BuildKind; pages: number; rendered: number; changedEntries: number };
