@@ -1,10 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminRequestError, startTestCms, waitFor, type AdminClient, type TestCms } from '@stackguide/test-kit';
 import { lanes } from './lanes.ts';
-
-type Received = { authorization: string | undefined; body: { event: string; model: string; entry: { documentId?: string } | null } };
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.ts';
 
 function jsonForm(fields: Record<string, unknown>): FormData {
   const form = new FormData();
@@ -17,21 +14,11 @@ const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'te
 describe.each(lanes())('editor flows on $name', (lane) => {
   let cms: TestCms;
   let admin: AdminClient;
-  let receiver: http.Server;
-  const received: Received[] = [];
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    receiver = http.createServer((req, res) => {
-      let data = '';
-      req.on('data', (chunk) => (data += chunk));
-      req.on('end', () => {
-        received.push({ authorization: req.headers.authorization, body: JSON.parse(data) });
-        res.writeHead(202).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    const port = (receiver.address() as AddressInfo).port;
-    cms = await startTestCms({ webhookUrl: `http://127.0.0.1:${port}/webhooks/strapi`, env: await lane.env() });
+    receiver = await startWebhookReceiver();
+    cms = await startTestCms({ webhookUrl: receiver.url, env: await lane.env() });
     admin = await cms.admin();
   });
 
@@ -45,7 +32,7 @@ describe.each(lanes())('editor flows on $name', (lane) => {
         { title: 'Webhook probe article', slug: 'webhook-probe-article', excerpt: 'An article that exists to check the webhook.', body: paragraph('Body.'), authorName: 'Test' },
         { publish: true },
       );
-      const eventFor = (event: string) => () => received.find((r) => r.body.event === event && r.body.entry?.documentId === documentId);
+      const eventFor = (event: string) => () => receiver.calls.find((r) => r.body.event === event && r.body.entry?.documentId === documentId);
       const published = await waitFor('entry.publish', eventFor('entry.publish'), { timeoutMs: 15_000 });
       expect(published.authorization).toBe(`Bearer ${cms.env.WEBHOOK_SECRET}`);
       expect(published.body.model).toBe('article');

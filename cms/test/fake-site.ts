@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { SiteArticleStatus, SiteStatus } from '@stackguide/site/status-contract';
 
-type Build = { id: string; kind: 'full'; startedAt: string; finishedAt: string; ms: number; pages: number; rendered: number };
+type Build = NonNullable<SiteStatus['current']>;
 
 export type FakeSite = {
   /** Origin of the fake; the build hook is `${url}/__hooks/build`. */
@@ -12,7 +13,7 @@ export type FakeSite = {
 };
 
 /**
- * A stand-in for the site server until its real `/__status` lands (h13), speaking the same contract:
+ * A stand-in for the site server, speaking its status contract, so the plugin's tests need no site build:
  * `POST /__hooks/build` "builds" by reading every published article's updatedAt from the CMS's
  * REST API, `GET /__status` and `GET /__status/articles/:documentId` report on the build it serves.
  * Every route needs `Authorization: Bearer <secret>`.
@@ -57,12 +58,14 @@ export async function startFakeSite(opts: { secret: string; strapiUrl: () => str
       return send(res, 202, { accepted: true });
     }
     if (req.method === 'GET' && path === '/__status') {
-      return send(res, 200, { current: builds.at(-1) ?? null, building: null, lastFailure: null, pending: false });
+      const status: SiteStatus = { current: builds.at(-1) ?? null, building: null, lastFailure: null, pending: false };
+      return send(res, 200, status);
     }
     const article = /^\/__status\/articles\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && article) {
       const updatedAt = served.get(decodeURIComponent(article[1]!)) ?? null;
-      return send(res, 200, { inBuild: updatedAt !== null, updatedAt, buildFinishedAt: updatedAt === null ? null : (builds.at(-1)?.finishedAt ?? null) });
+      const status: SiteArticleStatus = { inBuild: updatedAt !== null, updatedAt, buildFinishedAt: updatedAt === null ? null : (builds.at(-1)?.finishedAt ?? null) };
+      return send(res, 200, status);
     }
     send(res, 404, { error: 'not found' });
   });

@@ -1,8 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AdminRequestError, startTestCms, type AdminClient, type TestCms } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lanes } from './lanes.ts';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.ts';
 
 type Vocabulary = { synonymGroups: { words: string }[]; stopWords: string };
 
@@ -12,21 +11,11 @@ const SETTINGS = '/content-manager/single-types/api::search-setting.search-setti
 describe.each(lanes())('search settings on $name', (lane) => {
   let cms: TestCms;
   let admin: AdminClient;
-  let receiver: http.Server;
-  const models: string[] = [];
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    receiver = http.createServer((req, res) => {
-      let data = '';
-      req.on('data', (chunk) => (data += chunk));
-      req.on('end', () => {
-        models.push((JSON.parse(data) as { model: string }).model);
-        res.writeHead(202).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    const port = (receiver.address() as AddressInfo).port;
-    cms = await startTestCms({ webhookUrl: `http://127.0.0.1:${port}/webhooks/strapi`, env: await lane.env() });
+    receiver = await startWebhookReceiver();
+    cms = await startTestCms({ webhookUrl: receiver.url, env: await lane.env() });
     admin = await cms.admin();
   });
 
@@ -71,7 +60,8 @@ describe.each(lanes())('search settings on $name', (lane) => {
     await save({ synonymGroups: [...vocabulary.synonymGroups.map(({ words }) => ({ words })), { words: 'kotlin, jvm language' }], stopWords: vocabulary.stopWords });
     expect((await readVocabulary()).synonymGroups.at(-1)?.words).toBe('kotlin, jvm language');
     const deadline = Date.now() + 15_000;
-    while (!models.includes('search-setting') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(models).toContain('search-setting');
+    const models = () => receiver.calls.map((c) => c.body.model);
+    while (!models().includes('search-setting') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(models()).toContain('search-setting');
   });
 });
