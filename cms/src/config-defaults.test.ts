@@ -37,6 +37,9 @@ describe('cms config defaults', () => {
       searchSyncAdminSecret: undefined,
       siteStatusUrl: undefined,
       buildHookSecret: undefined,
+      previewSecret: undefined,
+      previewReadToken: undefined,
+      previewUrl: defaultOf('SITE_URL'),
       seedOnStart: defaultOf('SEED_ON_START') === 'true',
       oneOffJob: false,
     });
