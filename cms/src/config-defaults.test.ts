@@ -59,6 +59,13 @@ describe('cms config defaults', () => {
     });
   });
 
+  it('send editors to the preview at PREVIEW_URL, else at SITE_URL', () => {
+    process.env.SITE_URL = 'https://stackguide.example/';
+    expect(stackguide({ env }).previewUrl).toBe('https://stackguide.example');
+    process.env.PREVIEW_URL = 'https://preview.stackguide.example';
+    expect(stackguide({ env }).previewUrl).toBe('https://preview.stackguide.example');
+  });
+
   it('read empty as unset and refuse a flag that is not true or false', () => {
     Object.assign(process.env, { ADMIN_EMAIL: '', SEED_ON_START: '', SEARCH_SYNC_URL: '' });
     expect(stackguide({ env })).toMatchObject({ adminEmail: defaultOf('ADMIN_EMAIL'), seedOnStart: true, searchSyncUrl: undefined });
