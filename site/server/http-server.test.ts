@@ -26,6 +26,7 @@ function state(outDir: string, previous: SiteState | null, request: BuildRequest
   return {
     dir: outDir,
     compiledHash: 'code',
+    serverEntry: 'entry.mjs',
     configKey: 'config',
     snapshot: { articles: new Map([['article-1', article]]), roles: new Map(), skills: new Map() },
     keys: new Map(),
