@@ -158,3 +158,13 @@ describe('status', () => {
     expect((await status('/articles/%E0%A4%A')).status).toBe(400);
   });
 });
+
+describe('draft preview route', () => {
+  it('says the preview is off, and is never cached, when the server has no preview secret and token', async () => {
+    await builder.buildNow();
+    const res = await fetch(`${base}/__preview/articles/doc-1?status=draft`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.text()).toContain('Draft preview is off');
+  });
+});
