@@ -11,7 +11,7 @@ describe('previewDocument', () => {
     expect(html).toMatch(/<body class="x"><p role="note" data-preview-banner [^>]*>Preview of the draft/);
     expect(html).toContain("event.data.type === 'strapiUpdate'");
     expect(html).toContain('event.source === window.parent');
-    expect(html).toContain('signature=$&x\\u003c/script\\u003e');
+    expect(html).toContain('signature=$\\u0026x\\u003c/script\\u003e');
     expect(html.match(/<\/script>/g)).toHaveLength(1);
     expect(previewDocument(PAGE, 'published', LINKS)).toContain('Preview of the published version');
   });
