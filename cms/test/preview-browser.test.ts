@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { freePort, launchChromium, startSiteServer, startTestCms, type AdminClient, type SiteServer, type TestCms } from '@stackguide/test-kit';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +16,9 @@ let site: SiteServer;
 let browser: Browser;
 let page: Page;
 let draftId: string;
+/** Every response the browser received, with its body: the preview's secret and token must be in none. */
+const seen: { url: string; body: string }[] = [];
+const ADMIN_BUILD = path.resolve(import.meta.dirname, '../dist/build');
 
 beforeAll(async () => {
   const port = await freePort();
@@ -31,7 +36,14 @@ beforeAll(async () => {
   );
   draftId = drafts.results[0]!.documentId;
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  context.on('response', (res) => {
+    void res.body().then(
+      (body) => seen.push({ url: res.url(), body: body.toString('latin1') }),
+      () => undefined,
+    );
+  });
+  page = await context.newPage();
   await page.goto(`${cms.url}/admin/auth/login`);
   await page.getByLabel('Email').fill(cms.env.ADMIN_EMAIL!);
   await page.getByLabel('Password').fill(cms.env.ADMIN_PASSWORD!);
@@ -93,5 +105,16 @@ describe("the admin's Open preview (Chromium, real admin, real site server)", ()
     // Reloaded on its renewed link, showing the article as saved.
     expect(frame.url()).not.toBe(firstLink);
     expect(await frame.locator('h1').first().textContent()).toBe(`${DRAFT.title}, revised`);
+  });
+
+  it("never lets the preview's secret or its draft-reading token reach the browser", () => {
+    const values = [cms.env.PREVIEW_SECRET!, cms.env.PREVIEW_READ_TOKEN!];
+    expect(seen.some((r) => r.url.includes('/__preview/articles/'))).toBe(true);
+    for (const { url, body } of seen) for (const value of values) expect(body.includes(value), `a preview secret in the response of ${url}`).toBe(false);
+    const files = fs.readdirSync(ADMIN_BUILD, { recursive: true }).map((f) => path.join(ADMIN_BUILD, String(f)));
+    for (const file of files.filter((f) => fs.statSync(f).isFile() && /\.(js|mjs|html|json|map)$/.test(f))) {
+      const text = fs.readFileSync(file, 'latin1');
+      for (const needle of [...values, 'PREVIEW_SECRET', 'PREVIEW_READ_TOKEN']) expect(text.includes(needle), `${needle} in ${file}`).toBe(false);
+    }
   });
 });
