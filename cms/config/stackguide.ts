@@ -16,6 +16,12 @@ export type StackguideConfig = {
   siteStatusUrl: string | undefined;
   /** The site server's bearer secret (build hook and status). */
   buildHookSecret: string | undefined;
+  /** HMAC key of preview links (PREVIEW_SECRET); undefined turns the admin's preview off. */
+  previewSecret: string | undefined;
+  /** Value of the "stackguide-preview" API token, the only credential that reads article drafts. */
+  previewReadToken: string | undefined;
+  /** Origin of the site server's /__preview/ as editors' browsers reach it: PREVIEW_URL, else SITE_URL. */
+  previewUrl: string;
   seedOnStart: boolean;
   /** Set by `npm run seed`/`generate`, which load the app beside a running CMS. */
   oneOffJob: boolean;
@@ -52,6 +58,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams): StackguideConfig => {
     searchSyncAdminSecret: value('SEARCH_SYNC_ADMIN_SECRET'),
     siteStatusUrl: value('SITE_STATUS_URL')?.replace(/\/+$/, '') ?? origin('SITE_BUILD_HOOK_URL'),
     buildHookSecret: value('BUILD_HOOK_SECRET'),
+    previewSecret: value('PREVIEW_SECRET'),
+    previewReadToken: value('PREVIEW_READ_TOKEN'),
+    previewUrl: (value('PREVIEW_URL') ?? value('SITE_URL') ?? 'http://127.0.0.1:4321').replace(/\/+$/, ''),
     seedOnStart: flag('SEED_ON_START', 'true'),
     oneOffJob: flag('STACKGUIDE_ONE_OFF_JOB', 'false'),
   };

@@ -37,6 +37,9 @@ describe('cms config defaults', () => {
       searchSyncAdminSecret: undefined,
       siteStatusUrl: undefined,
       buildHookSecret: undefined,
+      previewSecret: undefined,
+      previewReadToken: undefined,
+      previewUrl: defaultOf('SITE_URL'),
       seedOnStart: defaultOf('SEED_ON_START') === 'true',
       oneOffJob: false,
     });
@@ -54,6 +57,13 @@ describe('cms config defaults', () => {
       user: defaultOf('DATABASE_USERNAME'),
       ssl: defaultOf('DATABASE_SSL') === 'true',
     });
+  });
+
+  it('send editors to the preview at PREVIEW_URL, else at SITE_URL', () => {
+    process.env.SITE_URL = 'https://stackguide.example/';
+    expect(stackguide({ env }).previewUrl).toBe('https://stackguide.example');
+    process.env.PREVIEW_URL = 'https://preview.stackguide.example';
+    expect(stackguide({ env }).previewUrl).toBe('https://preview.stackguide.example');
   });
 
   it('read empty as unset and refuse a flag that is not true or false', () => {

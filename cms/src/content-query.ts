@@ -2,20 +2,32 @@ import type { Core } from '@strapi/strapi';
 
 type Populate = Record<string, unknown>;
 
+type Auth = { strategy?: { name?: string }; credentials?: { name?: unknown } };
+
+/** Strapi's strategy for content API tokens (@strapi/admin strategies/content-api-token). */
+const API_TOKEN_STRATEGY = 'content-api-token';
+
+/** True when the request carries the API token named `tokenName` (not a user, not another token). */
+function isToken(auth: Auth | undefined, tokenName: string): boolean {
+  return auth?.strategy?.name === API_TOKEN_STRATEGY && auth.credentials?.name === tokenName;
+}
+
 /**
  * Route middleware for the public content API.
  *
  * It removes `status` from the query: Strapi 5 serves drafts to anyone allowed to `find` when asked
  * with `status=draft`, and our public role and read-only token must only ever see published
- * content. It also applies a fixed populate when the caller chooses neither `populate` nor
+ * content. Only the API token named `draftReader` (the site server's preview, PREVIEW_READ_TOKEN)
+ * keeps a `status` of exactly `draft` or `published`. It also applies a fixed populate when the caller chooses neither `populate` nor
  * `fields`, so the site gets the full JSON shape without repeating populate parameters, while a
  * caller that picks its fields (search-sync's reconcile) gets only those, without the joins.
  */
-export function contentQuery(defaultPopulate?: Populate) {
+export function contentQuery(defaultPopulate?: Populate, draftReader?: string) {
   return (_config: unknown, _ctx: { strapi: Core.Strapi }) =>
-    async (ctx: { query: Record<string, unknown> }, next: () => Promise<void>) => {
+    async (ctx: { query: Record<string, unknown>; state: { auth?: Auth } }, next: () => Promise<void>) => {
       const query = { ...ctx.query };
-      delete query.status;
+      const mayChoose = draftReader !== undefined && isToken(ctx.state.auth, draftReader) && (query.status === 'draft' || query.status === 'published');
+      if (!mayChoose) delete query.status;
       if (defaultPopulate && query.populate === undefined && query.fields === undefined) query.populate = defaultPopulate;
       ctx.query = query;
       await next();

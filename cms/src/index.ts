@@ -4,7 +4,7 @@ import { registerArticleValidation } from './article-validation';
 import { applyAdminLayouts } from './bootstrap/admin-layouts';
 import { ensureFirstAdmin } from './bootstrap/admin-user';
 import { lockDownPublicRole } from './bootstrap/public-permissions';
-import { ensureReadToken } from './bootstrap/read-token';
+import { ensureApiTokens } from './bootstrap/api-tokens';
 import { ensureSearchSettings } from './bootstrap/search-settings';
 import { ensureSearchSyncWebhook } from './bootstrap/webhook';
 import { registerSearchSettingsValidation } from './search-settings-validation';
@@ -19,7 +19,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await lockDownPublicRole(strapi);
     await ensureFirstAdmin(strapi);
-    await ensureReadToken(strapi);
+    await ensureApiTokens(strapi);
     await applyAdminLayouts(strapi);
     // One-off jobs (npm run seed/generate) load the app beside a running CMS: they must neither
     // seed on their own nor rewrite the webhook from whatever environment they were started with.

@@ -78,7 +78,8 @@ describe.each(lanes())('public content API on $name', (lane) => {
     ])('never hands out drafts, even with status=draft (%s)', async (_label, useToken) => {
       const token = useToken ? cms.readToken : undefined;
       expect(draftIds).toHaveLength(2);
-      for (const query of ['status=draft', 'status=draft&filters[publishedAt][$null]=true', 'status[0]=draft']) {
+      const spellings = ['status=draft', 'status=draft&filters[publishedAt][$null]=true', 'status[0]=draft', 'status[$eq]=draft', 'status=draft&status=draft', 'status=DRAFT', 'Status=draft', 'publicationState=preview'];
+      for (const query of spellings) {
         const res = await get(`/api/articles?${query}&pagination[pageSize]=100`, token);
         const text = await res.text();
         expect(text, query).not.toContain('DRAFT:');
@@ -89,12 +90,33 @@ describe.each(lanes())('public content API on $name', (lane) => {
       }
     });
 
+    it("lets the preview's own token read a draft, with the relations its page shows, and nothing else of drafts", async () => {
+      const token = cms.env.PREVIEW_READ_TOKEN!;
+      for (const id of draftIds) {
+        const list = await getJson<ListResponse<Article>>(`/api/articles?filters[documentId][$eq]=${id}&status=draft`, token);
+        expect(list.data).toHaveLength(1);
+        expect(list.data[0]!.title).toMatch(/^DRAFT:/);
+        expect(list.data[0]!.publishedAt).toBeNull();
+        expect(list.data[0]!.body.length).toBeGreaterThan(0);
+        expect(list.data[0]!.roles.length).toBeGreaterThan(0);
+        const one = await getJson<{ data: Article }>(`/api/articles/${id}?status=draft`, token);
+        expect(one.data.documentId).toBe(id);
+        // Without status it sees what everyone sees: the published version, which a draft lacks.
+        expect((await get(`/api/articles/${id}`, token)).status).toBe(404);
+      }
+      const published = await getJson<ListResponse<Article>>('/api/articles?status=published&pagination[pageSize]=100', token);
+      expect(published.data.some((a) => a.title.startsWith('DRAFT:'))).toBe(false);
+      expect((await get('/api/roles?pagination[pageSize]=1', token)).status).toBe(200);
+      expect((await get('/api/skills?pagination[pageSize]=1', token)).status).toBe(200);
+    });
+
     it.each([
       ['public', undefined],
       ['read-only token', 'token'],
+      ['preview token', 'preview'],
     ])('refuses writes and other content (%s)', async (_label, useToken) => {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-      if (useToken) headers.Authorization = `Bearer ${cms.readToken}`;
+      if (useToken) headers.Authorization = `Bearer ${useToken === 'preview' ? cms.env.PREVIEW_READ_TOKEN : cms.readToken}`;
       const list = await getJson<ListResponse<Article>>('/api/articles?pagination[pageSize]=1');
       const id = list.data[0]!.documentId;
       const body = JSON.stringify({ data: { title: 'Injected', excerpt: 'x'.repeat(30) } });
@@ -102,6 +124,9 @@ describe.each(lanes())('public content API on $name', (lane) => {
       expect((await fetch(`${cms.url}/api/articles/${id}`, { method: 'PUT', headers, body })).status).toBe(403);
       expect((await fetch(`${cms.url}/api/articles/${id}`, { method: 'DELETE', headers })).status).toBe(403);
       expect((await fetch(`${cms.url}/api/roles`, { method: 'POST', headers, body })).status).toBe(403);
+      if (useToken === 'preview') {
+        for (const path of ['/api/users', '/api/upload/files', '/api/search-setting']) expect((await get(path, cms.env.PREVIEW_READ_TOKEN)).status, path).toBe(403);
+      }
       if (!useToken) {
         expect((await get('/api/users')).status).toBe(403);
         expect((await get('/api/upload/files')).status).toBe(403);

@@ -68,6 +68,11 @@ export const VARIABLES = {
   SITE_BUILDS_DIR: text('a directory like site/.builds', 'site/.builds'),
   SITE_BUILD_DEBOUNCE_MS: milliseconds('100'),
   SITE_FULL_BUILD_INTERVAL: duration('24h'),
+
+  // draft preview (the site server answers it; the CMS signs the links)
+  PREVIEW_SECRET: randomSecret(32),
+  PREVIEW_READ_TOKEN: secret(1, `the preview's own Strapi API token, the only one that may read drafts ${GENERATED}`),
+  PREVIEW_URL: httpUrl('https://stackguide.example'),
 };
 
 export type VariableName = keyof typeof VARIABLES;

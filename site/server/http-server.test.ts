@@ -26,6 +26,7 @@ function state(outDir: string, previous: SiteState | null, request: BuildRequest
   return {
     dir: outDir,
     compiledHash: 'code',
+    serverEntry: 'entry.mjs',
     configKey: 'config',
     snapshot: { articles: new Map([['article-1', article]]), roles: new Map(), skills: new Map() },
     keys: new Map(),
@@ -155,5 +156,15 @@ describe('status', () => {
     expect(await (await status('/articles/article-1')).json()).toEqual({ inBuild: true, updatedAt: UPDATED.toISOString(), buildFinishedAt: finishedAt });
     expect(await (await status('/articles/other')).json()).toEqual({ inBuild: false, updatedAt: null, buildFinishedAt: finishedAt });
     expect((await status('/articles/%E0%A4%A')).status).toBe(400);
+  });
+});
+
+describe('draft preview route', () => {
+  it('says the preview is off, and is never cached, when the server has no preview secret and token', async () => {
+    await builder.buildNow();
+    const res = await fetch(`${base}/__preview/articles/doc-1?status=draft`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.text()).toContain('Draft preview is off');
   });
 });

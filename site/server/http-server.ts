@@ -3,12 +3,14 @@ import { bearerMatches } from '@stackguide/runtime';
 import type { Logger } from 'pino';
 import type { SiteBuilder } from './builder.ts';
 import { readHookBody } from './hook-body.ts';
+import { answerPreview, type PreviewOptions } from './preview.ts';
 import { covers, type SiteState } from './site-build.ts';
 import { serveStatic } from './static-files.ts';
 import { STATUS_PATH, type SiteArticleStatus } from './status-contract.ts';
 
 export const HOOK_PATH = '/__hooks/build';
 export { STATUS_PATH } from './status-contract.ts';
+export const PREVIEW_ROOT = '/__preview/';
 const ARTICLE_STATUS = /^\/__status\/articles\/([^/]+)$/;
 
 const json = (res: http.ServerResponse, status: number, value: unknown) =>
@@ -41,11 +43,20 @@ function handleHook(req: http.IncomingMessage, res: http.ServerResponse, builder
  * The site's HTTP server: the current build as static files; POST /__hooks/build to queue a
  * rebuild (body `{ changedAt, changes: [{ kind, documentId }] }`, both optional); GET /__status
  * and GET /__status/articles/<documentId> for the admin. The hook and the status need
- * `Authorization: Bearer BUILD_HOOK_SECRET`.
+ * `Authorization: Bearer BUILD_HOOK_SECRET`. `/__preview/…` answers signed draft previews
+ * (preview.ts) when `preview` is given, 404 otherwise.
  */
-export function createSiteServer(builder: SiteBuilder<SiteState>, hookSecret: string, logger: Logger): http.Server {
+export function createSiteServer(builder: SiteBuilder<SiteState>, hookSecret: string, logger: Logger, preview: PreviewOptions | null = null): http.Server {
   return http.createServer((req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://site').pathname;
+    const url = new URL(req.url ?? '/', 'http://site');
+    const { pathname } = url;
+    if (pathname.startsWith(PREVIEW_ROOT)) {
+      req.resume();
+      if (preview) return void answerPreview(preview, req, res, url);
+      return void res
+        .writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+        .end('Draft preview is off: the site server needs PREVIEW_SECRET and PREVIEW_READ_TOKEN.\n');
+    }
     const isHook = pathname === HOOK_PATH;
     const isStatus = pathname === STATUS_PATH || ARTICLE_STATUS.test(pathname);
     if (isHook || isStatus) {

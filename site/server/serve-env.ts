@@ -9,6 +9,8 @@ const SPEC = {
   SITE_BUILDS_DIR: 'required',
   SITE_BUILD_DEBOUNCE_MS: 'required',
   SITE_FULL_BUILD_INTERVAL: 'required',
+  PREVIEW_SECRET: 'optional',
+  PREVIEW_READ_TOKEN: 'optional',
 } as const;
 
 export type ServeEnv = ConfigValues<typeof SPEC>;

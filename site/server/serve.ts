@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { parseBuildEnv, type BuildEnv } from './build-env.ts';
 import { buildContext } from './build-context.ts';
 import { SiteBuilder } from './builder.ts';
-import { createSiteServer, HOOK_PATH } from './http-server.ts';
+import { createSiteServer, HOOK_PATH, PREVIEW_ROOT } from './http-server.ts';
 import { parseServeEnv, type ServeEnv } from './serve-env.ts';
 import { buildSite, type SiteState } from './site-build.ts';
 
@@ -36,10 +36,17 @@ try {
   process.exit(1);
 }
 
-const server = createSiteServer(builder, env.BUILD_HOOK_SECRET, logger);
+// Draft previews are answered by this process: it holds the compiled pages and the served build's
+// content the preview renders with, so a preview costs one fetch and one render, not a process.
+const preview =
+  env.PREVIEW_SECRET && env.PREVIEW_READ_TOKEN
+    ? { secret: env.PREVIEW_SECRET, token: env.PREVIEW_READ_TOKEN, strapiUrl: env.STRAPI_URL, state: () => builder.state(), config: ctx.config, log: logger }
+    : null;
+if (!preview) logger.warn('draft preview is off: PREVIEW_SECRET and PREVIEW_READ_TOKEN are not both set');
+const server = createSiteServer(builder, env.BUILD_HOOK_SECRET, logger, preview);
 server.listen(env.SITE_PORT, env.SITE_HOST, () => {
   const url = `http://${env.SITE_HOST}:${env.SITE_PORT}`;
-  logger.info({ url, hook: `${url}${HOOK_PATH}`, dir: builder.current() }, 'site ready');
+  logger.info({ url, hook: `${url}${HOOK_PATH}`, preview: preview ? `${url}${PREVIEW_ROOT}` : 'off', dir: builder.current() }, 'site ready');
 });
 
 function shutdown(signal: string): void {

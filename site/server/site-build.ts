@@ -21,6 +21,8 @@ import { renderInWorkers } from './render-pool.ts';
 export type SiteState = {
   dir: string;
   compiledHash: string;
+  /** The compiled server entry these pages were rendered with (the preview renders through it too). */
+  serverEntry: string;
   configKey: string;
   snapshot: Snapshot;
   /** Output file → key of what it shows (see page-keys.ts). */
@@ -135,7 +137,7 @@ export async function buildSite(
   for (const change of request.changes ?? []) fetchedAt.set(`${change.kind}:${change.documentId}`, startedAt);
   const allFetchedAt = fetchedAll ? startedAt : previous.allFetchedAt;
   return {
-    state: { dir: outDir, compiledHash: compiled.hash, configKey, snapshot, keys, allFetchedAt, fetchedAt },
+    state: { dir: outDir, compiledHash: compiled.hash, serverEntry: compiled.serverEntry, configKey, snapshot, keys, allFetchedAt, fetchedAt },
     kind,
     pages: keys.size,
     rendered: toRender.length,

@@ -19,6 +19,7 @@ const SPEC = {
   SEARCH_SYNC_DATA_DIR: 'required',
   SITE_HOST: 'required',
   SITE_PORT: 'required',
+  PREVIEW_URL: 'optional',
 } as const;
 
 export type StackConfig = ConfigValues<typeof SPEC>;

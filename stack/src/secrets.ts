@@ -34,4 +34,6 @@ export const SECRET_GENERATORS: Readonly<Record<string, () => string>> = {
   DATABASE_PASSWORD: () => urlSafe(24),
   // Same shape as the tokens Strapi generates itself.
   STRAPI_READ_TOKEN: () => randomBytes(128).toString('hex'),
+  PREVIEW_READ_TOKEN: () => randomBytes(128).toString('hex'),
+  PREVIEW_SECRET: () => urlSafe(32),
 };

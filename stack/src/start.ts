@@ -75,6 +75,7 @@ async function start(paths: StackPaths, supervisor: Supervisor): Promise<void> {
     announcement({
       strapiUrl: config.STRAPI_URL,
       siteUrl,
+      previewUrl: config.PREVIEW_URL ?? siteUrl,
       searchSyncUrl,
       meiliUrl,
       adminEmail: config.ADMIN_EMAIL,

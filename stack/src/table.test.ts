@@ -14,10 +14,11 @@ describe('renderTable', () => {
 });
 
 describe('announcement', () => {
-  it('lists admin (with how to log in), API, site, search-sync status and Meilisearch', () => {
+  it('lists admin (with how to log in), API, site, preview, search-sync status and Meilisearch', () => {
     const text = announcement({
       strapiUrl: 'http://127.0.0.1:1337',
       siteUrl: 'http://127.0.0.1:4321',
+      previewUrl: 'http://127.0.0.1:4321',
       searchSyncUrl: 'http://127.0.0.1:7710',
       meiliUrl: 'http://127.0.0.1:7700',
       adminEmail: 'admin@stackguide.local',
@@ -27,6 +28,7 @@ describe('announcement', () => {
     expect(text).toMatch(/Admin +http:\/\/127\.0\.0\.1:1337\/admin +log in as admin@stackguide\.local, password: ADMIN_PASSWORD in \/repo\/\.env/);
     expect(text).toMatch(/API +http:\/\/127\.0\.0\.1:1337\/api/);
     expect(text).toMatch(/Site +http:\/\/127\.0\.0\.1:4321/);
+    expect(text).toMatch(/Preview +http:\/\/127\.0\.0\.1:4321\/__preview\/ +drafts as pages/);
     expect(text).toMatch(/Search-sync +http:\/\/127\.0\.0\.1:7710\/status/);
     expect(text).toMatch(/Meilisearch +http:\/\/127\.0\.0\.1:7700/);
   });

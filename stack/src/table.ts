@@ -16,6 +16,8 @@ export function renderTable(title: string, rows: Row[]): string {
 export type Announcement = {
   strapiUrl: string;
   siteUrl: string;
+  /** Where the site server answers the admin's draft previews (PREVIEW_URL, else the site). */
+  previewUrl: string;
   searchSyncUrl: string;
   meiliUrl: string;
   adminEmail: string;
@@ -29,6 +31,7 @@ export function announcement(a: Announcement): string {
     { part: 'Admin', url: `${a.strapiUrl}/admin`, note: `log in as ${a.adminEmail}, password: ADMIN_PASSWORD in ${a.envFile}` },
     { part: 'API', url: `${a.strapiUrl}/api`, note: 'e.g. /api/articles' },
     { part: 'Site', url: a.siteUrl, note: 'rebuilt automatically when content changes' },
+    { part: 'Preview', url: `${a.previewUrl}/__preview/`, note: "drafts as pages: the admin's Open preview (signed links, 10 min)" },
     { part: 'Search-sync', url: `${a.searchSyncUrl}/status`, note: 'index sync status' },
     { part: 'Meilisearch', url: a.meiliUrl, note: 'master key: MEILI_MASTER_KEY in .env (never give it to a browser)' },
     { part: 'Logs', url: a.logsDir, note: 'one file per part' },

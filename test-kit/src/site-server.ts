@@ -34,12 +34,13 @@ export type SiteServer = {
 /**
  * Runs the real site server (the site package's bin) against a Strapi, building into a temp
  * directory, and resolves once it serves its first build. `env` adds or overrides variables
- * (SITE_URL, MEILI_*, SITE_CACHE_DIR, …).
+ * (SITE_URL, MEILI_*, SITE_CACHE_DIR, …). `port` is for a CMS that must know the site's address
+ * before the site starts (its preview links).
  * @throws Error with its last log lines when it does not come up within `timeoutMs`.
  */
-export async function startSiteServer(opts: { strapiUrl: string; token: string; env?: Record<string, string>; timeoutMs?: number }): Promise<SiteServer> {
+export async function startSiteServer(opts: { strapiUrl: string; token: string; env?: Record<string, string>; timeoutMs?: number; port?: number }): Promise<SiteServer> {
   const buildsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'site-server-'));
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const secret = `site-hook-${crypto.randomUUID()}`;
   const lines: string[] = [];

@@ -18,5 +18,7 @@ export function testSecrets() {
     MEILI_MASTER_KEY: random(32),
     BUILD_HOOK_SECRET: random(),
     SEARCH_SYNC_ADMIN_SECRET: random(),
+    PREVIEW_SECRET: random(32),
+    PREVIEW_READ_TOKEN: crypto.randomBytes(64).toString('hex'),
   };
 }
