@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { adminClient, type AdminClient } from '@stackguide/test-kit';
+import type { DocumentState } from '@stackguide/search-sync/admin-contract';
+import type { SiteArticleStatus } from '@stackguide/site/status-contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@stackguide/runtime';
 import { INDEX_UID, SEARCH_KEY_UID } from '@stackguide/search-sync/contract';
@@ -13,6 +15,10 @@ import { freePort, portInUse } from '../src/ports.ts';
 import { resolveBin } from '../src/workspace-bin.ts';
 import { npmStart, partPid, stackEnv, survivors, type NpmStart, type Ports } from './npm-start.ts';
 import { descendants, running } from './process-tree.ts';
+
+type Answer<T> = { ok: true; data: T } | { ok: false; error: string };
+/** What the CMS's Search & site plugin answers for one article (`GET /search-site/articles/:documentId`). */
+type ArticleStatus = { search: Answer<DocumentState>; site: Answer<SiteArticleStatus> };
 
 // The whole system: the first run may build the Strapi admin (minutes on 2 cores).
 const STARTUP_TIMEOUT_MS = 15 * 60_000;
@@ -188,6 +194,10 @@ describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (
     expect((await fetch(url(ports.site, '/'))).status).toBe(200);
     await waitFor('the new article on the site', async () => (await fetch(url(ports.site, `/articles/${axolotl.slug}/`))).status === 200, { timeoutMs: 180_000, intervalMs: 1_000 });
     expect(run!.output()).not.toContain('✖');
+    // The editors' status panel asks the real search-sync and the real site server through the CMS.
+    const panel = await admin.request<ArticleStatus>('GET', `/search-site/articles/${axolotl.documentId}`);
+    expect(panel.search).toMatchObject({ ok: true, data: { state: 'indexed' } });
+    expect(panel.site).toMatchObject({ ok: true, data: { inBuild: true } });
     // Nothing lost on the way: the index holds every published article, no more, no less.
     const published = await fetch(url(ports.strapi, '/api/articles?pagination[pageSize]=100&fields[0]=title'), { headers: { Authorization: `Bearer ${secrets.STRAPI_READ_TOKEN}` } });
     const ids = ((await published.json()) as { data: { documentId: string }[] }).data.map((article) => article.documentId);
