@@ -6,6 +6,7 @@ import { adminClient, spawnChild, startSiteServer, startStrapi, type AdminClient
 import { stepLog } from '@stackguide/runtime';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { startFloorServer } from './floor-server.ts';
+import { benchArticle, token as probeId } from './publish-latency.ts';
 import { makeRunDir, SITE_DIR } from './paths.ts';
 import { watchPeakRss } from './resources.ts';
 import { startRecording } from './results.ts';
@@ -115,12 +116,9 @@ async function incrementalBuilds(site: SiteServer, admin: AdminClient, strapiUrl
   }
   const publishes: { ms: number; rendered: number }[] = [];
   for (let i = 0; i < runs; i++) {
-    const slug = `site-build-bench-${Date.now()}-${i}`;
     const relate = (items: { documentId: string }[]) => ({ connect: items.map((r) => ({ documentId: r.documentId })) });
-    const { documentId } = await admin.createArticle(
-      { title: `Published for the site-build bench ${i}`, slug, excerpt: 'A probe.', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Probe.' }] }], roles: relate(target!.roles), skills: relate(target!.skills) },
-      { publish: true },
-    );
+    // The publish bench's probe: an article the CMS's validation accepts (excerpt length, author).
+    const { documentId } = await admin.createArticle({ ...benchArticle(probeId()), roles: relate(target!.roles), skills: relate(target!.skills) }, { publish: true });
     publishes.push((await site.rebuild(hookFor(documentId))).current);
   }
   return { edit: summarizeBuilds(edits), publish: summarizeBuilds(publishes) };
