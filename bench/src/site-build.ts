@@ -152,10 +152,13 @@ async function benchSize(articles: number, runs: number, runDir: string): Promis
     const site = await startSiteServer({ strapiUrl: strapi.url, token, env: { SITE_CACHE_DIR: dirs.cacheDir }, timeoutMs: 600_000 });
     const watch = watchPeakRss(site.child.process.pid!);
     let incremental: Awaited<ReturnType<typeof incrementalBuilds>>;
+    let serverPeakMiB: number;
     try {
       const admin = await adminClient(strapi.url, fixture.secrets.ADMIN_EMAIL, fixture.secrets.ADMIN_PASSWORD);
       incremental = await incrementalBuilds(site, admin, strapi.url, token, runs);
     } finally {
+      // Also on failure: the watcher's timer would keep the bench process alive after its error.
+      serverPeakMiB = watch.stop().peakMiB;
       await site.stop();
     }
     const s = summarize(real.map((b) => b.seconds));
@@ -173,7 +176,7 @@ async function benchSize(articles: number, runs: number, runDir: string): Promis
       floorPeakMiB: summarize(low.map((b) => b.peakMiB)),
       ratio: ratio(s.p50, f.p50),
       ...incremental,
-      serverPeakMiB: watch.stop().peakMiB,
+      serverPeakMiB,
     };
   } finally {
     await floor.close();
