@@ -75,6 +75,8 @@ async function trial(candidate: Candidate, docs: Record<string, unknown>[], sett
     const settingsSeconds = (await timedTask(m, 'PATCH', '/indexes/articles/settings', { stopWords })).roundTripMs / 1000;
     return { bulkSeconds, roundTripMs, taskMs, settingsSeconds, peakMiB: peak.stop().peakMiB };
   } finally {
+    // Again on failure: the watcher's timer would keep the bench process alive after its error.
+    peak.stop();
     await proc.stop();
     fs.rmSync(runDir, { recursive: true, force: true });
   }

@@ -17,9 +17,15 @@ export const ARTICLE_UID = 'api::article.article';
 function pluginsConfig(): string {
   const settings = { ...SEARCH_SETTINGS, displayedAttributes: ['*'] };
   return `'use strict';
+const path = require('node:path');
 const { toSearchDocument } = require('@stackguide/search-sync/document');
+// The CMS's own plugins first (its bootstrap uses them). Its local plugins resolve from the CMS's
+// directory, as they do for ours: their server entry points into cms/dist.
+const cmsPlugins = require(${JSON.stringify(path.join(CMS_DIR, 'dist', 'config', 'plugins.js'))}).default;
+const fromCms = (plugins) =>
+  Object.fromEntries(Object.entries(plugins).map(([name, p]) => [name, p.resolve ? { ...p, resolve: path.resolve(${JSON.stringify(CMS_DIR)}, p.resolve) } : p]));
 module.exports = ({ env }) => ({
-  'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },
+  ...fromCms(cmsPlugins({ env })),
   meilisearch: {
     config: {
       host: env('MEILI_URL'),

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { adminClient, freePort, startMeili, startSiteServer, startStrapi, waitFor, type AdminClient, type SiteStatus } from '@stackguide/test-kit';
 import { stepLog, withRootEnv } from '@stackguide/runtime';
@@ -138,6 +139,8 @@ export async function sitePublishBench(opts: { articles: number; samples: number
     if (opts.running) target = await runningSystem();
     else {
       const runDir = makeRunDir('site-publish-');
+      // Last of all, after every process using it stopped: the database copy, Meilisearch's data, the site cache.
+      stops.unshift(async () => fs.rmSync(runDir, { recursive: true, force: true }));
       const fixture = await fixtureCopy(opts.articles, path.join(runDir, 'cms.db'), log);
       const { secrets } = fixture;
       const meili = await startMeili({ dataDir: path.join(runDir, 'meili'), masterKey: secrets.MEILI_MASTER_KEY });
