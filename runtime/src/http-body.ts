@@ -36,3 +36,25 @@ export function isJsonContentType(header: string | undefined): boolean {
   const type = header?.split(';')[0]?.trim().toLowerCase() ?? '';
   return type === 'application/json' || /^application\/[\w.-]+\+json$/.test(type);
 }
+
+export type JsonBodyResult = { kind: 'json'; value: unknown } | { kind: 'refused'; status: 400 | 413 | 415; error: string } | { kind: 'aborted' };
+
+/**
+ * Reads a JSON request body, refusing what every JSON intake refuses: another content type (415,
+ * the body is drained unread), more than `limit` bytes (413) or text that is not JSON (400). The
+ * caller validates the value's shape.
+ */
+export async function readJsonBody(req: IncomingMessage, limit: number): Promise<JsonBodyResult> {
+  if (!isJsonContentType(req.headers['content-type'])) {
+    req.resume();
+    return { kind: 'refused', status: 415, error: 'content type must be application/json' };
+  }
+  const read = await readBody(req, limit);
+  if (read.kind === 'aborted') return read;
+  if (read.kind === 'too-large') return { kind: 'refused', status: 413, error: `body larger than ${limit} bytes` };
+  try {
+    return { kind: 'json', value: JSON.parse(read.body.toString('utf8')) };
+  } catch {
+    return { kind: 'refused', status: 400, error: 'body is not valid JSON' };
+  }
+}

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { bearerMatches, isJsonContentType, readBody } from '@stackguide/runtime';
+import { bearerMatches, readJsonBody } from '@stackguide/runtime';
 import { z } from 'zod';
 import {
   ADMIN_ANALYTICS_PATH,
@@ -77,20 +77,10 @@ async function receiveEvent(req: IncomingMessage, res: ServerResponse, deps: Ana
     res.setHeader('retry-after', '60');
     return reply(res, 429, { error: 'too many reports; try again in a minute' });
   }
-  if (!isJsonContentType(req.headers['content-type'])) {
-    req.resume();
-    return reply(res, 415, { error: 'content type must be application/json' });
-  }
-  const read = await readBody(req, MAX_EVENT_BYTES);
+  const read = await readJsonBody(req, MAX_EVENT_BYTES);
   if (read.kind === 'aborted') return;
-  if (read.kind === 'too-large') return reply(res, 413, { error: `body larger than ${MAX_EVENT_BYTES} bytes` });
-  let json: unknown;
-  try {
-    json = JSON.parse(read.body.toString('utf8'));
-  } catch {
-    return reply(res, 400, { error: 'body is not valid JSON' });
-  }
-  const parsed = eventSchema.safeParse(json);
+  if (read.kind === 'refused') return reply(res, read.status, { error: read.error });
+  const parsed = eventSchema.safeParse(read.value);
   if (!parsed.success) return reply(res, 400, { error: 'expected {type: "search", q, results} or {type: "click", q, results, position}' });
   const outcome = deps.store.record(parsed.data);
   if (outcome === 'over-cap') deps.log.debug('analytics: distinct queries per day at the cap; counted in the totals only');

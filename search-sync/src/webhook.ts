@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { bearerMatches, isJsonContentType, readBody } from '@stackguide/runtime';
+import { bearerMatches, readJsonBody } from '@stackguide/runtime';
 import { z } from 'zod';
 import { describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
@@ -43,20 +43,10 @@ export async function handleWebhook(req: IncomingMessage, res: ServerResponse, d
     req.resume();
     return reply(res, 401, { error: 'missing or wrong bearer token' });
   }
-  if (!isJsonContentType(req.headers['content-type'])) {
-    req.resume();
-    return reply(res, 415, { error: 'content type must be application/json' });
-  }
-  const read = await readBody(req, MAX_WEBHOOK_BYTES);
+  const read = await readJsonBody(req, MAX_WEBHOOK_BYTES);
   if (read.kind === 'aborted') return;
-  if (read.kind === 'too-large') return reply(res, 413, { error: `body larger than ${MAX_WEBHOOK_BYTES} bytes` });
-  let json: unknown;
-  try {
-    json = JSON.parse(read.body.toString('utf8'));
-  } catch {
-    return reply(res, 400, { error: 'body is not valid JSON' });
-  }
-  const parsed = payloadSchema.safeParse(json);
+  if (read.kind === 'refused') return reply(res, read.status, { error: read.error });
+  const parsed = payloadSchema.safeParse(read.value);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
     return reply(res, 400, { error: `missing or malformed fields: ${fields}` });
