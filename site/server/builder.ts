@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { removeTree } from './remove-tree.ts';
 import type { Logger } from 'pino';
 import type { ContentChange } from '../src/lib/snapshot.ts';
 import type { BuildKind, BuildRequest } from './site-build.ts';
@@ -65,6 +66,10 @@ export class SiteBuilder<S> {
   #timer: NodeJS.Timeout | null = null;
   #safety: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
+  /** Removal of builds no longer kept; the next build does not wait for it. */
+  #removing: Promise<void> = Promise.resolve();
+  /** Directory of the build being written, which removal must leave alone. */
+  #writing: string | null = null;
   #sequence = 0;
   #closed = false;
   readonly #opts: Required<BuilderOptions<S>>;
@@ -108,12 +113,13 @@ export class SiteBuilder<S> {
     this.#schedule(this.#opts.debounceMs);
   }
 
-  /** Resolves once no build is waiting or running. */
+  /** Resolves once no build is waiting or running and old builds are removed. */
   async idle(): Promise<void> {
     while (this.#timer || this.#running) {
       if (this.#running) await this.#running;
       else await new Promise((resolve) => setTimeout(resolve, Math.max(5, this.#opts.debounceMs)));
     }
+    await this.#removing;
   }
 
   /** Stops timers; a running build finishes on its own. */
@@ -153,6 +159,7 @@ export class SiteBuilder<S> {
     const name = `${PREFIX}${Date.now()}-${++this.#sequence}`;
     const outDir = path.join(this.#opts.buildsDir, name);
     const log = this.#opts.logger.child({ build: name });
+    this.#writing = name;
     const started = Date.now();
     const previous = this.#current?.state ?? null;
     this.#building = { startedAt: new Date(started).toISOString(), kind: previous && !taken.full ? 'incremental' : 'full' };
@@ -164,7 +171,7 @@ export class SiteBuilder<S> {
       });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      await fs.rm(outDir, { recursive: true, force: true });
+      await removeTree(outDir);
       this.#building = null;
       this.#failures += 1;
       this.#lastFailure = { at: new Date().toISOString(), message };
@@ -197,7 +204,9 @@ export class SiteBuilder<S> {
     this.#kept.push(name);
     log.info({ kind: result.kind, pages: result.pages, rendered: result.rendered, ms: finished - started }, 'build succeeded; now serving it');
     if (result.kind === 'full') this.#armSafetyRun(started);
-    await this.#cleanUp();
+    // Removing a 10,000-page build takes seconds of file-system work: a change that arrives meanwhile
+    // must not wait for it, so it runs beside the next build instead of before it.
+    this.#removing = this.#removing.then(() => this.#cleanUp()).catch((err) => log.warn({ err }, 'could not remove old builds'));
   }
 
   /** The safety run: a full build one interval after the last full build started. */
@@ -226,10 +235,6 @@ export class SiteBuilder<S> {
     const keep = new Set(this.#kept.slice(-this.#opts.keep));
     this.#kept = this.#kept.filter((n) => keep.has(n));
     const entries = await fs.readdir(this.#opts.buildsDir);
-    await Promise.all(
-      entries
-        .filter((n) => n.startsWith(PREFIX) && !keep.has(n))
-        .map((n) => fs.rm(path.join(this.#opts.buildsDir, n), { recursive: true, force: true })),
-    );
+    for (const name of entries.filter((n) => n.startsWith(PREFIX) && !keep.has(n) && n !== this.#writing)) await removeTree(path.join(this.#opts.buildsDir, name));
   }
 }

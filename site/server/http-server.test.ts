@@ -32,6 +32,8 @@ function state(outDir: string, previous: SiteState | null, request: BuildRequest
     keys: new Map(),
     allFetchedAt: all ? startedAt : previous.allFetchedAt,
     fetchedAt,
+    images: new Set(),
+    spare: null,
   };
 }
 

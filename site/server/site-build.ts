@@ -17,6 +17,17 @@ import type { BuildKind } from './status-contract.ts';
 import { loadCompiled, otherStaticPages, renderPage } from './page-renderer.ts';
 import { renderInWorkers } from './render-pool.ts';
 
+/** What a finished build's directory holds, so a later build can bring it up to date instead of linking every file anew. */
+export type BuildContents = {
+  dir: string;
+  compiledHash: string;
+  configKey: string;
+  /** Output file → key of what it shows (see page-keys.ts). */
+  keys: Map<string, string>;
+  /** Prepared image files (under IMAGE_URL_DIR). */
+  images: Set<string>;
+};
+
 /** What the next build needs to know about the one being served. */
 export type SiteState = {
   dir: string;
@@ -31,6 +42,9 @@ export type SiteState = {
   allFetchedAt: number;
   /** `kind:documentId` → when an incremental build since then started that fetched it again. */
   fetchedAt: Map<string, number>;
+  images: Set<string>;
+  /** The build served before this one: the directory the next incremental build recycles. */
+  spare: BuildContents | null;
 };
 
 export type { BuildKind } from './status-contract.ts';
@@ -106,17 +120,27 @@ export async function buildSite(
   for (const page of others) keys.set(page.file, keyOf(page.route, startedAt));
 
   const out = new OutputDir(outDir);
-  await fs.mkdir(outDir, { recursive: true });
-  await out.linkTree(compiled.clientDir);
+  const spare = served ? await recycle(served.spare, compiled.hash, configKey, outDir) : null;
+  if (!spare) {
+    await fs.mkdir(outDir, { recursive: true });
+    await out.linkTree(compiled.clientDir);
+  }
   const images = new Set([...snapshot.articles.values()].flatMap(ImageStore.files));
-  await out.linkAll([...images].map((file) => [path.join(ctx.images.dir, file), `${IMAGE_URL_DIR.slice(1)}${file}`]));
+  const imageFile = (file: string) => `${IMAGE_URL_DIR.slice(1)}${file}`;
+  await out.linkAll([...images].filter((file) => !spare?.images.has(file)).map((file) => [path.join(ctx.images.dir, file), imageFile(file)]));
 
   const locals = { model, config: ctx.config };
   const toRender: SitePage[] = [];
   const unchanged: [string, string][] = [];
   for (const page of [...pages, ...others]) {
-    if (served && served.keys.get(page.file) === keys.get(page.file)) unchanged.push([path.join(served.dir, page.file), page.file]);
+    const key = keys.get(page.file);
+    if (spare?.keys.get(page.file) === key) continue;
+    if (served && served.keys.get(page.file) === key) unchanged.push([path.join(served.dir, page.file), page.file]);
     else toRender.push(page);
+  }
+  if (spare) {
+    for (const file of spare.keys.keys()) if (!keys.has(file)) await out.remove(file);
+    for (const file of spare.images) if (!images.has(file)) await out.remove(imageFile(file));
   }
   await out.linkAll(unchanged);
   const renderStarted = Date.now();
@@ -128,7 +152,7 @@ export async function buildSite(
       await Promise.all(toRender.slice(i, i + RENDER_BATCH).map(async (page) => out.write(page.file, await renderPage(site, page, ctx.config.siteUrl, locals))));
     }
   ctx.log.info(
-    { kind, pages: keys.size, rendered: toRender.length, changedEntries, fetchMs: fetchedMs, renderMs: Date.now() - renderStarted, ms: Date.now() - startedAt },
+    { kind, pages: keys.size, rendered: toRender.length, linked: unchanged.length, recycled: spare !== null, changedEntries, fetchMs: fetchedMs, renderMs: Date.now() - renderStarted, ms: Date.now() - startedAt },
     'build written',
   );
 
@@ -137,12 +161,40 @@ export async function buildSite(
   for (const change of request.changes ?? []) fetchedAt.set(`${change.kind}:${change.documentId}`, startedAt);
   const allFetchedAt = fetchedAll ? startedAt : previous.allFetchedAt;
   return {
-    state: { dir: outDir, compiledHash: compiled.hash, serverEntry: compiled.serverEntry, configKey, snapshot, keys, allFetchedAt, fetchedAt },
+    state: {
+      dir: outDir,
+      compiledHash: compiled.hash,
+      serverEntry: compiled.serverEntry,
+      configKey,
+      snapshot,
+      keys,
+      allFetchedAt,
+      fetchedAt,
+      images,
+      spare: previous && { dir: previous.dir, compiledHash: previous.compiledHash, configKey: previous.configKey, keys: previous.keys, images: previous.images },
+    },
     kind,
     pages: keys.size,
     rendered: toRender.length,
     changedEntries,
   };
+}
+
+/**
+ * Moves the build before the served one to `outDir`, to be brought up to date there: only files
+ * whose key changed since that build are written, instead of linking all ~13,000 files of a
+ * 10,000-article site into a fresh directory (seconds of file-system work per build). Null when
+ * there is none, or it was made by other code or render config (equal keys would not mean equal
+ * bytes), or it is gone.
+ */
+async function recycle(spare: BuildContents | null, compiledHash: string, configKey: string, outDir: string): Promise<BuildContents | null> {
+  if (!spare || spare.compiledHash !== compiledHash || spare.configKey !== configKey) return null;
+  try {
+    await fs.rename(spare.dir, outDir);
+    return spare;
+  } catch {
+    return null;
+  }
 }
 
 /**

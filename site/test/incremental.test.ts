@@ -130,4 +130,10 @@ describe('incremental builds equal full builds (real Strapi)', () => {
     const showing = filesUnder(dir).filter((f) => f.endsWith('.html') && readDist(dir, f).includes('An excerpt changed without the hook naming the article.'));
     expect(showing.length).toBeGreaterThan(0);
   });
+
+  it('from the third build on, each incremental build brought the build before the served one up to date', () => {
+    const written = site.lines.filter((line) => line.includes('"msg":"build written"')).map((line) => JSON.parse(line) as { kind: string; recycled?: boolean });
+    expect(written.map((b) => b.kind)).toEqual(['full', ...Array(7).fill('incremental')]);
+    expect(written.map((b) => b.recycled)).toEqual([false, false, ...Array(6).fill(true)]);
+  });
 });
