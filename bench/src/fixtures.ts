@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureCmsBuild, spawnChild, startStrapi, testSecrets } from '@stackguide/test-kit';
@@ -50,6 +51,19 @@ export async function fixtureCopy(articles: number, copyTo: string, log: (line: 
   return { databaseFilename: copyTo, secrets, articles };
 }
 
+/**
+ * Folds the CMS's write-ahead log (cms/config/database.ts turns WAL on) into the database file and
+ * leaves it in rollback-journal mode, so the file alone is the whole fixture when renamed and copied.
+ */
+function singleFile(file: string): void {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
 async function buildFixture(articles: number, secrets: Secrets, log: (line: string) => void): Promise<void> {
   const base = dbFile(0);
   if (!fs.existsSync(base)) {
@@ -58,6 +72,7 @@ async function buildFixture(articles: number, secrets: Secrets, log: (line: stri
     fs.rmSync(tmp, { force: true });
     const strapi = await startStrapi({ env: cmsEnv(secrets, tmp), databaseFilename: tmp });
     await strapi.stop();
+    singleFile(tmp);
     fs.renameSync(tmp, base);
   }
   if (articles === 0) return;
@@ -82,5 +97,6 @@ async function buildFixture(articles: number, secrets: Secrets, log: (line: stri
   });
   const code = await child.exited;
   if (code !== 0) throw new Error(`generate failed (exit ${code}):\n${output.slice(-20).join('\n')}`);
+  singleFile(work);
   fs.renameSync(work, dbFile(articles));
 }

@@ -12,6 +12,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         client: 'sqlite',
         connection: { filename: path.resolve(repoRoot, env('DATABASE_FILENAME', '.data/cms.db')) },
         useNullAsDefault: true,
+        pool: {
+          afterCreate: (conn: { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) => {
+            conn.pragma('journal_mode = WAL');
+            conn.pragma('synchronous = NORMAL');
+            done(null, conn);
+          },
+        },
       },
     };
   }

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestCms, type TestCms } from '@stackguide/test-kit';
 
@@ -46,4 +47,14 @@ it('keeps one search-sync webhook and one read token across restarts, following 
   const admin = await cms.admin();
   const tokens = await admin.request<{ data: { name: string; type: string }[] }>('GET', '/admin/api-tokens');
   expect(tokens.data.filter((t) => t.name === 'stackguide-read')).toEqual([expect.objectContaining({ type: 'read-only' })]);
+});
+
+it('keeps the SQLite database in WAL mode, so a publish does not wait for a rollback journal fsync per write', () => {
+  // Read through a second connection while Strapi holds the database, as any other reader would.
+  const db = new Database(cms.databaseFilename, { readonly: true, fileMustExist: true });
+  try {
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+  } finally {
+    db.close();
+  }
 });
