@@ -27,19 +27,24 @@ afterAll(async () => {
 const slugs = (items: unknown[]) => items.map((i) => (i as { slug: string }).slug);
 
 describe('site built from fixture content', () => {
-  it('has a page for every article, role and skill, and paginates the article list by 12', () => {
+  it('has a page for every article, role and skill, and pages the article list by 12 from the oldest', () => {
     const files = new Set(filesUnder(dist));
     for (const slug of slugs(content.articles)) expect(files).toContain(`articles/${slug}/index.html`);
     for (const slug of slugs(content.roles)) expect(files).toContain(`roles/${slug}/index.html`);
     for (const slug of slugs(content.skills)) expect(files).toContain(`skills/${slug}/index.html`);
-    for (const page of ['articles/index.html', 'articles/2/index.html', 'articles/3/index.html', 'compare/index.html', 'compare/backend-vs-frontend/index.html', 'search/index.html', '404.html', 'robots.txt', 'rss.xml', 'favicon.ico', 'favicon.svg'])
+    for (const page of ['articles/index.html', 'articles/1/index.html', 'compare/index.html', 'compare/backend-vs-frontend/index.html', 'search/index.html', '404.html', 'robots.txt', 'rss.xml', 'favicon.ico', 'favicon.svg'])
       expect(files).toContain(page);
     expect(readDist(dist, 'compare/index.html')).toContain('href="/compare/backend-vs-frontend/"');
-    expect(files).not.toContain('articles/4/index.html');
-    const page2 = readDist(dist, 'articles/2/index.html');
-    expect(page2.match(/<li><article class="card">/g)).toHaveLength(12);
-    expect(page2).toContain('href="/articles/" rel="prev"');
-    expect(page2).toContain('href="/articles/3/" rel="next"');
+    // 30 articles: the list's own URL shows the newest 18 (the two newest pages of 12), /articles/1/ the oldest 12.
+    expect(files).not.toContain('articles/2/index.html');
+    const first = readDist(dist, 'articles/index.html');
+    expect(first.match(/<li><article class="card">/g)).toHaveLength(18);
+    expect(first).toContain('href="/articles/1/" rel="next"');
+    const oldest = readDist(dist, 'articles/1/index.html');
+    expect(oldest.match(/<li><article class="card">/g)).toHaveLength(12);
+    expect(oldest).toContain('href="/articles/" rel="prev"');
+    expect(oldest).not.toContain('rel="next"');
+    expect(oldest).toContain('href="/articles/fixture-article-1/"');
   });
 
   it('shows on each article the articles sharing the most skills with it', () => {

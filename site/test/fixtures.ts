@@ -1,4 +1,6 @@
 import type { FakeCollections } from '@stackguide/test-kit';
+import { articleSchema, roleSchema, skillSchema } from '../src/loaders/schemas.ts';
+import type { Snapshot } from '../src/lib/snapshot.ts';
 
 /** Title of the fixture article that tries to inject markup; pages must show it as text. */
 export const HOSTILE_TITLE = 'Escaping <img src=x onerror=alert(1)> in templates';
@@ -109,4 +111,15 @@ export function makeContent(articleCount: number): FakeCollections {
     };
   });
   return { articles, roles, skills };
+}
+
+/** `makeContent(articleCount)` as the site's loaders hand it to a build: validated, by documentId. */
+export function fixtureSnapshot(articleCount: number): Snapshot {
+  const content = makeContent(articleCount);
+  const byId = <T extends { documentId: string }>(items: T[]) => new Map(items.map((i) => [i.documentId, i]));
+  return {
+    articles: byId(content.articles.map((a) => articleSchema.parse(a))),
+    roles: byId(content.roles.map((r) => roleSchema.parse(r))),
+    skills: byId(content.skills.map((s) => skillSchema.parse(s))),
+  };
 }

@@ -36,7 +36,9 @@ describe(`a site of ${ARTICLES.toLocaleString('en')} articles`, () => {
     const role = readDist(dist, 'roles/backend-developer/index.html');
     const all = /<a href="\/roles\/backend-developer\/articles\/">All ([\d,]+) articles for backend developers<\/a>/.exec(role);
     expect(Number(all?.[1]?.replace(/,/g, ''))).toBeGreaterThan(3_000);
-    expect(readDist(dist, 'roles/backend-developer/articles/2/index.html')).toContain('href="/roles/backend-developer/articles/3/" rel="next"');
+    const page2 = readDist(dist, 'roles/backend-developer/articles/2/index.html');
+    expect(page2).toContain('href="/roles/backend-developer/articles/1/" rel="next"');
+    expect(page2).toContain('href="/roles/backend-developer/articles/3/" rel="prev"');
     expect(readDist(dist, 'skills/go/index.html')).toContain('href="/skills/go/articles/"');
     const search = readDist(dist, 'search/index.html');
     expect(search).toContain('href="/roles/frontend-developer/articles/"');

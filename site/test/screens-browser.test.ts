@@ -11,7 +11,7 @@ import { box, contrastRatio, layoutShift } from './screen-checks.ts';
 
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1280, height: 900 };
-/** Each test opens several pages in real Chromium; the axe sweep opens twenty. */
+/** Each test opens several pages in real Chromium; the axe sweep opens over twenty. */
 const PAGES_TIMEOUT = 60_000;
 
 let stack: SearchStack | undefined;
@@ -199,8 +199,8 @@ describe('salary charts', () => {
 });
 
 describe('axe-core', () => {
-  it('finds no violations on search, a long article, a role and the compare page, phone and wide, light and dark', async () => {
-    const paths = ['/search/?q=backend', `/articles/${longRead}/`, `/roles/${COMPARE_ROLES.left}/`, '/compare/backend-vs-frontend/'];
+  it('finds no violations on search, a long article, a role, the article list and the compare page, phone and wide, light and dark', async () => {
+    const paths = ['/search/?q=backend', `/articles/${longRead}/`, `/roles/${COMPARE_ROLES.left}/`, '/articles/', '/compare/backend-vs-frontend/'];
     for (const viewport of [PHONE, WIDE])
       for (const colorScheme of ['light', 'dark'] as const)
         for (const path of paths)
@@ -213,5 +213,5 @@ describe('axe-core', () => {
               expect(await axeViolations(page), `${where}, filters open`).toEqual([]);
             }
           }, colorScheme);
-  }, 5 * PAGES_TIMEOUT);
+  }, 6 * PAGES_TIMEOUT);
 });

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { makeContent } from '../../test/fixtures.ts';
-import { articleSchema, roleSchema, skillSchema, type Article } from '../loaders/schemas.ts';
+import { fixtureSnapshot } from '../../test/fixtures.ts';
+import type { Article } from '../loaders/schemas.ts';
 import { unaffectedArticles } from './affected.ts';
 import { pageKeys } from './page-keys.ts';
 import { sitePages } from './site-pages.ts';
 import { siteModel } from './site-model.ts';
 import type { Snapshot } from './snapshot.ts';
-
-function snapshotOf(count: number): Snapshot {
-  const content = makeContent(count);
-  const byId = <T extends { documentId: string }>(items: T[]) => new Map(items.map((i) => [i.documentId, i]));
-  return {
-    articles: byId(content.articles.map((a) => articleSchema.parse(a))),
-    roles: byId(content.roles.map((r) => roleSchema.parse(r))),
-    skills: byId(content.skills.map((s) => skillSchema.parse(s))),
-  };
-}
 
 const keysOf = (s: Snapshot) => {
   const model = siteModel(s);
@@ -29,7 +19,7 @@ function edited(s: Snapshot, edit: (articles: Map<string, Article>) => void): Sn
   return { ...s, articles };
 }
 
-const before = snapshotOf(80);
+const before = fixtureSnapshot(80);
 const { keys: keysBefore } = keysOf(before);
 
 /** The article most related blocks name: the one whose title edit reaches furthest. */
@@ -85,4 +75,60 @@ describe('page keys', () => {
     expect(keys).toEqual(keysBefore);
     expect(keys.size).toBe(sitePages(model).length);
   });
+});
+
+/** An article list page: /articles/…, /roles/<slug>/articles/…, /skills/<slug>/articles/…. */
+const isListPage = (file: string) => /^(articles|(roles|skills)\/[^/]+\/articles)\/(\d+\/)?index\.html$/.test(file);
+const isArticlePage = (file: string) => /^articles\/[^/]*\D[^/]*\/index\.html$/.test(file);
+
+/** Files added, removed or given another key. */
+const changedFiles = (a: Map<string, string>, b: Map<string, string>) => [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f));
+
+/** The lists an article is on: all articles, its roles' and its skills'. */
+const listsOf = (a: Article) => 1 + new Set(a.roles.map((r) => r.documentId)).size + new Set(a.skills.map((s) => s.documentId)).size;
+
+describe('at 300 articles', () => {
+  const start = fixtureSnapshot(300);
+  const { keys: startKeys } = keysOf(start);
+
+  it('has enough list pages that a publish shifting them all would show', () => {
+    expect([...startKeys.keys()].filter(isListPage).length).toBeGreaterThan(80);
+  });
+
+  it('changes at most three pages of each list a new article is on, publish after publish, and related blocks only where it wins', () => {
+    let current = start;
+    let keys = startKeys;
+    let listPagesChanged = 0;
+    let lists = 0;
+    // 25 publishes cross a page boundary of every list at least once.
+    for (let n = 1; n <= 25; n++) {
+      const template = current.articles.get(`article-${n}`)!;
+      const id = `new-${n}`;
+      const next = edited(current, (a) => a.set(id, { ...template, documentId: id, slug: `new-${n}`, title: `New ${n}`, publishedAt: new Date(Date.UTC(2027, 0, n)) }));
+      const after = keysOf(next);
+      const changed = changedFiles(keys, after.keys);
+      const listChanges = changed.filter(isListPage);
+      expect(listChanges.length, `publish ${n}: ${listChanges.join(', ')}`).toBeLessThanOrEqual(3 * listsOf(template));
+      listPagesChanged += listChanges.length;
+      lists += listsOf(template);
+      for (const file of changed.filter(isArticlePage).filter((f) => f !== `articles/new-${n}/index.html`)) {
+        const article = after.model.articleBySlug.get(file.split('/')[1]!)!;
+        expect(after.model.related(article).map((c) => c.documentId), file).toContain(id);
+      }
+      expect(changed.length, changed.join(', ')).toBeLessThan(40);
+      current = next;
+      keys = after.keys;
+    }
+    // Mostly the list's own URL only: a page boundary (2 more pages) comes once in 12 publishes.
+    expect(listPagesChanged / lists).toBeLessThan(1.5);
+  });
+
+  it('changes one page of each list an edited article is on', () => {
+    const target = start.articles.get('article-40')!;
+    const after = keysOf(edited(start, (a) => a.set(target.documentId, { ...target, title: 'Retitled' })));
+    const listChanges = changedFiles(startKeys, after.keys).filter(isListPage);
+    expect(listChanges).toHaveLength(listsOf(target));
+    expect(listChanges).toContain(`articles/${Math.ceil(40 / 12)}/index.html`);
+  });
+
 });

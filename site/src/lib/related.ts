@@ -1,49 +1,74 @@
 /** What relatedness needs from an article. */
-export type Relatable = { documentId: string; publishedAt: Date; skills: { documentId: string }[] };
+export type Relatable = { documentId: string; skills: { documentId: string }[] };
+
+/** FNV-1a: a 32-bit hash of a documentId, computed once per article. */
+function hashId(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Murmur3's finaliser over the two ids' hashes: a well-spread order per pair (article, candidate). */
+function pairHash(article: number, candidate: number): number {
+  let h = (article ^ Math.imul(candidate, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
 
 /**
  * Prepares "related articles" for every article of a build: for each, the `count` articles that
- * share the most skills with it (ties: newest first, then the order given); none share nothing.
+ * share the most skills with it; none share nothing. Ties go by a pseudo-random order fixed per
+ * pair of documentIds (then by documentId), not by date: "newest first" made every article point
+ * at the same few newest ones, so a new or retitled article entered hundreds of related blocks,
+ * each a page to rebuild. Per pair, a new article enters only the lists where it wins.
  * An index from skill to articles and one reused counter array keep this near-linear; comparing
  * every pair of articles took a third of a 10,000-article build.
  */
 export function relatedFinder<T extends Relatable>(articles: T[], count: number): (article: T) => T[] {
-  const order = articles.map((_, i) => i).sort((a, b) => articles[b]!.publishedAt.getTime() - articles[a]!.publishedAt.getTime() || a - b);
-  // rank 0 is the newest article; every comparison below is on ranks.
-  const byRank = order.map((i) => articles[i]!);
-  const rankOf = new Map(byRank.map((a, rank) => [a.documentId, rank]));
+  const hashes = Uint32Array.from(articles, (a) => hashId(a.documentId));
+  const indexOf = new Map(articles.map((a, i) => [a.documentId, i]));
   const bySkill = new Map<string, number[]>();
-  byRank.forEach((a, rank) => {
+  articles.forEach((a, i) => {
     for (const id of new Set(a.skills.map((s) => s.documentId))) {
-      const ranks = bySkill.get(id) ?? [];
-      ranks.push(rank);
-      bySkill.set(id, ranks);
+      const indexes = bySkill.get(id) ?? [];
+      indexes.push(i);
+      bySkill.set(id, indexes);
     }
   });
-  const shared = new Uint16Array(byRank.length);
+  const shared = new Uint16Array(articles.length);
+  const tie = new Uint32Array(articles.length);
 
   return (article) => {
-    const self = rankOf.get(article.documentId);
+    const self = indexOf.get(article.documentId);
+    const own = hashId(article.documentId);
     const touched: number[] = [];
     for (const id of new Set(article.skills.map((s) => s.documentId))) {
-      for (const rank of bySkill.get(id) ?? []) {
-        if (rank === self) continue;
-        if (shared[rank] === 0) touched.push(rank);
-        shared[rank] = shared[rank]! + 1;
+      for (const i of bySkill.get(id) ?? []) {
+        if (i === self) continue;
+        if (shared[i] === 0) {
+          touched.push(i);
+          tie[i] = pairHash(own, hashes[i]!);
+        }
+        shared[i] = shared[i]! + 1;
       }
     }
-    // Keep the best `count` in order: more shared skills first, then the lower (newer) rank.
+    // Keep the best `count` in order: more shared skills first, then the pair's order.
     const best: number[] = [];
-    const better = (a: number, b: number) => shared[a]! > shared[b]! || (shared[a] === shared[b] && a < b);
-    for (const rank of touched) {
-      if (best.length === count && !better(rank, best[count - 1]!)) continue;
+    const better = (a: number, b: number) =>
+      shared[a]! !== shared[b]! ? shared[a]! > shared[b]! : tie[a] !== tie[b] ? tie[a]! < tie[b]! : articles[a]!.documentId < articles[b]!.documentId;
+    for (const i of touched) {
+      if (best.length === count && !better(i, best[count - 1]!)) continue;
       let at = best.length;
-      while (at > 0 && better(rank, best[at - 1]!)) at--;
-      best.splice(at, 0, rank);
+      while (at > 0 && better(i, best[at - 1]!)) at--;
+      best.splice(at, 0, i);
       if (best.length > count) best.pop();
     }
-    const result = best.map((rank) => byRank[rank]!);
-    for (const rank of touched) shared[rank] = 0;
+    const result = best.map((i) => articles[i]!);
+    for (const i of touched) shared[i] = 0;
     return result;
   };
 }
+
+/** The order `relatedFinder` breaks ties by, for tests that state the definition the slow way. */
+export const tieOrder = (article: string, candidate: string) => pairHash(hashId(article), hashId(candidate));

@@ -1,7 +1,7 @@
 import { SITEMAP_CHUNK } from '../consts.ts';
 import { articlePath, rolePath, skillPath } from './paths.ts';
 import type { SiteModel } from './site-model.ts';
-import { pageCount } from './views.ts';
+import { olderPages } from './views.ts';
 
 /** The site's routes, as Astro names them (src/pages paths). */
 export const ROUTES = {
@@ -35,9 +35,10 @@ const html = (route: RouteId, path: string, params: Record<string, string> = {})
 });
 const file = (route: RouteId, path: string, params: Record<string, string> = {}): SitePage => ({ route, params, path, file: path.slice(1) });
 
-/** `base`, `base2/`, `base3/` … for a list of `total` articles; the `[...page]` param of each. */
+/** A list's own URL `base`, then its older pages `base1/` … `base<n>/` (see Paged in views.ts); the `[...page]` param of each. */
 function listPages(route: RouteId, base: string, total: number, params: Record<string, string> = {}): SitePage[] {
-  return Array.from({ length: pageCount(total) }, (_, i) => (i === 0 ? html(route, base, params) : html(route, `${base}${i + 1}/`, { ...params, page: String(i + 1) })));
+  const older = Array.from({ length: olderPages(total) }, (_, i) => html(route, `${base}${i + 1}/`, { ...params, page: String(i + 1) }));
+  return [html(route, base, params), ...older];
 }
 
 /** Every HTML page readers browse (what the sitemap lists): all pages but 404. */

@@ -10,31 +10,57 @@ import type { Card, SiteModel } from './site-model.ts';
  * HTML. A view is null when the params name nothing (the page answers 404).
  */
 
-/** One page of a newest-first article list, like Astro's paginate(). */
-export type Paged = { items: Card[]; current: number; last: number; total: number; prev: string | null; next: string | null };
+/**
+ * One page of an article list, newest first inside the page. Pages are numbered from the OLDEST
+ * article, P = ARTICLES_PER_PAGE to a page: page b holds the articles (b−1)·P+1 … b·P in publishing
+ * order, so its content stays put while newer articles arrive. The list's own URL (page 0 here)
+ * shows the two newest buckets (P+1 … 2P articles, or all when fewer) and the list's size; pages
+ * 1 … n (n = buckets − 2) hold the older ones, page 1 the oldest, and link only to their
+ * neighbours. A publish thus changes the list's own URL and at most the newest one or two numbered
+ * pages; an edit changes the page holding the article. Removing an article (or republishing it,
+ * which gives it a new publishedAt) moves every article newer than it by one place.
+ */
+export type Paged = {
+  items: Card[];
+  /** 0 on the list's own URL, else the page's number. */
+  number: number;
+  /** The list's size, on its first page only (a numbered page does not change when the list grows). */
+  count: number | null;
+  newer: string | null;
+  older: string | null;
+};
 
-/** Page number from a `[...page]` param: none is page 1; `/1/` does not exist (page 1 has the list's own URL). */
+/** Page number from a `[...page]` param: none is the list's own URL (0); any other must be a page number ≥ 1. */
 export function pageNumber(param: string | undefined): number | null {
-  if (param === undefined) return 1;
-  return /^[1-9]\d*$/.test(param) && param !== '1' ? Number(param) : null;
+  if (param === undefined) return 0;
+  return /^[1-9]\d*$/.test(param) ? Number(param) : null;
 }
 
-/** Pages a list of `total` items has (one, empty, when there are none). */
-export const pageCount = (total: number) => Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE));
+/** Numbered (older) pages a list of `total` articles has besides its own URL. */
+export const olderPages = (total: number) => Math.max(0, Math.ceil(total / ARTICLES_PER_PAGE) - 2);
 
+/** `articles` newest first; `base` the list's own URL. */
 function paginate(model: SiteModel, articles: Article[], page: number | null, base: string): Paged | null {
-  const last = pageCount(articles.length);
-  if (page === null || page > last) return null;
-  const url = (n: number) => (n === 1 ? base : `${base}${n}/`);
-  const start = (page - 1) * ARTICLES_PER_PAGE;
+  const total = articles.length;
+  const pages = olderPages(total);
+  if (page === null || page > pages) return null;
+  const url = (n: number) => (n === 0 ? base : `${base}${n}/`);
+  if (page === 0)
+    return { items: articles.slice(0, total - pages * ARTICLES_PER_PAGE).map(model.card), number: 0, count: total, newer: null, older: pages > 0 ? url(pages) : null };
   return {
-    items: articles.slice(start, start + ARTICLES_PER_PAGE).map(model.card),
-    current: page,
-    last,
-    total: articles.length,
-    prev: page > 1 ? url(page - 1) : null,
-    next: page < last ? url(page + 1) : null,
+    items: articles.slice(total - page * ARTICLES_PER_PAGE, total - (page - 1) * ARTICLES_PER_PAGE).map(model.card),
+    number: page,
+    count: null,
+    newer: url(page === pages ? 0 : page + 1),
+    older: page > 1 ? url(page - 1) : null,
   };
+}
+
+/** Title and meta description of a list page; `what` names the list's articles ("articles about Go"). */
+export function listHead(page: Paged, heading: string, what: string): { title: string; description: string } {
+  return page.number === 0
+    ? { title: heading, description: `All ${page.count} Stackguide ${what}, newest first.` }
+    : { title: `${heading}, page ${page.number}`, description: `Stackguide ${what}, page ${page.number} counted from the oldest.` };
 }
 
 const ref = (r: { name: string; slug: string }) => ({ name: r.name, slug: r.slug });
