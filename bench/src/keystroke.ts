@@ -49,6 +49,9 @@ const REQUESTS = `(() => {
   };
 })()`;
 
+/** True when the page says nothing matched: no hits, so no section query and no upgrade to wait for. */
+const NOTHING_FOUND = `/^No articles match/.test(document.querySelector('#search-app [data-search-status]')?.textContent ?? '')`;
+
 type Samples = { painted: number[]; sections: number[]; resultsRequest: number[]; sectionsRequest: number[]; resultsProcessing: number[]; sectionsProcessing: number[] };
 const finite = (list: number[], value: number) => {
   if (Number.isFinite(value)) list.push(value);
@@ -87,6 +90,7 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
       const samples: Samples = { painted: [], sections: [], resultsRequest: [], sectionsRequest: [], resultsProcessing: [], sectionsProcessing: [] };
       let missed = 0;
       let noSections = 0;
+      let nothingFound = 0;
       for (const q of queries) {
         await page.fill('#search-q', q.slice(0, -1));
         await page.waitForTimeout(400);
@@ -99,13 +103,16 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
           continue;
         }
         samples.painted.push(Number(await page.evaluate('window.__painted - window.__key')));
-        let upgraded = true;
-        try {
-          await page.waitForFunction('window.__sections > 0', undefined, { timeout: 5_000 });
-          samples.sections.push(Number(await page.evaluate('window.__sections - window.__key')));
-        } catch {
-          upgraded = false;
-          noSections++;
+        let upgraded = false;
+        if (await page.evaluate(NOTHING_FOUND)) nothingFound++;
+        else {
+          try {
+            await page.waitForFunction('window.__sections > 0', undefined, { timeout: 5_000 });
+            samples.sections.push(Number(await page.evaluate('window.__sections - window.__key')));
+            upgraded = true;
+          } catch {
+            noSections++;
+          }
         }
         const r = (await page.evaluate(REQUESTS)) as { resultsMs: number; sectionsMs: number; resultsProcessingMs: number; sectionsProcessingMs: number };
         finite(samples.resultsRequest, r.resultsMs);
@@ -129,7 +136,7 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
         ['… section processingTimeMs', 'sectionsProcessing'],
       ];
       console.log(renderTable(['what', 'samples', 'p50', 'p95', 'p99', 'max'], rows.map(([label, key]) => [label, summary[key].n, summary[key].p50, summary[key].p95, summary[key].p99, summary[key].max])));
-      console.log(`\nno paint within 5 s: ${missed}; no section upgrade within 5 s: ${noSections}; search JavaScript shipped: ${js.files} file(s), ${js.gzipBytes} B gzip; load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+      console.log(`\nno paint within 5 s: ${missed}; nothing found (no sections to wait for): ${nothingFound}; no section upgrade within 5 s: ${noSections}; search JavaScript shipped: ${js.files} file(s), ${js.gzipBytes} B gzip; load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
       const file = recording.write('keystroke', {
         params: opts,
         summary: s,
@@ -140,6 +147,7 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
         sectionProcessing: summary.sectionsProcessing,
         js,
         missed,
+        nothingFound,
         noSections,
         queries,
         samplesMs: samples.painted,
