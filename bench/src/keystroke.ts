@@ -16,28 +16,51 @@ import { renderTable } from './table.ts';
 const VOCABULARY = ['postgresql', 'react', 'kubernetes', 'typescript', 'docker', 'graphql', 'backend developer', 'frontend', 'salary', 'testing'];
 
 /**
- * In-page probe: time of the last keydown, and of the first frame painted after the search app's
- * DOM changed (the page renders results, or its "no articles match" message, in one update).
+ * In-page probe: time of the last keydown; of the first frame painted after the search app's DOM
+ * changed (the page renders results, or its "no articles match" message, in one update); and of the
+ * first frame after the section upgrade, which alone sets `data-section-ms` on the app.
  */
 const PROBE = `(() => {
   const w = window;
-  w.__key = 0; w.__painted = 0;
-  document.addEventListener('keydown', () => { w.__key = performance.now(); w.__painted = 0; }, true);
-  new MutationObserver(() => {
-    if (!w.__key || w.__painted) return;
-    requestAnimationFrame(() => { if (!w.__painted) w.__painted = performance.now(); });
-  }).observe(document.querySelector('#search-app'), { childList: true, subtree: true, characterData: true });
+  const app = document.querySelector('#search-app');
+  w.__key = 0; w.__painted = 0; w.__sections = 0;
+  document.addEventListener('keydown', () => { w.__key = performance.now(); w.__painted = 0; w.__sections = 0; }, true);
+  const onFrame = (name) => () => {
+    if (!w.__key || w[name]) return;
+    requestAnimationFrame(() => { if (!w[name]) w[name] = performance.now(); });
+  };
+  new MutationObserver(onFrame('__painted')).observe(app, { childList: true, subtree: true, characterData: true });
+  new MutationObserver(onFrame('__sections')).observe(app, { attributes: true, attributeFilter: ['data-section-ms'] });
 })()`;
 
-/** The keystroke's Meilisearch request (Resource Timing) and the processingTimeMs the page shows as "(N ms)". */
-const REQUEST = `(() => ({
-  requestMs: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/multi-search')).at(-1)?.duration ?? NaN,
-  processingMs: Number(/\\((\\d+) ms\\)/.exec(document.querySelector('#search-app [data-search-status]')?.textContent ?? '')?.[1] ?? NaN),
-}))()`;
+/**
+ * The keystroke's two Meilisearch requests (Resource Timing, results first), the processingTimeMs
+ * the page shows as "(N ms)" (the results query's) and the section query's, which the upgrade leaves
+ * in `data-section-ms`.
+ */
+const REQUESTS = `(() => {
+  const [results, sections] = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/multi-search')).sort((a, b) => a.startTime - b.startTime);
+  const app = document.querySelector('#search-app');
+  return {
+    resultsMs: results?.duration ?? NaN,
+    sectionsMs: sections?.duration ?? NaN,
+    resultsProcessingMs: Number(/\\((\\d+) ms\\)/.exec(app.querySelector('[data-search-status]')?.textContent ?? '')?.[1] ?? NaN),
+    sectionsProcessingMs: Number(app.dataset.sectionMs ?? NaN),
+  };
+})()`;
+
+/** True when the page says nothing matched: no hits, so no section query and no upgrade to wait for. */
+const NOTHING_FOUND = `/^No articles match/.test(document.querySelector('#search-app [data-search-status]')?.textContent ?? '')`;
+
+type Samples = { painted: number[]; sections: number[]; resultsRequest: number[]; sectionsRequest: number[]; resultsProcessing: number[]; sectionsProcessing: number[] };
+const finite = (list: number[], value: number) => {
+  if (Number.isFinite(value)) list.push(value);
+};
 
 /**
- * Bench 4 (browser part): keystroke → results painted on the built /search/ page in headless Chromium,
- * against our index, with the Meilisearch request's share. The last character of each query is typed
+ * Bench 4 (browser part): keystroke → results painted, and → sections painted (the section upgrade
+ * that follows), on the built /search/ page in headless Chromium, against our index, with each
+ * Meilisearch request's share. The last character of each query is typed
  * after the prefix's results settled. `articles: 0` runs on the seeded demo content alone.
  */
 export async function keystrokeBench(opts: { articles: number; samples: number }): Promise<void> {
@@ -64,10 +87,10 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
       await page.waitForSelector('#search-app:not([hidden])', { timeout: 15_000 });
       await page.evaluate(PROBE);
       const queries = realisticQueries(VOCABULARY, opts.samples).filter((q) => q.length > 2);
-      const painted: number[] = [];
-      const requests: number[] = [];
-      const processing: number[] = [];
+      const samples: Samples = { painted: [], sections: [], resultsRequest: [], sectionsRequest: [], resultsProcessing: [], sectionsProcessing: [] };
       let missed = 0;
+      let noSections = 0;
+      let nothingFound = 0;
       for (const q of queries) {
         await page.fill('#search-q', q.slice(0, -1));
         await page.waitForTimeout(400);
@@ -79,26 +102,57 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
           missed++;
           continue;
         }
-        painted.push(Number(await page.evaluate('window.__painted - window.__key')));
-        const { requestMs, processingMs } = (await page.evaluate(REQUEST)) as { requestMs: number; processingMs: number };
-        if (Number.isFinite(requestMs)) requests.push(requestMs);
-        if (Number.isFinite(processingMs)) processing.push(processingMs);
+        samples.painted.push(Number(await page.evaluate('window.__painted - window.__key')));
+        let upgraded = false;
+        if (await page.evaluate(NOTHING_FOUND)) nothingFound++;
+        else {
+          try {
+            await page.waitForFunction('window.__sections > 0', undefined, { timeout: 5_000 });
+            samples.sections.push(Number(await page.evaluate('window.__sections - window.__key')));
+            upgraded = true;
+          } catch {
+            noSections++;
+          }
+        }
+        const r = (await page.evaluate(REQUESTS)) as { resultsMs: number; sectionsMs: number; resultsProcessingMs: number; sectionsProcessingMs: number };
+        finite(samples.resultsRequest, r.resultsMs);
+        finite(samples.resultsProcessing, r.resultsProcessingMs);
+        if (upgraded) {
+          finite(samples.sectionsRequest, r.sectionsMs);
+          finite(samples.sectionsProcessing, r.sectionsProcessingMs);
+        }
       }
-      const s = summarize(painted);
+      const s = summarize(samples.painted);
+      const summary = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<keyof Samples, ReturnType<typeof summarize>>;
       const js = jsGzipBytes(dirs.outDir);
       const where = opts.articles === 0 ? 'the seeded demo content' : `${opts.articles} generated articles`;
-      console.log(`\nkeystroke → results painted, headless Chromium, /search/ at ${where} (ms)\n`);
-      console.log(
-        renderTable(
-          ['what', 'samples', 'p50', 'p95', 'p99', 'max'],
-          [
-            ['keystroke → results painted', s.n, s.p50, s.p95, s.p99, s.max],
-            ...([['… Meilisearch request (Resource Timing)', summarize(requests)], ['… Meilisearch processingTimeMs', summarize(processing)]] as const).map(([label, r]) => [label, r.n, r.p50, r.p95, r.p99, r.max]),
-          ],
-        ),
-      );
-      console.log(`\nno paint within 5 s: ${missed}; search JavaScript shipped: ${js.files} file(s), ${js.gzipBytes} B gzip; load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-      const file = recording.write('keystroke', { params: opts, summary: s, request: summarize(requests), processing: summarize(processing), js, missed, queries, samplesMs: painted });
+      console.log(`\nkeystroke → results painted, then → sections painted, headless Chromium, /search/ at ${where} (ms)\n`);
+      const rows: [string, keyof Samples][] = [
+        ['keystroke → results painted', 'painted'],
+        ['… results request (Resource Timing)', 'resultsRequest'],
+        ['… results processingTimeMs (shown as "(N ms)")', 'resultsProcessing'],
+        ['keystroke → sections painted', 'sections'],
+        ['… section request (Resource Timing)', 'sectionsRequest'],
+        ['… section processingTimeMs', 'sectionsProcessing'],
+      ];
+      console.log(renderTable(['what', 'samples', 'p50', 'p95', 'p99', 'max'], rows.map(([label, key]) => [label, summary[key].n, summary[key].p50, summary[key].p95, summary[key].p99, summary[key].max])));
+      console.log(`\nno paint within 5 s: ${missed}; nothing found (no sections to wait for): ${nothingFound}; no section upgrade within 5 s: ${noSections}; search JavaScript shipped: ${js.files} file(s), ${js.gzipBytes} B gzip; load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+      const file = recording.write('keystroke', {
+        params: opts,
+        summary: s,
+        request: summary.resultsRequest,
+        processing: summary.resultsProcessing,
+        sections: summary.sections,
+        sectionRequest: summary.sectionsRequest,
+        sectionProcessing: summary.sectionsProcessing,
+        js,
+        missed,
+        nothingFound,
+        noSections,
+        queries,
+        samplesMs: samples.painted,
+        sectionSamplesMs: samples.sections,
+      });
       console.log(`results: ${file}`);
     } finally {
       await browser.close();

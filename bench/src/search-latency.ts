@@ -1,4 +1,4 @@
-import { INDEX_UID, SEARCH_DISPLAY } from '@stackguide/search-sync/contract';
+import { INDEX_UID, SEARCH_RESULTS } from '@stackguide/search-sync/contract';
 import { search } from './meili-http.ts';
 import { PLUGIN_INDEX } from './plugin-cms.ts';
 import { stepLog } from '@stackguide/runtime';
@@ -41,7 +41,7 @@ export async function searchLatencyBench(opts: { articles: number; runs: number 
         const order = (i + round) % 2 === 0 ? (['ours', 'plugin'] as const) : (['plugin', 'ours'] as const);
         for (const who of order) {
           const start = performance.now();
-          const answer = await search(system.meili, who === 'ours' ? INDEX_UID : PLUGIN_INDEX, { q, limit: 10, ...SEARCH_DISPLAY });
+          const answer = await search(system.meili, who === 'ours' ? INDEX_UID : PLUGIN_INDEX, { q, limit: 10, ...SEARCH_RESULTS });
           const r = rows[who];
           r.rtt.push(performance.now() - start);
           if (answer.status !== 200) r.failed++;

@@ -25,6 +25,8 @@ afterAll(async () => {
 });
 const s = () => stack!;
 const options = (page: Page) => page.locator('#search-results [role=option]');
+/** Resolves once the page upgraded its results with their sections (only the upgrade sets `data-section-ms`). */
+const sectionsPainted = (page: Page) => page.locator('#search-app[data-section-ms]').waitFor({ state: 'attached' });
 
 /** Rows of search-sync's analytics database for `query` (normalised), read as the admin would not need to. */
 function analyticsRow(query: string): { searches: number; clicks: number } | undefined {
@@ -61,6 +63,36 @@ describe('section results', () => {
       expect(await page.evaluate(() => scrollY)).toBeGreaterThan(200);
     }));
 
+  it('a result painted without its section is deep-linked once the section query answers, keeping the active option', () =>
+    withPage(async (page) => {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route('**/multi-search', async (route) => {
+        if (route.request().postData()?.includes('sections.heading')) await held;
+        await route.continue();
+      });
+      await page.goto(`${s().origin}/search/`);
+      await page.locator('#search-app:not([hidden])').waitFor();
+      const input = page.locator('#search-q');
+      await input.fill('agile project work');
+      const hit = page.locator('#search-results [role=option][href^="/articles/backend-skills-beyond-writing-code/"]');
+      await hit.waitFor();
+      await expect(hit.getAttribute('href')).resolves.toBe('/articles/backend-skills-beyond-writing-code/');
+      const id = await hit.getAttribute('id');
+      for (let i = 0; i < 10 && (await input.getAttribute('aria-activedescendant')) !== id; i++) await input.press('ArrowDown');
+      release();
+      await sectionsPainted(page);
+      const upgraded = page.locator(`#${id}`);
+      await expect(upgraded.getAttribute('href')).resolves.toBe('/articles/backend-skills-beyond-writing-code/#agile-project-work');
+      await expect(upgraded.locator('.search-hit-section').textContent()).resolves.toBe('Section: Agile project work');
+      await expect(upgraded.getAttribute('aria-selected')).resolves.toBe('true');
+      await expect(input.getAttribute('aria-activedescendant')).resolves.toBe(id);
+      await input.press('Enter');
+      await page.waitForURL(`${s().origin}/articles/backend-skills-beyond-writing-code/#agile-project-work`);
+    }));
+
   it('show a hostile heading and section text as text', () =>
     withPage(async (page) => {
       let dialogs = 0;
@@ -71,6 +103,7 @@ describe('section results', () => {
       await page.goto(`${s().origin}/search/?q=${HOSTILE_SECTION_WORD}`);
       const hit = options(page).first();
       await hit.waitFor();
+      await sectionsPainted(page);
       await expect(hit.getAttribute('href')).resolves.toBe('/articles/hostile-title/#img-src-x-onerror-alert-1');
       await expect(hit.locator('.search-hit-section').textContent()).resolves.toBe(`Section: ${HOSTILE_TITLE}`);
       await expect(hit.locator('.search-hit-snippet').textContent()).resolves.toContain('<script>alert(2)</script>');

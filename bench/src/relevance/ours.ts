@@ -1,5 +1,5 @@
 import { bestSection } from '@stackguide/site/hit-section';
-import { type Hit, searchQueries } from '@stackguide/site/search-client';
+import { type Hit, searchQueries, sectionQuery, withSections } from '@stackguide/site/search-client';
 import type { Page } from 'playwright-core';
 
 /** What an engine answered: total results, result paths best first, and each result's section anchor when the engine returns sections. */
@@ -8,23 +8,30 @@ export type EngineAnswer = { total: number; urls: string[]; anchors?: (string | 
 type MultiSearchAnswer = { results?: { hits?: Hit[]; estimatedTotalHits?: number }[] };
 
 /**
- * Asks our Meilisearch exactly as the site's search box does: the site's own multi-search body
- * (contract display parameters, no facet chosen), from a page in Chromium, with the search-only key.
- * Anchors are the sections the site's results link to (`bestSection`).
+ * Asks our Meilisearch exactly as the site's search box does, from a page in Chromium with the
+ * search-only key: the site's own multi-search body (results parameters, no facet chosen), then its
+ * section query for the same hits. Anchors are the sections the results finally link to once upgraded
+ * (`bestSection` of the hits with their sections), what the reader sees.
  * @throws Error when Meilisearch answers anything but 200.
  */
 export async function searchOurs(page: Page, meili: { url: string; key: string }, q: string, limit = 10): Promise<EngineAnswer> {
-  const body = { queries: searchQueries({ q, page: 1, roles: [], skills: [] }, limit) };
+  const state = { q, page: 1, roles: [], skills: [] };
+  const [main] = await multiSearch(page, meili, q, searchQueries(state, limit));
+  const hits = main?.hits ?? [];
+  const [sections] = hits.length > 0 ? await multiSearch(page, meili, q, [sectionQuery(state, limit)]) : [];
+  const upgraded = withSections(hits, sections?.hits ?? []);
+  const urls = upgraded.map((hit) => String(hit.url));
+  return { total: main?.estimatedTotalHits ?? urls.length, urls, anchors: upgraded.map((hit) => bestSection(hit, q)?.id ?? null) };
+}
+
+async function multiSearch(page: Page, meili: { url: string; key: string }, q: string, queries: Record<string, unknown>[]) {
   const answer = await page.evaluate(
     async ({ endpoint, key, body }) => {
       const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
       return { status: res.status, json: (await res.json()) as unknown };
     },
-    { endpoint: `${meili.url}/multi-search`, key: meili.key, body },
+    { endpoint: `${meili.url}/multi-search`, key: meili.key, body: { queries } },
   );
   if (answer.status !== 200) throw new Error(`Meilisearch answered ${answer.status} to "${q}": ${JSON.stringify(answer.json).slice(0, 300)}`);
-  const main = (answer.json as MultiSearchAnswer).results?.[0];
-  const hits = main?.hits ?? [];
-  const urls = hits.map((hit) => String(hit.url));
-  return { total: main?.estimatedTotalHits ?? urls.length, urls, anchors: hits.map((hit) => bestSection(hit, q)?.id ?? null) };
+  return (answer.json as MultiSearchAnswer).results ?? [];
 }

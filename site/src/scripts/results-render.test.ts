@@ -1,7 +1,8 @@
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '@stackguide/search-sync/contract';
 import { describe, expect, it } from 'vitest';
 import { renderFacets } from './facets.ts';
-import { renderHits, resultCountText } from './results-render.ts';
+import { renderHits, resultCountText, sectionUpgrades } from './results-render.ts';
+import { withSections } from './search-client.ts';
 
 describe('renderHits', () => {
   it('renders escaped, highlighted options that link to the article', () => {
@@ -40,9 +41,32 @@ describe('renderHits', () => {
     expect(html).toContain('id="h-20"');
     expect(html).toContain('data-position="21"');
     expect(html).toContain('href="/articles/a/#img-src-x-onerror-alert-1"');
-    expect(html).toContain('<span class="search-hit-section"><span class="visually-hidden">Section: </span>&lt;img src=x onerror=alert(1)&gt; <mark>docker</mark></span>');
-    expect(html).toContain('<span class="search-hit-snippet">run <mark>&lt;b&gt;docker&lt;/b&gt;</mark></span>');
+    expect(html).toContain(
+      '<span class="search-hit-snippet"><span class="search-hit-section"><span class="visually-hidden">Section: </span>&lt;img src=x onerror=alert(1)&gt; <mark>docker</mark></span> ' +
+        'run <mark>&lt;b&gt;docker&lt;/b&gt;</mark></span>',
+    );
     expect(html).not.toContain('<img');
+  });
+
+  it('upgrades, once sections arrive, only the options whose best match lies in a section, keeping their ids and positions', () => {
+    const hl = (s: string) => `${HIGHLIGHT_PRE}${s}${HIGHLIGHT_POST}`;
+    const painted = [
+      { id: 'x', url: 'javascript:alert(1)', title: 'dropped' },
+      { id: 'a', url: '/articles/a/', title: 'Alpha', _formatted: { title: 'Alpha', content: 'intro' } },
+      { id: 'b', url: '/articles/b/', title: 'Beta', _formatted: { title: 'Beta', content: 'intro' } },
+    ];
+    const first = renderHits(painted, 'h', 'kafka', 10);
+    expect(first).not.toContain('#');
+    const merged = withSections(painted, [
+      { id: 'a', _formatted: { sections: [{ id: 'nothing', heading: 'Nothing', text: 'here' }] } },
+      { id: 'b', _formatted: { sections: [{ id: 'queues', heading: `${hl('Kafka')} queues`, text: `run ${hl('kafka')}` }] } },
+    ]);
+    const upgrades = sectionUpgrades(merged, 'h', 'kafka', 10);
+    expect(upgrades.map((u) => [u.id, u.href])).toEqual([['h-11', '/articles/b/#queues']]);
+    expect(first).toContain('<a role="option" id="h-11" class="search-hit" href="/articles/b/" tabindex="-1" aria-selected="false" data-position="12">');
+    const full = renderHits(merged, 'h', 'kafka', 10);
+    expect(full).toContain(`id="h-11" class="search-hit" href="/articles/b/#queues" tabindex="-1" aria-selected="false" data-position="12">${upgrades[0]!.html}</a>`);
+    expect(upgrades[0]!.html).toContain('<span class="search-hit-section"><span class="visually-hidden">Section: </span><mark>Kafka</mark> queues</span> run <mark>kafka</mark>');
   });
 
   it('drops hits whose url is not a path on this site', () => {

@@ -1,6 +1,6 @@
-import { HIGHLIGHT_PRE, INDEX_UID } from '@stackguide/search-sync/contract';
+import { HIGHLIGHT_PRE, INDEX_UID, SEARCH_SECTIONS } from '@stackguide/search-sync/contract';
 import { describe, expect, it } from 'vitest';
-import { buildFilter, createSearchClient, mergeAnswers, searchQueries, SearchUnavailableError } from './search-client.ts';
+import { buildFilter, createSearchClient, mergeAnswers, searchQueries, sectionQuery, SearchUnavailableError, withSections } from './search-client.ts';
 
 const state = (q: string) => ({ q, page: 1, roles: [], skills: [] });
 const answer = (title: string) => new Response(JSON.stringify({ results: [{ hits: [{ title }], estimatedTotalHits: 1, processingTimeMs: 2 }] }));
@@ -65,6 +65,82 @@ describe('search client', () => {
   it('builds no filter without facets and highlights the cropped content too', () => {
     expect(buildFilter(state('x'))).toEqual([]);
     expect(searchQueries(state('x'), 3)[0]!.attributesToHighlight).toContain('content');
+  });
+});
+
+describe('results first, sections right after', () => {
+  const sectionAnswer = (id: string, sections: unknown[]) =>
+    new Response(JSON.stringify({ results: [{ hits: [{ id, sections: [], _formatted: { id, sections } }], processingTimeMs: 7 }] }));
+  const bodyOf = (init: RequestInit) => JSON.parse(String(init.body)) as { queries: Record<string, unknown>[] };
+  const chosen = { q: 'docker', page: 2, roles: ['backend-developer'], skills: [] };
+
+  it('the results query formats no section; the section query asks the same hits for ids and formatted sections only', () => {
+    const [results] = searchQueries(chosen, 10, 10);
+    expect(JSON.stringify([results!.attributesToRetrieve, results!.attributesToHighlight, results!.attributesToCrop])).not.toContain('sections');
+    expect(sectionQuery(chosen, 10, 10)).toEqual({
+      ...SEARCH_SECTIONS,
+      indexUid: INDEX_UID,
+      q: 'docker',
+      filter: [['roles = "backend-developer"']],
+      limit: 10,
+      offset: 10,
+      facets: [],
+    });
+    expect(SEARCH_SECTIONS.attributesToRetrieve).toEqual(['id', 'sections.id']);
+    expect(SEARCH_SECTIONS.attributesToHighlight).toEqual(['sections.heading', 'sections.text']);
+  });
+
+  it('sends the section query only when asked, after the results, and answers with its hits and processingTimeMs', async () => {
+    const { calls, fetch } = manualFetch();
+    const client = createSearchClient({ url: 'http://meili.test', key: 'k', fetch });
+    const pending = client.search(chosen, 10, 10);
+    calls[0]!.release(answer('a'));
+    const result = (await pending)!;
+    expect(calls).toHaveLength(1);
+    const sections = result.sections();
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.url).toBe('http://meili.test/multi-search');
+    expect(bodyOf(calls[1]!.init).queries).toEqual([sectionQuery(chosen, 10, 10)]);
+    calls[1]!.release(sectionAnswer('a1', [{ id: 'intro', heading: 'Intro', text: 'x' }]));
+    await expect(sections).resolves.toEqual({ hits: [{ id: 'a1', sections: [], _formatted: { id: 'a1', sections: [{ id: 'intro', heading: 'Intro', text: 'x' }] } }], ms: 7 });
+  });
+
+  it('drops the sections of a search that a newer one replaced: in flight (aborted) or not yet asked', async () => {
+    const { calls, fetch } = manualFetch();
+    const client = createSearchClient({ url: 'http://meili.test', key: 'k', fetch });
+    const first = client.search(state('doc'), 5);
+    calls[0]!.release(answer('old'));
+    const old = (await first)!;
+    const oldSections = old.sections();
+    const second = client.search(state('docker'), 5);
+    expect(calls[1]!.init.signal?.aborted).toBe(true);
+    calls[1]!.release(sectionAnswer('old', [{ id: 'stale', heading: 'Stale', text: 'x' }]));
+    await expect(oldSections).resolves.toBeNull();
+    await expect(old.sections()).resolves.toBeNull();
+    expect(calls).toHaveLength(3);
+    calls[2]!.release(answer('new'));
+    const fresh = (await second)!;
+    const freshSections = fresh.sections();
+    client.cancel();
+    calls[3]!.release(sectionAnswer('new', []));
+    await expect(freshSections).resolves.toBeNull();
+  });
+
+  it('a failed section query resolves null, leaving the results as they are', async () => {
+    let n = 0;
+    const client = createSearchClient({ url: 'http://meili.test', key: 'k', fetch: async () => (n++ === 0 ? answer('a') : new Response('{}', { status: 500 })) });
+    const result = (await client.search(state('a'), 5))!;
+    await expect(result.sections()).resolves.toBeNull();
+  });
+
+  it('merges each hit’s formatted sections into the painted hit of the same id, keeping order and its own formatting', () => {
+    const painted = [
+      { id: 'a', url: '/articles/a/', _formatted: { title: 'A', content: 'c' } },
+      { id: 'b', url: '/articles/b/', _formatted: { title: 'B' } },
+    ];
+    const merged = withSections(painted, [{ id: 'b', _formatted: { sections: [{ id: 's', heading: 'S', text: 't' }] } }]);
+    expect(merged).toEqual([painted[0], { id: 'b', url: '/articles/b/', _formatted: { title: 'B', sections: [{ id: 's', heading: 'S', text: 't' }] } }]);
+    expect(merged[0]).toBe(painted[0]);
   });
 });
 

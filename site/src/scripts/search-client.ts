@@ -1,4 +1,4 @@
-import { FACETS, INDEX_UID, SEARCH_DISPLAY, type FacetName } from '@stackguide/search-sync/contract';
+import { FACETS, INDEX_UID, SEARCH_RESULTS, SEARCH_SECTIONS, type FacetName } from '@stackguide/search-sync/contract';
 import type { SearchState } from './search-url.ts';
 
 /** One hit as the browser receives it: typed loosely because it comes over the wire. */
@@ -12,6 +12,16 @@ export type Hit = {
 };
 export type FacetDistribution = Partial<Record<FacetName, Record<string, number>>>;
 export type SearchResult = { hits: Hit[]; total: number; ms: number; facets: FacetDistribution };
+/** The section query's answer: each hit's `id` with its formatted sections; `ms` is its processingTimeMs. */
+export type SectionsResult = { hits: Hit[]; ms: number };
+/** A search's results, and the way to ask for their sections once they are painted. */
+export type FoundResult = SearchResult & {
+  /**
+   * Sends the section query (SEARCH_SECTIONS) for the same state, limit and offset. Resolves null when
+   * a newer search started meanwhile or the request failed: the results then stay as painted.
+   */
+  sections(): Promise<SectionsResult | null>;
+};
 /** One answer of a multi-search, as Meilisearch sends it. */
 export type Answer = { hits?: Hit[]; estimatedTotalHits?: number; processingTimeMs?: number; facetDistribution?: FacetDistribution };
 
@@ -39,18 +49,37 @@ export const countQuery = (state: SearchState, q: string, facets: FacetName[] = 
 });
 
 /**
- * Multi-search queries for a state: the results query, plus for every facet with chosen values a
+ * Multi-search queries for a state: the results query (SEARCH_RESULTS: no section formatting, see the contract), plus for every facet with chosen values a
  * count-only query without that facet's own filter, so its other values keep their counts and
  * can be added (OR) instead of vanishing once one is ticked. A later page (`offset` > 0) asks for
  * hits alone: the facets were counted with the first.
  */
 export function searchQueries(state: SearchState, limit: number, offset = 0): Record<string, unknown>[] {
-  const query = (filter: string[][], extra: Record<string, unknown>) => ({ indexUid: INDEX_UID, ...SEARCH_DISPLAY, q: state.q, filter, ...extra });
+  const query = (filter: string[][], extra: Record<string, unknown>) => ({ indexUid: INDEX_UID, ...SEARCH_RESULTS, q: state.q, filter, ...extra });
   if (offset > 0) return [query(buildFilter(state), { limit, offset, facets: [] })];
   const facetOnly = FACETS.filter((facet) => state[facet].length > 0).map((facet) =>
     query(buildFilter(state, facet), { limit: 0, facets: [facet], attributesToHighlight: [], attributesToCrop: [] }),
   );
   return [query(buildFilter(state), { limit }), ...facetOnly];
+}
+
+/** The query that follows the results one: the same hits (`q`, filter, limit, offset), only their ids and formatted sections. */
+export const sectionQuery = (state: SearchState, limit: number, offset = 0): Record<string, unknown> => ({
+  indexUid: INDEX_UID,
+  ...SEARCH_SECTIONS,
+  q: state.q,
+  filter: buildFilter(state),
+  limit,
+  offset,
+});
+
+/** Painted hits with the formatted sections of the section query's hits of the same id; a hit it lacks stays as it was. */
+export function withSections(hits: Hit[], sectionHits: Hit[]): Hit[] {
+  const byId = new Map(sectionHits.map((hit) => [hit.id, hit._formatted?.sections]));
+  return hits.map((hit) => {
+    const sections = byId.get(hit.id);
+    return sections === undefined ? hit : { ...hit, _formatted: { ...hit._formatted, sections } };
+  });
 }
 
 /** One result from the multi-search answers: hits of the first, each facet's counts from its own query. */
@@ -65,7 +94,7 @@ export function mergeAnswers(answers: Answer[]): SearchResult {
 
 export type SearchClient = {
   /** Resolves null when a newer search started meanwhile (its answer is the one to show). @throws SearchUnavailableError */
-  search(state: SearchState, limit: number, offset?: number): Promise<SearchResult | null>;
+  search(state: SearchState, limit: number, offset?: number): Promise<FoundResult | null>;
   /** Drops whatever is in flight, e.g. when the query is cleared. */
   cancel(): void;
   /** Answers to a multi-search of the caller's own queries (counts for suggestions), beside the search in flight. @throws SearchUnavailableError */
@@ -79,7 +108,8 @@ export type SearchClient = {
 
 /**
  * A client that sends one request per call and discards stale answers: each search aborts the
- * previous one and carries a sequence number, so an old response can never overwrite a newer one.
+ * previous one (its section query too) and carries a sequence number, so an old response, of either
+ * query, can never overwrite a newer one.
  */
 export function createSearchClient(opts: { url: string; key: string; timeoutMs?: number; fetch?: typeof fetch }): SearchClient {
   const base = opts.url.replace(/\/+$/, '');
@@ -116,20 +146,38 @@ export function createSearchClient(opts: { url: string; key: string; timeoutMs?:
     inFlight = null;
   };
 
-  async function search(state: SearchState, limit: number, offset = 0): Promise<SearchResult | null> {
-    cancel();
-    const mine = sequence;
+  /** Runs `request` as the search numbered `mine`: null once a newer search started. */
+  async function current<T>(mine: number, request: (controller: AbortController) => Promise<T>): Promise<T | null> {
     const controller = new AbortController();
     inFlight = controller;
     try {
-      const body = await post('/multi-search', { queries: searchQueries(state, limit, offset) }, controller);
-      return mine === sequence ? mergeAnswers(answers(body)) : null;
+      const result = await request(controller);
+      return mine === sequence ? result : null;
     } catch (err) {
       if (mine !== sequence) return null;
       throw err;
     } finally {
       if (inFlight === controller) inFlight = null;
     }
+  }
+
+  async function sections(mine: number, state: SearchState, limit: number, offset: number): Promise<SectionsResult | null> {
+    if (mine !== sequence) return null;
+    try {
+      return await current(mine, async (controller) => {
+        const [answer] = answers(await post('/multi-search', { queries: [sectionQuery(state, limit, offset)] }, controller));
+        return { hits: Array.isArray(answer?.hits) ? answer.hits : [], ms: answer?.processingTimeMs ?? 0 };
+      });
+    } catch {
+      return null;
+    }
+  }
+
+  async function search(state: SearchState, limit: number, offset = 0): Promise<FoundResult | null> {
+    cancel();
+    const mine = sequence;
+    const result = await current(mine, async (controller) => mergeAnswers(answers(await post('/multi-search', { queries: searchQueries(state, limit, offset) }, controller))));
+    return result && { ...result, sections: () => sections(mine, state, limit, offset) };
   }
 
   return {

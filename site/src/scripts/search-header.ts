@@ -1,6 +1,6 @@
 import { attachCombobox } from './combobox.ts';
-import { renderHits, resultCountText } from './results-render.ts';
-import type { SearchClient } from './search-client.ts';
+import { renderHits, resultCountText, upgradeSections } from './results-render.ts';
+import type { FoundResult, SearchClient } from './search-client.ts';
 import { onResultOpened, type SearchReporter } from './search-report.ts';
 import { EMPTY_STATE, stateToSearch } from './search-url.ts';
 
@@ -40,23 +40,25 @@ export function enhanceHeader(form: HTMLFormElement, client: SearchClient, repor
     const q = input.value;
     if (!q.trim()) return clear();
     const state = { ...EMPTY_STATE, q };
+    more.href = `/search/${stateToSearch(state)}`;
+    let result: FoundResult | null;
     try {
-      const result = await client.search(state, PANEL_LIMIT);
-      if (!result) return;
-      total = result.total;
-      listbox.innerHTML = renderHits(result.hits, 'header-hit', q);
-      message.textContent = total === 0 ? `No articles match “${q.trim()}”.` : '';
-      more.href = `/search/${stateToSearch(state)}`;
-      more.textContent = total === 0 ? 'Suggestions and all articles' : total > PANEL_LIMIT ? `All ${total} results and filters` : 'Search page with filters';
-      status.textContent = resultCountText(total, result.ms, q);
-      reporter.showed(q, total);
+      result = await client.search(state, PANEL_LIMIT);
     } catch {
       listbox.replaceChildren();
       message.innerHTML = UNAVAILABLE_HTML;
-      more.href = `/search/${stateToSearch(state)}`;
       status.textContent = 'Search is unavailable right now.';
+      return show(true);
     }
+    if (!result) return;
+    total = result.total;
+    listbox.innerHTML = renderHits(result.hits, 'header-hit', q);
+    message.textContent = total === 0 ? `No articles match “${q.trim()}”.` : '';
+    more.textContent = total === 0 ? 'Suggestions and all articles' : total > PANEL_LIMIT ? `All ${total} results and filters` : 'Search page with filters';
+    status.textContent = resultCountText(total, result.ms, q);
+    reporter.showed(q, total);
     show(true);
+    await upgradeSections(listbox, result, 'header-hit', q);
   };
 
   input.addEventListener('input', () => void run());
