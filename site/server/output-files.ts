@@ -19,7 +19,7 @@ export async function linkFile(from: string, to: string): Promise<void> {
 const LINKS_IN_FLIGHT = 64;
 
 const exists = (err: unknown) => (err as NodeJS.ErrnoException).code === 'EEXIST';
-let spareNames = 0;
+let temporaryNames = 0;
 
 /**
  * A build's directory. It is either fresh or a recycled older build being brought up to date
@@ -50,7 +50,7 @@ export class OutputDir {
       await put(target, 'wx');
     } catch (err) {
       if (!exists(err)) throw err;
-      const temporary = `${target}.${process.pid}-${++spareNames}.tmp`;
+      const temporary = `${target}.${process.pid}-${++temporaryNames}.tmp`;
       await put(temporary, 'wx');
       await fs.rename(temporary, target);
     }

@@ -28,21 +28,15 @@ export type BuildContents = {
   images: Set<string>;
 };
 
-/** What the next build needs to know about the one being served. */
-export type SiteState = {
-  dir: string;
-  compiledHash: string;
+/** What the next build needs to know about the one being served: its contents, and more. */
+export type SiteState = BuildContents & {
   /** The compiled server entry these pages were rendered with (the preview renders through it too). */
   serverEntry: string;
-  configKey: string;
   snapshot: Snapshot;
-  /** Output file → key of what it shows (see page-keys.ts). */
-  keys: Map<string, string>;
   /** When the last build that fetched everything started (ms). */
   allFetchedAt: number;
   /** `kind:documentId` → when an incremental build since then started that fetched it again. */
   fetchedAt: Map<string, number>;
-  images: Set<string>;
   /** The build served before this one: the directory the next incremental build recycles. */
   spare: BuildContents | null;
 };
@@ -171,6 +165,7 @@ export async function buildSite(
       allFetchedAt,
       fetchedAt,
       images,
+      // Only its contents: keeping the whole state would keep every older snapshot alive in a chain.
       spare: previous && { dir: previous.dir, compiledHash: previous.compiledHash, configKey: previous.configKey, keys: previous.keys, images: previous.images },
     },
     kind,
