@@ -65,8 +65,8 @@ export async function reindex(deps: {
     // Before the documents: stop words shape what gets indexed, and searches after the swap need the synonyms.
     await applyVocabulary({ meili, strapi, uid: progress.index, log });
     const fresh = meili.index<SearchDocument>(progress.index);
-    // Pages are fetched a few at a time and their documents sent on without waiting, so Strapi, this
-    // process and Meilisearch all work at once. They go in chunks of a thousand, not page by page:
+    // Documents are sent on without waiting while the next page is fetched, so Strapi, this process
+    // and Meilisearch all work at once. They go in chunks of a thousand, not page by page:
     // each indexing batch costs Meilisearch a fixed amount of work on the whole index, so a few big
     // batches finish sooner than many small ones (it merges waiting additions, but not the first).
     const pending: EnqueuedTaskPromise[] = [];
@@ -78,7 +78,7 @@ export async function reindex(deps: {
       pending.push(task);
       chunk = [];
     };
-    for await (const page of strapi.publishedArticlesConcurrently()) {
+    for await (const page of strapi.publishedArticles()) {
       progress.total = page.total;
       chunk.push(...page.items.map(toSearchDocument));
       if (chunk.length >= DOCUMENTS_PER_TASK) await send();

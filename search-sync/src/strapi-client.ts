@@ -20,9 +20,9 @@ export type StrapiSearchSettings = { synonymGroups?: { words?: string | null }[]
 
 /** What reconcile compares: the document and when it last changed. */
 export type ArticleStamp = { documentId: string; updatedAt: string };
-export type ArticlePage = { items: StrapiArticle[]; total: number; pageCount: number };
+export type ArticlePage = { items: StrapiArticle[]; total: number };
 
-type Page<T> = { data: T[]; meta?: { pagination?: { page: number; pageCount: number; total: number } } };
+type Page<T> = { data: T[]; meta?: { pagination?: { total?: number } } };
 
 const PAGE_SIZE = 100;
 
@@ -52,6 +52,8 @@ export class StrapiClient {
     private readonly baseUrl: string,
     private readonly token: string,
     private readonly timeoutMs = 15_000,
+    /** Articles per listing request (Strapi caps it at 100); tests page smaller lists. */
+    private readonly pageSize = PAGE_SIZE,
   ) {}
 
   /**
@@ -99,51 +101,38 @@ export class StrapiClient {
   }
 
   /**
-   * Every published article with the fields `params` asks for, page by page in order.
-   * @throws StrapiError when a page cannot be fetched.
-   */
-  async *publishedArticles(params: URLSearchParams): AsyncGenerator<ArticlePage> {
-    for (let page = 1; ; page++) {
-      const result = await this.articlePage(page, params);
-      yield result;
-      if (page >= result.pageCount || result.items.length === 0) return;
-    }
-  }
-
-  /**
    * Every published article (by default with what a search document needs; `params` picks other
-   * fields), with up to `concurrency` pages in flight; pages arrive in any order. For bulk reads,
-   * where Strapi's per-request latency, not its throughput, is the limit.
+   * fields and filters), a page at a time in id order; the next page is requested while the caller
+   * works on the current one. Each page asks for the articles after the last id seen rather than for
+   * a page number: an offset makes SQLite step over every earlier row, bodies included (the last
+   * pages of 10,000 articles cost 30-45 ms of query each, against ~1 ms). An article republished
+   * meanwhile gets a new id, so it comes again later with its new content; one deleted meanwhile is
+   * simply not met. `total` is the count when the listing started.
    * @throws StrapiError when a page cannot be fetched.
    */
-  async *publishedArticlesConcurrently(params?: URLSearchParams, concurrency = MAX_IN_FLIGHT): AsyncGenerator<ArticlePage> {
-    const first = await this.articlePage(1, params);
-    yield first;
-    const inFlight = new Map<number, Promise<{ page: number; result: ArticlePage }>>();
-    let next = 2;
-    while (next <= first.pageCount || inFlight.size > 0) {
-      while (inFlight.size < concurrency && next <= first.pageCount) {
-        const page = next++;
-        const request = this.articlePage(page, params).then((result) => ({ page, result }));
-        // A failure surfaces through Promise.race below; this only keeps an abandoned one quiet.
-        request.catch(() => undefined);
-        inFlight.set(page, request);
-      }
-      const { page, result } = await Promise.race(inFlight.values());
-      inFlight.delete(page);
-      yield result;
+  async *publishedArticles(params = new URLSearchParams(DOCUMENT_QUERY)): AsyncGenerator<ArticlePage> {
+    const first = await this.articlesAfter(0, params, true);
+    let page = first;
+    while (true) {
+      const last = page.items.at(-1);
+      const next = last && page.items.length === this.pageSize ? this.articlesAfter(last.id, params, false) : undefined;
+      // A failure surfaces when the caller gets to that page; this only keeps an abandoned one quiet.
+      next?.catch(() => undefined);
+      yield { items: page.items, total: first.total };
+      if (!next) return;
+      page = await next;
     }
   }
 
-  private async articlePage(page: number, params = new URLSearchParams(DOCUMENT_QUERY)): Promise<ArticlePage> {
+  private async articlesAfter(id: number, params: URLSearchParams, withCount: boolean): Promise<ArticlePage> {
     const query = new URLSearchParams(params);
-    query.set('pagination[page]', String(page));
-    query.set('pagination[pageSize]', String(PAGE_SIZE));
+    query.set('filters[id][$gt]', String(id));
+    query.set('pagination[pageSize]', String(this.pageSize));
+    query.set('pagination[withCount]', String(withCount));
     query.set('sort', 'id:asc');
     const body = await this.get<Page<StrapiArticle>>('/api/articles', query);
     const items = body?.data ?? [];
-    const pagination = body?.meta?.pagination;
-    return { items, total: pagination?.total ?? items.length, pageCount: pagination?.pageCount ?? 1 };
+    return { items, total: body?.meta?.pagination?.total ?? items.length };
   }
 
   /**
@@ -153,7 +142,7 @@ export class StrapiClient {
   async publishedStamps(): Promise<ArticleStamp[]> {
     const stamps: ArticleStamp[] = [];
     const fields = new URLSearchParams({ 'fields[0]': 'updatedAt' });
-    for await (const { items } of this.publishedArticlesConcurrently(fields)) {
+    for await (const { items } of this.publishedArticles(fields)) {
       for (const a of items) stamps.push({ documentId: a.documentId, updatedAt: a.updatedAt });
     }
     return stamps;

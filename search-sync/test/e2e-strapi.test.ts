@@ -3,6 +3,7 @@ import { freePort, startTestCms, waitFor, type AdminClient, type MeiliProcess, t
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, type SearchDocument } from '../src/contract.ts';
 import { Service } from '../src/service.ts';
+import { StrapiClient } from '../src/strapi-client.ts';
 import { silentLog, startTestMeili, tempDir, testConfig } from './helpers.ts';
 
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
@@ -56,6 +57,13 @@ describe('end to end with real Strapi and Meilisearch', () => {
     expect(all.hits.every((h) => h.content.length > 0 && h.url.startsWith('/articles/'))).toBe(true);
     // Every seeded article has roles and skills: the lean query search-sync sends must still bring them.
     expect(all.hits.every((h) => h.excerpt.length > 0 && h.roles.length > 0 && h.roleNames.length === h.roles.length && h.skills.length > 0)).toBe(true);
+  });
+
+  it('lists published articles page after page by id, as reindex and reconcile read them', async () => {
+    const listed = await api<{ data: { documentId: string }[] }>('/api/articles?fields[0]=updatedAt&pagination[pageSize]=100');
+    const stamps = await new StrapiClient(cms.url, cms.readToken, 15_000, 5).publishedStamps();
+    expect(listed.data.length).toBeGreaterThan(10);
+    expect(stamps.map((s) => s.documentId).sort()).toEqual(listed.data.map((a) => a.documentId).sort());
   });
 
   it('publish → searchable, unpublish → gone, publish again then delete → gone', async () => {

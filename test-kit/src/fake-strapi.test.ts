@@ -35,14 +35,18 @@ describe('fake Strapi', () => {
     expect((await get('/api/articles/doc-9')).status).toBe(404);
   });
 
-  it('put replaces by documentId, remove unpublishes, and both show in the next answer', async () => {
+  it('put replaces by documentId under a new highest id, remove unpublishes, and both show in the next answer', async () => {
     strapi = await startFakeStrapi<Item>();
     strapi.put(item(1));
+    strapi.put(item(3));
     strapi.put({ ...item(1), roles: [] });
     strapi.put(item(2));
     strapi.remove('doc-2');
-    expect(strapi.collections.articles).toEqual([{ ...item(1), roles: [] }]);
-    expect((await get('/api/articles')).body.meta?.pagination?.total).toBe(1);
+    expect(strapi.collections.articles).toEqual([{ ...item(1), id: 3, roles: [] }, { ...item(3), id: 2 }]);
+    expect((await get('/api/articles')).body.meta?.pagination?.total).toBe(2);
+    const after = await get('/api/articles?filters[id][$gt]=2&pagination[withCount]=false');
+    expect((after.body.data as Item[]).map((a) => a.documentId)).toEqual(['doc-1']);
+    expect(after.body.meta?.pagination).toEqual({ page: 1, pageSize: 25 });
   });
 
   it('refuses a wrong token, fails on demand, and records every API request decoded', async () => {

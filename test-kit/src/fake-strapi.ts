@@ -13,7 +13,7 @@ export type FakeStrapi<Article = unknown> = {
   url: string;
   token: string;
   collections: FakeCollections<Article>;
-  /** Adds an article, or replaces the one with the same documentId. */
+  /** Adds an article, or replaces the one with the same documentId; either way it gets the highest id. */
   put(article: Article): void;
   /** Removes the article with this documentId (as unpublishing does). */
   remove(documentId: string): void;
@@ -42,7 +42,8 @@ const relatesTo = (item: unknown, relation: string, id: string) => {
 
 /**
  * Starts the fake on a free loopback port: `/api/articles|roles|skills` (page-based pagination,
- * `filters[documentId][$in]`, `filters[roles|skills][documentId][$eq]`), `/api/articles/:documentId`,
+ * `pagination[withCount]`, `filters[id][$gt]`, `filters[documentId][$in]`,
+ * `filters[roles|skills][documentId][$eq]`), `/api/articles/:documentId`,
  * `/_health`, and a cover image under `/uploads/`. API requests need `Authorization: Bearer <token>`.
  */
 export async function startFakeStrapi<Article = unknown>(
@@ -95,7 +96,9 @@ export async function startFakeStrapi<Article = unknown>(
     if (rejected) return send(res, rejected, { error: { status: rejected } });
     const role = q.get('filters[roles][documentId][$eq]');
     const skill = q.get('filters[skills][documentId][$eq]');
+    const after = Number(q.get('filters[id][$gt]') ?? Number.NEGATIVE_INFINITY);
     const all = (content[name] as unknown[])
+      .filter((item) => Number(field(item, 'id') ?? 0) > after)
       .filter((item) => ids.length === 0 || ids.includes(String(documentId(item))))
       .filter((item) => !role || relatesTo(item, 'roles', role))
       .filter((item) => !skill || relatesTo(item, 'skills', skill))
@@ -104,7 +107,8 @@ export async function startFakeStrapi<Article = unknown>(
     const pageSize = Math.min(MAX_PAGE_SIZE, Number(q.get('pagination[pageSize]') ?? 25));
     const data = all.slice((page - 1) * pageSize, page * pageSize);
     const pageCount = Math.ceil(all.length / pageSize);
-    return send(res, 200, { data, meta: { pagination: { page, pageSize, pageCount, total: all.length } } });
+    const counted = q.get('pagination[withCount]') !== 'false';
+    return send(res, 200, { data, meta: { pagination: counted ? { page, pageSize, pageCount, total: all.length } : { page, pageSize } } });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -112,7 +116,10 @@ export async function startFakeStrapi<Article = unknown>(
     url: `http://127.0.0.1:${port}`,
     token,
     collections: content,
-    put(article) {
+    put(given) {
+      // Like Strapi, which publishes into a new row: a (re)published article gets the highest id.
+      const ids = content.articles.map((a) => Number(field(a, 'id') ?? 0));
+      const article = { ...given, id: Math.max(0, ...ids) + 1 };
       const at = content.articles.findIndex((a) => documentId(a) === documentId(article));
       if (at === -1) content.articles.push(article);
       else content.articles[at] = article;

@@ -4,20 +4,22 @@ import { StrapiContentError } from '../errors.ts';
 /** Strapi's public API caps pageSize at 100. */
 export const PAGE_SIZE = 100;
 const CONSISTENCY_ATTEMPTS = 3;
-/** Pages requested at once: Strapi's per-request latency, not its throughput, limits a full listing. */
-const IN_FLIGHT = 4;
 
 const listResponseSchema = z.object({
   data: z.array(z.unknown()),
-  meta: z.object({
-    pagination: z.object({ page: z.number(), pageSize: z.number(), pageCount: z.number(), total: z.number() }),
-  }),
+  meta: z.object({ pagination: z.object({ total: z.number().optional() }) }),
 });
 
-function pageUrl(listUrl: string, filters: URLSearchParams, page: number): string {
+/**
+ * A page of the entries after `afterId` in id order (keyset paging): an offset would make SQLite
+ * step over every earlier row, bodies included, and the last of 10,000 articles' pages cost 30-45 ms
+ * of query each instead of ~1 ms. Only the first page asks for the count.
+ */
+function pageUrl(listUrl: string, filters: URLSearchParams, afterId: number): string {
   const params = new URLSearchParams(filters);
-  params.set('pagination[page]', String(page));
+  params.set('filters[id][$gt]', String(afterId));
   params.set('pagination[pageSize]', String(PAGE_SIZE));
+  params.set('pagination[withCount]', String(afterId === 0));
   params.set('sort[0]', 'id:asc');
   return `${listUrl}?${params}`;
 }
@@ -26,29 +28,32 @@ function documentIdOf(item: unknown): string | undefined {
   return item && typeof item === 'object' && 'documentId' in item && typeof item.documentId === 'string' ? item.documentId : undefined;
 }
 
-async function getPage(listUrl: string, filters: URLSearchParams, page: number, get: (url: string) => Promise<unknown>) {
-  const url = pageUrl(listUrl, filters, page);
+async function getPage(listUrl: string, filters: URLSearchParams, afterId: number, get: (url: string) => Promise<unknown>) {
+  const url = pageUrl(listUrl, filters, afterId);
   const parsed = listResponseSchema.safeParse(await get(url));
   if (!parsed.success) throw new StrapiContentError(url, 'expected { data: [...], meta: { pagination } }');
-  return parsed.data;
+  const last = parsed.data.data.at(-1);
+  const lastId = last && typeof last === 'object' && 'id' in last && typeof last.id === 'number' ? last.id : undefined;
+  if (last !== undefined && lastId === undefined) throw new StrapiContentError(url, 'expected every entry to have a numeric id');
+  return { items: parsed.data.data, total: parsed.data.meta.pagination.total, lastId };
 }
 
-/** The first page says how many there are; the rest are fetched IN_FLIGHT at a time, kept in order. */
+/** The first page says how many there are; each next one starts after the last id seen. */
 async function listOnce(listUrl: string, filters: URLSearchParams, get: (url: string) => Promise<unknown>): Promise<{ items: unknown[]; total: number }> {
-  const first = await getPage(listUrl, filters, 1, get);
-  const { pageCount, total } = first.meta.pagination;
-  const pages: unknown[][] = [first.data];
-  for (let start = 2; start <= pageCount; start += IN_FLIGHT) {
-    const numbers = Array.from({ length: Math.min(IN_FLIGHT, pageCount - start + 1) }, (_, i) => start + i);
-    for (const page of await Promise.all(numbers.map((n) => getPage(listUrl, filters, n, get)))) pages.push(page.data);
+  const first = await getPage(listUrl, filters, 0, get);
+  const items = [...first.items];
+  let page = first;
+  while (page.items.length === PAGE_SIZE && page.lastId !== undefined) {
+    page = await getPage(listUrl, filters, page.lastId, get);
+    items.push(...page.items);
   }
-  return { items: pages.flat(), total };
+  return { items, total: first.total ?? items.length };
 }
 
 /**
  * Every item of a Strapi collection (those matching `filters`, when given), page by page. When
- * publishing or deleting shifts the pages mid-way (items missing or doubled against the reported
- * total), the listing starts over.
+ * publishing or deleting changes the collection mid-way (a republished entry, which gets a new id,
+ * comes twice; the count no longer matches), the listing starts over.
  * @throws StrapiContentError when the listing stays inconsistent.
  */
 export async function listAll(listUrl: string, get: (url: string) => Promise<unknown>, filters = new URLSearchParams()): Promise<unknown[]> {
