@@ -58,3 +58,13 @@ it('keeps the SQLite database in WAL mode, so a publish does not wait for a roll
     db.close();
   }
 });
+
+it('indexes article slugs, so the uniqueness check of every save and publish does not scan all articles', () => {
+  const db = new Database(cms.databaseFilename, { readonly: true, fileMustExist: true });
+  try {
+    const plan = db.prepare("explain query plan select id from articles where slug = 'x' and published_at is not null limit 1").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('; ')).toMatch(/USING INDEX articles_slug_idx/);
+  } finally {
+    db.close();
+  }
+});
