@@ -72,11 +72,6 @@ export type FacetName = (typeof FACETS)[number];
  * Ranking: `proximity` before `typo`, so query words found together (a title, a heading) beat a
  * plural or a synonym of several words, which Meilisearch counts as typos; measured with
  * `npm run bench -- relevance`.
- *
- * Proximity by attribute (words in the same field count as close) rather than by word distance:
- * the word-pair database is much of what every write costs Meilisearch. A one-article write at 10,012
- * documents went from p50 52 / p90 68 ms to p50 33 / p90 46-57 ms, and the judged relevance set
- * (and the held-out one) ranked exactly as before.
  */
 export const SEARCH_SETTINGS = {
   searchableAttributes: ['title', 'sections.heading', 'excerpt', 'skills', 'roleNames', 'content', 'sections.text'],
@@ -102,7 +97,6 @@ export const SEARCH_SETTINGS = {
   filterableAttributes: FACETS,
   sortableAttributes: ['publishedAt'],
   rankingRules: ['words', 'proximity', 'typo', 'attribute', 'sort', 'exactness'],
-  proximityPrecision: 'byAttribute',
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
   pagination: { maxTotalHits: 1000 },
   faceting: { maxValuesPerFacet: 100 },

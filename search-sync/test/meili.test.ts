@@ -34,7 +34,6 @@ describe('Meilisearch set-up', () => {
     expect([...(settings.filterableAttributes ?? [])].sort()).toEqual([...SEARCH_SETTINGS.filterableAttributes].sort());
     expect(settings.sortableAttributes).toEqual(SEARCH_SETTINGS.sortableAttributes);
     expect(settings.rankingRules).toEqual(SEARCH_SETTINGS.rankingRules);
-    expect(settings.proximityPrecision).toBe(SEARCH_SETTINGS.proximityPrecision);
     expect(settings.pagination).toEqual(SEARCH_SETTINGS.pagination);
     expect((await meili.index(INDEX_UID).fetchPrimaryKey())).toBe('id');
   });
