@@ -81,7 +81,8 @@ export async function reindex(deps: {
     for await (const page of strapi.publishedArticles()) {
       progress.total = page.total;
       chunk.push(...page.items.map(toSearchDocument));
-      if (chunk.length >= DOCUMENTS_PER_TASK) await send();
+      // The first page goes alone so Meilisearch starts at once; it merges what arrives meanwhile.
+      if (chunk.length >= DOCUMENTS_PER_TASK || pending.length === 0) await send();
       progress.done += page.items.length;
       report();
     }

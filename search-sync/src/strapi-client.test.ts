@@ -9,7 +9,7 @@ let client: StrapiClient;
 beforeEach(async () => {
   strapi = await startFakeStrapi<StrapiArticle>();
   for (let n = 1; n <= 25; n++) strapi.put(makeArticle(n));
-  client = new StrapiClient(strapi.url, strapi.token, 5_000, 10);
+  client = new StrapiClient(strapi.url, strapi.token, 5_000, { documents: 10, stamps: 10 });
 });
 afterEach(() => strapi.stop());
 

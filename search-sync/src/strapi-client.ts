@@ -24,7 +24,16 @@ export type ArticlePage = { items: StrapiArticle[]; total: number };
 
 type Page<T> = { data: T[]; meta?: { pagination?: { total?: number } } };
 
-const PAGE_SIZE = 100;
+/** Articles asked for by documentId in one request (their ids make up the URL). */
+const IDS_PER_REQUEST = 100;
+
+/**
+ * Articles per listing request, as whole documents or as stamps (cms/config/api.ts allows 1,000).
+ * Strapi has a fixed cost per request, so bigger pages are cheaper per article; documents come 250 at
+ * a time so the first of a reindex reach Meilisearch sooner. At 10,000 articles: documents 4.1-4.5 s
+ * (pages of 100: 5.1-7.1 s), stamps 0.7 s (1.7-1.9 s).
+ */
+export const LISTING_PAGE = { documents: 250, stamps: 1000 };
 
 /** Requests bulk work (reindex, a deep queue) keeps in flight to Strapi at once. */
 export const MAX_IN_FLIGHT = 4;
@@ -52,8 +61,7 @@ export class StrapiClient {
     private readonly baseUrl: string,
     private readonly token: string,
     private readonly timeoutMs = 15_000,
-    /** Articles per listing request (Strapi caps it at 100); tests page smaller lists. */
-    private readonly pageSize = PAGE_SIZE,
+    private readonly pageSizes: typeof LISTING_PAGE = LISTING_PAGE,
   ) {}
 
   /**
@@ -70,18 +78,18 @@ export class StrapiClient {
   }
 
   /**
-   * The published state of many articles, 100 per request, MAX_IN_FLIGHT at once: the map holds
+   * The published state of many articles, IDS_PER_REQUEST per request, MAX_IN_FLIGHT at once: the map holds
    * those that are published; an id missing from it is unpublished or gone.
    * @throws StrapiError on any status but 200 or when Strapi is unreachable.
    */
   async getPublishedArticles(documentIds: string[]): Promise<Map<string, StrapiArticle>> {
     const chunks: string[][] = [];
-    for (let start = 0; start < documentIds.length; start += PAGE_SIZE) chunks.push(documentIds.slice(start, start + PAGE_SIZE));
+    for (let start = 0; start < documentIds.length; start += IDS_PER_REQUEST) chunks.push(documentIds.slice(start, start + IDS_PER_REQUEST));
     const found = new Map<string, StrapiArticle>();
     for (let i = 0; i < chunks.length; i += MAX_IN_FLIGHT) {
       const pages = await Promise.all(
         chunks.slice(i, i + MAX_IN_FLIGHT).map((ids) => {
-          const query = new URLSearchParams({ ...DOCUMENT_QUERY, 'pagination[pageSize]': String(PAGE_SIZE) });
+          const query = new URLSearchParams({ ...DOCUMENT_QUERY, 'pagination[pageSize]': String(IDS_PER_REQUEST) });
           for (const [n, id] of ids.entries()) query.set(`filters[documentId][$in][${n}]`, id);
           return this.get<Page<StrapiArticle>>('/api/articles', query);
         }),
@@ -110,12 +118,12 @@ export class StrapiClient {
    * simply not met. `total` is the count when the listing started.
    * @throws StrapiError when a page cannot be fetched.
    */
-  async *publishedArticles(params = new URLSearchParams(DOCUMENT_QUERY)): AsyncGenerator<ArticlePage> {
-    const first = await this.articlesAfter(0, params, true);
+  async *publishedArticles(params = new URLSearchParams(DOCUMENT_QUERY), pageSize = this.pageSizes.documents): AsyncGenerator<ArticlePage> {
+    const first = await this.articlesAfter(0, params, pageSize, true);
     let page = first;
     while (true) {
       const last = page.items.at(-1);
-      const next = last && page.items.length === this.pageSize ? this.articlesAfter(last.id, params, false) : undefined;
+      const next = last && page.items.length === pageSize ? this.articlesAfter(last.id, params, pageSize, false) : undefined;
       // A failure surfaces when the caller gets to that page; this only keeps an abandoned one quiet.
       next?.catch(() => undefined);
       yield { items: page.items, total: first.total };
@@ -124,10 +132,10 @@ export class StrapiClient {
     }
   }
 
-  private async articlesAfter(id: number, params: URLSearchParams, withCount: boolean): Promise<ArticlePage> {
+  private async articlesAfter(id: number, params: URLSearchParams, pageSize: number, withCount: boolean): Promise<ArticlePage> {
     const query = new URLSearchParams(params);
     query.set('filters[id][$gt]', String(id));
-    query.set('pagination[pageSize]', String(this.pageSize));
+    query.set('pagination[pageSize]', String(pageSize));
     query.set('pagination[withCount]', String(withCount));
     query.set('sort', 'id:asc');
     const body = await this.get<Page<StrapiArticle>>('/api/articles', query);
@@ -142,7 +150,7 @@ export class StrapiClient {
   async publishedStamps(): Promise<ArticleStamp[]> {
     const stamps: ArticleStamp[] = [];
     const fields = new URLSearchParams({ 'fields[0]': 'updatedAt' });
-    for await (const { items } of this.publishedArticles(fields)) {
+    for await (const { items } of this.publishedArticles(fields, this.pageSizes.stamps)) {
       for (const a of items) stamps.push({ documentId: a.documentId, updatedAt: a.updatedAt });
     }
     return stamps;
@@ -156,7 +164,7 @@ export class StrapiClient {
     const relation = kind === 'role' ? 'roles' : 'skills';
     const query = new URLSearchParams({ [`filters[${relation}][documentId][$eq]`]: documentId, 'fields[0]': 'updatedAt' });
     const ids: string[] = [];
-    for await (const { items } of this.publishedArticles(query)) ids.push(...items.map((a) => a.documentId));
+    for await (const { items } of this.publishedArticles(query, this.pageSizes.stamps)) ids.push(...items.map((a) => a.documentId));
     return ids;
   }
 

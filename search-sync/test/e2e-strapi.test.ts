@@ -3,7 +3,7 @@ import { freePort, startTestCms, waitFor, type AdminClient, type MeiliProcess, t
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, type SearchDocument } from '../src/contract.ts';
 import { Service } from '../src/service.ts';
-import { StrapiClient } from '../src/strapi-client.ts';
+import { LISTING_PAGE, StrapiClient } from '../src/strapi-client.ts';
 import { silentLog, startTestMeili, tempDir, testConfig } from './helpers.ts';
 
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
@@ -60,8 +60,10 @@ describe('end to end with real Strapi and Meilisearch', () => {
   });
 
   it('lists published articles page after page by id, as reindex and reconcile read them', async () => {
-    const listed = await api<{ data: { documentId: string }[] }>('/api/articles?fields[0]=updatedAt&pagination[pageSize]=100');
-    const stamps = await new StrapiClient(cms.url, cms.readToken, 15_000, 5).publishedStamps();
+    const listed = await api<{ data: { documentId: string }[]; meta: { pagination: { pageSize: number } } }>('/api/articles?fields[0]=updatedAt&pagination[pageSize]=1000');
+    // The CMS lets bulk readers ask for stamps a thousand at a time (LISTING_PAGE).
+    expect(listed.meta.pagination.pageSize).toBe(LISTING_PAGE.stamps);
+    const stamps = await new StrapiClient(cms.url, cms.readToken, 15_000, { documents: 5, stamps: 5 }).publishedStamps();
     expect(listed.data.length).toBeGreaterThan(10);
     expect(stamps.map((s) => s.documentId).sort()).toEqual(listed.data.map((a) => a.documentId).sort());
   });

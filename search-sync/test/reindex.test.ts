@@ -43,7 +43,7 @@ const settledWarnings = async () => {
 };
 
 const run = (onProgress?: (p: ReindexProgress) => void) =>
-  reindex({ meili, strapi: new StrapiClient(strapi.url, strapi.token), log: silentLog, queue, onProgress });
+  reindex({ meili, strapi: new StrapiClient(strapi.url, strapi.token, 5_000, { documents: 100, stamps: 1000 }), log: silentLog, queue, onProgress });
 
 describe('reindex', () => {
   it('builds `articles` from scratch when it does not exist yet, with settings and progress', async () => {

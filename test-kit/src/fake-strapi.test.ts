@@ -18,11 +18,11 @@ async function get(path: string, token = strapi!.token): Promise<{ status: numbe
 }
 
 describe('fake Strapi', () => {
-  it('pages like the public API, capped at 100 per page, ordered by id', async () => {
-    strapi = await startFakeStrapi<Item>({ articles: Array.from({ length: 250 }, (_, i) => item(250 - i)) });
-    const page = await get('/api/articles?pagination[page]=3&pagination[pageSize]=500');
-    expect(page.body.meta?.pagination).toEqual({ page: 3, pageSize: 100, pageCount: 3, total: 250 });
-    expect((page.body.data as Item[]).map((a) => a.id)).toEqual(Array.from({ length: 50 }, (_, i) => 201 + i));
+  it('pages like the CMS, capped at 1,000 per page, ordered by id', async () => {
+    strapi = await startFakeStrapi<Item>({ articles: Array.from({ length: 2500 }, (_, i) => item(2500 - i)) });
+    const page = await get('/api/articles?pagination[page]=3&pagination[pageSize]=5000');
+    expect(page.body.meta?.pagination).toEqual({ page: 3, pageSize: 1000, pageCount: 3, total: 2500 });
+    expect((page.body.data as Item[]).map((a) => a.id)).toEqual(Array.from({ length: 500 }, (_, i) => 2001 + i));
   });
 
   it('filters by documentId list and by related role, and serves one article by documentId', async () => {

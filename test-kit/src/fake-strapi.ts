@@ -29,8 +29,8 @@ export type FakeStrapi<Article = unknown> = {
   stop(): Promise<void>;
 };
 
-/** Strapi's public API caps `pagination[pageSize]` at 100. */
-const MAX_PAGE_SIZE = 100;
+/** The CMS caps `pagination[pageSize]` at 1,000 (`rest.maxLimit` in cms/config/api.ts). */
+const MAX_PAGE_SIZE = 1000;
 const COVER_PNG = solidPng(120, 63, [40, 90, 160]);
 
 const field = (item: unknown, name: string): unknown => (item && typeof item === 'object' ? (item as Record<string, unknown>)[name] : undefined);

@@ -1,8 +1,13 @@
 import { z } from 'astro/zod';
 import { StrapiContentError } from '../errors.ts';
 
-/** Strapi's public API caps pageSize at 100. */
-export const PAGE_SIZE = 100;
+/** Entries asked for by documentId in one request (their ids make up the URL). */
+export const IDS_PER_REQUEST = 100;
+/**
+ * Entries per listing request. The CMS allows up to 1,000 (cms/config/api.ts); Strapi has a fixed
+ * cost per request, and pages of 250 whole articles keep each answer a few megabytes.
+ */
+const LIST_PAGE_SIZE = 250;
 const CONSISTENCY_ATTEMPTS = 3;
 
 const listResponseSchema = z.object({
@@ -18,7 +23,7 @@ const listResponseSchema = z.object({
 function pageUrl(listUrl: string, filters: URLSearchParams, afterId: number): string {
   const params = new URLSearchParams(filters);
   params.set('filters[id][$gt]', String(afterId));
-  params.set('pagination[pageSize]', String(PAGE_SIZE));
+  params.set('pagination[pageSize]', String(LIST_PAGE_SIZE));
   params.set('pagination[withCount]', String(afterId === 0));
   params.set('sort[0]', 'id:asc');
   return `${listUrl}?${params}`;
@@ -43,7 +48,7 @@ async function listOnce(listUrl: string, filters: URLSearchParams, get: (url: st
   const first = await getPage(listUrl, filters, 0, get);
   const items = [...first.items];
   let page = first;
-  while (page.items.length === PAGE_SIZE && page.lastId !== undefined) {
+  while (page.items.length === LIST_PAGE_SIZE && page.lastId !== undefined) {
     page = await getPage(listUrl, filters, page.lastId, get);
     items.push(...page.items);
   }

@@ -19,12 +19,12 @@ const connect = (s: FakeStrapi, over: Partial<StrapiConnection> = {}): StrapiCon
 });
 
 describe('fetching content from Strapi', () => {
-  it('pages past Strapi’s 100-item cap and returns every article with absolute media URLs', async () => {
-    strapi = await startFakeStrapi(makeContent(250));
+  it('pages through a collection larger than a page and returns every article with absolute media URLs', async () => {
+    strapi = await startFakeStrapi(makeContent(600));
     const articles = await fetchEntries(connect(strapi), 'articles');
-    expect(articles).toHaveLength(250);
+    expect(articles).toHaveLength(600);
     expect(strapi.requests.filter((r) => r.startsWith('/api/articles'))).toHaveLength(3);
-    expect(strapi.requests[0]).toContain('pagination[pageSize]=100');
+    expect(strapi.requests[0]).toContain('pagination[pageSize]=250');
     const first = articles.find((a) => a.documentId === 'article-1')!;
     expect(first.slug).toBe('fixture-article-1');
     expect(first.cover?.url).toBe(`${strapi.url}/uploads/cover-1.png`);
