@@ -7,6 +7,23 @@ type Auth = { strategy?: { name?: string }; credentials?: { name?: unknown } };
 /** Strapi's strategy for content API tokens (@strapi/admin strategies/content-api-token). */
 const API_TOKEN_STRATEGY = 'content-api-token';
 
+/**
+ * The most entries an anonymous caller gets in one answer, as with Strapi's default `maxLimit`. API
+ * tokens (search-sync, the site build) may ask for up to `rest.maxLimit` (cms/config/api.ts): pages
+ * that large are for bulk readers, not a way for anyone to make Strapi serialise 1,000 bodies a call.
+ */
+export const PUBLIC_MAX_PAGE_SIZE = 100;
+
+/** `pagination` with `pageSize` and `limit` capped at PUBLIC_MAX_PAGE_SIZE. */
+function capPagination(pagination: unknown): unknown {
+  if (!pagination || typeof pagination !== 'object') return pagination;
+  const capped: Record<string, unknown> = { ...pagination };
+  for (const key of ['pageSize', 'limit']) {
+    if (Number(capped[key]) > PUBLIC_MAX_PAGE_SIZE) capped[key] = String(PUBLIC_MAX_PAGE_SIZE);
+  }
+  return capped;
+}
+
 /** True when the request carries the API token named `tokenName` (not a user, not another token). */
 function isToken(auth: Auth | undefined, tokenName: string): boolean {
   return auth?.strategy?.name === API_TOKEN_STRATEGY && auth.credentials?.name === tokenName;
@@ -21,6 +38,7 @@ function isToken(auth: Auth | undefined, tokenName: string): boolean {
  * keeps a `status` of exactly `draft` or `published`. It also applies a fixed populate when the caller chooses neither `populate` nor
  * `fields`, so the site gets the full JSON shape without repeating populate parameters, while a
  * caller that picks its fields (search-sync's reconcile) gets only those, without the joins.
+ * Anonymous callers' pages are capped at PUBLIC_MAX_PAGE_SIZE.
  */
 export function contentQuery(defaultPopulate?: Populate, draftReader?: string) {
   return (_config: unknown, _ctx: { strapi: Core.Strapi }) =>
@@ -29,6 +47,7 @@ export function contentQuery(defaultPopulate?: Populate, draftReader?: string) {
       const mayChoose = draftReader !== undefined && isToken(ctx.state.auth, draftReader) && (query.status === 'draft' || query.status === 'published');
       if (!mayChoose) delete query.status;
       if (defaultPopulate && query.populate === undefined && query.fields === undefined) query.populate = defaultPopulate;
+      if (ctx.state.auth?.strategy?.name !== API_TOKEN_STRATEGY) query.pagination = capPagination(query.pagination);
       ctx.query = query;
       await next();
     };

@@ -61,6 +61,15 @@ describe.each(lanes())('public content API on $name', (lane) => {
       expect(slugs.size).toBe(page1.data.length + page2.data.length);
     });
 
+    it('gives anonymous callers at most 100 entries a page, API tokens up to 1,000', async () => {
+      const anonymous = await getJson<ListResponse<Article>>('/api/articles?fields[0]=updatedAt&pagination[pageSize]=1000');
+      expect(anonymous.meta.pagination.pageSize).toBe(100);
+      const byOffset = await getJson<{ meta: { pagination: { limit: number } } }>('/api/articles?fields[0]=updatedAt&pagination[limit]=500');
+      expect(byOffset.meta.pagination.limit).toBe(100);
+      const withToken = await getJson<ListResponse<Article>>('/api/articles?fields[0]=updatedAt&pagination[pageSize]=1000', cms.readToken);
+      expect(withToken.meta.pagination.pageSize).toBe(1000);
+    });
+
     it('serves the three roles with responsibilities, skills and salary bands, and the skills', async () => {
       const roles = await getJson<ListResponse<{ slug: string; responsibilities: unknown[]; salaryBands: { min: number; period: string }[]; skills: unknown[] }>>('/api/roles');
       expect(roles.data.map((r) => r.slug).sort()).toEqual(['backend-developer', 'frontend-developer', 'full-stack-developer']);
