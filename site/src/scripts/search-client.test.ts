@@ -126,6 +126,28 @@ describe('results first, sections right after', () => {
     await expect(freshSections).resolves.toBeNull();
   });
 
+  it('"More results" leaves the sections of the page already shown coming; a new search drops both', async () => {
+    const { calls, fetch } = manualFetch();
+    const client = createSearchClient({ url: 'http://meili.test', key: 'k', fetch });
+    const first = client.search(state('doc'), 5);
+    calls[0]!.release(answer('one'));
+    const firstSections = (await first)!.sections();
+    const next = client.more(state('doc'), 5, 5);
+    expect(calls[1]!.init.signal?.aborted).toBe(false);
+    calls[2]!.release(answer('six'));
+    const nextSections = (await next)!.sections();
+    calls[1]!.release(sectionAnswer('one', [{ id: 'intro', heading: 'Intro', text: 'x' }]));
+    await expect(firstSections).resolves.toMatchObject({ hits: [{ id: 'one' }] });
+    const third = client.more(state('doc'), 5, 10);
+    client.search(state('docker'), 5);
+    expect(calls[3]!.init.signal?.aborted).toBe(true);
+    expect(calls[4]!.init.signal?.aborted).toBe(true);
+    calls[3]!.release(sectionAnswer('six', []));
+    calls[4]!.release(answer('eleven'));
+    await expect(nextSections).resolves.toBeNull();
+    await expect(third).resolves.toBeNull();
+  });
+
   it('a failed section query resolves null, leaving the results as they are', async () => {
     let n = 0;
     const client = createSearchClient({ url: 'http://meili.test', key: 'k', fetch: async () => (n++ === 0 ? answer('a') : new Response('{}', { status: 500 })) });

@@ -95,6 +95,12 @@ export function mergeAnswers(answers: Answer[]): SearchResult {
 export type SearchClient = {
   /** Resolves null when a newer search started meanwhile (its answer is the one to show). @throws SearchUnavailableError */
   search(state: SearchState, limit: number, offset?: number): Promise<FoundResult | null>;
+  /**
+   * The next page of the current search ("More results"): unlike `search`, it leaves the pages
+   * already shown alone, so their section snippets still arrive. Null once a newer search started.
+   * @throws SearchUnavailableError
+   */
+  more(state: SearchState, limit: number, offset: number): Promise<FoundResult | null>;
   /** Drops whatever is in flight, e.g. when the query is cleared. */
   cancel(): void;
   /** Answers to a multi-search of the caller's own queries (counts for suggestions), beside the search in flight. @throws SearchUnavailableError */
@@ -115,7 +121,7 @@ export function createSearchClient(opts: { url: string; key: string; timeoutMs?:
   const base = opts.url.replace(/\/+$/, '');
   const doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
   let sequence = 0;
-  let inFlight: AbortController | null = null;
+  const inFlight = new Set<AbortController>();
 
   /** POSTs `body` to `path` of Meilisearch and returns the JSON answer; aborts after the timeout. */
   async function post(path: string, body: unknown, controller = new AbortController()): Promise<unknown> {
@@ -142,14 +148,14 @@ export function createSearchClient(opts: { url: string; key: string; timeoutMs?:
 
   const cancel = () => {
     sequence++;
-    inFlight?.abort();
-    inFlight = null;
+    for (const controller of inFlight) controller.abort();
+    inFlight.clear();
   };
 
   /** Runs `request` as the search numbered `mine`: null once a newer search started. */
   async function current<T>(mine: number, request: (controller: AbortController) => Promise<T>): Promise<T | null> {
     const controller = new AbortController();
-    inFlight = controller;
+    inFlight.add(controller);
     try {
       const result = await request(controller);
       return mine === sequence ? result : null;
@@ -157,7 +163,7 @@ export function createSearchClient(opts: { url: string; key: string; timeoutMs?:
       if (mine !== sequence) return null;
       throw err;
     } finally {
-      if (inFlight === controller) inFlight = null;
+      inFlight.delete(controller);
     }
   }
 
@@ -173,15 +179,18 @@ export function createSearchClient(opts: { url: string; key: string; timeoutMs?:
     }
   }
 
-  async function search(state: SearchState, limit: number, offset = 0): Promise<FoundResult | null> {
-    cancel();
+  async function page(state: SearchState, limit: number, offset: number): Promise<FoundResult | null> {
     const mine = sequence;
     const result = await current(mine, async (controller) => mergeAnswers(answers(await post('/multi-search', { queries: searchQueries(state, limit, offset) }, controller))));
     return result && { ...result, sections: () => sections(mine, state, limit, offset) };
   }
 
   return {
-    search,
+    search(state, limit, offset = 0) {
+      cancel();
+      return page(state, limit, offset);
+    },
+    more: page,
     cancel,
     ask: async (queries) => answers(await post('/multi-search', { queries })),
     async facetSearch(state, facet, text) {

@@ -139,7 +139,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
   /** "More results": the next page under the ones shown, its page in the URL, focus on its first result. */
   const loadMore = async (): Promise<void> => {
     const mine = runs;
-    const result = await client.search(state, PAGE_SIZE, fetched).catch(() => null);
+    const result = await client.more(state, PAGE_SIZE, fetched).catch(() => null);
     if (!result || mine !== runs) return;
     const first = fetched;
     listbox.insertAdjacentHTML('beforeend', renderHits(result.hits, 'search-hit', state.q, first));
