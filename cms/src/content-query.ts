@@ -12,7 +12,7 @@ const API_TOKEN_STRATEGY = 'content-api-token';
  * tokens (search-sync, the site build) may ask for up to `rest.maxLimit` (cms/config/api.ts): pages
  * that large are for bulk readers, not a way for anyone to make Strapi serialise 1,000 bodies a call.
  */
-export const PUBLIC_MAX_PAGE_SIZE = 100;
+const PUBLIC_MAX_PAGE_SIZE = 100;
 
 /** `pagination` with `pageSize` and `limit` capped at PUBLIC_MAX_PAGE_SIZE. */
 function capPagination(pagination: unknown): unknown {
@@ -24,9 +24,14 @@ function capPagination(pagination: unknown): unknown {
   return capped;
 }
 
+/** True when the request carries a content API token (not a user, not anonymous). */
+function isApiToken(auth: Auth | undefined): boolean {
+  return auth?.strategy?.name === API_TOKEN_STRATEGY;
+}
+
 /** True when the request carries the API token named `tokenName` (not a user, not another token). */
 function isToken(auth: Auth | undefined, tokenName: string): boolean {
-  return auth?.strategy?.name === API_TOKEN_STRATEGY && auth.credentials?.name === tokenName;
+  return isApiToken(auth) && auth?.credentials?.name === tokenName;
 }
 
 /**
@@ -47,7 +52,7 @@ export function contentQuery(defaultPopulate?: Populate, draftReader?: string) {
       const mayChoose = draftReader !== undefined && isToken(ctx.state.auth, draftReader) && (query.status === 'draft' || query.status === 'published');
       if (!mayChoose) delete query.status;
       if (defaultPopulate && query.populate === undefined && query.fields === undefined) query.populate = defaultPopulate;
-      if (ctx.state.auth?.strategy?.name !== API_TOKEN_STRATEGY) query.pagination = capPagination(query.pagination);
+      if (!isApiToken(ctx.state.auth)) query.pagination = capPagination(query.pagination);
       ctx.query = query;
       await next();
     };

@@ -95,6 +95,13 @@ describe('reindex', () => {
     expect(await settledWarnings()).toEqual([]);
   });
 
+  it('sends the first page to Meilisearch on its own, so indexing starts while the rest is fetched', async () => {
+    const { index } = await run();
+    const { results } = await meili.tasks.getTasks({ indexUids: [index], types: ['documentAdditionOrUpdate'] });
+    const sent = results.sort((a, b) => a.uid - b.uid).map((t) => (t.details as { receivedDocuments?: number }).receivedDocuments);
+    expect(sent).toEqual([100, COUNT + 1 - 100]);
+  });
+
   it('deletes the temporary index an interrupted reindex left behind, and nothing else', async () => {
     await waitOk(meili.createIndex(`${INDEX_UID}_1700000000000`));
     await waitOk(meili.createIndex('articles_plugin'));
