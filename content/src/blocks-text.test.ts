@@ -32,6 +32,12 @@ describe('blocksText', () => {
     );
   });
 
+  it('collapses runs of spaces and tabs to one space, a lone tab too, and leaves other spaces alone', () => {
+    const line = (value: string) => blocksText([{ type: 'paragraph', children: [text(value)] }]);
+    expect(line('\ta  b\t\tc \t d\te f ')).toBe('a b c d e f');
+    expect(line('no\u00a0break')).toBe('no\u00a0break');
+  });
+
   it('tolerates missing bodies and block types a later Strapi may add', () => {
     expect(blocksText(null)).toBe('');
     expect(blocksText(undefined)).toBe('');

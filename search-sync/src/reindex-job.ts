@@ -5,7 +5,7 @@ import { describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
 import { ensureIndex, type SearchIndex } from './meili.ts';
 import type { SyncQueue } from './queue.ts';
-import { reconcile, type ReconcileResult } from './reconcile.ts';
+import { reconcile, type ReconcileResult, type Stamps } from './reconcile.ts';
 import { reindex, type ReindexProgress } from './reindex.ts';
 import type { StrapiClient } from './strapi-client.ts';
 
@@ -17,7 +17,7 @@ export type RepairDeps = {
   strapi: StrapiClient;
   index: SearchIndex;
   queue: SyncQueue;
-  buildHook: BuildHook;
+  buildHook: Pick<BuildHook, 'changed'>;
   log: Logger;
   /**
    * Gets the items queued up to `watermark` applied, giving up at `deadline` (ms): a one-off command
@@ -29,15 +29,20 @@ export type RepairDeps = {
 export type RepairResult = ReconcileResult & { stillQueued: number };
 export type ReindexResult = { reindex: ReindexProgress; reconcile: RepairResult };
 
+/** One reconcile, then waits until the repairs it queued are applied. */
+async function repair(deps: RepairDeps, indexed?: Stamps): Promise<{ result: RepairResult; published: Stamps }> {
+  await ensureIndex(deps.meili);
+  const { result, published } = await reconcile(deps, indexed);
+  await deps.drain(result.watermark, Date.now() + APPLY_TIMEOUT_MS);
+  return { result: { ...result, stillQueued: deps.queue.pendingUpTo(result.watermark) }, published };
+}
+
 /**
  * Compares Strapi with the index once and waits until the repairs it queued are applied.
  * @throws StrapiError or Meilisearch errors when either side cannot be read.
  */
 export async function reconcileAndApply(deps: RepairDeps): Promise<RepairResult> {
-  await ensureIndex(deps.meili);
-  const result = await reconcile(deps);
-  await deps.drain(result.watermark, Date.now() + APPLY_TIMEOUT_MS);
-  return { ...result, stillQueued: deps.queue.pendingUpTo(result.watermark) };
+  return (await repair(deps)).result;
 }
 
 /**
@@ -51,10 +56,13 @@ export async function reindexAndRepair(deps: RepairDeps, onProgress?: (p: Reinde
   // the swap that could change what it reads comes only after every document is loaded.
   const before = deps.index.stamps();
   before.catch(() => undefined);
-  const result = await reindex({ meili: deps.meili, strapi: deps.strapi, log: deps.log, queue: deps.queue, onProgress });
-  const repaired = await reconcileAndApply(deps);
-  if (!isDeepStrictEqual(await before, await deps.index.stamps())) deps.buildHook.changed('all');
-  return { reindex: result, reconcile: repaired };
+  const { progress, loaded } = await reindex({ meili: deps.meili, strapi: deps.strapi, log: deps.log, queue: deps.queue, onProgress });
+  // The reconcile compares Strapi with what was just loaded instead of reading it back. Changes
+  // applied after the swap only make it queue a few articles again, which the processor re-checks.
+  const repaired = await repair(deps, loaded);
+  // Once repaired, the index holds Strapi's published set: compare that with what it held before.
+  if (!isDeepStrictEqual(await before, repaired.published)) deps.buildHook.changed('all');
+  return { reindex: progress, reconcile: repaired.result };
 }
 
 /**

@@ -8,10 +8,14 @@ import type { SyncQueue } from './queue.ts';
 import type { StrapiClient } from './strapi-client.ts';
 import { applyVocabulary } from './vocabulary.ts';
 import type { ReindexProgress } from './admin-contract.ts';
+import type { Stamps } from './reconcile.ts';
 
 export type { ReindexProgress } from './admin-contract.ts';
 
 export const REINDEX_KEY = 'reindex';
+
+/** A finished reindex, and what the swapped-in index held at the swap (documentId → updatedAt). */
+export type ReindexOutcome = { progress: ReindexProgress; loaded: Stamps };
 
 /** Documents per Meilisearch task while loading the fresh index. */
 const DOCUMENTS_PER_TASK = 1000;
@@ -37,6 +41,7 @@ async function deleteLeftovers(meili: Meilisearch, keep: string, log: Logger): P
  * atomic step (or renames it when `articles` does not exist yet) and deletes the old one. Searches hit the complete old index until the swap.
  * Temporary indexes of interrupted earlier runs are deleted first; run one reindex at a time.
  * Progress goes to `onProgress` and, when a queue is given, to its meta table for `status`.
+ * Returns the final progress and the stamps of what it loaded.
  * @throws StrapiError or Meilisearch errors; the fresh index is deleted on failure.
  */
 export async function reindex(deps: {
@@ -45,7 +50,7 @@ export async function reindex(deps: {
   log: Logger;
   queue?: SyncQueue;
   onProgress?: (p: ReindexProgress) => void;
-}): Promise<ReindexProgress> {
+}): Promise<ReindexOutcome> {
   const { meili, strapi, log } = deps;
   const progress: ReindexProgress = {
     state: 'loading',
@@ -59,6 +64,10 @@ export async function reindex(deps: {
     deps.onProgress?.({ ...progress });
   };
   report();
+  // Strapi serves the first pages while Meilisearch creates the index and applies the settings.
+  const pages = strapi.publishedArticles();
+  const firstPage = pages.next();
+  firstPage.catch(() => undefined);
   try {
     await deleteLeftovers(meili, progress.index, log);
     await ensureIndex(meili, progress.index);
@@ -71,6 +80,7 @@ export async function reindex(deps: {
     // batches finish sooner than many small ones (it merges waiting additions, but not the first).
     const pending: EnqueuedTaskPromise[] = [];
     let chunk: SearchDocument[] = [];
+    const loaded: Stamps = new Map();
     const send = async () => {
       if (chunk.length === 0) return;
       const task = fresh.addDocuments(chunk, { primaryKey: PRIMARY_KEY });
@@ -78,9 +88,13 @@ export async function reindex(deps: {
       pending.push(task);
       chunk = [];
     };
-    for await (const page of strapi.publishedArticles()) {
+    for (let next = await firstPage; !next.done; next = await pages.next()) {
+      const page = next.value;
       progress.total = page.total;
-      chunk.push(...page.items.map(toSearchDocument));
+      for (const doc of page.items.map(toSearchDocument)) {
+        chunk.push(doc);
+        loaded.set(doc.id, doc.updatedAt);
+      }
       // The first page goes alone so Meilisearch starts at once; it merges what arrives meanwhile.
       if (chunk.length >= DOCUMENTS_PER_TASK || pending.length === 0) await send();
       progress.done += page.items.length;
@@ -96,7 +110,7 @@ export async function reindex(deps: {
     progress.finishedAt = new Date().toISOString();
     report();
     log.info({ documents: progress.done }, 'reindex done');
-    return progress;
+    return { progress, loaded };
   } catch (err) {
     progress.state = 'failed';
     progress.error = describeError(err);
@@ -104,6 +118,8 @@ export async function reindex(deps: {
     report();
     await waitOk(meili.deleteIndex(progress.index)).catch(() => undefined);
     throw err;
+  } finally {
+    await pages.return(undefined);
   }
 }
 

@@ -173,7 +173,7 @@ export class Service {
   reconcileNow(attempt = 1): Promise<void> {
     this.reconciling ??= (async () => {
       try {
-        const result = await reconcile({ strapi: this.strapi, index: this.index, queue: this.queue, log: this.log });
+        const { result } = await reconcile({ strapi: this.strapi, index: this.index, queue: this.queue, log: this.log });
         this.firstReconcile ??= result;
         this.processor.wake();
         this.scheduleReconcile(this.config.reconcileIntervalMs);

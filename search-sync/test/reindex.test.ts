@@ -50,8 +50,11 @@ describe('reindex', () => {
     // `reindex` from the CLI first reads what the index held, to tell whether the swap changed it.
     expect((await new SearchIndex(meili).stamps()).size).toBe(0);
     const seen: ReindexProgress[] = [];
-    const result = await run((p) => seen.push(p));
-    expect(result).toMatchObject({ state: 'done', done: COUNT, total: COUNT });
+    const { progress, loaded } = await run((p) => seen.push(p));
+    expect(progress).toMatchObject({ state: 'done', done: COUNT, total: COUNT });
+    // What the run says it loaded is what the live index holds: the closing reconcile relies on it.
+    expect(loaded).toEqual(await new SearchIndex(meili).stamps());
+    expect(loaded.size).toBe(COUNT);
     // One report per page of 100, then the swap and the end.
     expect([...new Set(seen.map((p) => p.done))]).toEqual([0, 100, 200, COUNT]);
     expect(queue.getMeta<ReindexProgress>(REINDEX_KEY)).toMatchObject({ state: 'done', done: COUNT });
@@ -96,7 +99,9 @@ describe('reindex', () => {
   });
 
   it('sends the first page to Meilisearch on its own, so indexing starts while the rest is fetched', async () => {
-    const { index } = await run();
+    const {
+      progress: { index },
+    } = await run();
     const { results } = await meili.tasks.getTasks({ indexUids: [index], types: ['documentAdditionOrUpdate'] });
     const sent = results.sort((a, b) => a.uid - b.uid).map((t) => (t.details as { receivedDocuments?: number }).receivedDocuments);
     expect(sent).toEqual([100, COUNT + 1 - 100]);

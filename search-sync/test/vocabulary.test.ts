@@ -71,8 +71,8 @@ describe('the editors’ vocabulary with real Strapi and Meilisearch', () => {
     await saveVocabulary((v) => ({ ...v, synonymGroups: [...v.synonymGroups, { words: 'kotlin, java' }] }));
     await waitFor('"kotlin" synonym live', async () => (await synonyms()).kotlin !== undefined, { timeoutMs: 15_000 });
     const before = { synonyms: await synonyms(), stopWords: await service.meili.index(INDEX_UID).getStopWords() };
-    const result = await reindex({ meili: service.meili, strapi: service.strapi, log: silentLog });
-    expect(result.state).toBe('done');
+    const { progress } = await reindex({ meili: service.meili, strapi: service.strapi, log: silentLog });
+    expect(progress.state).toBe('done');
     expect(await synonyms()).toEqual(before.synonyms);
     expect(await service.meili.index(INDEX_UID).getStopWords()).toEqual(before.stopWords);
     expect(await slugs('kotlin')).toContain('server-side-languages-and-the-frameworks-that-pick-them');
