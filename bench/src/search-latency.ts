@@ -2,22 +2,12 @@ import { INDEX_UID, SEARCH_RESULTS } from '@stackguide/search-sync/contract';
 import { search } from './meili-http.ts';
 import { PLUGIN_INDEX } from './plugin-cms.ts';
 import { stepLog } from '@stackguide/runtime';
-import { realisticQueries } from './queries.ts';
+import { cmsNames, realisticQueries } from './queries.ts';
 import { processTree, statusKiB } from './resources.ts';
 import { startRecording } from './results.ts';
 import { ratio, summarize } from './stats.ts';
-import { startSystem, type System } from './system.ts';
+import { startSystem } from './system.ts';
 import { renderTable } from './table.ts';
-
-async function vocabulary(system: System): Promise<string[]> {
-  const headers = { Authorization: `Bearer ${system.fixture.secrets.STRAPI_READ_TOKEN}` };
-  const names: string[] = [];
-  for (const type of ['skills', 'roles']) {
-    const res = await fetch(`${system.ours.cms.url}/api/${type}?pagination[pageSize]=100&fields[0]=name`, { headers });
-    names.push(...((await res.json()) as { data: { name: string }[] }).data.map((d) => d.name));
-  }
-  return names;
-}
 
 /** Peak RSS (VmHWM) of a process tree in MiB, summed over its live processes. */
 function peakMiB(pid: number | undefined): number {
@@ -34,7 +24,7 @@ export async function searchLatencyBench(opts: { articles: number; runs: number 
   const system = await startSystem(opts.articles);
   const log = stepLog('search');
   try {
-    const queries = realisticQueries(await vocabulary(system), 200);
+    const queries = realisticQueries(await cmsNames(system.ours.cms.url, system.fixture.secrets.STRAPI_READ_TOKEN), 200);
     const rows = { ours: { rtt: [] as number[], proc: [] as number[], empty: 0, failed: 0 }, plugin: { rtt: [] as number[], proc: [] as number[], empty: 0, failed: 0 } };
     for (let round = 0; round < opts.runs; round++) {
       for (const [i, q] of queries.entries()) {
