@@ -12,6 +12,9 @@ const LIVE_POLL_MS = 10;
 /** Documents fetched by id per request: the ids travel in the URL. */
 const IDS_PER_REQUEST = 100;
 
+/** documentId → updatedAt in Unix seconds, as the index stores them. */
+export type Stamps = Map<string, number>;
+
 /** Meilisearch client with the master key (never leaves this service). */
 export function createMeili(url: string, masterKey: string): Meilisearch {
   return new Meilisearch({
@@ -121,8 +124,8 @@ export class SearchIndex {
   }
 
   /** (id, updatedAt) of every document in the index; empty when the index does not exist. */
-  async stamps(): Promise<Map<string, number>> {
-    const out = new Map<string, number>();
+  async stamps(): Promise<Stamps> {
+    const out: Stamps = new Map();
     if (!(await indexUids(this.meili)).has(this.uid)) return out;
     const limit = 1000;
     for (let offset = 0; ; offset += limit) {

@@ -1,6 +1,6 @@
 import { unixSeconds } from './document.ts';
 import type { Logger } from './logger.ts';
-import type { SearchIndex } from './meili.ts';
+import type { SearchIndex, Stamps } from './meili.ts';
 import type { SyncQueue } from './queue.ts';
 import type { StrapiClient } from './strapi-client.ts';
 import { VOCABULARY_ITEM } from './vocabulary.ts';
@@ -9,9 +9,6 @@ import type { ReconcileResult } from './admin-contract.ts';
 export type { ReconcileResult } from './admin-contract.ts';
 
 export const LAST_RECONCILE_KEY = 'lastReconcile';
-
-/** documentId → updatedAt in Unix seconds, as the index stores them. */
-export type Stamps = Map<string, number>;
 
 /** What a reconcile found, and Strapi's side of it: what the index holds once the repairs are applied. */
 export type ReconcileOutcome = { result: ReconcileResult; published: Stamps };

@@ -3,9 +3,9 @@ import type { Meilisearch } from 'meilisearch';
 import type { BuildHook } from './build-hook.ts';
 import { describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
-import { ensureIndex, type SearchIndex } from './meili.ts';
+import { ensureIndex, type SearchIndex, type Stamps } from './meili.ts';
 import type { SyncQueue } from './queue.ts';
-import { reconcile, type ReconcileResult, type Stamps } from './reconcile.ts';
+import { reconcile, type ReconcileResult } from './reconcile.ts';
 import { reindex, type ReindexProgress } from './reindex.ts';
 import type { StrapiClient } from './strapi-client.ts';
 

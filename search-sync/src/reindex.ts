@@ -3,12 +3,11 @@ import { INDEX_UID, PRIMARY_KEY, type SearchDocument } from './contract.ts';
 import { toSearchDocument } from './document.ts';
 import { MeiliTaskError, describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
-import { ensureIndex, indexUids, waitOk } from './meili.ts';
+import { ensureIndex, indexUids, waitOk, type Stamps } from './meili.ts';
 import type { SyncQueue } from './queue.ts';
 import type { StrapiClient } from './strapi-client.ts';
 import { applyVocabulary } from './vocabulary.ts';
 import type { ReindexProgress } from './admin-contract.ts';
-import type { Stamps } from './reconcile.ts';
 
 export type { ReindexProgress } from './admin-contract.ts';
 
