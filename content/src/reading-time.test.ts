@@ -28,7 +28,10 @@ describe('wordCount', () => {
     const notSpaces = ['a', 'é', '\u200b', '\u180e', '-', '😀'];
     const split = (text: string) => text.split(/\s+/).filter(Boolean).length;
     let seed = 7;
-    const pick = <T>(list: T[]) => list[(seed = (seed * 48271) % 2147483647) % list.length]!;
+    const pick = <T>(list: T[]) => {
+      seed = (seed * 48271) % 2147483647;
+      return list[seed % list.length]!;
+    };
     for (let n = 0; n < 300; n++) {
       const text = Array.from({ length: n % 40 }, () => pick([...spaces, ...notSpaces, ...notSpaces])).join('');
       expect(wordCount(text), JSON.stringify(text)).toBe(split(text));
