@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminOverview } from '../src/admin-api.ts';
 import { INDEX_UID } from '../src/contract.ts';
 import type { DocumentState } from '../src/document-state.ts';
-import { Service } from '../src/service.ts';
+import type { Service } from '../src/service.ts';
 import type { StrapiArticle } from '../src/strapi-client.ts';
 import { startFakeSite, type FakeSite } from './fake-site.ts';
-import { WEBHOOK_SECRET, articleEvent, makeArticle, silentLog, startTestMeili, tempDir, testConfig, webhook } from './helpers.ts';
+import { articleEvent, makeArticle, startService, startTestMeili, tempDir, testConfig, webhook, WEBHOOK_SECRET } from './helpers.ts';
 
 const SECRET = 'search-sync-admin-secret-0123';
 let dir: string;
@@ -38,8 +38,7 @@ beforeAll(async () => {
     buildHookUrl: site.url,
     buildHookSecret: 'hook-secret-0123456789',
   });
-  service = new Service(config, silentLog, { backoff: { baseMs: 100, maxMs: 1_000 }, pollMs: 100, buildHook: { debounceMs: 100 } });
-  base = `http://127.0.0.1:${await service.start()}`;
+  ({ service, base } = await startService(config, { buildHook: { debounceMs: 100 } }));
   await waitFor('ready', () => service.ready());
 });
 afterAll(async () => {

@@ -4,9 +4,9 @@ import Database from 'better-sqlite3';
 import { startFakeStrapi, waitFor, type FakeStrapi, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminAnalytics } from '../src/analytics-contract.ts';
-import { Service } from '../src/service.ts';
+import type { Service } from '../src/service.ts';
 import type { StrapiArticle } from '../src/strapi-client.ts';
-import { silentLog, startTestMeili, tempDir, testConfig } from './helpers.ts';
+import { startService, startTestMeili, tempDir, testConfig } from './helpers.ts';
 
 const SITE = 'http://127.0.0.1:4321';
 const ADMIN_SECRET = 'admin-secret-0123456789';
@@ -21,11 +21,9 @@ beforeAll(async () => {
   dir = tempDir('analytics');
   strapi = await startFakeStrapi<StrapiArticle>();
   meili = await startTestMeili(dir);
-  service = new Service(
+  ({ service, base } = await startService(
     testConfig({ strapiUrl: strapi.url, strapiToken: strapi.token, meiliUrl: meili.url, dataDir: path.join(dir, 'data'), siteOrigin: SITE, adminSecret: ADMIN_SECRET }),
-    silentLog,
-  );
-  base = `http://127.0.0.1:${await service.start()}`;
+  ));
 });
 afterAll(async () => {
   await service?.stop();
@@ -130,10 +128,9 @@ describe('GET /admin/analytics', () => {
   });
 
   it('is not there at all without SEARCH_SYNC_ADMIN_SECRET', async () => {
-    const off = new Service(testConfig({ strapiUrl: strapi.url, strapiToken: strapi.token, meiliUrl: meili.url, dataDir: path.join(dir, 'off') }), silentLog);
+    const { service: off, base: offBase } = await startService(testConfig({ strapiUrl: strapi.url, strapiToken: strapi.token, meiliUrl: meili.url, dataDir: path.join(dir, 'off') }));
     try {
-      const port = await off.start();
-      const res = await fetch(`http://127.0.0.1:${port}/admin/analytics`, { headers: { authorization: 'Bearer anything-at-all-0123' } });
+      const res = await fetch(`${offBase}/admin/analytics`, { headers: { authorization: 'Bearer anything-at-all-0123' } });
       expect(res.status).toBe(404);
     } finally {
       await off.stop();

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import { freePort, startTestCms, waitFor, type AdminClient, type MeiliProcess, type TestCms } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, type SearchDocument } from '../src/contract.ts';
-import { Service } from '../src/service.ts';
+import type { Service } from '../src/service.ts';
 import { LISTING_PAGE, StrapiClient } from '../src/strapi-client.ts';
-import { silentLog, startTestMeili, tempDir, testConfig } from './helpers.ts';
+import { startService, startTestMeili, tempDir, testConfig } from './helpers.ts';
 
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
 
@@ -36,8 +36,7 @@ beforeAll(async () => {
     dataDir: `${dir}/queue`,
     port,
   });
-  service = new Service(config, silentLog, { backoff: { baseMs: 200, maxMs: 2_000 }, pollMs: 100 });
-  base = `http://127.0.0.1:${await service.start()}`;
+  ({ service, base } = await startService(config, { backoff: { baseMs: 200, maxMs: 2_000 } }));
 });
 afterAll(async () => {
   await service?.stop();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startMeili, type MeiliProcess } from '@stackguide/test-kit';
 import type { Config } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
+import { Service, type ServiceOptions } from '../src/service.ts';
 import type { StrapiArticle } from '../src/strapi-client.ts';
 
 export const MASTER_KEY = 'test-master-key-0123456789abcdef';
@@ -35,6 +36,16 @@ export function makeArticle(n: number, over: Partial<StrapiArticle> = {}): Strap
     skills: [{ documentId: 'skill-pg', name: 'PostgreSQL', slug: 'postgresql' }],
     ...over,
   };
+}
+
+/**
+ * Starts a Service the way `search-sync serve` does, polling every 100 ms and retrying 100 ms–1 s
+ * apart unless `opts` says otherwise, so a test waits tenths of a second for the processor, not
+ * seconds. Resolves with the service and its base URL.
+ */
+export async function startService(config: Config, opts: ServiceOptions = {}): Promise<{ service: Service; base: string }> {
+  const service = new Service(config, silentLog, { backoff: { baseMs: 100, maxMs: 1_000 }, pollMs: 100, ...opts });
+  return { service, base: `http://127.0.0.1:${await service.start()}` };
 }
 
 export function testConfig(over: Partial<Config> & Pick<Config, 'strapiUrl' | 'strapiToken' | 'meiliUrl' | 'dataDir'>): Config {

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import { freePort, startTestCms, waitFor, type AdminClient, type MeiliProcess, type TestCms } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID } from '../src/contract.ts';
-import { Service } from '../src/service.ts';
+import type { Service } from '../src/service.ts';
 import type { SyncStatus } from '../src/status.ts';
 import { startFakeSite, type FakeSite } from './fake-site.ts';
-import { silentLog, startTestMeili, tempDir, testConfig } from './helpers.ts';
+import { startService, startTestMeili, tempDir, testConfig } from './helpers.ts';
 
 // When search-sync asks the site for a rebuild, against real Strapi and Meilisearch; a fake site
 // stands in for the build hook and records the calls.
@@ -18,7 +18,7 @@ let service: Service | undefined;
 let port: number;
 let site: FakeSite;
 
-const startService = async () => {
+const startSync = async () => {
   const config = testConfig({
     strapiUrl: cms.url,
     strapiToken: cms.readToken,
@@ -29,15 +29,13 @@ const startService = async () => {
     buildHookUrl: site.url,
     buildHookSecret: 'hook-secret-0123456789',
   });
-  service = new Service(config, silentLog, {
+  ({ service } = await startService(config, {
     backoff: { baseMs: 200, maxMs: 2_000 },
-    pollMs: 100,
     buildHook: { debounceMs: 200, idleCheckMs: 300, retry: { baseMs: 100, maxMs: 300 } },
-  });
-  await service.start();
+  }));
   await waitFor('ready', () => service!.ready(), { timeoutMs: 60_000 });
 };
-const stopService = async () => {
+const stopSync = async () => {
   await service?.stop();
   service = undefined;
 };
@@ -53,10 +51,10 @@ beforeAll(async () => {
   meiliProc = await startTestMeili(dir);
   cms = await startTestCms({ webhookUrl: `http://127.0.0.1:${port}/webhooks/strapi` });
   admin = await cms.admin();
-  await startService();
+  await startSync();
 });
 afterAll(async () => {
-  await stopService();
+  await stopSync();
   await cms?.stop();
   await meiliProc?.stop();
   await site?.close();
@@ -111,10 +109,10 @@ describe('site rebuilds (real Strapi and Meilisearch)', () => {
   it('asks once when a reconcile on start removes an article unpublished while search-sync was down', async () => {
     const before = await indexed();
     const [id] = await publishedIds();
-    await stopService();
+    await stopSync();
     // Nobody receives this webhook: only the reconcile on start can notice.
     await admin.unpublish(id!);
-    await startService();
+    await startSync();
     expect(await indexed()).toBe(before - 1);
     await waitFor('hook after the removal', () => site.answered().length === 4 && status().siteRebuildPending === null);
     await quietPeriod();
@@ -128,10 +126,10 @@ describe('site rebuilds (real Strapi and Meilisearch)', () => {
     await admin.deleteDocument(id!);
     await waitFor('failed hook call recorded', () => (status().siteRebuildPending?.failedCalls ?? 0) > 0);
     expect(site.calls.filter((c) => c.status === 503).length).toBeGreaterThan(0);
-    await stopService();
+    await stopSync();
 
     site.answer(202);
-    await startService();
+    await startSync();
     await waitFor('hook called after the restart', () => site.answered().length === 5 && status().siteRebuildPending === null);
     await quietPeriod();
     expect(site.answered()).toHaveLength(5);

@@ -3,9 +3,9 @@ import { startFakeStrapi, waitFor, type FakeStrapi, type MeiliProcess } from '@s
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, type SearchDocument } from '../src/contract.ts';
 import { toSearchDocument } from '../src/document.ts';
-import { Service } from '../src/service.ts';
+import type { Service } from '../src/service.ts';
 import type { StrapiArticle } from '../src/strapi-client.ts';
-import { articleEvent, makeArticle, silentLog, startTestMeili, tempDir, testConfig, webhook } from './helpers.ts';
+import { articleEvent, makeArticle, startService, startTestMeili, tempDir, testConfig, webhook } from './helpers.ts';
 import { startFakeSite, type FakeSite } from './fake-site.ts';
 
 let dir: string;
@@ -37,8 +37,7 @@ beforeAll(async () => {
     buildHookUrl: site.url,
     buildHookSecret: 'hook-secret-0123456789',
   });
-  service = new Service(config, silentLog, { backoff: { baseMs: 100, maxMs: 1_000 }, pollMs: 100, buildHook: { debounceMs: 200 } });
-  base = `http://127.0.0.1:${await service.start()}`;
+  ({ service, base } = await startService(config, { buildHook: { debounceMs: 200 } }));
 });
 afterAll(async () => {
   await service?.stop();

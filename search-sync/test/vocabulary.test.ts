@@ -3,8 +3,8 @@ import { freePort, startTestCms, waitFor, type AdminClient, type MeiliProcess, t
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, type SearchDocument } from '../src/contract.ts';
 import { reindex } from '../src/reindex.ts';
-import { Service } from '../src/service.ts';
-import { silentLog, startTestMeili, tempDir, testConfig } from './helpers.ts';
+import type { Service } from '../src/service.ts';
+import { silentLog, startService, startTestMeili, tempDir, testConfig } from './helpers.ts';
 
 /** Where the admin's "Search settings" form saves. */
 const SETTINGS = '/content-manager/single-types/api::search-setting.search-setting';
@@ -33,8 +33,9 @@ beforeAll(async () => {
   cms = await startTestCms({ webhookUrl: `http://127.0.0.1:${port}/webhooks/strapi` });
   admin = await cms.admin();
   const config = testConfig({ strapiUrl: cms.url, strapiToken: cms.readToken, webhookSecret: cms.env.WEBHOOK_SECRET!, meiliUrl: meiliProc.url, dataDir: `${dir}/queue`, port });
-  service = new Service(config, silentLog, { backoff: { baseMs: 200, maxMs: 2_000 }, pollMs: 100 });
-  const base = `http://127.0.0.1:${await service.start()}`;
+  const started = await startService(config, { backoff: { baseMs: 200, maxMs: 2_000 } });
+  service = started.service;
+  const { base } = started;
   await waitFor('ready', async () => ((await (await fetch(`${base}/status`)).json()) as { ready: boolean }).ready, { timeoutMs: 60_000 });
 });
 afterAll(async () => {
