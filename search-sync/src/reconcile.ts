@@ -26,22 +26,22 @@ export async function reconcile(
   indexed?: Stamps,
 ): Promise<ReconcileOutcome> {
   const startedAt = new Date().toISOString();
-  const [published, inIndex] = await Promise.all([deps.strapi.publishedStamps(), indexed ?? deps.index.stamps()]);
-  const publishedIds = new Set(published.map((p) => p.documentId));
+  const [listed, inIndex] = await Promise.all([deps.strapi.publishedStamps(), indexed ?? deps.index.stamps()]);
+  const published: Stamps = new Map(listed.map((p) => [p.documentId, unixSeconds(p.updatedAt)]));
   const missing: string[] = [];
   const stale: string[] = [];
-  for (const { documentId, updatedAt } of published) {
+  for (const [documentId, updatedAt] of published) {
     const stamp = inIndex.get(documentId);
     if (stamp === undefined) missing.push(documentId);
-    else if (stamp !== unixSeconds(updatedAt)) stale.push(documentId);
+    else if (stamp !== updatedAt) stale.push(documentId);
   }
-  const orphans = [...inIndex.keys()].filter((id) => !publishedIds.has(id));
+  const orphans = [...inIndex.keys()].filter((id) => !published.has(id));
   const articles = [...missing, ...stale, ...orphans].map((documentId) => ({ kind: 'article' as const, documentId }));
   deps.queue.enqueue([...articles, VOCABULARY_ITEM]);
   const result: ReconcileResult = {
     startedAt,
     finishedAt: new Date().toISOString(),
-    published: published.length,
+    published: listed.length,
     indexed: inIndex.size,
     missing: missing.length,
     stale: stale.length,
@@ -50,5 +50,5 @@ export async function reconcile(
   };
   deps.queue.setMeta(LAST_RECONCILE_KEY, result);
   deps.log.info(result, 'reconcile done');
-  return { result, published: new Map(published.map((p) => [p.documentId, unixSeconds(p.updatedAt)])) };
+  return { result, published };
 }
