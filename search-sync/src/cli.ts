@@ -6,6 +6,7 @@ import { describeError } from './errors.ts';
 import { ensureSearchKey } from './keys.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { reconcileAndApply, reindexAndRepair, type RepairDeps } from './reindex-job.ts';
+import { yieldToServices } from './bulk-priority.ts';
 import { offlineStatus } from './offline.ts';
 import { Service } from './service.ts';
 
@@ -94,6 +95,7 @@ async function main(argv: string[]): Promise<void> {
         return print({ ...result, siteRebuild: await requestRebuild(service) });
       }
       case 'reindex': {
+        yieldToServices(log);
         let bar: Progress | undefined;
         const result = await reindexAndRepair(repairDeps(service, log), (p) => {
           bar ??= progressBar('reindex', p.total, { unit: 'docs' });
