@@ -12,32 +12,20 @@ import { renderTable } from './table.ts';
 const TIMEOUT_MS = 15_000;
 const TARGET_P95_MS = 150;
 
-/**
- * search-sync's log line for a write that can make a sample searchable: an early write of the
- * publish payload, or a queue batch that upserted (when: epoch ms; stages in ms, 0 when not taken).
- */
-type Written = { time: number; early: boolean; queuedMs: number; fetchMs: number; writeMs: number };
+/** search-sync's log line for a batch it wrote: when (epoch ms) and how long each stage took. */
+type Applied = { time: number; upserted: number; stages: { queuedMs: number; fetchMs: number; heldMs: number; writeMs: number } };
 
 /** Where one of our samples spent its time (ms), from search-sync's log line for it. */
-type Stages = { early: boolean; strapiToWebhook: number; queued: number; fetch: number; write: number; searchable: number };
+type Stages = { strapiToWebhook: number; queued: number; fetch: number; write: number; searchable: number };
 
-type LogLine = { msg?: string; time?: number; writeMs?: number; upserted?: number; stages?: Omit<Written, 'time' | 'early'> };
-
-export function parseWritten(line: string): Written | undefined {
-  let entry: LogLine;
+function parseApplied(line: string): Applied | undefined {
+  if (!line.includes('applied changes to the index')) return undefined;
   try {
-    entry = JSON.parse(line) as LogLine;
+    const entry = JSON.parse(line) as Partial<Applied>;
+    return entry.stages && typeof entry.time === 'number' ? (entry as Applied) : undefined;
   } catch {
     return undefined;
   }
-  if (typeof entry.time !== 'number') return undefined;
-  if (entry.msg === 'indexed the published payload ahead of the re-fetch' && typeof entry.writeMs === 'number') {
-    return { time: entry.time, early: true, queuedMs: 0, fetchMs: 0, writeMs: entry.writeMs };
-  }
-  if (entry.msg === 'applied changes to the index' && entry.stages && (entry.upserted ?? 0) > 0) {
-    return { time: entry.time, early: false, queuedMs: entry.stages.queuedMs, fetchMs: entry.stages.fetchMs, writeMs: entry.stages.writeMs };
-  }
-  return undefined;
 }
 
 /** A draft article whose title carries a token no other document has, so a search finds only it. */
@@ -76,26 +64,26 @@ async function sample(admin: AdminClient, meili: Meili, index: string): Promise<
 }
 
 /**
- * Splits one of our samples by search-sync's log line for the first write after the publish: Strapi
- * until the webhook was queued, waiting in the queue and the re-fetch from Strapi (both 0 for an
- * early write of the payload), the write (Meilisearch task included), and until the bench's search saw it.
+ * Splits one of our samples by search-sync's log line for the write that made it searchable: Strapi
+ * until the webhook was queued, waiting in the queue, the re-fetch from Strapi (the index's copy is
+ * read alongside), the write (Meilisearch task included), and until the bench's search saw it.
  */
-async function stagesOf(applied: Written[], s: { startedAt: number; foundAt: number }): Promise<Stages | undefined> {
-  const line = () => applied.find((a) => a.time >= s.startedAt);
+async function stagesOf(applied: Applied[], s: { startedAt: number; foundAt: number }): Promise<Stages | undefined> {
+  const line = () => applied.find((a) => a.upserted > 0 && a.time >= s.startedAt);
   const entry = line() ?? (await new Promise((r) => setTimeout(r, 200)).then(line));
   if (!entry) return undefined;
-  const { queuedMs, fetchMs, writeMs } = entry;
+  const { queuedMs, fetchMs, writeMs } = entry.stages;
   const queuedAt = entry.time - writeMs - fetchMs - queuedMs;
-  return { early: entry.early, strapiToWebhook: queuedAt - s.startedAt, queued: queuedMs, fetch: fetchMs, write: writeMs, searchable: s.foundAt - entry.time };
+  return { strapiToWebhook: queuedAt - s.startedAt, queued: queuedMs, fetch: fetchMs, write: writeMs, searchable: s.foundAt - entry.time };
 }
 
 /** Bench 1: publish → searchable, ours and the plugin alternating sample by sample. */
 export async function publishLatency(opts: { articles: number; samples: number }): Promise<void> {
   const recording = startRecording();
-  const applied: Written[] = [];
+  const applied: Applied[] = [];
   const system = await startSystem(opts.articles, {
     onSyncLine: (line) => {
-      const entry = parseWritten(line);
+      const entry = parseApplied(line);
       if (entry) applied.push(entry);
     },
   });
@@ -131,16 +119,15 @@ export async function publishLatency(opts: { articles: number; samples: number }
         ],
       ),
     );
-    const stageNames: [Exclude<keyof Stages, 'early'>, string][] = [
+    const stageNames: [keyof Stages, string][] = [
       ['strapiToWebhook', 'publish request sent → webhook queued (Strapi)'],
       ['queued', 'waiting in the queue'],
-      ['fetch', 're-fetch from Strapi before the write (0: early write of the payload)'],
+      ['fetch', 're-fetch from Strapi (index copy read alongside)'],
       ['write', 'index write, Meilisearch task included'],
       ['searchable', 'written → the bench search sees it'],
     ];
     const stageSummaries = Object.fromEntries(stageNames.map(([key]) => [key, summarize(stages.map((x) => x[key]))]));
-    const early = stages.filter((x) => x.early).length;
-    console.log(`\nwhere ours spends it (ms, ${stages.length} samples matched to search-sync's log; ${early} made searchable by the early write of the publish payload)\n`);
+    console.log(`\nwhere ours spends it (ms, ${stages.length} samples matched to search-sync's log)\n`);
     console.log(renderTable(['stage', 'p50', 'p95', 'max'], stageNames.map(([key, label]) => [label, stageSummaries[key]!.p50, stageSummaries[key]!.p95, stageSummaries[key]!.max])));
     console.log(`\nMeilisearch: max indexing memory ${system.indexing.maxIndexingMemory} B, threads ${system.indexing.maxIndexingThreads ?? 'all'} (both systems)`);
     console.log(`target ours p95 ≤ ${TARGET_P95_MS} ms: ${ours.p95 <= TARGET_P95_MS ? 'met' : 'NOT met'} (${ours.p95.toFixed(0)} ms)`);
@@ -152,7 +139,6 @@ export async function publishLatency(opts: { articles: number; samples: number }
       timeouts,
       publishRequest: { ours: summarize(publishTimes.ours), plugin: summarize(publishTimes.plugin) },
       oursStages: stageSummaries,
-      earlyWrites: early,
       samplesMs: times,
     });
     console.log(`results: ${file}`);

@@ -1,12 +1,11 @@
 /** Upper bounds (seconds) of the publish-to-indexed latency buckets. */
 const LATENCY_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 
-/** In-process counters rendered as Prometheus text; no client library needed for a handful of series. */
+/** In-process counters rendered as Prometheus text; no client library needed for four series. */
 export class Metrics {
   eventsReceived = 0;
   eventsApplied = 0;
   eventsFailed = 0;
-  earlyWrites = 0;
   private readonly bucketCounts = LATENCY_BUCKETS.map(() => 0);
   private latencySum = 0;
   private latencyCount = 0;
@@ -33,9 +32,6 @@ export class Metrics {
       '# HELP search_sync_events_failed_total Failed processing attempts (retried or dead-lettered).',
       '# TYPE search_sync_events_failed_total counter',
       `search_sync_events_failed_total ${this.eventsFailed}`,
-      '# HELP search_sync_early_writes_total Published articles indexed from the webhook payload ahead of their re-fetch.',
-      '# TYPE search_sync_early_writes_total counter',
-      `search_sync_early_writes_total ${this.earlyWrites}`,
       '# HELP search_sync_queue_depth Items waiting in the durable queue.',
       '# TYPE search_sync_queue_depth gauge',
       `search_sync_queue_depth ${queueDepth}`,

@@ -1,7 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { BuildHook } from './build-hook.ts';
 import type { SearchDocument } from './contract.ts';
-import type { EarlyWrites } from './early-write.ts';
 import { toSearchDocument } from './document.ts';
 import { MeiliTaskError, StrapiError, describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
@@ -20,8 +19,6 @@ export type ProcessorDeps = {
   /** Applies the editors' vocabulary from Strapi to the live index. */
   applyVocabulary(): Promise<unknown>;
   buildHook?: BuildHook;
-  /** Writes of just-published payloads still in flight (see early-write.ts). */
-  earlyWrites?: Pick<EarlyWrites, 'settled'>;
   backoff?: BackoffOptions;
   batchSize?: number;
   /** Idle poll interval; `wake()` short-cuts it when new work arrives. */
@@ -126,11 +123,8 @@ export class Processor {
   private async applyArticles(items: QueueItem[]): Promise<void> {
     if (items.length === 0) return;
     const picked = Date.now();
-    const ids = items.map((item) => item.documentId);
     // The index's copy is read while Strapi answers (neither needs the other): a publish waits for one round trip, not two.
-    // It is read after any early write of these documents has settled, so the canonical article replaces a stale payload.
-    const early = this.deps.earlyWrites?.settled(ids) ?? Promise.resolve();
-    const held = early.then(() => this.deps.index.held(ids));
+    const held = this.deps.index.held(items.map((item) => item.documentId));
     const heldAt = held.then(
       () => Date.now(),
       () => Date.now(),

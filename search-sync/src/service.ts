@@ -12,7 +12,6 @@ import { ensureSearchKey } from './keys.ts';
 import type { Logger } from './logger.ts';
 import { SearchIndex, createMeili, ensureIndex } from './meili.ts';
 import { Metrics } from './metrics.ts';
-import { EarlyWrites } from './early-write.ts';
 import { Processor } from './processor.ts';
 import { SyncQueue } from './queue.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -43,7 +42,6 @@ export class Service {
   readonly index: SearchIndex;
   readonly metrics = new Metrics();
   readonly processor: Processor;
-  private readonly earlyWrites: EarlyWrites;
   /** Calls the site's build hook after the index changed; its owed rebuild lives in the queue database. */
   readonly buildHook: BuildHook;
   /** Search analytics the site reports (analytics.db beside the queue). */
@@ -74,7 +72,6 @@ export class Service {
       { url: config.buildHookUrl, secret: config.buildHookSecret, ...opts.buildHook },
       log,
     );
-    this.earlyWrites = new EarlyWrites({ index: this.index, metrics: this.metrics, log, buildHook: this.buildHook });
     this.processor = new Processor({
       queue: this.queue,
       strapi: this.strapi,
@@ -90,7 +87,6 @@ export class Service {
           onRead: (vocabulary) => this.queue.setMeta(SEARCH_TERMS_KEY, searchTerms(vocabulary)),
         }),
       buildHook: this.buildHook,
-      earlyWrites: this.earlyWrites,
       backoff: opts.backoff,
       pollMs: opts.pollMs,
     });
@@ -122,7 +118,6 @@ export class Service {
             log: this.log,
             onQueued: () => this.processor.wake(),
             onUnknownEntry: () => this.scheduleReconcile(1_000),
-            onPublished: (entry) => this.earlyWrites.offer(entry),
           }),
         analytics: (req, res, path) =>
           handleAnalytics(req, res, path, {

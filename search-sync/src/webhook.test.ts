@@ -16,7 +16,6 @@ let server: http.Server;
 let url: string;
 let unknownEntries = 0;
 let depthWhenReplied: number | undefined;
-const published: { entry: unknown; queued: number }[] = [];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-sync-webhook-'));
@@ -28,7 +27,6 @@ beforeAll(async () => {
     log: createLogger('silent'),
     onQueued: () => undefined,
     onUnknownEntry: () => void unknownEntries++,
-    onPublished: (entry: unknown) => void published.push({ entry, queued: queue.depth() }),
   };
   server = http.createServer((req, res) => {
     const end = res.end.bind(res);
@@ -47,7 +45,6 @@ afterAll(async () => {
 });
 beforeEach(() => {
   queue.db.exec('DELETE FROM queue');
-  published.length = 0;
 });
 
 function post(body: string | Uint8Array, headers: Record<string, string> = {}) {
@@ -126,15 +123,5 @@ describe('POST /webhooks/strapi', () => {
     const res = await post(event({ entry: null }));
     expect(res.status).toBe(202);
     expect(unknownEntries).toBe(before + 1);
-  });
-
-  it("hands an article's publish payload on once its item is queued, and no other event's", async () => {
-    const entry = { id: 7, documentId: 'doc7', title: 'T', publishedAt: '2026-12-02T00:00:00.000Z' };
-    await post(event({ entry }));
-    await post(event({ event: 'entry.update', entry: { ...entry, publishedAt: null } }));
-    await post(event({ event: 'entry.unpublish', entry }));
-    await post(event({ model: 'role', entry: { id: 2, documentId: 'r2', slug: 'backend-developer' } }));
-    expect(published).toEqual([{ entry, queued: 1 }]);
-    expect(queue.due(10).map((i) => i.documentId).sort()).toEqual(['doc7', 'r2']);
   });
 });

@@ -28,8 +28,6 @@ export type WebhookDeps = {
   onQueued(): void;
   /** An event named no document (Strapi sometimes sends `entry: null`): look at everything soon. */
   onUnknownEntry(): void;
-  /** An article was published; `entry` is Strapi's payload, already queued for the re-fetch. */
-  onPublished?(entry: unknown): void;
 };
 
 function reply(res: ServerResponse, status: number, body: Record<string, unknown>): void {
@@ -37,9 +35,8 @@ function reply(res: ServerResponse, status: number, body: Record<string, unknown
 }
 
 /**
- * Handles `POST /webhooks/strapi`. The payload says which document to look at (a publish's payload
- * also goes to `onPublished`, for a head start; see early-write.ts); the item is committed to the
- * durable queue before the 202 goes out, so an acknowledged event is never lost.
+ * Handles `POST /webhooks/strapi`. The payload only says which document to look at; the item is
+ * committed to the durable queue before the 202 goes out, so an acknowledged event is never lost.
  */
 export async function handleWebhook(req: IncomingMessage, res: ServerResponse, deps: WebhookDeps): Promise<void> {
   if (!bearerMatches(req.headers.authorization, deps.secret)) {
@@ -68,13 +65,11 @@ export async function handleWebhook(req: IncomingMessage, res: ServerResponse, d
   const hintValue = kind === 'role' ? entry.slug : kind === 'skill' ? entry.name : undefined;
   const item: Enqueue = { kind, documentId: entry.documentId };
   if (typeof hintValue === 'string' && hintValue) item.hint = hintValue;
-  // The early write is registered before the processor wakes, so it sees it when it picks the item.
-  const published = kind === 'article' && event === 'entry.publish' ? () => deps.onPublished?.(entry) : undefined;
-  enqueue(res, deps, item, event, published);
+  return enqueue(res, deps, item, event);
 }
 
-/** Commits the item to the queue, runs `queued` and answers 202 (503 when the queue cannot take it). */
-function enqueue(res: ServerResponse, deps: WebhookDeps, item: Enqueue, event: string, queued?: () => void): void {
+/** Commits the item to the queue, then answers 202 (503 when the queue cannot take it). */
+function enqueue(res: ServerResponse, deps: WebhookDeps, item: Enqueue, event: string): void {
   try {
     deps.queue.enqueue([item]);
   } catch (err) {
@@ -83,7 +78,6 @@ function enqueue(res: ServerResponse, deps: WebhookDeps, item: Enqueue, event: s
     return;
   }
   deps.log.debug({ event, kind: item.kind, documentId: item.documentId }, 'webhook queued');
-  queued?.();
   deps.onQueued();
   reply(res, 202, { queued: 1 });
 }
