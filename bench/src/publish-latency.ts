@@ -120,9 +120,9 @@ export async function publishLatency(opts: { articles: number; samples: number }
       ),
     );
     const stageNames: [keyof Stages, string][] = [
-      ['strapiToWebhook', 'publish request sent → webhook queued (Strapi)'],
+      ['strapiToWebhook', "publish request sent → first webhook queued (the admin's entry.update)"],
       ['queued', 'waiting in the queue'],
-      ['fetch', 're-fetch from Strapi (index copy read alongside)'],
+      ['fetch', 're-fetch from Strapi, waiting for the publish to commit (index copy read alongside)'],
       ['write', 'index write, Meilisearch task included'],
       ['searchable', 'written → the bench search sees it'],
     ];
