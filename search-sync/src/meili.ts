@@ -26,7 +26,7 @@ export function createMeili(url: string, masterKey: string): Meilisearch {
 }
 
 /** The contract's settings as the client's mutable Settings type. */
-function indexSettings(): Settings {
+export function indexSettings(): Settings {
   const s = SEARCH_SETTINGS;
   return {
     searchableAttributes: [...s.searchableAttributes],

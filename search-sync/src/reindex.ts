@@ -3,10 +3,10 @@ import { INDEX_UID, PRIMARY_KEY, type SearchDocument } from './contract.ts';
 import { toSearchDocument } from './document.ts';
 import { MeiliTaskError, describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
-import { ensureIndex, indexUids, waitOk, type Stamps } from './meili.ts';
+import { indexSettings, indexUids, waitOk, type Stamps } from './meili.ts';
 import type { SyncQueue } from './queue.ts';
 import type { StrapiClient } from './strapi-client.ts';
-import { applyVocabulary } from './vocabulary.ts';
+import { parseVocabulary, vocabularySettings } from './vocabulary.ts';
 import type { ReindexProgress } from './admin-contract.ts';
 
 export type { ReindexProgress } from './admin-contract.ts';
@@ -69,24 +69,31 @@ export async function reindex(deps: {
   firstPage.catch(() => undefined);
   try {
     await deleteLeftovers(meili, progress.index, log);
-    await ensureIndex(meili, progress.index);
-    // Before the documents: stop words shape what gets indexed, and searches after the swap need the synonyms.
-    await applyVocabulary({ meili, strapi, uid: progress.index, log });
     const fresh = meili.index<SearchDocument>(progress.index);
-    // Documents are sent on without waiting while the next page is fetched, so Strapi, this process
-    // and Meilisearch all work at once. They go in chunks of a thousand, not page by page:
-    // each indexing batch costs Meilisearch a fixed amount of work on the whole index, so a few big
-    // batches finish sooner than many small ones (it merges waiting additions, but not the first).
+    // Tasks are not waited for one by one: each is sent once Meilisearch has accepted the one before
+    // (it runs an index's tasks in that order), and all are checked before the swap. First the index,
+    // its settings and the editors' vocabulary (stop words shape what gets indexed; searches after the
+    // swap need the synonyms), then the documents, sent on while the next page is fetched so Strapi,
+    // this process and Meilisearch all work at once. Documents go in chunks of a thousand, not page
+    // by page: each indexing batch costs Meilisearch a fixed amount of work on the whole index, so a
+    // few big batches finish sooner than many small ones (it merges waiting additions, but not the first).
     const pending: EnqueuedTaskPromise[] = [];
-    let chunk: SearchDocument[] = [];
-    const loaded: Stamps = new Map();
-    const send = async () => {
-      if (chunk.length === 0) return;
-      const task = fresh.addDocuments(chunk, { primaryKey: PRIMARY_KEY });
+    const send = async (task: EnqueuedTaskPromise) => {
       await task;
       pending.push(task);
+    };
+    const vocabulary = vocabularySettings(parseVocabulary(await strapi.getSearchSettings()));
+    await send(meili.createIndex(progress.index, { primaryKey: PRIMARY_KEY }));
+    await send(fresh.updateSettings({ ...indexSettings(), ...vocabulary }));
+    log.info({ index: progress.index, synonymTerms: Object.keys(vocabulary.synonyms).length, stopWords: vocabulary.stopWords.length }, 'fresh index set up with the search vocabulary');
+    let chunk: SearchDocument[] = [];
+    const loaded: Stamps = new Map();
+    const sendChunk = async () => {
+      if (chunk.length === 0) return;
+      await send(fresh.addDocuments(chunk, { primaryKey: PRIMARY_KEY }));
       chunk = [];
     };
+    let sentDocuments = false;
     for (let next = await firstPage; !next.done; next = await pages.next()) {
       const page = next.value;
       progress.total = page.total;
@@ -95,12 +102,15 @@ export async function reindex(deps: {
         loaded.set(doc.id, doc.updatedAt);
       }
       // The first page goes alone so Meilisearch starts at once; it merges what arrives meanwhile.
-      if (chunk.length >= DOCUMENTS_PER_TASK || pending.length === 0) await send();
+      if (chunk.length >= DOCUMENTS_PER_TASK || !sentDocuments) {
+        await sendChunk();
+        sentDocuments = true;
+      }
       progress.done += page.items.length;
       report();
     }
-    await send();
-    // Every task is checked, not just the last: one failed batch must fail the reindex.
+    await sendChunk();
+    // Every task is checked, not just the last: one failed task must fail the reindex.
     for (const task of pending) await waitOk(task);
     progress.state = 'swapping';
     report();
