@@ -19,11 +19,14 @@ export async function startFakeSite(): Promise<FakeSite> {
   const calls: HookCall[] = [];
   let status = 202;
   const server = http.createServer((req, res) => {
+    // The answer is the one set when the call arrived: a call search-sync aborted while stopping can
+    // finish arriving after a test changed the answer, and must not count as answered then.
+    const answer = status;
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
-      calls.push({ authorization: req.headers.authorization, body, status });
-      res.writeHead(status).end();
+      calls.push({ authorization: req.headers.authorization, body, status: answer });
+      res.writeHead(answer).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
