@@ -1,12 +1,12 @@
 #!/usr/bin/env -S npx tsx
 import { loadRootEnv, type Progress, progressBar } from '@stackguide/runtime';
+import { yieldToServices } from './bulk-priority.ts';
 import { INDEX_UID } from './contract.ts';
 import { loadConfig, type Config } from './config.ts';
 import { describeError } from './errors.ts';
 import { ensureSearchKey } from './keys.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { reconcileAndApply, reindexAndRepair, type RepairDeps } from './reindex-job.ts';
-import { yieldToServices } from './bulk-priority.ts';
 import { offlineStatus } from './offline.ts';
 import { Service } from './service.ts';
 

@@ -6,7 +6,7 @@ import type { Logger } from './logger.ts';
 import { indexSettings, indexUids, waitOk, type Stamps } from './meili.ts';
 import type { SyncQueue } from './queue.ts';
 import type { StrapiClient } from './strapi-client.ts';
-import { parseVocabulary, vocabularySettings } from './vocabulary.ts';
+import { readVocabulary, vocabularySettings } from './vocabulary.ts';
 import type { ReindexProgress } from './admin-contract.ts';
 
 export type { ReindexProgress } from './admin-contract.ts';
@@ -82,7 +82,7 @@ export async function reindex(deps: {
       await task;
       pending.push(task);
     };
-    const vocabulary = vocabularySettings(parseVocabulary(await strapi.getSearchSettings()));
+    const vocabulary = vocabularySettings(await readVocabulary(strapi));
     await send(meili.createIndex(progress.index, { primaryKey: PRIMARY_KEY }));
     await send(fresh.updateSettings({ ...indexSettings(), ...vocabulary }));
     log.info({ index: progress.index, synonymTerms: Object.keys(vocabulary.synonyms).length, stopWords: vocabulary.stopWords.length }, 'fresh index set up with the search vocabulary');
@@ -93,7 +93,6 @@ export async function reindex(deps: {
       await send(fresh.addDocuments(chunk, { primaryKey: PRIMARY_KEY }));
       chunk = [];
     };
-    let sentDocuments = false;
     for (let next = await firstPage; !next.done; next = await pages.next()) {
       const page = next.value;
       progress.total = page.total;
@@ -102,10 +101,7 @@ export async function reindex(deps: {
         loaded.set(doc.id, doc.updatedAt);
       }
       // The first page goes alone so Meilisearch starts at once; it merges what arrives meanwhile.
-      if (chunk.length >= DOCUMENTS_PER_TASK || !sentDocuments) {
-        await sendChunk();
-        sentDocuments = true;
-      }
+      if (chunk.length >= DOCUMENTS_PER_TASK || progress.done === 0) await sendChunk();
       progress.done += page.items.length;
       report();
     }

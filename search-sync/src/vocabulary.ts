@@ -68,6 +68,14 @@ export function searchTerms(vocabulary: SearchVocabulary): SearchTerms {
 }
 
 /**
+ * The editors' vocabulary as Strapi holds it now.
+ * @throws StrapiError when the settings cannot be read.
+ */
+export async function readVocabulary(strapi: StrapiClient): Promise<SearchVocabulary> {
+  return parseVocabulary(await strapi.getSearchSettings());
+}
+
+/**
  * Reads the vocabulary from Strapi and applies it to index `uid` (waiting for the task), unless the
  * index already has exactly that vocabulary; `onRead` gets the vocabulary read either way. Returns
  * whether it changed anything.
@@ -80,7 +88,7 @@ export async function applyVocabulary(deps: {
   log: Logger;
   onRead?: (vocabulary: SearchVocabulary) => void;
 }): Promise<boolean> {
-  const vocabulary = parseVocabulary(await deps.strapi.getSearchSettings());
+  const vocabulary = await readVocabulary(deps.strapi);
   deps.onRead?.(vocabulary);
   const wanted = vocabularySettings(vocabulary);
   const index = deps.meili.index(deps.uid);
