@@ -7,10 +7,10 @@ import { progressBar } from '@stackguide/runtime';
 import type { Core } from '@strapi/strapi';
 import { GENERATED_PREFIX, syntheticArticles } from '../src/generate/synthetic-articles';
 import { runJob } from './boot';
+import { backdatePublished } from '../src/first-published';
 
 const ARTICLE = 'api::article.article';
 const BATCH = 100;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const { values } = parseArgs({
   options: { articles: { type: 'string' }, clean: { type: 'boolean' }, seed: { type: 'string' }, verbose: { type: 'boolean' } },
@@ -48,10 +48,7 @@ async function generate(app: Core.Strapi, count: number, seed: number): Promise<
           },
           status: 'published',
         });
-        await app.db.query(ARTICLE).updateMany({
-          where: { documentId: created.documentId, publishedAt: { $notNull: true } },
-          data: { publishedAt: new Date(Date.now() - publishedDaysAgo * DAY_MS) },
-        });
+        await backdatePublished(app, created.documentId, publishedDaysAgo);
       }
     });
     bar.tick(size);

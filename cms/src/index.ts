@@ -7,12 +7,14 @@ import { lockDownPublicRole } from './bootstrap/public-permissions';
 import { ensureApiTokens } from './bootstrap/api-tokens';
 import { ensureSearchSettings } from './bootstrap/search-settings';
 import { ensureSearchSyncWebhook } from './bootstrap/webhook';
+import { registerFirstPublished, stampFirstPublished } from './first-published';
 import { registerSearchSettingsValidation } from './search-settings-validation';
 import { seedOnFirstStart } from './seed/seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerArticleValidation(strapi);
+    registerFirstPublished(strapi);
     registerSearchSettingsValidation(strapi);
   },
 
@@ -21,6 +23,8 @@ export default {
     await ensureFirstAdmin(strapi);
     await ensureApiTokens(strapi);
     await applyAdminLayouts(strapi);
+    // Articles published before firstPublishedAt existed.
+    await stampFirstPublished(strapi);
     // One-off jobs (npm run seed/generate) load the app beside a running CMS: they must neither
     // seed on their own nor rewrite the webhook from whatever environment they were started with.
     const { oneOffJob, seedOnStart } = strapi.config.get<StackguideConfig>('stackguide');

@@ -68,3 +68,27 @@ it('indexes article slugs, so the uniqueness check of every save and publish doe
     db.close();
   }
 });
+
+it('gives articles published before firstPublishedAt existed their publish date on the next start, and leaves drafts without one', async () => {
+  const admin = await cms.admin();
+  const article = (slug: string) => ({ title: `Backfill probe ${slug}`, slug, excerpt: 'An article that exists to check the backfill.', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Body.' }] }], authorName: 'Test' });
+  const published = await admin.createArticle(article('backfill-published'), { publish: true });
+  const draft = await admin.createArticle(article('backfill-draft'));
+  const db = new Database(cms.databaseFilename, { fileMustExist: true });
+  try {
+    // As a database from before the column: every row of both articles without the date.
+    db.prepare('update articles set first_published_at = null where document_id in (?, ?)').run(published.documentId, draft.documentId);
+  } finally {
+    db.close();
+  }
+  await cms.restart({});
+  const check = new Database(cms.databaseFilename, { readonly: true, fileMustExist: true });
+  try {
+    const rows = check.prepare('select document_id as id, published_at as published, first_published_at as first from articles where document_id in (?, ?)').all(published.documentId, draft.documentId) as { id: string; published: number | null; first: number | null }[];
+    const publishedAt = rows.find((r) => r.id === published.documentId && r.published !== null)!.published;
+    expect(rows.filter((r) => r.id === published.documentId).map((r) => r.first)).toEqual([publishedAt, publishedAt]);
+    expect(rows.filter((r) => r.id === draft.documentId).map((r) => r.first)).toEqual([null]);
+  } finally {
+    check.close();
+  }
+});

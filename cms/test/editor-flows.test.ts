@@ -115,4 +115,28 @@ describe.each(lanes())('editor flows on $name', (lane) => {
       expect(error).toBeInstanceOf(AdminRequestError);
       expect((error as AdminRequestError).status).toBe(400);
     });
+
+    it('keeps the date an article first went live when an edit publishes it again', async () => {
+      const stamps = async (documentId: string) => {
+        const res = await fetch(`${cms.url}/api/articles/${documentId}?fields[0]=publishedAt&fields[1]=firstPublishedAt`);
+        const { data } = (await res.json()) as { data: { publishedAt: string; firstPublishedAt: string | null } };
+        return { published: Date.parse(data.publishedAt), first: data.firstPublishedAt === null ? null : Date.parse(data.firstPublishedAt) };
+      };
+      const before = Date.now();
+      const { documentId } = await admin.createArticle(
+        { title: 'An article edited after it went live', slug: 'edited-after-going-live', excerpt: 'Published once, then corrected and published again.', body: paragraph('First text.'), authorName: 'Test' },
+        { publish: true },
+      );
+      const first = await stamps(documentId);
+      expect(first.first).not.toBeNull();
+      expect(first.first!).toBeGreaterThanOrEqual(before - 1000);
+      expect(first.first!).toBeLessThanOrEqual(first.published);
+
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await admin.updateArticle(documentId, { body: paragraph('Corrected text.') });
+      await admin.publish(documentId);
+      const again = await stamps(documentId);
+      expect(again.published).toBeGreaterThan(first.published);
+      expect(again.first).toBe(first.first);
+    });
 });

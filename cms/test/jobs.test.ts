@@ -47,9 +47,12 @@ it('generate adds published benchmark articles with progress, and --clean remove
   expect(added).toMatch(/generate: articles 30\/30 [\d.]+ articles\/s/);
   expect(await publicTotal()).toBe(before + 30);
   const sample = await fetch(`${cms.url}/api/articles?filters[slug][$startsWith]=gen-&pagination[pageSize]=1`);
-  const article = ((await sample.json()) as { data: { roles: unknown[]; skills: unknown[] }[] }).data[0]!;
+  const article = ((await sample.json()) as { data: { roles: unknown[]; skills: unknown[]; publishedAt: string; firstPublishedAt: string }[] }).data[0]!;
   expect(article.roles.length).toBeGreaterThan(0);
   expect(article.skills.length).toBe(2);
+  // Dated in the past, first and last publish alike, so lists have an order to show.
+  expect(article.firstPublishedAt).toBe(article.publishedAt);
+  expect(Date.parse(article.firstPublishedAt)).toBeLessThan(Date.now() - 60_000);
   const removed = await job('scripts/generate.ts', ['--clean']);
   expect(removed).toContain('removed 30 generated articles');
   expect(await publicTotal()).toBe(before);

@@ -50,7 +50,7 @@ export type SearchDocument = {
   roleNames: string[];
   /** Skill names, for filtering and matching. */
   skills: string[];
-  /** Unix seconds. */
+  /** Unix seconds, when the article first went live (an edit does not move it). */
   publishedAt: number;
   /** Unix seconds; reconcile compares it with Strapi's. */
   updatedAt: number;

@@ -95,6 +95,12 @@ describe('toSearchDocument', () => {
     expect(doc.sections).toEqual([]);
   });
 
+  it('dates the document by when the article first went live, not by its latest publish', () => {
+    const republished = { ...article, publishedAt: '2026-03-01T00:00:00.000Z', firstPublishedAt: '2025-06-01T12:00:00.000Z' };
+    expect(toSearchDocument(republished).publishedAt).toBe(Date.parse('2025-06-01T12:00:00.000Z') / 1000);
+    expect(toSearchDocument({ ...republished, firstPublishedAt: null }).publishedAt).toBe(Date.parse('2026-03-01T00:00:00.000Z') / 1000);
+  });
+
   it('copes with a missing body', () => {
     expect(toSearchDocument({ ...article, body: null, excerpt: null })).toMatchObject({ content: '', excerpt: '', readingMinutes: 1 });
   });

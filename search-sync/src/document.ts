@@ -55,7 +55,7 @@ export function toSearchDocument(article: StrapiArticle): SearchDocument {
     roles: roles.map((r) => r.slug),
     roleNames: roles.map((r) => r.name),
     skills: (article.skills ?? []).map((s) => s.name),
-    publishedAt: unixSeconds(article.publishedAt),
+    publishedAt: unixSeconds(article.firstPublishedAt ?? article.publishedAt),
     updatedAt: unixSeconds(article.updatedAt),
     readingMinutes: readingMinutes(article.body),
   };

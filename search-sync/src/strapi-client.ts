@@ -11,6 +11,8 @@ export type StrapiArticle = {
   body?: Block[] | null;
   updatedAt: string;
   publishedAt: string;
+  /** When it first went live; Strapi's `publishedAt` moves on every publish (cms/src/first-published.ts). */
+  firstPublishedAt?: string | null;
   roles?: { documentId: string; name: string; slug: string }[] | null;
   skills?: { documentId: string; name: string; slug: string }[] | null;
 };
@@ -49,6 +51,7 @@ const DOCUMENT_QUERY: Record<string, string> = {
   'fields[3]': 'body',
   'fields[4]': 'updatedAt',
   'fields[5]': 'publishedAt',
+  'fields[6]': 'firstPublishedAt',
   'populate[roles][fields][0]': 'name',
   'populate[roles][fields][1]': 'slug',
   'populate[skills][fields][0]': 'name',

@@ -73,10 +73,16 @@ describe('end to end with real Strapi and Meilisearch', () => {
       { publish: true },
     );
     await waitFor('published article searchable', async () => (await search('capybara')).hits[0]?.id === documentId);
+    const firstDate = (await search('capybara')).hits[0]!.publishedAt;
     await admin.unpublish(documentId);
     await waitFor('unpublished article gone', async () => (await search('capybara')).hits.length === 0);
+    // A second later, so Strapi's publishedAt (whole seconds in the index) moves on.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     await admin.publish(documentId);
     await waitFor('republished article back', async () => (await search('capybara')).hits.length === 1);
+    const republished = await api<{ data: { publishedAt: string } }>(`/api/articles/${documentId}?fields[0]=publishedAt`);
+    expect(Math.floor(Date.parse(republished.data.publishedAt) / 1000)).toBeGreaterThan(firstDate);
+    expect((await search('capybara')).hits[0]!.publishedAt).toBe(firstDate);
     await admin.deleteDocument(documentId);
     await waitFor('deleted article gone', async () => (await search('capybara')).hits.length === 0);
   });

@@ -12,7 +12,7 @@ type Layout = {
 };
 
 /** Bump when the layouts below change, so existing databases pick them up on the next start. */
-const LAYOUT_VERSION = 2;
+const LAYOUT_VERSION = 3;
 
 const LAYOUTS: Layout[] = [
   {
@@ -25,7 +25,7 @@ const LAYOUTS: Layout[] = [
       [{ name: 'excerpt', size: 12 }],
       [{ name: 'body', size: 12 }],
       [{ name: 'roles', size: 6 }, { name: 'skills', size: 6 }],
-      [{ name: 'cover', size: 6 }],
+      [{ name: 'cover', size: 6 }, { name: 'firstPublishedAt', size: 6 }],
       [{ name: 'seo', size: 12 }],
     ],
     fields: {
@@ -37,6 +37,7 @@ const LAYOUTS: Layout[] = [
       roles: { label: 'Roles' },
       skills: { label: 'Skills' },
       authorName: { label: 'Author' },
+      firstPublishedAt: { label: 'First published', description: 'Filled in on the first publish and kept on later ones; the site dates and orders articles by it.' },
       seo: { label: 'Search engines and link previews', description: 'Leave empty to use the title and excerpt.' },
     },
   },

@@ -3,13 +3,13 @@ import { articles } from './content/articles';
 import { roles } from './content/roles';
 import { skills } from './content/skills';
 import type { SeedArticle } from './content/types';
+import { backdatePublished } from '../first-published';
 
 export type SeedCounts = { created: number; existing: number };
 
 /** One item checked: `done` of `total` skills, roles or articles, the last one `slug`. */
 export type SeedProgress = { kind: 'skills' | 'roles' | 'articles'; done: number; total: number; slug: string };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Creates the demo skills, roles and articles that are missing, matched by slug. Existing
@@ -66,10 +66,7 @@ async function createArticle(
   });
   if (status !== 'published') return created;
   // Spread publish dates over the past weeks so "latest articles" has a meaningful order.
-  await strapi.db.query('api::article.article').updateMany({
-    where: { documentId: created.documentId, publishedAt: { $notNull: true } },
-    data: { publishedAt: new Date(Date.now() - publishedDaysAgo * DAY_MS) },
-  });
+  await backdatePublished(strapi, created.documentId, publishedDaysAgo);
   return created;
 }
 

@@ -17,8 +17,8 @@ import type { Card, SiteModel } from './site-model.ts';
  * shows the two newest buckets (P+1 … 2P articles, or all when fewer) and the list's size; pages
  * 1 … n (n = buckets − 2) hold the older ones, page 1 the oldest, and link only to their
  * neighbours. A publish thus changes the list's own URL and at most the newest one or two numbered
- * pages; an edit changes the page holding the article. Removing an article (or republishing it,
- * which gives it a new publishedAt) moves every article newer than it by one place.
+ * pages; an edit changes the page holding the article (it keeps the date it was first published).
+ * Removing an article moves every article newer than it by one place.
  */
 export type Paged = {
   items: Card[];

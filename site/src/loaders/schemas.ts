@@ -53,7 +53,11 @@ export const articleSchema = z.object({
     .default(null),
   roles: z.array(z.object(ref)).default([]),
   skills: z.array(z.object({ ...ref, category: z.enum(skillCategories) })).default([]),
-});
+  firstPublishedAt: z.coerce.date().nullable().default(null),
+})
+  // Strapi stamps publishedAt anew on every publish (an edit would make an old article the newest):
+  // the site dates and orders an article by when it first went live (cms/src/first-published.ts).
+  .transform(({ firstPublishedAt, ...article }) => ({ ...article, publishedAt: firstPublishedAt ?? article.publishedAt }));
 
 export type Skill = z.infer<typeof skillSchema>;
 export type Role = z.infer<typeof roleSchema>;
