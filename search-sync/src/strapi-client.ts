@@ -1,4 +1,4 @@
-import type { Block } from '@stackguide/content';
+import { type Block, keysetPageQuery, LISTING_PAGE } from '@stackguide/content';
 import { StrapiError } from './errors.ts';
 
 export type StrapiArticle = {
@@ -28,14 +28,6 @@ type Page<T> = { data: T[]; meta?: { pagination?: { total?: number } } };
 
 /** Articles asked for by documentId in one request (their ids make up the URL). */
 const IDS_PER_REQUEST = 100;
-
-/**
- * Articles per listing request, as whole documents or as stamps (cms/config/api.ts allows 1,000).
- * Strapi has a fixed cost per request, so bigger pages are cheaper per article; documents come 250 at
- * a time so the first of a reindex reach Meilisearch sooner. At 10,000 articles: documents 4.1-4.5 s
- * (pages of 100: 5.1-7.1 s), stamps 0.7 s (1.7-1.9 s).
- */
-export const LISTING_PAGE = { documents: 250, stamps: 1000 };
 
 /** Requests bulk work (reindex, a deep queue) keeps in flight to Strapi at once. */
 export const MAX_IN_FLIGHT = 4;
@@ -114,19 +106,17 @@ export class StrapiClient {
   /**
    * Every published article (by default with what a search document needs; `params` picks other
    * fields and filters), a page at a time in id order; the next page is requested while the caller
-   * works on the current one. Each page asks for the articles after the last id seen rather than for
-   * a page number: an offset makes SQLite step over every earlier row, bodies included (the last
-   * pages of 10,000 articles cost 30-45 ms of query each, against ~1 ms). An article republished
-   * meanwhile gets a new id, so it comes again later with its new content; one deleted meanwhile is
+   * works on the current one, each asking for the articles after the last id seen (keysetPageQuery).
+   * An article republished meanwhile gets a new id, so it comes again later with its new content; one deleted meanwhile is
    * simply not met. `total` is the count when the listing started.
    * @throws StrapiError when a page cannot be fetched.
    */
   async *publishedArticles(params = new URLSearchParams(DOCUMENT_QUERY), pageSize = this.pageSizes.documents): AsyncGenerator<ArticlePage> {
-    const first = await this.articlesAfter(0, params, pageSize, true);
+    const first = await this.articlesAfter(0, params, pageSize);
     let page = first;
     while (true) {
       const last = page.items.at(-1);
-      const next = last && page.items.length === pageSize ? this.articlesAfter(last.id, params, pageSize, false) : undefined;
+      const next = last && page.items.length === pageSize ? this.articlesAfter(last.id, params, pageSize) : undefined;
       // A failure surfaces when the caller gets to that page; this only keeps an abandoned one quiet.
       next?.catch(() => undefined);
       yield { items: page.items, total: first.total };
@@ -135,13 +125,8 @@ export class StrapiClient {
     }
   }
 
-  private async articlesAfter(id: number, params: URLSearchParams, pageSize: number, withCount: boolean): Promise<ArticlePage> {
-    const query = new URLSearchParams(params);
-    query.set('filters[id][$gt]', String(id));
-    query.set('pagination[pageSize]', String(pageSize));
-    query.set('pagination[withCount]', String(withCount));
-    query.set('sort', 'id:asc');
-    const body = await this.get<Page<StrapiArticle>>('/api/articles', query);
+  private async articlesAfter(id: number, params: URLSearchParams, pageSize: number): Promise<ArticlePage> {
+    const body = await this.get<Page<StrapiArticle>>('/api/articles', keysetPageQuery(params, id, pageSize));
     const items = body?.data ?? [];
     return { items, total: body?.meta?.pagination?.total ?? items.length };
   }

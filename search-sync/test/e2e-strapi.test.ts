@@ -3,7 +3,8 @@ import { freePort, startTestCms, waitFor, type AdminClient, type MeiliProcess, t
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, type SearchDocument } from '../src/contract.ts';
 import type { Service } from '../src/service.ts';
-import { LISTING_PAGE, StrapiClient } from '../src/strapi-client.ts';
+import { LISTING_PAGE } from '@stackguide/content';
+import { StrapiClient } from '../src/strapi-client.ts';
 import { startService, startTestMeili, tempDir, testConfig } from './helpers.ts';
 
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];

@@ -1,13 +1,10 @@
+import { keysetPageQuery, LISTING_PAGE } from '@stackguide/content';
 import { z } from 'astro/zod';
 import { StrapiContentError } from '../errors.ts';
 
 /** Entries asked for by documentId in one request (their ids make up the URL). */
 export const IDS_PER_REQUEST = 100;
-/**
- * Entries per listing request. The CMS allows up to 1,000 (cms/config/api.ts); Strapi has a fixed
- * cost per request, and pages of 250 whole articles keep each answer a few megabytes.
- */
-const LIST_PAGE_SIZE = 250;
+const LIST_PAGE_SIZE = LISTING_PAGE.documents;
 const CONSISTENCY_ATTEMPTS = 3;
 
 const listResponseSchema = z.object({
@@ -15,26 +12,12 @@ const listResponseSchema = z.object({
   meta: z.object({ pagination: z.object({ total: z.number().optional() }) }),
 });
 
-/**
- * A page of the entries after `afterId` in id order (keyset paging): an offset would make SQLite
- * step over every earlier row, bodies included, and the last of 10,000 articles' pages cost 30-45 ms
- * of query each instead of ~1 ms. Only the first page asks for the count.
- */
-function pageUrl(listUrl: string, filters: URLSearchParams, afterId: number): string {
-  const params = new URLSearchParams(filters);
-  params.set('filters[id][$gt]', String(afterId));
-  params.set('pagination[pageSize]', String(LIST_PAGE_SIZE));
-  params.set('pagination[withCount]', String(afterId === 0));
-  params.set('sort[0]', 'id:asc');
-  return `${listUrl}?${params}`;
-}
-
 function documentIdOf(item: unknown): string | undefined {
   return item && typeof item === 'object' && 'documentId' in item && typeof item.documentId === 'string' ? item.documentId : undefined;
 }
 
 async function getPage(listUrl: string, filters: URLSearchParams, afterId: number, get: (url: string) => Promise<unknown>) {
-  const url = pageUrl(listUrl, filters, afterId);
+  const url = `${listUrl}?${keysetPageQuery(filters, afterId, LIST_PAGE_SIZE)}`;
   const parsed = listResponseSchema.safeParse(await get(url));
   if (!parsed.success) throw new StrapiContentError(url, 'expected { data: [...], meta: { pagination } }');
   const last = parsed.data.data.at(-1);
