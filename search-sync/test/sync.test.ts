@@ -165,6 +165,9 @@ describe('search-sync service (fake Strapi, real Meilisearch)', () => {
   });
 
   it('exposes Prometheus metrics', async () => {
+    // The bulk test above stops once Meilisearch has the articles; the queue lets them go only after
+    // it has seen their tasks succeed, a moment later.
+    await waitFor('queue drained', () => service.queue.depth() === 0);
     const res = await fetch(`${base}/metrics`);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await res.text();
