@@ -22,3 +22,17 @@ export function keysetPageQuery(filters: URLSearchParams, afterId: number, pageS
   query.set('sort', 'id:asc');
   return query;
 }
+
+/** Entries asked for by documentId in one request (their ids make up the URL). */
+export const IDS_PER_REQUEST = 100;
+
+/** Filters for entries with these documentIds, one query per IDS_PER_REQUEST ids (one request each). */
+export function documentIdFilters(ids: readonly string[]): URLSearchParams[] {
+  const queries: URLSearchParams[] = [];
+  for (let start = 0; start < ids.length; start += IDS_PER_REQUEST) {
+    const query = new URLSearchParams();
+    for (const [i, id] of ids.slice(start, start + IDS_PER_REQUEST).entries()) query.set(`filters[documentId][$in][${i}]`, id);
+    queries.push(query);
+  }
+  return queries;
+}

@@ -1,4 +1,4 @@
-import { type Block, keysetPageQuery, LISTING_PAGE } from '@stackguide/content';
+import { type Block, documentIdFilters, IDS_PER_REQUEST, keysetPageQuery, LISTING_PAGE } from '@stackguide/content';
 import { StrapiError } from './errors.ts';
 
 export type StrapiArticle = {
@@ -25,9 +25,6 @@ export type ArticleStamp = { documentId: string; updatedAt: string };
 export type ArticlePage = { items: StrapiArticle[]; total: number };
 
 type Page<T> = { data: T[]; meta?: { pagination?: { total?: number } } };
-
-/** Articles asked for by documentId in one request (their ids make up the URL). */
-const IDS_PER_REQUEST = 100;
 
 /** Requests bulk work (reindex, a deep queue) keeps in flight to Strapi at once. */
 export const MAX_IN_FLIGHT = 4;
@@ -78,14 +75,12 @@ export class StrapiClient {
    * @throws StrapiError on any status but 200 or when Strapi is unreachable.
    */
   async getPublishedArticles(documentIds: string[]): Promise<Map<string, StrapiArticle>> {
-    const chunks: string[][] = [];
-    for (let start = 0; start < documentIds.length; start += IDS_PER_REQUEST) chunks.push(documentIds.slice(start, start + IDS_PER_REQUEST));
+    const chunks = documentIdFilters(documentIds);
     const found = new Map<string, StrapiArticle>();
     for (let i = 0; i < chunks.length; i += MAX_IN_FLIGHT) {
       const pages = await Promise.all(
-        chunks.slice(i, i + MAX_IN_FLIGHT).map((ids) => {
-          const query = new URLSearchParams({ ...DOCUMENT_QUERY, 'pagination[pageSize]': String(IDS_PER_REQUEST) });
-          for (const [n, id] of ids.entries()) query.set(`filters[documentId][$in][${n}]`, id);
+        chunks.slice(i, i + MAX_IN_FLIGHT).map((filters) => {
+          const query = new URLSearchParams([...Object.entries(DOCUMENT_QUERY), ...filters, ['pagination[pageSize]', String(IDS_PER_REQUEST)]]);
           return this.get<Page<StrapiArticle>>('/api/articles', query);
         }),
       );
@@ -107,8 +102,8 @@ export class StrapiClient {
    * Every published article (by default with what a search document needs; `params` picks other
    * fields and filters), a page at a time in id order; the next page is requested while the caller
    * works on the current one, each asking for the articles after the last id seen (keysetPageQuery).
-   * An article republished meanwhile gets a new id, so it comes again later with its new content; one deleted meanwhile is
-   * simply not met. `total` is the count when the listing started.
+   * An article republished meanwhile gets a new id, so it comes again later with its new content; one
+   * deleted meanwhile is simply not met. `total` is the count when the listing started.
    * @throws StrapiError when a page cannot be fetched.
    */
   async *publishedArticles(params = new URLSearchParams(DOCUMENT_QUERY), pageSize = this.pageSizes.documents): AsyncGenerator<ArticlePage> {

@@ -2,9 +2,6 @@ import { keysetPageQuery, LISTING_PAGE } from '@stackguide/content';
 import { z } from 'astro/zod';
 import { StrapiContentError } from '../errors.ts';
 
-/** Entries asked for by documentId in one request (their ids make up the URL). */
-export const IDS_PER_REQUEST = 100;
-const LIST_PAGE_SIZE = LISTING_PAGE.documents;
 const CONSISTENCY_ATTEMPTS = 3;
 
 const listResponseSchema = z.object({
@@ -17,7 +14,7 @@ function documentIdOf(item: unknown): string | undefined {
 }
 
 async function getPage(listUrl: string, filters: URLSearchParams, afterId: number, get: (url: string) => Promise<unknown>) {
-  const url = `${listUrl}?${keysetPageQuery(filters, afterId, LIST_PAGE_SIZE)}`;
+  const url = `${listUrl}?${keysetPageQuery(filters, afterId, LISTING_PAGE.documents)}`;
   const parsed = listResponseSchema.safeParse(await get(url));
   if (!parsed.success) throw new StrapiContentError(url, 'expected { data: [...], meta: { pagination } }');
   const last = parsed.data.data.at(-1);
@@ -31,7 +28,7 @@ async function listOnce(listUrl: string, filters: URLSearchParams, get: (url: st
   const first = await getPage(listUrl, filters, 0, get);
   const items = [...first.items];
   let page = first;
-  while (page.items.length === LIST_PAGE_SIZE && page.lastId !== undefined) {
+  while (page.items.length === LISTING_PAGE.documents && page.lastId !== undefined) {
     page = await getPage(listUrl, filters, page.lastId, get);
     items.push(...page.items);
   }

@@ -1,8 +1,9 @@
+import { documentIdFilters } from '@stackguide/content';
 import { EmptySiteError, StrapiContentError } from '../errors.ts';
 import { absolutizeMedia } from './media-urls.ts';
 import { collectionSchemas, type Article, type CollectionName, type Role, type Skill } from './schemas.ts';
 import { DEFAULT_RETRY, fetchStrapiJson, type RetryPolicy } from './strapi-fetch.ts';
-import { IDS_PER_REQUEST, listAll } from './strapi-pages.ts';
+import { listAll } from './strapi-pages.ts';
 
 export type StrapiConnection = {
   strapiUrl: string;
@@ -54,13 +55,8 @@ export async function fetchEntries<C extends CollectionName>(conn: StrapiConnect
  * @throws like fetchEntries.
  */
 export async function fetchByIds<C extends CollectionName>(conn: StrapiConnection, collection: C, ids: Iterable<string>): Promise<EntryOf[C][]> {
-  const all = [...new Set(ids)];
   const found: EntryOf[C][] = [];
-  for (let start = 0; start < all.length; start += IDS_PER_REQUEST) {
-    const filters = new URLSearchParams();
-    for (const [i, id] of all.slice(start, start + IDS_PER_REQUEST).entries()) filters.set(`filters[documentId][$in][${i}]`, id);
-    found.push(...(await fetchEntries(conn, collection, filters)));
-  }
+  for (const filters of documentIdFilters([...new Set(ids)])) found.push(...(await fetchEntries(conn, collection, filters)));
   return found;
 }
 
