@@ -17,7 +17,11 @@ import { badInputsDrill } from './drills/bad-inputs.ts';
 type Runner = (opts: Record<string, number>) => Promise<void>;
 
 const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; about: string }> = {
-  publish: { defaults: { articles: 1000, samples: 200 }, run: (o) => publishLatency({ articles: o.articles!, samples: o.samples! }), about: 'publish → searchable p50/p95/p99, ours vs plugin' },
+  publish: {
+    defaults: { articles: 1000, samples: 200 },
+    run: (o) => publishLatency({ articles: o.articles!, samples: o.samples!, running: o.running === 1 }),
+    about: 'publish → searchable p50/p95/p99, ours vs plugin (--running: the system npm start runs, alone)',
+  },
   'site-build': { defaults: { articles: 0, runs: 3 }, run: (o) => siteBuildBench({ sizes: o.articles ? [o.articles] : [100, 1000, 10_000], runs: o.runs! }), about: 'site build vs the in-memory floor at 100/1,000/10,000 (or --articles N), and one-change rebuild' },
   'site-publish': {
     defaults: { articles: 10_000, samples: 20 },

@@ -6,6 +6,7 @@ import { PLUGIN_INDEX } from './plugin-cms.ts';
 import { stepLog } from '@stackguide/runtime';
 import { startRecording } from './results.ts';
 import { ratio, summarize } from './stats.ts';
+import { runningSystem } from './running-system.ts';
 import { startSystem } from './system.ts';
 import { renderTable } from './table.ts';
 
@@ -41,14 +42,21 @@ export function benchArticle(token: string): Record<string, unknown> {
 
 export const token = () => `zq${crypto.randomBytes(5).toString('hex')}`;
 
-/**
- * Publishes a prepared draft and polls search every 5 ms until it is found. `total` runs from
- * sending the publish request (NaN on timeout); `publish` is the request alone (Strapi's own share);
- * `startedAt`/`foundAt` are epoch ms, to place search-sync's log line for the sample.
- */
-async function sample(admin: AdminClient, meili: Meili, index: string): Promise<{ total: number; publish: number; startedAt: number; foundAt: number }> {
+/** Creates a probe draft, then times its publish. */
+async function sample(admin: AdminClient, meili: Meili, index: string): Promise<Timed> {
   const t = token();
   const { documentId } = await admin.createArticle(benchArticle(t));
+  return timePublish(admin, meili, index, documentId, t);
+}
+
+type Timed = { total: number; publish: number; startedAt: number; foundAt: number };
+
+/**
+ * Publishes a prepared draft and polls search every 5 ms until its token `t` is found. `total` runs
+ * from sending the publish request (NaN on timeout); `publish` is the request alone (Strapi's own
+ * share); `startedAt`/`foundAt` are epoch ms, to place search-sync's log line for the sample.
+ */
+async function timePublish(admin: AdminClient, meili: Meili, index: string, documentId: string, t: string): Promise<Timed> {
   const startedAt = Date.now();
   const start = performance.now();
   await admin.publish(documentId);
@@ -61,6 +69,37 @@ async function sample(admin: AdminClient, meili: Meili, index: string): Promise<
     if (err instanceof WaitError) return { total: NaN, publish, startedAt, foundAt: NaN };
     throw err;
   }
+}
+
+/**
+ * `--running`: the same samples against the system `npm start` runs, searched with the search-only
+ * key a reader's browser gets. Each starts when search-sync and the site are idle (the site
+ * rebuilds after every publish) and its probe is deleted afterwards.
+ */
+async function runningPublishLatency(samples: number): Promise<void> {
+  const recording = startRecording();
+  const log = stepLog('publish');
+  const system = await runningSystem();
+  const times: number[] = [];
+  const publishTimes: number[] = [];
+  let timeouts = 0;
+  for (let i = 0; i < samples; i++) {
+    const t = token();
+    const { documentId } = await system.admin.createArticle(benchArticle(t));
+    await system.idle();
+    const s = await timePublish(system.admin, system.search, INDEX_UID, documentId, t).finally(() => system.admin.deleteDocument(documentId));
+    publishTimes.push(s.publish);
+    if (Number.isNaN(s.total)) timeouts++;
+    else times.push(s.total);
+    if ((i + 1) % 20 === 0) log(`${i + 1}/${samples} samples`);
+  }
+  await system.idle();
+  const ours = summarize(times);
+  console.log(`\npublish → searchable on the running npm start system, ${samples} samples (ms)\n`);
+  console.log(renderTable(['system', 'n', 'timeouts', 'p50', 'p95', 'p99', 'max', 'publish request p50'], [['npm start', ours.n, timeouts, ours.p50, ours.p95, ours.p99, ours.max, summarize(publishTimes).p50]]));
+  console.log(`target p95 ≤ ${TARGET_P95_MS} ms: ${ours.p95 <= TARGET_P95_MS && timeouts === 0 ? 'met' : 'NOT met'} (${ours.p95.toFixed(0)} ms)`);
+  const file = recording.write('publish-latency', { params: { samples, running: true }, ours, timeouts, publishRequest: summarize(publishTimes), samplesMs: times });
+  console.log(`results: ${file}`);
 }
 
 /**
@@ -77,8 +116,9 @@ async function stagesOf(applied: Applied[], s: { startedAt: number; foundAt: num
   return { strapiToWebhook: queuedAt - s.startedAt, queued: queuedMs, fetch: fetchMs, write: writeMs, searchable: s.foundAt - entry.time };
 }
 
-/** Bench 1: publish → searchable, ours and the plugin alternating sample by sample. */
-export async function publishLatency(opts: { articles: number; samples: number }): Promise<void> {
+/** Bench 1: publish → searchable, ours and the plugin alternating sample by sample (`running`: the npm start system alone). */
+export async function publishLatency(opts: { articles: number; samples: number; running?: boolean }): Promise<void> {
+  if (opts.running) return runningPublishLatency(opts.samples);
   const recording = startRecording();
   const applied: Applied[] = [];
   const system = await startSystem(opts.articles, {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { adminClient, freePort, startMeili, startSiteServer, startStrapi, waitFor, type AdminClient, type SiteStatus } from '@stackguide/test-kit';
-import { stepLog, withRootEnv } from '@stackguide/runtime';
+import { adminClient, freePort, startMeili, startSiteServer, startStrapi, waitFor, type SiteStatus } from '@stackguide/test-kit';
+import { stepLog } from '@stackguide/runtime';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { makeRunDir } from './paths.ts';
 import { startRecording } from './results.ts';
@@ -9,19 +9,10 @@ import { startSearchSync, syncDataDir, waitForSyncReady } from './search-sync-pr
 import { summarize } from './stats.ts';
 import { renderTable } from './table.ts';
 import { token } from './publish-latency.ts';
+import { runningSystem, waitIdle, type SystemUnderTest } from './running-system.ts';
 
 const TIMEOUT_MS = 60_000;
 
-/** What a sample needs of the system under test. */
-type Target = {
-  admin: AdminClient;
-  siteUrl: string;
-  strapiUrl: string;
-  readToken: string;
-  /** Resolves once search-sync and the site have nothing left to do (no queue, no owed or running build). */
-  idle(): Promise<void>;
-  siteStatus(): Promise<SiteStatus>;
-};
 type Kind = 'publish' | 'edit' | 'unpublish';
 /** One change timed until live, and the site build that made it live. */
 type Sample = { kind: Kind; ms: number; slug: string; build: SiteStatus['current'] };
@@ -36,7 +27,9 @@ async function until(siteUrl: string, slug: string, start: number, live: (res: R
   }
 }
 
-async function publishedArticles(t: Target, count: number): Promise<{ documentId: string; slug: string; roles: { documentId: string }[]; skills: { documentId: string }[] }[]> {
+type Model = { documentId: string; slug: string; title: string; roles: { documentId: string }[]; skills: { documentId: string }[] };
+
+async function publishedArticles(t: SystemUnderTest, count: number): Promise<Model[]> {
   const res = await fetch(`${t.strapiUrl}/api/articles?pagination[pageSize]=${count}&sort=id:asc`, { headers: { authorization: `Bearer ${t.readToken}` } });
   return ((await res.json()) as { data: Awaited<ReturnType<typeof publishedArticles>> }).data;
 }
@@ -45,12 +38,34 @@ async function publishedArticles(t: Target, count: number): Promise<{ documentId
  * `samples` of each: a new article published (until its page answers 200), a published article's
  * title edited and published again (until its page shows the title), a probe unpublished (until
  * its page answers 404). Each starts when the system is idle and is timed from the publish request.
+ * Afterwards the edited titles are published back and the probes deleted, even after a failure:
+ * with `--running` these are the articles of a system someone uses.
  */
-async function sample(t: Target, samples: number, log: (line: string) => void): Promise<Sample[]> {
-  const out: Sample[] = [];
+async function sample(t: SystemUnderTest, samples: number, log: (line: string) => void): Promise<Sample[]> {
   const models = await publishedArticles(t, samples);
-  const relate = (items: { documentId: string }[]) => ({ connect: items.map((r) => ({ documentId: r.documentId })) });
   const probes: { documentId: string; slug: string }[] = [];
+  const edited = new Set<Model>();
+  try {
+    return await sampleChanges(t, samples, log, { models, probes, edited });
+  } finally {
+    for (const model of edited) {
+      await t.admin.updateArticle(model.documentId, { title: model.title });
+      await t.admin.publish(model.documentId);
+    }
+    for (const probe of probes) await t.admin.deleteDocument(probe.documentId);
+    await t.idle();
+    log(`restored ${edited.size} edited titles, deleted ${probes.length} probes`);
+  }
+}
+
+async function sampleChanges(
+  t: SystemUnderTest,
+  samples: number,
+  log: (line: string) => void,
+  { models, probes, edited }: { models: Model[]; probes: { documentId: string; slug: string }[]; edited: Set<Model> },
+): Promise<Sample[]> {
+  const out: Sample[] = [];
+  const relate = (items: { documentId: string }[]) => ({ connect: items.map((r) => ({ documentId: r.documentId })) });
   for (let i = 0; i < samples; i++) {
     const model = models[i % models.length]!;
     const id = token();
@@ -64,16 +79,17 @@ async function sample(t: Target, samples: number, log: (line: string) => void): 
       roles: relate(model.roles),
       skills: relate(model.skills),
     });
+    probes.push({ documentId, slug });
     await t.idle();
     const start = performance.now();
     await t.admin.publish(documentId);
     out.push({ kind: 'publish', slug, ms: await until(t.siteUrl, slug, start, async (res) => res.status === 200), build: (await t.siteStatus()).current });
-    probes.push({ documentId, slug });
   }
   log(`publish: ${samples} samples`);
   for (let i = 0; i < samples; i++) {
     const model = models[i % models.length]!;
     const title = `Edited by the site-publish bench ${token()}`;
+    edited.add(model);
     await t.admin.updateArticle(model.documentId, { title });
     await t.idle();
     const start = performance.now();
@@ -91,51 +107,13 @@ async function sample(t: Target, samples: number, log: (line: string) => void): 
   return out;
 }
 
-/** The running system of `npm start`, found through the root .env. */
-async function runningSystem(): Promise<Target> {
-  const env = withRootEnv();
-  const need = (name: string) => {
-    const value = env[name];
-    if (!value) throw new Error(`${name} is not set in .env: start the system with npm start first`);
-    return value;
-  };
-  const strapiUrl = env.STRAPI_URL || 'http://127.0.0.1:1337';
-  const siteUrl = env.SITE_URL || 'http://127.0.0.1:4321';
-  const syncUrl = `http://127.0.0.1:${env.SEARCH_SYNC_PORT || '7710'}`;
-  const auth = { authorization: `Bearer ${need('BUILD_HOOK_SECRET')}` };
-  return {
-    admin: await adminClient(strapiUrl, need('ADMIN_EMAIL'), need('ADMIN_PASSWORD')),
-    siteUrl,
-    strapiUrl,
-    readToken: need('STRAPI_READ_TOKEN'),
-    idle: () => idle(`${siteUrl}/__status`, auth, `${syncUrl}/status`),
-    siteStatus: () => siteStatus(`${siteUrl}/__status`, auth),
-  };
-}
-
-async function siteStatus(url: string, auth: Record<string, string>): Promise<SiteStatus> {
-  return (await (await fetch(url, { headers: auth })).json()) as SiteStatus;
-}
-
-async function idle(siteStatusUrl: string, auth: Record<string, string>, syncStatusUrl: string): Promise<void> {
-  await waitFor(
-    'search-sync and the site to be idle',
-    async () => {
-      const site = await siteStatus(siteStatusUrl, auth);
-      const sync = (await (await fetch(syncStatusUrl)).json()) as { queueDepth: number; siteRebuildPending: unknown };
-      return site.building === null && !site.pending && sync.queueDepth === 0 && sync.siteRebuildPending === null;
-    },
-    { timeoutMs: 600_000, intervalMs: 100 },
-  );
-}
-
 /** Bench: publish → page live on the site, through CMS → webhook → search-sync → build hook → incremental build. */
 export async function sitePublishBench(opts: { articles: number; samples: number; running: boolean }): Promise<void> {
   const recording = startRecording();
   const log = stepLog('site-publish');
   const stops: (() => Promise<void>)[] = [];
   try {
-    let target: Target;
+    let target: SystemUnderTest;
     if (opts.running) target = await runningSystem();
     else {
       const runDir = makeRunDir('site-publish-');
@@ -174,7 +152,7 @@ export async function sitePublishBench(opts: { articles: number; samples: number
         siteUrl: site.url,
         strapiUrl: cms.url,
         readToken: secrets.STRAPI_READ_TOKEN,
-        idle: () => idle(`${site.url}/__status`, { authorization: `Bearer ${site.secret}` }, `${sync.url}/status`),
+        idle: () => waitIdle(`${site.url}/__status`, { authorization: `Bearer ${site.secret}` }, `${sync.url}/status`),
         siteStatus: () => site.status(),
       };
     }
