@@ -1,6 +1,7 @@
 import { adminClient, waitFor, type AdminClient, type SiteStatus } from '@stackguide/test-kit';
 import { withRootEnv } from '@stackguide/runtime';
-import type { Meili } from './meili-http.ts';
+import { SEARCH_KEY_UID } from '@stackguide/search-sync/contract';
+import { meiliCall, type Meili } from './meili-http.ts';
 
 /** What a bench needs of a whole system: the one `npm start` runs (`--running`) or one a bench started. */
 export type SystemUnderTest = {
@@ -29,12 +30,15 @@ export async function runningSystem(): Promise<RunningSystem> {
   const syncUrl = `http://127.0.0.1:${env.SEARCH_SYNC_PORT || '7710'}`;
   const meiliUrl = (env.MEILI_URL || `http://127.0.0.1:${env.MEILI_PORT || '7700'}`).replace(/\/+$/, '');
   const auth = { authorization: `Bearer ${need('BUILD_HOOK_SECRET')}` };
+  // The search-only key is derived at start, not kept in .env; the master key reads its value.
+  const { status, data } = await meiliCall<{ key?: string }>({ url: meiliUrl, key: need('MEILI_MASTER_KEY') }, 'GET', `/keys/${SEARCH_KEY_UID}`);
+  if (status !== 200 || !data?.key) throw new Error(`Meilisearch at ${meiliUrl} has no search-only key (HTTP ${status}): is npm start running?`);
   return {
     admin: await adminClient(strapiUrl, need('ADMIN_EMAIL'), need('ADMIN_PASSWORD')),
     siteUrl,
     strapiUrl,
     readToken: need('STRAPI_READ_TOKEN'),
-    search: { url: meiliUrl, key: need('MEILI_SEARCH_KEY') },
+    search: { url: meiliUrl, key: data.key },
     idle: () => waitIdle(`${siteUrl}/__status`, auth, `${syncUrl}/status`),
     siteStatus: () => siteStatus(`${siteUrl}/__status`, auth),
   };
