@@ -32,7 +32,11 @@ const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; a
   keystroke: { defaults: { articles: 10_000, samples: 200 }, run: (o) => keystrokeBench({ articles: o.articles!, samples: o.samples! }), about: 'keystroke → results painted, then → sections painted, in headless Chromium on the built /search/ page (--articles 0: seeded content)' },
   relevance: { defaults: {}, run: () => relevanceBench(), about: 'judged queries on the seeded articles: MRR@10, hits@1/@3, zero results; ours vs Pagefind' },
   'meili-settings': { defaults: { articles: 1000, samples: 40, runs: 2 }, run: (o) => meiliSettingsBench({ articles: o.articles!, samples: o.samples!, runs: o.runs! }), about: 'Meilisearch indexing memory/threads: bulk load and single-document additions per candidate' },
-  reindex: { defaults: { articles: 10000, runs: 3 }, run: (o) => reindexBench({ articles: o.articles!, runs: o.runs! }), about: 'full reindex docs/s with a concurrent search loop, ours vs plugin' },
+  reindex: {
+    defaults: { articles: 10000, runs: 3 },
+    run: (o) => reindexBench({ articles: o.articles!, runs: o.runs!, running: o.running === 1 }),
+    about: 'full reindex docs/s with a concurrent search loop, ours vs plugin vs the floor (--running: the system npm start runs, no plugin)',
+  },
 };
 const drill = (run: (o: { articles: number; samples: number }) => Promise<void>, about: string) => ({
   defaults: { articles: 1000, samples: 100 },

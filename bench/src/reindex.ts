@@ -1,5 +1,5 @@
 import { INDEX_UID } from '@stackguide/search-sync/contract';
-import { documentCount, indexingFloor, waitForIdleIndex } from './meili-http.ts';
+import { documentCount, indexingFloor, waitForIdleIndex, type Meili } from './meili-http.ts';
 import { ARTICLE_UID, PLUGIN_INDEX } from './plugin-cms.ts';
 import { stepLog } from '@stackguide/runtime';
 import { startRecording } from './results.ts';
@@ -8,20 +8,21 @@ import { spawnSearchSync } from './search-sync-process.ts';
 import { percentile, ratio, summarize } from './stats.ts';
 import { startSystem, type System } from './system.ts';
 import { renderTable } from './table.ts';
+import { runningSystem } from './running-system.ts';
 
 type Run = { seconds: number; docs: number; docsPerSecond: number; loop: LoopCounts };
 
 /** Ours: `search-sync reindex` (fresh index + atomic swap), timed from spawn to exit, as a user runs it. */
-async function ourReindex(system: System): Promise<Run> {
-  const loop = searchLoop(system.meili, INDEX_UID);
+async function ourReindex(meili: Meili, syncEnv: Record<string, string>): Promise<Run> {
+  const loop = searchLoop(meili, INDEX_UID);
   const start = performance.now();
   const output: string[] = [];
-  const child = spawnSearchSync('reindex', system.ours.syncEnv, (line) => output.push(line));
+  const child = spawnSearchSync('reindex', syncEnv, (line) => output.push(line));
   const code = await child.exited;
   const seconds = (performance.now() - start) / 1000;
   const counts = await loop.stop();
   if (code !== 0) throw new Error(`search-sync reindex failed (exit ${code}):\n${output.slice(-20).join('\n')}`);
-  const docs = await documentCount(system.meili, INDEX_UID);
+  const docs = await documentCount(meili, INDEX_UID);
   return { seconds, docs, docsPerSecond: docs / seconds, loop: counts };
 }
 
@@ -41,9 +42,9 @@ type Who = 'ours' | 'plugin' | 'floor' | 'loadedFloor';
 const ROTATION: readonly Who[] = ['ours', 'plugin', 'floor', 'loadedFloor'];
 
 /** Meilisearch alone indexing the index's documents into a scratch index, optionally under the search loop. */
-async function floorRun(system: System, loaded: boolean): Promise<number> {
-  const loop = loaded ? searchLoop(system.meili, INDEX_UID) : undefined;
-  return indexingFloor(system.meili, INDEX_UID).finally(() => loop?.stop());
+async function floorRun(meili: Meili, loaded: boolean): Promise<number> {
+  const loop = loaded ? searchLoop(meili, INDEX_UID) : undefined;
+  return indexingFloor(meili, INDEX_UID).finally(() => loop?.stop());
 }
 
 /**
@@ -52,11 +53,16 @@ async function floorRun(system: System, loaded: boolean): Promise<number> {
  * and under the same search loop. All four run in every round, in an order that rotates from round
  * to round, and ours is compared with the floors of its own round: on a shared VM the speed drifts by
  * ±15 % over minutes, more than the gap being measured, so floors timed at the end of the bench
- * would compare ours with a different machine.
+ * would compare ours with a different machine. `running`: the system `npm start` runs, without the
+ * plugin (`search-sync reindex` with its .env, as `npm run reindex -w search-sync` runs it).
  */
-export async function reindexBench(opts: { articles: number; runs: number }): Promise<void> {
+export async function reindexBench(opts: { articles: number; runs: number; running?: boolean }): Promise<void> {
   const recording = startRecording();
-  const system = await startSystem(opts.articles);
+  const running = opts.running ? await runningSystem() : undefined;
+  const system = running ? undefined : await startSystem(opts.articles);
+  const meili = running?.meili ?? system!.meili;
+  const syncEnv = running?.env ?? system!.ours.syncEnv;
+  const rotation = system ? ROTATION : ROTATION.filter((who) => who !== 'plugin');
   const log = stepLog('reindex');
   try {
     const runs = { ours: [] as Run[], plugin: [] as Run[] };
@@ -64,15 +70,15 @@ export async function reindexBench(opts: { articles: number; runs: number }): Pr
     const loadedFloorSeconds: number[] = [];
     const pairs: { ofFloor: number; ofLoadedFloor: number }[] = [];
     for (let i = 0; i < opts.runs; i++) {
-      const order = ROTATION.map((_, k) => ROTATION[(k + i) % ROTATION.length]!);
+      const order = rotation.map((_, k) => rotation[(k + i) % rotation.length]!);
       for (const who of order) {
         if (who === 'floor' || who === 'loadedFloor') {
-          const seconds = await floorRun(system, who === 'loadedFloor');
+          const seconds = await floorRun(meili, who === 'loadedFloor');
           (who === 'floor' ? floorSeconds : loadedFloorSeconds).push(seconds);
           log(`run ${i + 1}/${opts.runs} ${who === 'floor' ? 'floor, Meilisearch alone' : 'floor under the search loop'}: ${seconds.toFixed(1)} s`);
           continue;
         }
-        const run = who === 'ours' ? await ourReindex(system) : await pluginReindex(system);
+        const run = who === 'ours' ? await ourReindex(meili, syncEnv) : await pluginReindex(system!);
         runs[who].push(run);
         log(`run ${i + 1}/${opts.runs} ${who}: ${run.docs} docs in ${run.seconds.toFixed(1)} s, searches ${run.loop.searches}, failed ${run.loop.failed}, empty ${run.loop.empty}`);
       }
@@ -93,12 +99,12 @@ export async function reindexBench(opts: { articles: number; runs: number }): Pr
     const floor = floorRow('floor: Meilisearch alone, same documents', floorSeconds);
     const loadedFloor = floorRow('floor under the same search loop', loadedFloorSeconds);
     const speedup = ratio(ours.rate.p50, plugin.rate.p50);
-    console.log(`\nfull reindex of ${opts.articles} generated articles (+ demo content), ${opts.runs} rounds\n`);
+    console.log(`\nfull reindex of ${running ? 'the running npm start system' : `${opts.articles} generated articles (+ demo content)`}, ${opts.runs} rounds\n`);
     console.log(
       renderTable(
         ['system', 'runs', 'docs/s p50', 'docs/s min', 'seconds p50', 'searches', 'failed', 'empty'],
         [
-          ...[ours, plugin].map((r) => [r.label, r.rate.n, r.rate.p50, r.rate.min, r.seconds.p50, r.searches, r.failed, r.empty]),
+          ...(running ? [ours] : [ours, plugin]).map((r) => [r.label, r.rate.n, r.rate.p50, r.rate.min, r.seconds.p50, r.searches, r.failed, r.empty]),
           ...[floor, loadedFloor].map((f) => [f.label, f.rate.n, f.rate.p50, f.rate.min, f.seconds.p50, '', '', '']),
         ],
       ),
@@ -108,11 +114,11 @@ export async function reindexBench(opts: { articles: number; runs: number }): Pr
     const unpaired = ratio(ours.rate.p50, floor.rate.p50);
     console.log(`\nours / floor, round by round: ${pairs.map((p) => `${p.ofFloor.toFixed(2)}×`).join(', ')} (under the loop: ${pairs.map((p) => `${p.ofLoadedFloor.toFixed(2)}×`).join(', ')}); medians of all rounds pooled: ${unpaired.toFixed(2)}× (ours includes process start and the closing reconcile)`);
     console.log(
-      `\nours/floor (median of rounds): ${ofFloor.toFixed(2)}× — target ≥ 0.9×: ${ofFloor >= 0.9 ? 'met' : 'NOT met'} (under the same search loop ${ofLoadedFloor.toFixed(2)}×); ours/plugin ${speedup.toFixed(2)}×; ours failed ${ours.failed}, empty ${ours.empty} — target 0/0: ${ours.failed + ours.empty === 0 ? 'met' : 'NOT met'}`,
+      `\nours/floor (median of rounds): ${ofFloor.toFixed(2)}× — target ≥ 0.9×: ${ofFloor >= 0.9 ? 'met' : 'NOT met'} (under the same search loop ${ofLoadedFloor.toFixed(2)}×)${running ? '' : `; ours/plugin ${speedup.toFixed(2)}×`}; ours failed ${ours.failed}, empty ${ours.empty} — target 0/0: ${ours.failed + ours.empty === 0 ? 'met' : 'NOT met'}`,
     );
-    const file = recording.write('reindex', { params: opts, ours, plugin, floor, loadedFloor, speedup, ofFloor, ofLoadedFloor, unpaired, pairs, runs });
+    const file = recording.write('reindex', { params: opts, ours, plugin: running ? null : plugin, floor, loadedFloor, speedup, ofFloor, ofLoadedFloor, unpaired, pairs, runs });
     console.log(`results: ${file}`);
   } finally {
-    await system.stop();
+    await system?.stop();
   }
 }

@@ -14,8 +14,14 @@ export type SystemUnderTest = {
   siteStatus(): Promise<SiteStatus>;
 };
 
-/** The running system also answers searches the way a reader's browser asks them: the search-only key. */
-export type RunningSystem = SystemUnderTest & { search: Meili };
+export type RunningSystem = SystemUnderTest & {
+  /** Meilisearch with the search-only key a reader's browser gets. */
+  search: Meili;
+  /** Meilisearch with the master key, for what only the operator does (floors, document counts). */
+  meili: Meili;
+  /** The .env's values, for the CLI commands a user runs against this system. */
+  env: Record<string, string>;
+};
 
 /** The system `npm start` runs, found through the root .env it wrote. */
 export async function runningSystem(): Promise<RunningSystem> {
@@ -31,7 +37,8 @@ export async function runningSystem(): Promise<RunningSystem> {
   const meiliUrl = (env.MEILI_URL || `http://127.0.0.1:${env.MEILI_PORT || '7700'}`).replace(/\/+$/, '');
   const auth = { authorization: `Bearer ${need('BUILD_HOOK_SECRET')}` };
   // The search-only key is derived at start, not kept in .env; the master key reads its value.
-  const { status, data } = await meiliCall<{ key?: string }>({ url: meiliUrl, key: need('MEILI_MASTER_KEY') }, 'GET', `/keys/${SEARCH_KEY_UID}`);
+  const meili = { url: meiliUrl, key: need('MEILI_MASTER_KEY') };
+  const { status, data } = await meiliCall<{ key?: string }>(meili, 'GET', `/keys/${SEARCH_KEY_UID}`);
   if (status !== 200 || !data?.key) throw new Error(`Meilisearch at ${meiliUrl} has no search-only key (HTTP ${status}): is npm start running?`);
   return {
     admin: await adminClient(strapiUrl, need('ADMIN_EMAIL'), need('ADMIN_PASSWORD')),
@@ -39,6 +46,8 @@ export async function runningSystem(): Promise<RunningSystem> {
     strapiUrl,
     readToken: need('STRAPI_READ_TOKEN'),
     search: { url: meiliUrl, key: data.key },
+    meili,
+    env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')),
     idle: () => waitIdle(`${siteUrl}/__status`, auth, `${syncUrl}/status`),
     siteStatus: () => siteStatus(`${siteUrl}/__status`, auth),
   };
