@@ -53,7 +53,7 @@ export async function runningSystem(): Promise<RunningSystem> {
   };
 }
 
-export async function siteStatus(url: string, auth: Record<string, string>): Promise<SiteStatus> {
+async function siteStatus(url: string, auth: Record<string, string>): Promise<SiteStatus> {
   return (await (await fetch(url, { headers: auth })).json()) as SiteStatus;
 }
 

@@ -41,7 +41,7 @@ async function publishedArticles(t: SystemUnderTest, count: number): Promise<Mod
  * Afterwards the edited titles are published back and the probes deleted, even after a failure:
  * with `--running` these are the articles of a system someone uses.
  */
-async function sample(t: SystemUnderTest, samples: number, log: (line: string) => void): Promise<Sample[]> {
+export async function sample(t: SystemUnderTest, samples: number, log: (line: string) => void): Promise<Sample[]> {
   const models = await publishedArticles(t, samples);
   const probes: { documentId: string; slug: string }[] = [];
   const edited = new Set<Model>();
