@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 type Populate = Record<string, unknown>;
 
-type Auth = { strategy?: { name?: string }; credentials?: { name?: unknown } };
+export type Auth = { strategy?: { name?: string }; credentials?: { name?: unknown } };
 
 /** Strapi's strategy for content API tokens (@strapi/admin strategies/content-api-token). */
 const API_TOKEN_STRATEGY = 'content-api-token';
@@ -25,7 +25,7 @@ function capPagination(pagination: unknown): unknown {
 }
 
 /** True when the request carries a content API token (not a user, not anonymous). */
-function isApiToken(auth: Auth | undefined): boolean {
+export function isApiToken(auth: Auth | undefined): boolean {
   return auth?.strategy?.name === API_TOKEN_STRATEGY;
 }
 

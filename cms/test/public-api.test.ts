@@ -148,6 +148,30 @@ describe.each(lanes())('public content API on $name', (lane) => {
       }
     });
 
+    it("serves search-sync's index feed to API tokens only: published articles in id order, paged after an id, and their stamps", async () => {
+      type Fed = { id: number; documentId: string; title: string; updatedAt: string; roles: { documentId: string; name: string; slug: string }[] };
+      const first = await getJson<{ data: Fed[]; meta: { total?: number } }>('/api/index-feed/articles?limit=5', cms.readToken);
+      const published = await getJson<ListResponse<Fed>>('/api/articles?fields[0]=title&populate[roles][fields][0]=name&populate[roles][fields][1]=slug&pagination[pageSize]=1000&sort=id:asc', cms.readToken);
+      expect(first.meta.total).toBe(published.meta.pagination.total);
+      expect(first.data.map((a) => a.id)).toEqual(published.data.slice(0, 5).map((a) => a.id));
+      expect(first.data.map((a) => a.roles)).toEqual(published.data.slice(0, 5).map((a) => a.roles));
+      const rest = await getJson<{ data: Fed[]; meta: { total?: number } }>(`/api/index-feed/articles?after=${first.data.at(-1)!.id}&limit=1000`, cms.readToken);
+      expect(rest.meta.total).toBeUndefined();
+      const fed = [...first.data, ...rest.data];
+      expect(fed.map((a) => a.title)).toEqual(published.data.map((a) => a.title));
+      expect(fed.some((a) => a.title.startsWith('DRAFT:'))).toBe(false);
+      const stamps = await getJson<{ data: { documentId: string; updatedAt: string }[] }>('/api/index-feed/stamps', cms.readToken);
+      expect(stamps.data).toEqual(fed.map((a) => ({ documentId: a.documentId, updatedAt: a.updatedAt })));
+
+      for (const path of ['/api/index-feed/articles', '/api/index-feed/stamps']) {
+        expect((await get(path)).status, path).toBe(403);
+        expect((await get(path, 'not-a-real-token')).status, path).toBe(401);
+      }
+      for (const bad of ['limit=0', 'limit=1001', 'after=-1', 'after=x']) {
+        expect((await get(`/api/index-feed/articles?${bad}`, cms.readToken)).status, bad).toBe(400);
+      }
+    });
+
     it('rejects a wrong token instead of treating it as public', async () => {
       expect((await get('/api/articles', 'not-a-real-token')).status).toBe(401);
     });

@@ -33,7 +33,7 @@ export const MAX_IN_FLIGHT = 4;
  * What a search document is made of. Asking for just this skips the cover and SEO joins of the
  * CMS's default populate, which the site needs and the index does not.
  */
-const DOCUMENT_QUERY: Record<string, string> = {
+export const DOCUMENT_QUERY: Record<string, string> = {
   'fields[0]': 'title',
   'fields[1]': 'slug',
   'fields[2]': 'excerpt',
@@ -99,44 +99,28 @@ export class StrapiClient {
   }
 
   /**
-   * Every published article (by default with what a search document needs; `params` picks other
-   * fields and filters), a page at a time in id order; the next page is requested while the caller
-   * works on the current one, each asking for the articles after the last id seen (keysetPageQuery).
+   * Every published article with what a search document needs, a page at a time in id order, from
+   * the CMS's index feed (cms/src/api/article/controllers/index-feed.ts); the next page is requested
+   * while the caller works on the current one, each asking for the articles after the last id seen.
    * An article republished meanwhile gets a new id, so it comes again later with its new content; one
    * deleted meanwhile is simply not met. `total` is the count when the listing started.
    * @throws StrapiError when a page cannot be fetched.
    */
-  async *publishedArticles(params = new URLSearchParams(DOCUMENT_QUERY), pageSize = this.pageSizes.documents): AsyncGenerator<ArticlePage> {
-    const first = await this.articlesAfter(0, params, pageSize);
-    let page = first;
-    while (true) {
-      const last = page.items.at(-1);
-      const next = last && page.items.length === pageSize ? this.articlesAfter(last.id, params, pageSize) : undefined;
-      // A failure surfaces when the caller gets to that page; this only keeps an abandoned one quiet.
-      next?.catch(() => undefined);
-      yield { items: page.items, total: first.total };
-      if (!next) return;
-      page = await next;
-    }
-  }
-
-  private async articlesAfter(id: number, params: URLSearchParams, pageSize: number): Promise<ArticlePage> {
-    const body = await this.get<Page<StrapiArticle>>('/api/articles', keysetPageQuery(params, id, pageSize));
-    const items = body?.data ?? [];
-    return { items, total: body?.meta?.pagination?.total ?? items.length };
+  publishedArticles(): AsyncGenerator<ArticlePage> {
+    return this.keyset(async (after) => {
+      const query = new URLSearchParams({ after: String(after), limit: String(this.pageSizes.documents) });
+      const body = await this.get<{ data: StrapiArticle[]; meta?: { total?: number } }>('/api/index-feed/articles', query);
+      return { items: body?.data ?? [], total: body?.meta?.total };
+    }, this.pageSizes.documents);
   }
 
   /**
-   * (documentId, updatedAt) of every published article.
-   * @throws StrapiError when a page cannot be fetched.
+   * (documentId, updatedAt) of every published article, in one request to the index feed.
+   * @throws StrapiError when it cannot be fetched.
    */
   async publishedStamps(): Promise<ArticleStamp[]> {
-    const stamps: ArticleStamp[] = [];
-    const fields = new URLSearchParams({ 'fields[0]': 'updatedAt' });
-    for await (const { items } of this.publishedArticles(fields, this.pageSizes.stamps)) {
-      for (const a of items) stamps.push({ documentId: a.documentId, updatedAt: a.updatedAt });
-    }
-    return stamps;
+    const body = await this.get<{ data: ArticleStamp[] }>('/api/index-feed/stamps', new URLSearchParams());
+    return body?.data ?? [];
   }
 
   /**
@@ -145,10 +129,34 @@ export class StrapiClient {
    */
   async articlesReferencing(kind: 'role' | 'skill', documentId: string): Promise<string[]> {
     const relation = kind === 'role' ? 'roles' : 'skills';
-    const query = new URLSearchParams({ [`filters[${relation}][documentId][$eq]`]: documentId, 'fields[0]': 'updatedAt' });
+    const filters = new URLSearchParams({ [`filters[${relation}][documentId][$eq]`]: documentId, 'fields[0]': 'updatedAt' });
+    const pageSize = this.pageSizes.stamps;
+    const pages = this.keyset(async (after) => {
+      const body = await this.get<Page<StrapiArticle>>('/api/articles', keysetPageQuery(filters, after, pageSize));
+      return { items: body?.data ?? [], total: body?.meta?.pagination?.total };
+    }, pageSize);
     const ids: string[] = [];
-    for await (const { items } of this.publishedArticles(query, this.pageSizes.stamps)) ids.push(...items.map((a) => a.documentId));
+    for await (const { items } of pages) ids.push(...items.map((a) => a.documentId));
     return ids;
+  }
+
+  /**
+   * Pages of `fetchPage(afterId)` until one comes back short, the next requested while the caller
+   * works on the current one (keyset paging: an offset would shift when rows come and go).
+   */
+  private async *keyset<T extends { id: number }>(fetchPage: (afterId: number) => Promise<{ items: T[]; total?: number }>, pageSize: number): AsyncGenerator<{ items: T[]; total: number }> {
+    const first = await fetchPage(0);
+    const total = first.total ?? first.items.length;
+    let page = first;
+    while (true) {
+      const last = page.items.at(-1);
+      const next = last && page.items.length === pageSize ? fetchPage(last.id) : undefined;
+      // A failure surfaces when the caller gets to that page; this only keeps an abandoned one quiet.
+      next?.catch(() => undefined);
+      yield { items: page.items, total };
+      if (!next) return;
+      page = await next;
+    }
   }
 
   /** True when Strapi answers its health endpoint. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, type SearchDocument } from '../src/contract.ts';
 import type { Service } from '../src/service.ts';
 import { LISTING_PAGE } from '@stackguide/content';
-import { StrapiClient } from '../src/strapi-client.ts';
+import { DOCUMENT_QUERY, StrapiClient, type StrapiArticle } from '../src/strapi-client.ts';
 import { startService, startTestMeili, tempDir, testConfig } from './helpers.ts';
 
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
@@ -63,9 +63,17 @@ describe('end to end with real Strapi and Meilisearch', () => {
     const listed = await api<{ data: { documentId: string }[]; meta: { pagination: { pageSize: number } } }>('/api/articles?fields[0]=updatedAt&pagination[pageSize]=1000');
     // The CMS lets bulk readers ask for stamps a thousand at a time (LISTING_PAGE).
     expect(listed.meta.pagination.pageSize).toBe(LISTING_PAGE.stamps);
-    const stamps = await new StrapiClient(cms.url, cms.readToken, 15_000, { documents: 5, stamps: 5 }).publishedStamps();
+    const client = new StrapiClient(cms.url, cms.readToken, 15_000, { documents: 5, stamps: 5 });
+    const stamps = await client.publishedStamps();
     expect(listed.data.length).toBeGreaterThan(10);
     expect(stamps.map((s) => s.documentId).sort()).toEqual(listed.data.map((a) => a.documentId).sort());
+    // The index feed must give exactly what the REST API gives for the same fields and relations.
+    const pages = [];
+    for await (const page of client.publishedArticles()) pages.push(page);
+    expect(pages.length).toBeGreaterThan(2);
+    const query = new URLSearchParams({ ...DOCUMENT_QUERY, 'pagination[pageSize]': '1000', sort: 'id:asc' });
+    const viaRest = await api<{ data: StrapiArticle[] }>(`/api/articles?${query}`);
+    expect(pages.flatMap((p) => p.items)).toEqual(viaRest.data);
   });
 
   it('publish → searchable, unpublish → gone, publish again then delete → gone', async () => {

@@ -35,6 +35,7 @@ const COVER_PNG = solidPng(120, 63, [40, 90, 160]);
 
 const field = (item: unknown, name: string): unknown => (item && typeof item === 'object' ? (item as Record<string, unknown>)[name] : undefined);
 const documentId = (item: unknown) => field(item, 'documentId');
+const byId = (a: unknown, b: unknown) => Number(field(a, 'id') ?? 0) - Number(field(b, 'id') ?? 0);
 const relatesTo = (item: unknown, relation: string, id: string) => {
   const related = field(item, relation);
   return Array.isArray(related) && related.some((r) => documentId(r) === id);
@@ -43,7 +44,8 @@ const relatesTo = (item: unknown, relation: string, id: string) => {
 /**
  * Starts the fake on a free loopback port: `/api/articles|roles|skills` (page-based pagination,
  * `pagination[withCount]`, `filters[id][$gt]`, `filters[documentId][$in]`,
- * `filters[roles|skills][documentId][$eq]`), `/api/articles/:documentId`,
+ * `filters[roles|skills][documentId][$eq]`), `/api/articles/:documentId`, the CMS's index feed
+ * (`/api/index-feed/articles?after&limit`, `/api/index-feed/stamps`),
  * `/_health`, and a cover image under `/uploads/`. API requests need `Authorization: Bearer <token>`.
  */
 export async function startFakeStrapi<Article = unknown>(
@@ -80,6 +82,16 @@ export async function startFakeStrapi<Article = unknown>(
     if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { error: { status: 401 } });
     if (held) await held;
 
+    if (url.pathname === '/api/index-feed/stamps') {
+      const data = [...content.articles].sort(byId).map((a) => ({ documentId: documentId(a), updatedAt: field(a, 'updatedAt') }));
+      return send(res, 200, { data });
+    }
+    if (url.pathname === '/api/index-feed/articles') {
+      const after = Number(url.searchParams.get('after') ?? 0);
+      const limit = Math.min(MAX_PAGE_SIZE, Number(url.searchParams.get('limit') ?? 250));
+      const all = content.articles.filter((a) => Number(field(a, 'id') ?? 0) > after).sort(byId);
+      return send(res, 200, { data: all.slice(0, limit), meta: after === 0 ? { total: all.length } : {} });
+    }
     const one = /^\/api\/articles\/([^/]+)$/.exec(url.pathname);
     if (one) {
       const id = decodeURIComponent(one[1]!);
@@ -102,7 +114,7 @@ export async function startFakeStrapi<Article = unknown>(
       .filter((item) => ids.length === 0 || ids.includes(String(documentId(item))))
       .filter((item) => !role || relatesTo(item, 'roles', role))
       .filter((item) => !skill || relatesTo(item, 'skills', skill))
-      .sort((a, b) => Number(field(a, 'id') ?? 0) - Number(field(b, 'id') ?? 0));
+      .sort(byId);
     const page = Number(q.get('pagination[page]') ?? 1);
     const pageSize = Math.min(MAX_PAGE_SIZE, Number(q.get('pagination[pageSize]') ?? 25));
     const data = all.slice((page - 1) * pageSize, page * pageSize);
