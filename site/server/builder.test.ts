@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { waitFor } from '@stackguide/test-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CURRENT_LINK, SiteBuilder, type BuildFn, type BuilderOptions } from './builder.ts';
+import { CURRENT_LINK, SiteBuilder, type BuildFn, type BuilderOptions, type SpareMaker } from './builder.ts';
 import type { BuildRequest } from './site-build.ts';
 
 let buildsDir: string;
@@ -162,6 +162,45 @@ describe('SiteBuilder', () => {
     expect(left).toContain('cache');
     expect(left).toContain(CURRENT_LINK);
     expect(left).toContain(path.basename(builder.current()!));
+  });
+
+  it('after the first build, makes a spare copy in the background that the next build gets, and waits for it', async () => {
+    const { build, runs } = controlledBuild();
+    const made: { state: number; dir: string; done: (ok: boolean) => void }[] = [];
+    const spare: SpareMaker<number> = {
+      needed: (state) => state < 100,
+      make: (state, dir) =>
+        new Promise((resolve, reject) => {
+          fs.mkdirSync(dir);
+          made.push({ state, dir, done: (ok) => (ok ? resolve(state + 100) : reject(new Error('disk full'))) });
+        }),
+    };
+    const builder = make(build, { spare });
+    const first = builder.buildNow();
+    await until(() => runs.length === 1);
+    runs[0]!.finish(true);
+    await first;
+    await until(() => made.length === 1);
+    expect(made[0]!.state).toBe(1);
+
+    builder.trigger('a change while the spare is made', [article('a')]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(runs).toHaveLength(1);
+    // A removal of old builds meanwhile must leave the spare alone.
+    expect(fs.existsSync(made[0]!.dir)).toBe(true);
+    made[0]!.done(true);
+    await until(() => runs.length === 2);
+    expect(runs[1]!.previous).toBe(101);
+    runs[1]!.finish(true);
+    // The second build's state (2) asks for a spare too; this one fails and is cleaned away.
+    await until(() => made.length === 2);
+    made[1]!.done(false);
+    await builder.idle();
+    expect(fs.existsSync(made[1]!.dir)).toBe(false);
+    expect(builder.state()).toBe(2);
+    builder.trigger('next', [article('b')]);
+    await until(() => runs.length === 3);
+    expect(runs[2]!.previous).toBe(2);
   });
 
   it('rethrows a failed first build', async () => {

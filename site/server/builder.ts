@@ -27,7 +27,18 @@ export type BuilderOptions<S> = {
   retryMs?: number;
   /** Successful builds kept on disk, the served one included. */
   keep?: number;
+  /**
+   * A copy of the served build for the next build to bring up to date, made in the background when
+   * a build's state has none to offer (after a start): without it, the first change links every file.
+   */
+  spare?: SpareMaker<S>;
   logger: Logger;
+};
+
+export type SpareMaker<S> = {
+  needed(state: S): boolean;
+  /** Copies the build `state` describes into `dir` (fresh); returns the state with that copy as its spare. */
+  make(state: S, dir: string): Promise<S>;
 };
 
 /** What GET /__status reports. */
@@ -68,11 +79,13 @@ export class SiteBuilder<S> {
   #running: Promise<void> | null = null;
   /** Removal of builds no longer kept; the next build does not wait for it. */
   #removing: Promise<void> = Promise.resolve();
+  /** A spare being made; the next build waits for it (it would link the same files itself). */
+  #sparing: Promise<void> = Promise.resolve();
   /** Directory of the build being written, which removal must leave alone. */
   #writing: string | null = null;
   #sequence = 0;
   #closed = false;
-  readonly #opts: Required<BuilderOptions<S>>;
+  readonly #opts: Required<Omit<BuilderOptions<S>, 'spare'>> & Pick<BuilderOptions<S>, 'spare'>;
 
   constructor(opts: BuilderOptions<S>) {
     this.#opts = { keep: 2, retryMs: 5_000, fullBuildIntervalMs: 24 * 3_600_000, ...opts };
@@ -119,6 +132,7 @@ export class SiteBuilder<S> {
       if (this.#running) await this.#running;
       else await new Promise((resolve) => setTimeout(resolve, Math.max(5, this.#opts.debounceMs)));
     }
+    await this.#sparing;
     await this.#removing;
   }
 
@@ -153,6 +167,7 @@ export class SiteBuilder<S> {
   }
 
   async #build(rethrow: boolean): Promise<void> {
+    await this.#sparing;
     const taken = this.#pending;
     if (!taken) return;
     this.#pending = null;
@@ -207,6 +222,26 @@ export class SiteBuilder<S> {
     // Removing a 10,000-page build takes seconds of file-system work: a change that arrives meanwhile
     // must not wait for it, so it runs beside the next build instead of before it.
     this.#removing = this.#removing.then(() => this.#cleanUp()).catch((err) => log.warn({ err }, 'could not remove old builds'));
+    const spare = this.#opts.spare;
+    if (spare?.needed(result.state)) this.#sparing = this.#makeSpare(spare, log);
+  }
+
+  async #makeSpare(spare: SpareMaker<S>, log: Logger): Promise<void> {
+    const served = this.#current!;
+    const name = `${PREFIX}${Date.now()}-${++this.#sequence}`;
+    const dir = path.join(this.#opts.buildsDir, name);
+    // Kept as the build before the served one would be, so removal leaves it alone.
+    this.#kept.splice(this.#kept.length - 1, 0, name);
+    const started = Date.now();
+    try {
+      served.state = await spare.make(served.state, dir);
+      log.info({ spare: name, ms: Date.now() - started }, 'spare build ready: the next change brings it up to date');
+    } catch (err) {
+      log.warn({ err, spare: name }, 'could not make a spare build; the next change links every file anew');
+      this.#kept = this.#kept.filter((n) => n !== name);
+      // What cannot be removed now goes with the next old builds: it is no longer kept.
+      await removeTree(dir).catch(() => undefined);
+    }
   }
 
   /** The safety run: a full build one interval after the last full build started. */

@@ -7,7 +7,7 @@ import { buildContext } from './build-context.ts';
 import { SiteBuilder } from './builder.ts';
 import { createSiteServer, HOOK_PATH, PREVIEW_ROOT } from './http-server.ts';
 import { parseServeEnv, type ServeEnv } from './serve-env.ts';
-import { buildSite, type SiteState } from './site-build.ts';
+import { buildSite, copyBuild, type SiteState } from './site-build.ts';
 
 loadRootEnv();
 
@@ -27,6 +27,7 @@ const builder = new SiteBuilder<SiteState>({
   fullBuildIntervalMs: env.SITE_FULL_BUILD_INTERVAL,
   logger,
   build: (outDir, previous, request, onKind) => buildSite(ctx, outDir, previous, request, onKind),
+  spare: { needed: (state) => state.spare === null, make: async (state, dir) => ({ ...state, spare: await copyBuild(state, dir) }) },
 });
 
 try {

@@ -193,6 +193,16 @@ async function recycle(spare: BuildContents | null, compiledHash: string, config
 }
 
 /**
+ * A copy of `build` in `dir` (fresh), every file hard-linked, with the same contents: a spare for
+ * the next incremental build to recycle when there is no earlier build (after a start).
+ */
+export async function copyBuild(build: BuildContents, dir: string): Promise<BuildContents> {
+  await fs.mkdir(dir, { recursive: true });
+  await new OutputDir(dir).linkTree(build.dir);
+  return { dir, compiledHash: build.compiledHash, configKey: build.configKey, keys: build.keys, images: build.images };
+}
+
+/**
  * Whether the served build already shows every change made up to `changedAt` to these documents
  * (or to anything, for `changes` null): a build that fetched them, or fetched everything, started
  * after that.
