@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pino } from 'pino';
+import { freePort } from '@stackguide/test-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BuildHook, MAX_LISTED_CHANGES, type BuildHookOptions } from './build-hook.ts';
 import { createLogger } from './logger.ts';
@@ -160,6 +162,38 @@ describe('BuildHook', () => {
     expect(await hook.flush()).toBe(true);
     expect(site.calls).toHaveLength(1);
     expect(hook.owed()).toBe(false);
+  });
+
+  it('logs a site that refuses connections after start as starting, not as a failure, until it has answered or the grace is over', async () => {
+    const lines: { level: number; msg: string }[] = [];
+    const logged = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const messages = (level: number) => lines.filter((l) => l.level === level).map((l) => l.msg);
+    const port = await freePort();
+    const starting = new BuildHook(new RebuildMark(queue.db), { url: `http://127.0.0.1:${port}/__hooks/build`, secret: 's', ...fast }, logged);
+    hooks.push(starting);
+    starting.changed('all');
+    starting.start();
+    await until('a refused call', () => messages(30).length > 0);
+    expect(messages(30)[0]).toBe('site not up yet; the rebuild stays owed and is retried');
+    expect(messages(40)).toEqual([]);
+    await starting.stop();
+
+    const late = new BuildHook(new RebuildMark(queue.db), { url: `http://127.0.0.1:${port}/__hooks/build`, secret: 's', ...fast, startupGraceMs: 0 }, logged);
+    hooks.push(late);
+    late.start();
+    await until('a warning past the grace', () => messages(40).length > 0);
+    expect(messages(40)[0]).toBe('site build hook failed; the rebuild stays owed and is retried');
+    await late.stop();
+
+    lines.length = 0;
+    const answered = new BuildHook(new RebuildMark(queue.db), { url: site.url, secret: 's', ...fast }, logged);
+    hooks.push(answered);
+    answered.start();
+    await until('the owed call answered', () => !answered.owed());
+    await site.close();
+    answered.changed([article('a')]);
+    await until('a warning once the site had answered', () => messages(40).length > 0);
+    expect(messages(30)).not.toContain('site not up yet; the rebuild stays owed and is retried');
   });
 
   it('notes nothing without a hook URL', async () => {

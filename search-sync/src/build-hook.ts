@@ -16,11 +16,19 @@ export type BuildHookOptions = {
   /** How often a started hook looks for a rebuild another process (a CLI reconcile) left owed. */
   idleCheckMs?: number;
   retry?: BackoffOptions;
+  startupGraceMs?: number;
 };
 
 type Outcome = 'nothing owed' | 'called' | 'failed';
 
 export const DEFAULT_DEBOUNCE_MS = 250;
+
+/**
+ * How long after start a site that refuses connections is taken to be still starting (npm start
+ * launches the site after search-sync, whose first fill already owes it a rebuild): its failed
+ * calls log at info level then, and as warnings after this or once the site has answered.
+ */
+export const SITE_STARTUP_GRACE_MS = 180_000;
 
 /** Beyond this many changed documents the hook names none: the site compares everything, which is then cheaper. */
 export const MAX_LISTED_CHANGES = 1_000;
@@ -39,6 +47,8 @@ export class BuildHook {
   private failures = 0;
   private calling: Promise<Outcome> | undefined;
   private started = false;
+  private startedAt = 0;
+  private answered = false;
   private stopped = false;
   private readonly aborter = new AbortController();
 
@@ -69,6 +79,7 @@ export class BuildHook {
   start(): void {
     if (!this.opts.url) return;
     this.started = true;
+    this.startedAt = Date.now();
     this.schedule(0);
   }
 
@@ -111,6 +122,12 @@ export class BuildHook {
     if (!this.timer) this.schedule(this.opts.idleCheckMs ?? 10_000);
   }
 
+  /** A refused connection, in a started hook, within the grace period and before the site ever answered. */
+  private siteStarting(err: unknown): boolean {
+    const code = (err as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+    return code === 'ECONNREFUSED' && this.started && !this.answered && Date.now() - this.startedAt < (this.opts.startupGraceMs ?? SITE_STARTUP_GRACE_MS);
+  }
+
   /** One call at a time: a flush during a timed call waits for that call. */
   private callOnce(): Promise<Outcome> {
     this.calling ??= this.call().finally(() => {
@@ -135,12 +152,15 @@ export class BuildHook {
         signal: AbortSignal.any([this.aborter.signal, AbortSignal.timeout(10_000)]),
       });
       await res.body?.cancel();
+      this.answered = true;
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
     } catch (err) {
       if (this.stopped) return 'failed';
       const message = describeError(err);
       this.mark.failed(message);
-      this.log.warn({ url, attempts: owed.attempts + 1, err: message }, 'site build hook failed; the rebuild stays owed and is retried');
+      const details = { url, attempts: owed.attempts + 1, err: message };
+      if (this.siteStarting(err)) this.log.info(details, 'site not up yet; the rebuild stays owed and is retried');
+      else this.log.warn(details, 'site build hook failed; the rebuild stays owed and is retried');
       return 'failed';
     }
     this.mark.clear(owed.changedAt);
