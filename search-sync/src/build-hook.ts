@@ -16,6 +16,7 @@ export type BuildHookOptions = {
   /** How often a started hook looks for a rebuild another process (a CLI reconcile) left owed. */
   idleCheckMs?: number;
   retry?: BackoffOptions;
+  /** SITE_STARTUP_GRACE_MS unless given (tests). */
   startupGraceMs?: number;
 };
 
@@ -122,10 +123,13 @@ export class BuildHook {
     if (!this.timer) this.schedule(this.opts.idleCheckMs ?? 10_000);
   }
 
-  /** A refused connection, in a started hook, within the grace period and before the site ever answered. */
+  /**
+   * A refused connection within the grace period after `start()`, before the site ever answered. A
+   * hook never started (a one-off command) has `startedAt` 0, so its failures always warn.
+   */
   private siteStarting(err: unknown): boolean {
     const code = (err as { cause?: { code?: unknown } } | undefined)?.cause?.code;
-    return code === 'ECONNREFUSED' && this.started && !this.answered && Date.now() - this.startedAt < (this.opts.startupGraceMs ?? SITE_STARTUP_GRACE_MS);
+    return code === 'ECONNREFUSED' && !this.answered && Date.now() - this.startedAt < (this.opts.startupGraceMs ?? SITE_STARTUP_GRACE_MS);
   }
 
   /** One call at a time: a flush during a timed call waits for that call. */
