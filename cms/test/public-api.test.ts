@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDS_PER_REQUEST } from '@stackguide/content';
 import { startTestCms, type TestCms } from '@stackguide/test-kit';
 import { lanes } from './lanes.ts';
 
@@ -163,11 +164,20 @@ describe.each(lanes())('public content API on $name', (lane) => {
       const stamps = await getJson<{ data: { documentId: string; updatedAt: string }[] }>('/api/index-feed/stamps', cms.readToken);
       expect(stamps.data).toEqual(fed.map((a) => ({ documentId: a.documentId, updatedAt: a.updatedAt })));
 
+      const chosen = [fed[0]!, fed.at(-1)!];
+      expect(draftIds.length).toBeGreaterThan(0);
+      const byIds = await getJson<{ data: Fed[] }>(`/api/index-feed/articles?ids=${[...chosen.map((a) => a.documentId), draftIds[0]].join(',')}`, cms.readToken);
+      expect(byIds.data).toEqual(chosen);
+      // search-sync asks for IDS_PER_REQUEST at a time: the feed takes that many, not one more.
+      const ids = (n: number) => Array.from({ length: n }, (_, i) => `unknown${i}`).join(',');
+      expect((await getJson<{ data: Fed[] }>(`/api/index-feed/articles?ids=${ids(IDS_PER_REQUEST)}`, cms.readToken)).data).toEqual([]);
+      expect((await get(`/api/index-feed/articles?ids=${ids(IDS_PER_REQUEST + 1)}`, cms.readToken)).status).toBe(400);
+
       for (const path of ['/api/index-feed/articles', '/api/index-feed/stamps']) {
         expect((await get(path)).status, path).toBe(403);
         expect((await get(path, 'not-a-real-token')).status, path).toBe(401);
       }
-      for (const bad of ['limit=0', 'limit=1001', 'after=-1', 'after=x']) {
+      for (const bad of ['limit=0', 'limit=1001', 'after=-1', 'after=x', 'ids=', 'ids=a,,b', 'ids=a;b', 'ids[]=a']) {
         expect((await get(`/api/index-feed/articles?${bad}`, cms.readToken)).status, bad).toBe(400);
       }
     });

@@ -1,4 +1,4 @@
-import { type Block, documentIdFilters, IDS_PER_REQUEST, keysetPageQuery, LISTING_PAGE } from '@stackguide/content';
+import { type Block, IDS_PER_REQUEST, keysetPageQuery, LISTING_PAGE } from '@stackguide/content';
 import { StrapiError } from './errors.ts';
 
 export type StrapiArticle = {
@@ -29,24 +29,6 @@ type Page<T> = { data: T[]; meta?: { pagination?: { total?: number } } };
 /** Requests bulk work (reindex, a deep queue) keeps in flight to Strapi at once. */
 export const MAX_IN_FLIGHT = 4;
 
-/**
- * What a search document is made of. Asking for just this skips the cover and SEO joins of the
- * CMS's default populate, which the site needs and the index does not.
- */
-export const DOCUMENT_QUERY: Record<string, string> = {
-  'fields[0]': 'title',
-  'fields[1]': 'slug',
-  'fields[2]': 'excerpt',
-  'fields[3]': 'body',
-  'fields[4]': 'updatedAt',
-  'fields[5]': 'publishedAt',
-  'fields[6]': 'firstPublishedAt',
-  'populate[roles][fields][0]': 'name',
-  'populate[roles][fields][1]': 'slug',
-  'populate[skills][fields][0]': 'name',
-  'populate[skills][fields][1]': 'slug',
-};
-
 /** Read-only client for the parts of Strapi's REST API search-sync needs. */
 export class StrapiClient {
   constructor(
@@ -58,31 +40,25 @@ export class StrapiClient {
 
   /**
    * The published article with this documentId, or null when it is not published (or gone).
-   * @throws StrapiError on any other status or when Strapi is unreachable.
+   * @throws StrapiError on any status but 200 or when Strapi is unreachable.
    */
   async getPublishedArticle(documentId: string): Promise<StrapiArticle | null> {
-    const body = await this.get<{ data: StrapiArticle }>(
-      `/api/articles/${encodeURIComponent(documentId)}`,
-      new URLSearchParams({ ...DOCUMENT_QUERY, status: 'published' }),
-      true,
-    );
-    return body?.data ?? null;
+    return (await this.getPublishedArticles([documentId])).get(documentId) ?? null;
   }
 
   /**
-   * The published state of many articles, IDS_PER_REQUEST per request, MAX_IN_FLIGHT at once: the map holds
-   * those that are published; an id missing from it is unpublished or gone.
+   * The published state of many articles from the CMS's index feed, IDS_PER_REQUEST per request,
+   * MAX_IN_FLIGHT at once: the map holds those that are published; an id missing from it is
+   * unpublished or gone. The feed skips the REST layer's per-request work, which a publish waits on.
    * @throws StrapiError on any status but 200 or when Strapi is unreachable.
    */
   async getPublishedArticles(documentIds: string[]): Promise<Map<string, StrapiArticle>> {
-    const chunks = documentIdFilters(documentIds);
+    const requests: string[][] = [];
+    for (let i = 0; i < documentIds.length; i += IDS_PER_REQUEST) requests.push(documentIds.slice(i, i + IDS_PER_REQUEST));
     const found = new Map<string, StrapiArticle>();
-    for (let i = 0; i < chunks.length; i += MAX_IN_FLIGHT) {
+    for (let i = 0; i < requests.length; i += MAX_IN_FLIGHT) {
       const pages = await Promise.all(
-        chunks.slice(i, i + MAX_IN_FLIGHT).map((filters) => {
-          const query = new URLSearchParams([...Object.entries(DOCUMENT_QUERY), ...filters, ['pagination[pageSize]', String(IDS_PER_REQUEST)]]);
-          return this.get<Page<StrapiArticle>>('/api/articles', query);
-        }),
+        requests.slice(i, i + MAX_IN_FLIGHT).map((ids) => this.get<{ data: StrapiArticle[] }>('/api/index-feed/articles', new URLSearchParams({ ids: ids.join(',') }))),
       );
       for (const article of pages.flatMap((page) => page?.data ?? [])) found.set(article.documentId, article);
     }

@@ -4,8 +4,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, type SearchDocument } from '../src/contract.ts';
 import type { Service } from '../src/service.ts';
 import { LISTING_PAGE } from '@stackguide/content';
-import { DOCUMENT_QUERY, StrapiClient, type StrapiArticle } from '../src/strapi-client.ts';
+import { StrapiClient, type StrapiArticle } from '../src/strapi-client.ts';
 import { startService, startTestMeili, tempDir, testConfig } from './helpers.ts';
+
+/**
+ * What a search document is made of, asked of the REST API: the index feed must answer exactly this
+ * for the same articles.
+ */
+const DOCUMENT_QUERY: Record<string, string> = {
+  'fields[0]': 'title',
+  'fields[1]': 'slug',
+  'fields[2]': 'excerpt',
+  'fields[3]': 'body',
+  'fields[4]': 'updatedAt',
+  'fields[5]': 'publishedAt',
+  'fields[6]': 'firstPublishedAt',
+  'populate[roles][fields][0]': 'name',
+  'populate[roles][fields][1]': 'slug',
+  'populate[skills][fields][0]': 'name',
+  'populate[skills][fields][1]': 'slug',
+};
 
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
 
@@ -74,6 +92,13 @@ describe('end to end with real Strapi and Meilisearch', () => {
     const query = new URLSearchParams({ ...DOCUMENT_QUERY, 'pagination[pageSize]': '1000', sort: 'id:asc' });
     const viaRest = await api<{ data: StrapiArticle[] }>(`/api/articles?${query}`);
     expect(pages.flatMap((p) => p.items)).toEqual(viaRest.data);
+    // Re-reading chosen articles (a publish, a reconcile) gives the same, and nothing for a draft or an unknown id.
+    const chosen = viaRest.data.slice(0, 3);
+    const draft = await admin.createArticle({ title: 'Draft only', slug: 'draft-only-e2e', excerpt: 'Never published, never read.', body: paragraph('Draft.'), authorName: 'Test' }, { publish: false });
+    const reread = await client.getPublishedArticles([...chosen.map((a) => a.documentId), draft.documentId, 'nosucharticle0000000000']);
+    expect([...reread.values()]).toEqual(chosen);
+    expect(await client.getPublishedArticle(draft.documentId)).toBeNull();
+    await admin.deleteDocument(draft.documentId);
   });
 
   it('publish → searchable, unpublish → gone, publish again then delete → gone', async () => {

@@ -45,7 +45,7 @@ const relatesTo = (item: unknown, relation: string, id: string) => {
  * Starts the fake on a free loopback port: `/api/articles|roles|skills` (page-based pagination,
  * `pagination[withCount]`, `filters[id][$gt]`, `filters[documentId][$in]`,
  * `filters[roles|skills][documentId][$eq]`), `/api/articles/:documentId`, the CMS's index feed
- * (`/api/index-feed/articles?after&limit`, `/api/index-feed/stamps`),
+ * (`/api/index-feed/articles?after&limit`, `?ids=a,b`, `/api/index-feed/stamps`),
  * `/_health`, and a cover image under `/uploads/`. API requests need `Authorization: Bearer <token>`.
  */
 export async function startFakeStrapi<Article = unknown>(
@@ -85,6 +85,12 @@ export async function startFakeStrapi<Article = unknown>(
     if (url.pathname === '/api/index-feed/stamps') {
       const data = [...content.articles].sort(byId).map((a) => ({ documentId: documentId(a), updatedAt: field(a, 'updatedAt') }));
       return send(res, 200, { data });
+    }
+    if (url.pathname === '/api/index-feed/articles' && url.searchParams.has('ids')) {
+      const ids = url.searchParams.get('ids')!.split(',');
+      const rejected = ids.map((id) => failWith.get(id)).find(Boolean);
+      if (rejected) return send(res, rejected, { error: { status: rejected } });
+      return send(res, 200, { data: content.articles.filter((a) => ids.includes(String(documentId(a)))).sort(byId), meta: {} });
     }
     if (url.pathname === '/api/index-feed/articles') {
       const after = Number(url.searchParams.get('after') ?? 0);

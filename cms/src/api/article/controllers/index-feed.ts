@@ -4,10 +4,19 @@ import { type Auth, isApiToken } from '../../../content-query';
 const ARTICLE = 'api::article.article';
 const PUBLISHED = { publishedAt: { $notNull: true } };
 const DEFAULT_PAGE = 250;
+/**
+ * Most documentIds one `?ids=` request may name: they make up the URL, and Node refuses request
+ * heads over 16 KB. search-sync asks for IDS_PER_REQUEST (@stackguide/content) at a time; the CMS
+ * test checks the two agree.
+ */
+const MAX_IDS = 100;
+/** Strapi's documentIds are cuid2 strings; anything else cannot name an article. */
+const DOCUMENT_ID = /^[A-Za-z0-9]{1,64}$/;
 
 /**
- * What a search document is made of (search-sync's StrapiArticle), the same fields and relations
- * its REST query asks for; search-sync's end-to-end test checks both answers are equal.
+ * What a search document is made of (search-sync's StrapiArticle): no cover or SEO joins, which the
+ * site needs and the index does not. search-sync's end-to-end test checks the answers equal the
+ * REST API's for the same fields and relations.
  */
 const DOCUMENT_FIELDS = ['id', 'documentId', 'title', 'slug', 'excerpt', 'body', 'updatedAt', 'publishedAt', 'firstPublishedAt'];
 const RELATION = { select: ['id', 'documentId', 'name', 'slug'] };
@@ -19,6 +28,13 @@ type Ctx = {
   badRequest(message: string): void;
   forbidden(message: string): void;
 };
+
+/** The documentIds of a comma-separated `ids` value, or null when one is malformed or there are too many. */
+function documentIds(value: unknown): string[] | null {
+  if (typeof value !== 'string') return null;
+  const ids = value.split(',');
+  return ids.length <= MAX_IDS && ids.every((id) => DOCUMENT_ID.test(id)) ? ids : null;
+}
 
 /** A whole number in [min, max] from a query value; `fallback` when absent, null when invalid. */
 function wholeNumber(value: unknown, fallback: number, min: number, max: number): number | null {
@@ -37,21 +53,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The most articles one page may hold: the REST API's own `rest.maxLimit` (config/api.ts). */
   const maxPage = strapi.config.get<number>('api.rest.maxLimit');
   return {
-    /** `?after=<id>&limit=<n>`: published articles with an id above `after`, in id order; `meta.total` on the first page. */
+    /**
+     * `?after=<id>&limit=<n>`: published articles with an id above `after`, in id order; `meta.total`
+     * on the first page. `?ids=<documentId>,…`: the published ones among those articles (a missing one
+     * is unpublished or gone), as a publish or a reconcile re-reads them.
+     */
     async articles(ctx: Ctx) {
       if (!isApiToken(ctx.state.auth)) return ctx.forbidden('the index feed is for API tokens');
+      const query = strapi.db.query(ARTICLE);
+      const populate = { roles: RELATION, skills: RELATION };
+      if (ctx.query.ids !== undefined) {
+        const ids = documentIds(ctx.query.ids);
+        if (ids === null) return ctx.badRequest(`ids must be 1 to ${MAX_IDS} comma-separated documentIds`);
+        const data = await query.findMany({ select: DOCUMENT_FIELDS, where: { ...PUBLISHED, documentId: { $in: ids } }, orderBy: { id: 'asc' }, populate });
+        ctx.body = { data, meta: {} };
+        return;
+      }
       const after = wholeNumber(ctx.query.after, 0, 0, Number.MAX_SAFE_INTEGER);
       const limit = wholeNumber(ctx.query.limit, DEFAULT_PAGE, 1, maxPage);
       if (after === null || limit === null) return ctx.badRequest(`after must be a whole number ≥ 0 and limit one from 1 to ${maxPage}`);
-      const query = strapi.db.query(ARTICLE);
       const [data, total] = await Promise.all([
-        query.findMany({
-          select: DOCUMENT_FIELDS,
-          where: { ...PUBLISHED, id: { $gt: after } },
-          orderBy: { id: 'asc' },
-          limit,
-          populate: { roles: RELATION, skills: RELATION },
-        }),
+        query.findMany({ select: DOCUMENT_FIELDS, where: { ...PUBLISHED, id: { $gt: after } }, orderBy: { id: 'asc' }, limit, populate }),
         after === 0 ? query.count({ where: PUBLISHED }) : undefined,
       ]);
       ctx.body = { data, meta: total === undefined ? {} : { total } };

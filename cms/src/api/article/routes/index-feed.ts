@@ -1,7 +1,8 @@
 /**
- * The index feed: published articles as search-sync's bulk reads need them (reindex, reconcile),
- * without the work Strapi's REST layer does per entry. Guarded by the `find` permission, so the
- * read-only token that may list articles may read this too, and nothing else gains access.
+ * The index feed: published articles as search-sync reads them (reindex, reconcile, the re-read of
+ * each change), without the work Strapi's REST layer does per entry. Guarded by the `find`
+ * permission, so the read-only token that may list articles may read this too, and nothing else
+ * gains access.
  */
 const scope = ['api::article.article.find'];
 
