@@ -1,6 +1,9 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startFakeStrapi, type FakeStrapi } from '@stackguide/test-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeArticle } from '../test/helpers.ts';
+import { StrapiError } from './errors.ts';
 import { StrapiClient, type StrapiArticle } from './strapi-client.ts';
 
 let strapi: FakeStrapi<StrapiArticle>;
@@ -44,5 +47,28 @@ describe('StrapiClient.publishedArticles', () => {
     strapi.put(makeArticle(30, { roles: [{ documentId: 'role-frontend', name: 'Frontend developer', slug: 'frontend-developer' }] }));
     expect(await client.articlesReferencing('role', 'role-frontend')).toEqual(['doc0030']);
     expect(await client.articlesReferencing('role', 'role-backend')).toHaveLength(25);
+  });
+});
+
+describe('StrapiClient.getPublishedArticles', () => {
+  it('reads the published ones among the ids asked for; the others are unpublished or gone', async () => {
+    strapi.remove('doc0002');
+    const found = await client.getPublishedArticles(['doc0001', 'doc0002', 'doc0003']);
+    expect([...found.keys()]).toEqual(['doc0001', 'doc0003']);
+    expect(await client.getPublishedArticle('doc0002')).toBeNull();
+  });
+
+  it('refuses an answer holding articles it did not ask for (a CMS whose feed predates ids), rather than read the rest as unpublished', async () => {
+    const old = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: [makeArticle(7)], meta: { total: 1 } })));
+    await new Promise<void>((resolve) => old.listen(0, '127.0.0.1', resolve));
+    try {
+      const oldClient = new StrapiClient(`http://127.0.0.1:${(old.address() as AddressInfo).port}`, 'token');
+      const err = await oldClient.getPublishedArticles(['doc0001']).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StrapiError);
+      expect((err as Error).message).toMatch(/doc0007.*predates \?ids=/);
+    } finally {
+      old.closeAllConnections();
+      await new Promise((resolve) => old.close(resolve));
+    }
   });
 });

@@ -57,12 +57,21 @@ export class StrapiClient {
     for (let i = 0; i < documentIds.length; i += IDS_PER_REQUEST) requests.push(documentIds.slice(i, i + IDS_PER_REQUEST));
     const found = new Map<string, StrapiArticle>();
     for (let i = 0; i < requests.length; i += MAX_IN_FLIGHT) {
-      const pages = await Promise.all(
-        requests.slice(i, i + MAX_IN_FLIGHT).map((ids) => this.get<{ data: StrapiArticle[] }>('/api/index-feed/articles', new URLSearchParams({ ids: ids.join(',') }))),
-      );
+      const pages = await Promise.all(requests.slice(i, i + MAX_IN_FLIGHT).map((ids) => this.articlesById(ids)));
       for (const article of pages.flatMap((page) => page?.data ?? [])) found.set(article.documentId, article);
     }
     return found;
+  }
+
+  private async articlesById(ids: string[]): Promise<{ data: StrapiArticle[] } | null> {
+    const path = '/api/index-feed/articles';
+    const body = await this.get<{ data: StrapiArticle[] }>(path, new URLSearchParams({ ids: ids.join(',') }));
+    const asked = new Set(ids);
+    const stray = body?.data.find((article) => !asked.has(article.documentId));
+    // A CMS older than `?ids=` answers its first page instead: read as "the rest is unpublished", that
+    // would delete published articles from the index.
+    if (stray) throw new StrapiError(`Strapi's index feed answered article ${stray.documentId}, which was not asked for: the CMS predates ?ids= (upgrade it first)`, `${this.baseUrl}${path}`);
+    return body;
   }
 
   /**
