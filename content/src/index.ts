@@ -15,4 +15,4 @@ export type {
 export { blocksText } from './blocks-text.ts';
 export { collectHeadings, type Heading, slugify } from './headings.ts';
 export { readingMinutes } from './reading-time.ts';
-export { documentIdFilters, IDS_PER_REQUEST, keysetPageQuery, LISTING_PAGE } from './strapi-listing.ts';
+export { documentIdChunks, documentIdFilters, IDS_PER_REQUEST, keysetPageQuery, LISTING_PAGE } from './strapi-listing.ts';

@@ -26,13 +26,14 @@ export function keysetPageQuery(filters: URLSearchParams, afterId: number, pageS
 /** Entries asked for by documentId in one request (their ids make up the URL). */
 export const IDS_PER_REQUEST = 100;
 
+/** The documentIds split into requests of IDS_PER_REQUEST, in order. */
+export function documentIdChunks(ids: readonly string[]): string[][] {
+  const chunks: string[][] = [];
+  for (let start = 0; start < ids.length; start += IDS_PER_REQUEST) chunks.push(ids.slice(start, start + IDS_PER_REQUEST));
+  return chunks;
+}
+
 /** Filters for entries with these documentIds, one query per IDS_PER_REQUEST ids (one request each). */
 export function documentIdFilters(ids: readonly string[]): URLSearchParams[] {
-  const queries: URLSearchParams[] = [];
-  for (let start = 0; start < ids.length; start += IDS_PER_REQUEST) {
-    const query = new URLSearchParams();
-    for (const [i, id] of ids.slice(start, start + IDS_PER_REQUEST).entries()) query.set(`filters[documentId][$in][${i}]`, id);
-    queries.push(query);
-  }
-  return queries;
+  return documentIdChunks(ids).map((chunk) => new URLSearchParams(chunk.map((id, i): [string, string] => [`filters[documentId][$in][${i}]`, id])));
 }

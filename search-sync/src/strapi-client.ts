@@ -1,4 +1,4 @@
-import { type Block, IDS_PER_REQUEST, keysetPageQuery, LISTING_PAGE } from '@stackguide/content';
+import { type Block, documentIdChunks, keysetPageQuery, LISTING_PAGE } from '@stackguide/content';
 import { StrapiError } from './errors.ts';
 
 export type StrapiArticle = {
@@ -53,8 +53,7 @@ export class StrapiClient {
    * @throws StrapiError on any status but 200 or when Strapi is unreachable.
    */
   async getPublishedArticles(documentIds: string[]): Promise<Map<string, StrapiArticle>> {
-    const requests: string[][] = [];
-    for (let i = 0; i < documentIds.length; i += IDS_PER_REQUEST) requests.push(documentIds.slice(i, i + IDS_PER_REQUEST));
+    const requests = documentIdChunks(documentIds);
     const found = new Map<string, StrapiArticle>();
     for (let i = 0; i < requests.length; i += MAX_IN_FLIGHT) {
       const pages = await Promise.all(requests.slice(i, i + MAX_IN_FLIGHT).map((ids) => this.articlesById(ids)));

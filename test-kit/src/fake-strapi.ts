@@ -19,7 +19,7 @@ export type FakeStrapi<Article = unknown> = {
   remove(documentId: string): void;
   /** Path and query (decoded) of every API request, in order. */
   requests: string[];
-  /** Article documentIds answered with this status instead of the article (also inside a `$in` batch). */
+  /** Article documentIds answered with this status instead of the article (also inside a `$in` batch or an `?ids=` re-read). */
   failWith: Map<string, number>;
   /** Answer the next `count` API requests with `status` (0 = drop the connection). */
   failNext(count: number, status: number): void;
@@ -63,6 +63,8 @@ export async function startFakeStrapi<Article = unknown>(
     held = undefined;
   };
 
+  /** The status `failWith` sets for the first of these documentIds that has one. */
+  const rejection = (ids: string[]) => ids.map((id) => failWith.get(id)).find(Boolean);
   const send = (res: http.ServerResponse, status: number, body?: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(body === undefined ? undefined : JSON.stringify(body));
   };
@@ -88,7 +90,7 @@ export async function startFakeStrapi<Article = unknown>(
     }
     if (url.pathname === '/api/index-feed/articles' && url.searchParams.has('ids')) {
       const ids = url.searchParams.get('ids')!.split(',');
-      const rejected = ids.map((id) => failWith.get(id)).find(Boolean);
+      const rejected = rejection(ids);
       if (rejected) return send(res, rejected, { error: { status: rejected } });
       return send(res, 200, { data: content.articles.filter((a) => ids.includes(String(documentId(a)))).sort(byId), meta: {} });
     }
@@ -110,7 +112,7 @@ export async function startFakeStrapi<Article = unknown>(
     if (!name) return send(res, 404, { error: { status: 404 } });
     const q = url.searchParams;
     const ids = [...q.entries()].filter(([k]) => k.startsWith('filters[documentId][$in]')).map(([, v]) => v);
-    const rejected = ids.map((id) => failWith.get(id)).find(Boolean);
+    const rejected = rejection(ids);
     if (rejected) return send(res, rejected, { error: { status: rejected } });
     const role = q.get('filters[roles][documentId][$eq]');
     const skill = q.get('filters[skills][documentId][$eq]');
