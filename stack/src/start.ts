@@ -2,6 +2,7 @@ import { ConfigError, withRootEnv } from '@stackguide/runtime';
 import { startCms } from './cms-step.ts';
 import { parseStackConfig, type StackConfig } from './config.ts';
 import { ensureEnvFile } from './env-file.ts';
+import { unsupportedNode, wantedNode } from './node-version.ts';
 import { startSearchEngine } from './meili-step.ts';
 import { checkPorts, portClaims } from './port-check.ts';
 import { fetchSearchKey } from './search-key.ts';
@@ -24,6 +25,9 @@ async function start(paths: StackPaths, supervisor: Supervisor): Promise<void> {
   const guard = () => {
     if (supervisor.isStopping) throw new Stopped();
   };
+
+  const nodeProblem = unsupportedNode(process.version, wantedNode(paths.root));
+  if (nodeProblem) throw new StartupError('stack', nodeProblem, 'run `source scripts/use-node.sh`, then `npm install` again (native addons are built for one Node)');
 
   const envFiles = { envFile: paths.envFile, exampleFile: paths.envExample };
   const result = ensureEnvFile(envFiles);
