@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { INDEX_UID } from '@stackguide/search-sync/contract';
+import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { freePort, startMeili, startStrapi } from '@stackguide/test-kit';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { allDocuments, meiliCall, type Meili } from './meili-http.ts';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SEARCH_SETTINGS } from '@stackguide/search-sync/contract';
+import { SEARCH_SETTINGS } from '@stackguide/contracts/search-index';
 import { ensureCmsBuild, startStrapi, type StrapiProcess } from '@stackguide/test-kit';
 import { CMS_DIR, REPO_ROOT, WORK_DIR } from './paths.ts';
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { WaitError, waitFor, type AdminClient } from '@stackguide/test-kit';
-import { INDEX_UID } from '@stackguide/search-sync/contract';
+import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { search, type Meili } from './meili-http.ts';
 import { PLUGIN_INDEX } from './plugin-cms.ts';
 import { stepLog } from '@stackguide/runtime';

@@ -1,6 +1,7 @@
-import { adminClient, waitFor, type AdminClient, type SiteStatus } from '@stackguide/test-kit';
+import { SITE_STATUS_ROUTES, type SiteStatus } from '@stackguide/contracts/site-status';
+import { adminClient, waitFor, type AdminClient } from '@stackguide/test-kit';
 import { withRootEnv } from '@stackguide/runtime';
-import { SEARCH_KEY_UID } from '@stackguide/search-sync/contract';
+import { SEARCH_KEY_UID } from '@stackguide/contracts/search-index';
 import { meiliCall, type Meili } from './meili-http.ts';
 
 /** What a bench needs of a whole system: the one `npm start` runs (`--running`) or one a bench started. */
@@ -48,8 +49,8 @@ export async function runningSystem(): Promise<RunningSystem> {
     search: { url: meiliUrl, key: data.key },
     meili,
     env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')),
-    idle: () => waitIdle(`${siteUrl}/__status`, auth, `${syncUrl}/status`),
-    siteStatus: () => siteStatus(`${siteUrl}/__status`, auth),
+    idle: () => waitIdle(`${siteUrl}${SITE_STATUS_ROUTES.builds}`, auth, `${syncUrl}/status`),
+    siteStatus: () => siteStatus(`${siteUrl}${SITE_STATUS_ROUTES.builds}`, auth),
   };
 }
 

@@ -1,4 +1,4 @@
-import { INDEX_UID, SEARCH_RESULTS } from '@stackguide/search-sync/contract';
+import { INDEX_UID, SEARCH_RESULTS } from '@stackguide/contracts/search-index';
 import { search } from './meili-http.ts';
 import { PLUGIN_INDEX } from './plugin-cms.ts';
 import { stepLog } from '@stackguide/runtime';

@@ -1,7 +1,7 @@
 import path from 'node:path';
+import type { SyncStatus } from '@stackguide/contracts/search-sync-admin';
 import { spawnBin, waitFor, waitForHttp, type Child } from '@stackguide/test-kit';
 
-export type SyncStatus = { ready: boolean; queueDepth: number; deadLetters: unknown[] | number; reindex?: { state: string } | null };
 export type SearchSync = {
   url: string;
   child: Child;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { adminClient, freePort, startMeili, startSiteServer, startStrapi, waitFor, type SiteStatus } from '@stackguide/test-kit';
+import type { SiteStatus } from '@stackguide/contracts/site-status';
+import { adminClient, freePort, startMeili, startSiteServer, startStrapi, waitFor } from '@stackguide/test-kit';
 import { stepLog } from '@stackguide/runtime';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { makeRunDir } from './paths.ts';

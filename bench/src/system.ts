@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { adminClient, freePort, startMeili, startStrapi, stopAll, waitForHttp, type AdminClient, type MeiliIndexing, type MeiliProcess, type StrapiProcess } from '@stackguide/test-kit';
-import { INDEX_UID } from '@stackguide/search-sync/contract';
+import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { cmsEnv, fixtureCopy, type Fixture } from './fixtures.ts';
 import { documentCount, waitForIdleIndex, type Meili } from './meili-http.ts';
 import { ARTICLE_UID, PLUGIN_INDEX, preparePluginApp, startPluginCms } from './plugin-cms.ts';
-import { parseConfig, stepLog } from '@stackguide/runtime';
+import { parseConfig } from '@stackguide/contracts/parse-config';
+import { stepLog } from '@stackguide/runtime';
 import { startSearchSync, syncDataDir, waitForSyncReady, type SearchSync } from './search-sync-process.ts';
 import { makeRunDir } from './paths.ts';
 

@@ -1,25 +1,28 @@
 import type { Core } from '@strapi/strapi';
+import { parseConfig } from '@stackguide/contracts/parse-config';
 import { previewLink } from '../src/preview-link';
 import stackguide from './stackguide';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
-  const { previewSecret, previewUrl } = stackguide({ env });
+  const { previewSecret, previewUrl } = stackguide();
+  // Optional here: `strapi build` loads this file without secrets; Strapi refuses to start without them.
+  const c = parseConfig({ ADMIN_JWT_SECRET: 'optional', API_TOKEN_SALT: 'optional', TRANSFER_TOKEN_SALT: 'optional', ENCRYPTION_KEY: 'optional' }, process.env);
   return {
-    // Tests and the search-sync worker only need the REST API; skipping the admin bundle saves minutes.
+    // Not a user setting: tests that only need the REST API skip the admin bundle, which saves minutes.
     serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
     auth: {
-      secret: env('ADMIN_JWT_SECRET'),
+      secret: c.ADMIN_JWT_SECRET,
     },
     apiToken: {
-      salt: env('API_TOKEN_SALT'),
+      salt: c.API_TOKEN_SALT,
     },
     transfer: {
       token: {
-        salt: env('TRANSFER_TOKEN_SALT'),
+        salt: c.TRANSFER_TOKEN_SALT,
       },
     },
     secrets: {
-      encryptionKey: env('ENCRYPTION_KEY'),
+      encryptionKey: c.ENCRYPTION_KEY,
     },
     flags: {
       nps: false,

@@ -1,16 +1,30 @@
-import type { Core } from '@strapi/strapi';
 import path from 'node:path';
+import { parseConfig } from '@stackguide/contracts/parse-config';
 
 // Relative SQLite paths are resolved from the repository root (one level above cms/), where .data/ lives.
 const repoRoot = path.resolve(process.cwd(), '..');
 
-export default ({ env }: Core.Config.Shared.ConfigParams) => {
-  const client = env('DATABASE_CLIENT', '') || (env('DATABASE_URL', '') ? 'postgres' : 'sqlite');
+export default () => {
+  const c = parseConfig(
+    {
+      DATABASE_CLIENT: 'optional',
+      DATABASE_FILENAME: 'required',
+      DATABASE_URL: 'optional',
+      DATABASE_HOST: 'required',
+      DATABASE_PORT: 'required',
+      DATABASE_NAME: 'required',
+      DATABASE_USERNAME: 'required',
+      DATABASE_PASSWORD: 'optional',
+      DATABASE_SSL: 'required',
+    },
+    process.env,
+  );
+  const client = c.DATABASE_CLIENT ?? (c.DATABASE_URL ? 'postgres' : 'sqlite');
   if (client === 'sqlite') {
     return {
       connection: {
         client: 'sqlite',
-        connection: { filename: path.resolve(repoRoot, env('DATABASE_FILENAME', '.data/cms.db')) },
+        connection: { filename: path.resolve(repoRoot, c.DATABASE_FILENAME) },
         useNullAsDefault: true,
         pool: {
           afterCreate: (conn: { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) => {
@@ -22,25 +36,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       },
     };
   }
-  if (client === 'postgres') {
-    const url = env('DATABASE_URL', '');
-    return {
-      connection: {
-        client: 'postgres',
-        connection: url
-          ? { connectionString: url, ssl: env.bool('DATABASE_SSL', false) && { rejectUnauthorized: false } }
-          : {
-              host: env('DATABASE_HOST', '127.0.0.1'),
-              port: env.int('DATABASE_PORT', 5432),
-              database: env('DATABASE_NAME', 'stackguide'),
-              user: env('DATABASE_USERNAME', 'stackguide'),
-              password: env('DATABASE_PASSWORD', ''),
-              ssl: env.bool('DATABASE_SSL', false) && { rejectUnauthorized: false },
-              schema: env('DATABASE_SCHEMA', 'public'),
-            },
-        pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
-      },
-    };
-  }
-  throw new Error(`DATABASE_CLIENT must be "sqlite" or "postgres", got "${client}"`);
+  const ssl = c.DATABASE_SSL && { rejectUnauthorized: false };
+  return {
+    connection: {
+      client: 'postgres',
+      connection: c.DATABASE_URL
+        ? { connectionString: c.DATABASE_URL, ssl }
+        : { host: c.DATABASE_HOST, port: c.DATABASE_PORT, database: c.DATABASE_NAME, user: c.DATABASE_USERNAME, password: c.DATABASE_PASSWORD ?? '', ssl },
+      pool: { min: 0, max: 10 },
+    },
+  };
 };

@@ -1,8 +1,10 @@
-import type { Core } from '@strapi/strapi';
-export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+import { parseConfig } from '@stackguide/contracts/parse-config';
+
+export default () => ({
   'users-permissions': {
     config: {
-      jwtSecret: env('JWT_SECRET'),
+      // Optional here: `strapi build` loads this file without secrets; Strapi refuses to start without them.
+      jwtSecret: parseConfig({ JWT_SECRET: 'optional' }, process.env).JWT_SECRET,
     },
   },
   // The admin's Search & site page and the article status panel (src/plugins/search-site).

@@ -1,9 +1,7 @@
-import type { Core } from '@strapi/strapi';
-export default ({ env }: Core.Config.Shared.ConfigParams) => ({
-  host: env('STRAPI_HOST', '127.0.0.1'),
-  port: env.int('STRAPI_PORT', 1337),
-  url: env('STRAPI_PUBLIC_URL', ''),
-  app: {
-    keys: env.array('APP_KEYS'),
-  },
-});
+import { parseConfig } from '@stackguide/contracts/parse-config';
+
+export default () => {
+  // APP_KEYS is optional here: `strapi build` loads this file without secrets; Strapi refuses to start without them.
+  const c = parseConfig({ STRAPI_HOST: 'required', STRAPI_PORT: 'required', APP_KEYS: 'optional' }, process.env);
+  return { host: c.STRAPI_HOST, port: c.STRAPI_PORT, app: { keys: c.APP_KEYS?.split(',') ?? [] } };
+};

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import { parseConfig } from '@stackguide/contracts/parse-config';
 
 /** Stackguide's own CMS settings, read with `strapi.config.get<StackguideConfig>('stackguide')`. */
 export type StackguideConfig = {
@@ -27,41 +27,48 @@ export type StackguideConfig = {
   oneOffJob: boolean;
 };
 
+const origin = (url: string | undefined) => (url === undefined ? undefined : new URL(url).origin);
+
 /**
- * Same rules and defaults as runtime/src/variables.ts, which Strapi's compiled CommonJS cannot
- * import (cms/test/config-defaults.test.ts keeps them in step): empty counts as unset, flags are
- * true or false.
+ * Read when Strapi loads its configuration, by the same rules every other process uses: a missing
+ * or malformed variable stops the CMS with one line naming it.
  */
-export default ({ env }: Core.Config.Shared.ConfigParams): StackguideConfig => {
-  const value = (name: string): string | undefined => env(name, '') || undefined;
-  const flag = (name: string, fallback: 'true' | 'false'): boolean => {
-    const given = value(name) ?? fallback;
-    if (given !== 'true' && given !== 'false') throw new Error(`${name} must be true or false (got ${JSON.stringify(given)})`);
-    return given === 'true';
-  };
-  const origin = (name: string): string | undefined => {
-    const given = value(name);
-    if (given === undefined) return undefined;
-    try {
-      return new URL(given).origin;
-    } catch {
-      throw new Error(`${name} must be an http(s) URL (got ${JSON.stringify(given)})`);
-    }
-  };
+export default (): StackguideConfig => {
+  const c = parseConfig(
+    {
+      ADMIN_EMAIL: 'required',
+      ADMIN_PASSWORD: 'optional',
+      STRAPI_READ_TOKEN: 'optional',
+      SEARCH_SYNC_URL: 'optional',
+      WEBHOOK_SECRET: 'optional',
+      SEARCH_SYNC_ADMIN_URL: 'optional',
+      SEARCH_SYNC_ADMIN_SECRET: 'optional',
+      SITE_STATUS_URL: 'optional',
+      SITE_BUILD_HOOK_URL: 'optional',
+      BUILD_HOOK_SECRET: 'optional',
+      PREVIEW_SECRET: 'optional',
+      PREVIEW_READ_TOKEN: 'optional',
+      PREVIEW_URL: 'optional',
+      SITE_URL: 'required',
+      SEED_ON_START: 'required',
+    },
+    process.env,
+  );
   return {
-    adminEmail: value('ADMIN_EMAIL') ?? 'admin@stackguide.local',
-    adminPassword: value('ADMIN_PASSWORD'),
-    readToken: value('STRAPI_READ_TOKEN'),
-    searchSyncUrl: value('SEARCH_SYNC_URL'),
-    webhookSecret: value('WEBHOOK_SECRET'),
-    searchSyncAdminUrl: value('SEARCH_SYNC_ADMIN_URL')?.replace(/\/+$/, '') ?? origin('SEARCH_SYNC_URL'),
-    searchSyncAdminSecret: value('SEARCH_SYNC_ADMIN_SECRET'),
-    siteStatusUrl: value('SITE_STATUS_URL')?.replace(/\/+$/, '') ?? origin('SITE_BUILD_HOOK_URL'),
-    buildHookSecret: value('BUILD_HOOK_SECRET'),
-    previewSecret: value('PREVIEW_SECRET'),
-    previewReadToken: value('PREVIEW_READ_TOKEN'),
-    previewUrl: (value('PREVIEW_URL') ?? value('SITE_URL') ?? 'http://127.0.0.1:4321').replace(/\/+$/, ''),
-    seedOnStart: flag('SEED_ON_START', 'true'),
-    oneOffJob: flag('STACKGUIDE_ONE_OFF_JOB', 'false'),
+    adminEmail: c.ADMIN_EMAIL,
+    adminPassword: c.ADMIN_PASSWORD,
+    readToken: c.STRAPI_READ_TOKEN,
+    searchSyncUrl: c.SEARCH_SYNC_URL,
+    webhookSecret: c.WEBHOOK_SECRET,
+    searchSyncAdminUrl: c.SEARCH_SYNC_ADMIN_URL ?? origin(c.SEARCH_SYNC_URL),
+    searchSyncAdminSecret: c.SEARCH_SYNC_ADMIN_SECRET,
+    siteStatusUrl: c.SITE_STATUS_URL ?? origin(c.SITE_BUILD_HOOK_URL),
+    buildHookSecret: c.BUILD_HOOK_SECRET,
+    previewSecret: c.PREVIEW_SECRET,
+    previewReadToken: c.PREVIEW_READ_TOKEN,
+    previewUrl: c.PREVIEW_URL ?? c.SITE_URL,
+    seedOnStart: c.SEED_ON_START,
+    // Not a user setting: the seed and generate scripts set it for the app they load.
+    oneOffJob: process.env.STACKGUIDE_ONE_OFF_JOB === 'true',
   };
 };

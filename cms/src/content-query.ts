@@ -1,3 +1,4 @@
+import { PUBLIC_MAX_PAGE_SIZE } from '@stackguide/contracts/rest-api';
 import type { Core } from '@strapi/strapi';
 
 type Populate = Record<string, unknown>;
@@ -7,12 +8,8 @@ export type Auth = { strategy?: { name?: string }; credentials?: { name?: unknow
 /** Strapi's strategy for content API tokens (@strapi/admin strategies/content-api-token). */
 const API_TOKEN_STRATEGY = 'content-api-token';
 
-/**
- * The most entries an anonymous caller gets in one answer, as with Strapi's default `maxLimit`. API
- * tokens (search-sync, the site build) may ask for up to `rest.maxLimit` (cms/config/api.ts): pages
- * that large are for bulk readers, not a way for anyone to make Strapi serialise 1,000 bodies a call.
- */
-const PUBLIC_MAX_PAGE_SIZE = 100;
+// API tokens may ask for pages up to `rest.maxLimit`: those are for bulk readers, not a way for
+// anyone to make Strapi serialise a thousand bodies a call.
 
 /** `pagination` with `pageSize` and `limit` capped at PUBLIC_MAX_PAGE_SIZE. */
 function capPagination(pagination: unknown): unknown {
@@ -57,16 +54,3 @@ export function contentQuery(defaultPopulate?: Populate, draftReader?: string) {
       await next();
     };
 }
-
-export const ARTICLE_POPULATE: Populate = {
-  cover: { fields: ['url', 'alternativeText', 'width', 'height', 'mime'] },
-  seo: { fields: ['metaTitle', 'metaDescription'] },
-  roles: { fields: ['name', 'slug'] },
-  skills: { fields: ['name', 'slug', 'category'] },
-};
-
-export const ROLE_POPULATE: Populate = {
-  responsibilities: true,
-  salaryBands: true,
-  skills: { fields: ['name', 'slug', 'category', 'description'] },
-};

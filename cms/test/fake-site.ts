@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SiteArticleStatus, SiteStatus } from '@stackguide/site/status-contract';
+import type { SiteArticleStatus, SiteStatus } from '@stackguide/contracts/site-status';
 
 type Build = NonNullable<SiteStatus['current']>;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDS_PER_REQUEST } from '@stackguide/content';
+import { MAX_IDS_PER_REQUEST } from '@stackguide/contracts/rest-api';
 import { startTestCms, type TestCms } from '@stackguide/test-kit';
 import { lanes } from './lanes.ts';
 
@@ -168,10 +168,10 @@ describe.each(lanes())('public content API on $name', (lane) => {
       expect(draftIds.length).toBeGreaterThan(0);
       const byIds = await getJson<{ data: Fed[] }>(`/api/index-feed/articles?ids=${[...chosen.map((a) => a.documentId), draftIds[0]].join(',')}`, cms.readToken);
       expect(byIds.data).toEqual(chosen);
-      // search-sync asks for IDS_PER_REQUEST at a time: the feed takes that many, not one more.
+      // The feed takes as many ids as a request may name, not one more.
       const ids = (n: number) => Array.from({ length: n }, (_, i) => `unknown${i}`).join(',');
-      expect((await getJson<{ data: Fed[] }>(`/api/index-feed/articles?ids=${ids(IDS_PER_REQUEST)}`, cms.readToken)).data).toEqual([]);
-      expect((await get(`/api/index-feed/articles?ids=${ids(IDS_PER_REQUEST + 1)}`, cms.readToken)).status).toBe(400);
+      expect((await getJson<{ data: Fed[] }>(`/api/index-feed/articles?ids=${ids(MAX_IDS_PER_REQUEST)}`, cms.readToken)).data).toEqual([]);
+      expect((await get(`/api/index-feed/articles?ids=${ids(MAX_IDS_PER_REQUEST + 1)}`, cms.readToken)).status).toBe(400);
 
       for (const path of ['/api/index-feed/articles', '/api/index-feed/stamps']) {
         expect((await get(path)).status, path).toBe(403);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from './blocks.ts';
+import type { Block } from '@stackguide/contracts/blocks';
 import { blocksText, inlineText } from './blocks-text.ts';
 
 const text = (value: string) => ({ type: 'text' as const, text: value });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from './blocks.ts';
+import type { Block } from '@stackguide/contracts/blocks';
 import { collectHeadings, slugify } from './headings.ts';
 
 const heading = (level: 1 | 2 | 3, value: string): Block => ({ type: 'heading', level, children: [{ type: 'text', text: value }] });

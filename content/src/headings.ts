@@ -1,4 +1,4 @@
-import type { Block } from './blocks.ts';
+import type { Block } from '@stackguide/contracts/blocks';
 import { inlineText } from './blocks-text.ts';
 
 export type Heading = { blockIndex: number; level: number; text: string; id: string };

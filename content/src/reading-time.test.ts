@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from './blocks.ts';
+import type { Block } from '@stackguide/contracts/blocks';
 import { readingMinutes, wordCount, WORDS_PER_MINUTE } from './reading-time.ts';
 
 const paragraph = (words: number): Block => ({ type: 'paragraph', children: [{ type: 'text', text: 'word '.repeat(words) }] });

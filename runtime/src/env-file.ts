@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import type { Env } from '@stackguide/contracts/parse-config';
 import { REPO_ROOT } from './repo-root.ts';
-
-/** Environment variables as a process sees them. */
-export type Env = Record<string, string | undefined>;
 
 /**
  * Where the root `.env` is: STACKGUIDE_ENV_FILE moves it (resolved from the repository root; the

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleAdmin, type AdminDeps, type AdminOverview } from './admin-api.ts';
-import type { SearchDocument } from './contract.ts';
+import type { SearchDocument } from '@stackguide/contracts/search-index';
 import type { SearchIndex } from './meili.ts';
 import { SyncQueue } from './queue.ts';
 import { syncStatus } from './status.ts';

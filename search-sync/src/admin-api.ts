@@ -1,3 +1,4 @@
+import { pathPattern } from '@stackguide/contracts/route-path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerMatches } from '@stackguide/runtime';
 import { documentState } from './document-state.ts';
@@ -5,7 +6,7 @@ import type { SearchIndex } from './meili.ts';
 import type { ItemKind, SyncQueue } from './queue.ts';
 import { json } from './server.ts';
 import type { SyncStatus } from './status.ts';
-import type { AdminOverview } from './admin-contract.ts';
+import { ADMIN_ROUTES, type AdminOverview } from '@stackguide/contracts/search-sync-admin';
 
 export type AdminDeps = {
   /** SEARCH_SYNC_ADMIN_SECRET; unset turns the whole API off (404). */
@@ -18,7 +19,7 @@ export type AdminDeps = {
   onQueued(): void;
 };
 
-export type { AdminDeadLetter, AdminOverview } from './admin-contract.ts';
+export type { AdminDeadLetter, AdminOverview } from '@stackguide/contracts/search-sync-admin';
 
 type Handler = (res: ServerResponse, deps: AdminDeps, param: string) => Promise<void> | void;
 type Route = { method: string; path: RegExp; handler: Handler };
@@ -36,7 +37,7 @@ function parseId(id: string): { kind: ItemKind; documentId: string } | null {
 const ROUTES: Route[] = [
   {
     method: 'GET',
-    path: /^\/admin\/overview$/,
+    path: pathPattern(ADMIN_ROUTES.overview),
     handler(res, deps) {
       const { deadLetters, ...status } = deps.status();
       const overview: AdminOverview = {
@@ -49,7 +50,7 @@ const ROUTES: Route[] = [
   },
   {
     method: 'POST',
-    path: /^\/admin\/dead-letters\/([^/]+)\/retry$/,
+    path: pathPattern(ADMIN_ROUTES.retry),
     handler(res, deps, id) {
       const target = parseId(id);
       if (!target || !deps.queue.requeueDeadLetter(target.kind, target.documentId)) return json(res, 404, { error: `no dead letter ${id}` });
@@ -59,7 +60,7 @@ const ROUTES: Route[] = [
   },
   {
     method: 'DELETE',
-    path: /^\/admin\/dead-letters\/([^/]+)$/,
+    path: pathPattern(ADMIN_ROUTES.deadLetter),
     handler(res, deps, id) {
       const target = parseId(id);
       if (!target || !deps.queue.discardDeadLetter(target.kind, target.documentId)) return json(res, 404, { error: `no dead letter ${id}` });
@@ -68,7 +69,7 @@ const ROUTES: Route[] = [
   },
   {
     method: 'POST',
-    path: /^\/admin\/reindex$/,
+    path: pathPattern(ADMIN_ROUTES.reindex),
     handler(res, deps) {
       if (!deps.reindex.start()) return json(res, 409, { error: 'a reindex is already running', reindex: deps.status().reindex });
       json(res, 202, { started: true });
@@ -76,7 +77,7 @@ const ROUTES: Route[] = [
   },
   {
     method: 'GET',
-    path: /^\/admin\/documents\/([^/]+)$/,
+    path: pathPattern(ADMIN_ROUTES.document),
     async handler(res, deps, documentId) {
       json(res, 200, await documentState(documentId, deps));
     },

@@ -10,7 +10,7 @@ import {
   POPULAR_PATH,
   SEARCH_TERMS_PATH,
   type SearchTerms,
-} from './analytics-contract.ts';
+} from '@stackguide/contracts/analytics';
 import type { AnalyticsStore } from './analytics-store.ts';
 import { clientAddress } from './client-address.ts';
 import type { Logger } from './logger.ts';

@@ -1,4 +1,4 @@
-import { MAX_QUERY_CHARS } from './analytics-contract.ts';
+import { MAX_QUERY_CHARS } from '@stackguide/contracts/analytics';
 
 /** Something like an email address: a word, an @, a domain with a dot. */
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AdminAnalytics, AnalyticsEvent, PopularQueries } from './analytics-contract.ts';
+import type { AdminAnalytics, AnalyticsEvent, PopularQueries } from '@stackguide/contracts/analytics';
 import { normaliseQuery } from './analytics-query.ts';
 
 /** Days of analytics kept, today included; older days are deleted. */

@@ -1,6 +1,7 @@
+import { type ContentChange, type HookBody, MAX_LISTED_CHANGES } from '@stackguide/contracts/build-hook';
 import { describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
-import type { RebuildMark, SiteChange } from './rebuild-mark.ts';
+import type { RebuildMark } from './rebuild-mark.ts';
 import { BUILD_HOOK_BACKOFF, backoffDelay, type BackoffOptions } from './retry-policy.ts';
 
 export type BuildHookOptions = {
@@ -30,9 +31,6 @@ export const DEFAULT_DEBOUNCE_MS = 250;
  * calls log at info level then, and as warnings after this or once the site has answered.
  */
 export const SITE_STARTUP_GRACE_MS = 180_000;
-
-/** Beyond this many changed documents the hook names none: the site compares everything, which is then cheaper. */
-export const MAX_LISTED_CHANGES = 1_000;
 
 /**
  * Gets the site rebuilt after content it shows changed. A change is first noted durably
@@ -64,7 +62,7 @@ export class BuildHook {
    * and once started, call the hook when changes settle. A one-off command that never starts the
    * hook calls `flush()` when it is done instead.
    */
-  changed(changes: SiteChange[] | 'all', now = Date.now()): void {
+  changed(changes: ContentChange[] | 'all', now = Date.now()): void {
     if (!this.opts.url) return;
     this.mark.set(changes, now);
     // While failing, the backoff timer decides; the next call covers this change too.
@@ -152,7 +150,7 @@ export class BuildHook {
           source: 'search-sync',
           changedAt: new Date(owed.changedAt).toISOString(),
           ...(owed.changes && owed.changes.length <= MAX_LISTED_CHANGES ? { changes: owed.changes } : {}),
-        }),
+        } satisfies HookBody),
         signal: AbortSignal.any([this.aborter.signal, AbortSignal.timeout(10_000)]),
       });
       await res.body?.cancel();

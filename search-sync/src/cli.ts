@@ -1,7 +1,7 @@
 #!/usr/bin/env -S npx tsx
 import { loadRootEnv, type Progress, progressBar } from '@stackguide/runtime';
 import { yieldToServices } from './bulk-priority.ts';
-import { INDEX_UID } from './contract.ts';
+import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { loadConfig, type Config } from './config.ts';
 import { describeError } from './errors.ts';
 import { ensureSearchKey } from './keys.ts';

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ConfigError, REPO_ROOT } from '@stackguide/runtime';
+import { ConfigError } from '@stackguide/contracts/parse-config';
+import { REPO_ROOT } from '@stackguide/runtime';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { type Env, parseConfig, REPO_ROOT } from '@stackguide/runtime';
+import { type Env, parseConfig } from '@stackguide/contracts/parse-config';
+import { REPO_ROOT } from '@stackguide/runtime';
 
 export type Config = {
   strapiUrl: string;

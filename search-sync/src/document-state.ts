@@ -1,8 +1,8 @@
 import { isNotFound, type SearchIndex } from './meili.ts';
 import type { SyncQueue } from './queue.ts';
-import type { DocumentState } from './admin-contract.ts';
+import type { DocumentState } from '@stackguide/contracts/search-sync-admin';
 
-export type { DocumentState } from './admin-contract.ts';
+export type { DocumentState } from '@stackguide/contracts/search-sync-admin';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -1,7 +1,8 @@
-import { type Block, blocksText } from '@stackguide/content';
+import type { FeedArticle } from '@stackguide/contracts/index-feed';
+import { blocksText } from '@stackguide/content';
+import type { Block } from '@stackguide/contracts/blocks';
 import { describe, expect, it } from 'vitest';
 import { bodySections, capText, toSearchDocument } from './document.ts';
-import type { StrapiArticle } from './strapi-client.ts';
 
 const blocks: Block[] = [
   { type: 'heading', level: 2, children: [{ type: 'text', text: 'Why  Postgres' }] },
@@ -56,7 +57,7 @@ describe('bodySections', () => {
 });
 
 describe('toSearchDocument', () => {
-  const article: StrapiArticle = {
+  const article: FeedArticle = {
     id: 3,
     documentId: 'doc1',
     title: 'Postgres for backend developers',
@@ -65,6 +66,7 @@ describe('toSearchDocument', () => {
     body: blocks,
     updatedAt: '2026-01-02T03:04:05.678Z',
     publishedAt: '2026-01-01T00:00:00.000Z',
+    firstPublishedAt: null,
     roles: [{ documentId: 'r1', name: 'Backend developer', slug: 'backend-developer' }],
     skills: [{ documentId: 's1', name: 'PostgreSQL', slug: 'postgresql' }],
   };

@@ -1,13 +1,13 @@
+import type { FeedArticle } from '@stackguide/contracts/index-feed';
 import { blocksText, collectHeadings, readingMinutes } from '@stackguide/content';
-import { CONTENT_MAX_CHARS, articleUrl, type SearchDocument, type SearchSection } from './contract.ts';
-import type { StrapiArticle } from './strapi-client.ts';
+import { CONTENT_MAX_CHARS, articleUrl, type SearchDocument, type SearchSection } from '@stackguide/contracts/search-index';
 
 /**
  * The body split at its headings: the text before the first heading, and one section per heading
  * with the id the article page gives it. Text is capped at `max` characters over the intro and
  * all sections together, in reading order; a section past the cap keeps its heading.
  */
-export function bodySections(blocks: StrapiArticle['body'], max = CONTENT_MAX_CHARS): { intro: string; sections: SearchSection[] } {
+export function bodySections(blocks: FeedArticle['body'], max = CONTENT_MAX_CHARS): { intro: string; sections: SearchSection[] } {
   const body = blocks ?? [];
   const headings = collectHeadings(body);
   let left = max;
@@ -41,7 +41,7 @@ export function unixSeconds(iso: string | null | undefined): number {
 }
 
 /** Maps a published Strapi article to the document the index holds. */
-export function toSearchDocument(article: StrapiArticle): SearchDocument {
+export function toSearchDocument(article: FeedArticle): SearchDocument {
   const { intro, sections } = bodySections(article.body);
   const roles = article.roles ?? [];
   return {

@@ -3,20 +3,6 @@ export class SearchSyncError extends Error {
   override name = 'SearchSyncError';
 }
 
-/** Strapi answered with an unexpected status or could not be reached. */
-export class StrapiError extends SearchSyncError {
-  override name = 'StrapiError';
-  constructor(
-    message: string,
-    readonly url: string,
-    /** HTTP status, or undefined when the server could not be reached. */
-    readonly status?: number,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
-}
-
 /** A Meilisearch task finished with a status other than `succeeded`. */
 export class MeiliTaskError extends SearchSyncError {
   override name = 'MeiliTaskError';

@@ -1,5 +1,5 @@
 import type { Key, Meilisearch } from 'meilisearch';
-import { INDEX_UID, SEARCH_KEY_UID } from './contract.ts';
+import { INDEX_UID, SEARCH_KEY_UID } from '@stackguide/contracts/search-index';
 
 const ACTIONS = ['search'];
 

@@ -1,5 +1,5 @@
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Settings, type Task } from 'meilisearch';
-import { INDEX_UID, PRIMARY_KEY, SEARCH_SETTINGS, type FacetName, type SearchDocument } from './contract.ts';
+import { INDEX_UID, PRIMARY_KEY, SEARCH_SETTINGS, type FacetName, type SearchDocument } from '@stackguide/contracts/search-index';
 import { MeiliTaskError } from './errors.ts';
 
 /** How long to wait for one task; indexing a few thousand articles takes well under this. */

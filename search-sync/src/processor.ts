@@ -1,18 +1,20 @@
+import type { FeedArticle } from '@stackguide/contracts/index-feed';
+import { StrapiError } from '@stackguide/runtime';
 import { isDeepStrictEqual } from 'node:util';
 import type { BuildHook } from './build-hook.ts';
-import type { SearchDocument } from './contract.ts';
+import type { SearchDocument } from '@stackguide/contracts/search-index';
 import { toSearchDocument } from './document.ts';
-import { MeiliTaskError, StrapiError, describeError } from './errors.ts';
+import { MeiliTaskError, describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
 import type { SearchIndex } from './meili.ts';
 import type { Metrics } from './metrics.ts';
 import type { QueueItem, SyncQueue } from './queue.ts';
 import { isClientError, isPermanent, retryDelay, type BackoffOptions } from './retry-policy.ts';
-import { MAX_IN_FLIGHT, type StrapiArticle, type StrapiClient } from './strapi-client.ts';
+import { MAX_IN_FLIGHT, type CmsReader } from './cms-reader.ts';
 
 export type ProcessorDeps = {
   queue: SyncQueue;
-  strapi: StrapiClient;
+  strapi: CmsReader;
   index: SearchIndex;
   metrics: Metrics;
   log: Logger;
@@ -146,9 +148,9 @@ export class Processor {
    * rejects it, one request per item isolates the culprit. Items that cannot be fetched are
    * failed here and left out of the result.
    */
-  private async canonical(items: QueueItem[]): Promise<Map<QueueItem, StrapiArticle | null>> {
+  private async canonical(items: QueueItem[]): Promise<Map<QueueItem, FeedArticle | null>> {
     const { strapi, log } = this.deps;
-    const out = new Map<QueueItem, StrapiArticle | null>();
+    const out = new Map<QueueItem, FeedArticle | null>();
     if (items.length > 1) {
       try {
         const found = await strapi.getPublishedArticles(items.map((i) => i.documentId));

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { DeadLetter, ItemKind } from './admin-contract.ts';
+import type { DeadLetter, ItemKind } from '@stackguide/contracts/search-sync-admin';
 
 
-export type { DeadLetter, ItemKind } from './admin-contract.ts';
+export type { DeadLetter, ItemKind } from '@stackguide/contracts/search-sync-admin';
 
 export type Enqueue = {
   kind: ItemKind;

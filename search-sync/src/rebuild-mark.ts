@@ -1,14 +1,13 @@
 import type Database from 'better-sqlite3';
 
-/** A document whose change the site has to show: what the build hook names. */
-export type SiteChange = { kind: 'article' | 'role' | 'skill'; documentId: string };
+import type { ContentChange } from '@stackguide/contracts/build-hook';
 
 /**
  * A site rebuild owed for changes up to `changedAt` (ms), and the hook calls that failed so far.
  * `changes` lists the documents, or is null when the site has to look at everything (a change
  * nobody named, such as a reindex swap).
  */
-export type PendingRebuild = { changedAt: number; attempts: number; lastError: string | null; changes: SiteChange[] | null };
+export type PendingRebuild = { changedAt: number; attempts: number; lastError: string | null; changes: ContentChange[] | null };
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS rebuild (
@@ -46,7 +45,7 @@ export class RebuildMark {
    * Notes that these documents changed at `changedAt` ('all': something the site cannot be told
    * precisely); keeps the newest time when already set.
    */
-  set(changes: SiteChange[] | 'all', changedAt = Date.now()): void {
+  set(changes: ContentChange[] | 'all', changedAt = Date.now()): void {
     this.db.transaction(() => {
       this.db
         .prepare(
@@ -71,7 +70,7 @@ export class RebuildMark {
     if (!row) return null;
     const changes = row.everything_at > 0
       ? null
-      : (this.db.prepare('SELECT kind, document_id FROM rebuild_changes ORDER BY changed_at, kind, document_id').all() as { kind: SiteChange['kind']; document_id: string }[]).map(
+      : (this.db.prepare('SELECT kind, document_id FROM rebuild_changes ORDER BY changed_at, kind, document_id').all() as { kind: ContentChange['kind']; document_id: string }[]).map(
           (c) => ({ kind: c.kind, documentId: c.document_id }),
         );
     return { changedAt: row.changed_at, attempts: row.attempts, lastError: row.last_error, changes };

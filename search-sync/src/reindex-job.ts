@@ -7,14 +7,14 @@ import { ensureIndex, type SearchIndex, type Stamps } from './meili.ts';
 import type { SyncQueue } from './queue.ts';
 import { reconcile, type ReconcileResult } from './reconcile.ts';
 import { reindex, type ReindexProgress } from './reindex.ts';
-import type { StrapiClient } from './strapi-client.ts';
+import type { CmsReader } from './cms-reader.ts';
 
 /** How long a reconcile waits for what it queued to be applied before it reports what is left. */
 const APPLY_TIMEOUT_MS = 60_000;
 
 export type RepairDeps = {
   meili: Meilisearch;
-  strapi: StrapiClient;
+  strapi: CmsReader;
   index: SearchIndex;
   queue: SyncQueue;
   buildHook: Pick<BuildHook, 'changed'>;

@@ -1,15 +1,15 @@
 import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
-import { INDEX_UID, PRIMARY_KEY, type SearchDocument } from './contract.ts';
+import { INDEX_UID, PRIMARY_KEY, type SearchDocument } from '@stackguide/contracts/search-index';
 import { toSearchDocument } from './document.ts';
 import { MeiliTaskError, describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
 import { indexSettings, indexUids, waitOk, type Stamps } from './meili.ts';
 import type { SyncQueue } from './queue.ts';
-import type { StrapiClient } from './strapi-client.ts';
+import type { CmsReader } from './cms-reader.ts';
 import { readVocabulary, vocabularySettings } from './vocabulary.ts';
-import type { ReindexProgress } from './admin-contract.ts';
+import type { ReindexProgress } from '@stackguide/contracts/search-sync-admin';
 
-export type { ReindexProgress } from './admin-contract.ts';
+export type { ReindexProgress } from '@stackguide/contracts/search-sync-admin';
 
 export const REINDEX_KEY = 'reindex';
 
@@ -45,7 +45,7 @@ async function deleteLeftovers(meili: Meilisearch, keep: string, log: Logger): P
  */
 export async function reindex(deps: {
   meili: Meilisearch;
-  strapi: StrapiClient;
+  strapi: CmsReader;
   log: Logger;
   queue?: SyncQueue;
   onProgress?: (p: ReindexProgress) => void;

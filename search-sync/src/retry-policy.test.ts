@@ -1,6 +1,7 @@
+import { StrapiError } from '@stackguide/runtime';
 import { MeilisearchRequestError } from 'meilisearch';
 import { describe, expect, it } from 'vitest';
-import { MeiliTaskError, StrapiError } from './errors.ts';
+import { MeiliTaskError } from './errors.ts';
 import { backoffDelay, isClientError, isOutage, isPermanent, retryDelay } from './retry-policy.ts';
 
 const opts = { baseMs: 100, maxMs: 1_000 };
@@ -30,10 +31,10 @@ describe('backoffDelay', () => {
 
 describe('retryDelay', () => {
   it('treats unreachable servers and 5xx as outages, 4xx and rejected tasks as the item’s fault', () => {
-    expect(isOutage(new StrapiError('down', 'http://cms/api/articles'))).toBe(true);
-    expect(isOutage(new StrapiError('bad gateway', 'http://cms/api/articles', 502))).toBe(true);
+    expect(isOutage(new StrapiError('http://cms/api/articles', 'down', undefined, 1))).toBe(true);
+    expect(isOutage(new StrapiError('http://cms/api/articles', 'bad gateway', 502, 1))).toBe(true);
     expect(isOutage(down)).toBe(true);
-    expect(isOutage(new StrapiError('forbidden', 'http://cms/api/articles/x', 403))).toBe(false);
+    expect(isOutage(new StrapiError('http://cms/api/articles/x', 'forbidden', 403, 1))).toBe(false);
     expect(isOutage(rejected)).toBe(false);
   });
 
@@ -53,13 +54,13 @@ describe('isPermanent', () => {
     expect(isClientError(408)).toBe(false);
     expect(isClientError(429)).toBe(false);
     expect(isClientError(undefined)).toBe(false);
-    expect(isPermanent(new StrapiError('forbidden', 'http://cms/api/articles/x', 403), 0, 10)).toBe(true);
-    expect(isPermanent(new StrapiError('too many', 'http://cms/api/articles/x', 429), 0, 10)).toBe(false);
+    expect(isPermanent(new StrapiError('http://cms/api/articles/x', 'forbidden', 403, 1), 0, 10)).toBe(true);
+    expect(isPermanent(new StrapiError('http://cms/api/articles/x', 'too many', 429, 1), 0, 10)).toBe(false);
   });
 
   it('never gives up during an outage', () => {
     expect(isPermanent(down, 1_000, 10)).toBe(false);
-    expect(isPermanent(new StrapiError('bad gateway', 'http://cms/api/articles', 502), 1_000, 10)).toBe(false);
+    expect(isPermanent(new StrapiError('http://cms/api/articles', 'bad gateway', 502, 1), 1_000, 10)).toBe(false);
   });
 
   it('gives up on a rejected task on its tenth failure', () => {

@@ -1,7 +1,8 @@
 // When and whether to try again: exponential backoff with jitter, and the rules that tell an
 // outage (retry soon) from an item a healthy server rejects (back off, or give up).
+import { StrapiError } from '@stackguide/runtime';
 import { MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError } from 'meilisearch';
-import { MeiliTaskError, StrapiError } from './errors.ts';
+import { MeiliTaskError } from './errors.ts';
 
 export type BackoffOptions = { baseMs: number; maxMs: number };
 

@@ -1,13 +1,13 @@
 import type http from 'node:http';
 import type { Meilisearch } from 'meilisearch';
-import type { SearchTerms } from './analytics-contract.ts';
+import type { SearchTerms } from '@stackguide/contracts/analytics';
 import { handleAnalytics } from './analytics-http.ts';
 import { AnalyticsStore } from './analytics-store.ts';
 import { handleAdmin } from './admin-api.ts';
 import { BuildHook, type BuildHookOptions } from './build-hook.ts';
 import type { Config } from './config.ts';
 import { describeError } from './errors.ts';
-import { INDEX_UID } from './contract.ts';
+import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { ensureSearchKey } from './keys.ts';
 import type { Logger } from './logger.ts';
 import { SearchIndex, createMeili, ensureIndex } from './meili.ts';
@@ -21,7 +21,7 @@ import { reconcile, type ReconcileResult } from './reconcile.ts';
 import { ReindexRunner } from './reindex-job.ts';
 import { createHttpServer, listen } from './server.ts';
 import { syncStatus, type SyncStatus } from './status.ts';
-import { StrapiClient } from './strapi-client.ts';
+import { CmsReader } from './cms-reader.ts';
 import { applyVocabulary, searchTerms } from './vocabulary.ts';
 import { handleWebhook } from './webhook.ts';
 
@@ -38,7 +38,7 @@ export type ServiceOptions = {
 export class Service {
   readonly queue: SyncQueue;
   readonly meili: Meilisearch;
-  readonly strapi: StrapiClient;
+  readonly strapi: CmsReader;
   readonly index: SearchIndex;
   readonly metrics = new Metrics();
   readonly processor: Processor;
@@ -65,7 +65,7 @@ export class Service {
     this.queue = new SyncQueue(config.dataDir);
     this.analytics = new AnalyticsStore(config.dataDir);
     this.meili = createMeili(config.meiliUrl, config.meiliMasterKey);
-    this.strapi = new StrapiClient(config.strapiUrl, config.strapiToken);
+    this.strapi = new CmsReader(config.strapiUrl, config.strapiToken);
     this.index = new SearchIndex(this.meili);
     this.buildHook = new BuildHook(
       new RebuildMark(this.queue.db),

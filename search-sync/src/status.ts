@@ -3,9 +3,9 @@ import type { SyncQueue } from './queue.ts';
 import { RebuildMark } from './rebuild-mark.ts';
 import { LAST_RECONCILE_KEY, type ReconcileResult } from './reconcile.ts';
 import { REINDEX_KEY, type ReindexProgress } from './reindex.ts';
-import type { SyncStatus } from './admin-contract.ts';
+import type { SyncStatus } from '@stackguide/contracts/search-sync-admin';
 
-export type { SyncStatus } from './admin-contract.ts';
+export type { SyncStatus } from '@stackguide/contracts/search-sync-admin';
 
 /** What only a running service knows; the rest of the status lives in the queue database. */
 export type RunningState = { ready: boolean; startedAt: string; metrics: Metrics };

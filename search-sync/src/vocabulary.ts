@@ -1,9 +1,10 @@
+import type { SearchSettingsEntry } from '@stackguide/contracts/entries';
 import type { Meilisearch } from 'meilisearch';
-import type { SearchTerms } from './analytics-contract.ts';
+import type { SearchTerms } from '@stackguide/contracts/analytics';
 import type { Logger } from './logger.ts';
 import { waitOk } from './meili.ts';
 import type { Enqueue } from './queue.ts';
-import type { StrapiClient, StrapiSearchSettings } from './strapi-client.ts';
+import type { CmsReader } from './cms-reader.ts';
 
 /** The editors' search vocabulary: groups of words that mean the same, and words queries ignore. */
 export type SearchVocabulary = { synonymGroups: string[][]; stopWords: string[] };
@@ -20,7 +21,7 @@ export const VOCABULARY_ITEM: Enqueue = { kind: 'search-setting', documentId: 's
 const tidy = (word: string) => word.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The vocabulary in Strapi's "Search settings" entry (none: empty). Groups of fewer than two words mean nothing and are dropped. */
-export function parseVocabulary(entry: StrapiSearchSettings | null): SearchVocabulary {
+export function parseVocabulary(entry: SearchSettingsEntry | null): SearchVocabulary {
   const synonymGroups = (entry?.synonymGroups ?? [])
     .map((group) => [...new Set((group.words ?? '').split(',').map(tidy).filter(Boolean))])
     .filter((group) => group.length > 1);
@@ -71,7 +72,7 @@ export function searchTerms(vocabulary: SearchVocabulary): SearchTerms {
  * The editors' vocabulary as Strapi holds it now.
  * @throws StrapiError when the settings cannot be read.
  */
-export async function readVocabulary(strapi: StrapiClient): Promise<SearchVocabulary> {
+export async function readVocabulary(strapi: CmsReader): Promise<SearchVocabulary> {
   return parseVocabulary(await strapi.getSearchSettings());
 }
 
@@ -83,7 +84,7 @@ export async function readVocabulary(strapi: StrapiClient): Promise<SearchVocabu
  */
 export async function applyVocabulary(deps: {
   meili: Meilisearch;
-  strapi: StrapiClient;
+  strapi: CmsReader;
   uid: string;
   log: Logger;
   onRead?: (vocabulary: SearchVocabulary) => void;

@@ -1,18 +1,19 @@
+import type { FeedArticle } from '@stackguide/contracts/index-feed';
 import fs from 'node:fs';
 import { startFakeStrapi, waitFor, type FakeStrapi, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminOverview } from '../src/admin-api.ts';
-import { INDEX_UID } from '../src/contract.ts';
+import { INDEX_UID } from '@stackguide/contracts/search-index';
 import type { DocumentState } from '../src/document-state.ts';
 import type { Service } from '../src/service.ts';
-import type { StrapiArticle } from '../src/strapi-client.ts';
+
 import { startFakeSite, type FakeSite } from './fake-site.ts';
 import { articleEvent, makeArticle, startService, startTestMeili, tempDir, testConfig, webhook, WEBHOOK_SECRET } from './helpers.ts';
 
 const SECRET = 'search-sync-admin-secret-0123';
 let dir: string;
 let meiliProc: MeiliProcess;
-let strapi: FakeStrapi<StrapiArticle>;
+let strapi: FakeStrapi<FeedArticle>;
 let site: FakeSite;
 let service: Service;
 let base: string;
@@ -25,7 +26,7 @@ const search = (q: string) => service.meili.index(INDEX_UID).search(q);
 
 beforeAll(async () => {
   dir = tempDir('admin');
-  strapi = await startFakeStrapi<StrapiArticle>();
+  strapi = await startFakeStrapi<FeedArticle>();
   for (let n = 1; n <= 30; n++) strapi.put(makeArticle(n));
   meiliProc = await startTestMeili(dir);
   site = await startFakeSite();

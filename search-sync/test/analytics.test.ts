@@ -1,11 +1,12 @@
+import type { FeedArticle } from '@stackguide/contracts/index-feed';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startFakeStrapi, waitFor, type FakeStrapi, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdminAnalytics } from '../src/analytics-contract.ts';
+import type { AdminAnalytics } from '@stackguide/contracts/analytics';
 import type { Service } from '../src/service.ts';
-import type { StrapiArticle } from '../src/strapi-client.ts';
+
 import { startService, startTestMeili, tempDir, testConfig } from './helpers.ts';
 
 const SITE = 'http://127.0.0.1:4321';
@@ -13,13 +14,13 @@ const ADMIN_SECRET = 'admin-secret-0123456789';
 const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AnalyticsProbe/1.0';
 let dir: string;
 let meili: MeiliProcess;
-let strapi: FakeStrapi<StrapiArticle>;
+let strapi: FakeStrapi<FeedArticle>;
 let service: Service;
 let base: string;
 
 beforeAll(async () => {
   dir = tempDir('analytics');
-  strapi = await startFakeStrapi<StrapiArticle>();
+  strapi = await startFakeStrapi<FeedArticle>();
   meili = await startTestMeili(dir);
   ({ service, base } = await startService(
     testConfig({ strapiUrl: strapi.url, strapiToken: strapi.token, meiliUrl: meili.url, dataDir: path.join(dir, 'data'), siteOrigin: SITE, adminSecret: ADMIN_SECRET }),

@@ -1,11 +1,12 @@
+import type { FeedArticle } from '@stackguide/contracts/index-feed';
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort, runBin, spawnBin, startFakeStrapi, waitFor, waitForHttp, type Child, type FakeStrapi, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDEX_UID } from '../src/contract.ts';
+import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { createMeili } from '../src/meili.ts';
 import { SyncQueue } from '../src/queue.ts';
-import type { StrapiArticle } from '../src/strapi-client.ts';
+
 import { MASTER_KEY, WEBHOOK_SECRET, articleEvent, makeArticle, startTestMeili, tempDir, webhook } from './helpers.ts';
 import { startFakeSite } from './fake-site.ts';
 
@@ -13,7 +14,7 @@ const PACKAGE = '@stackguide/search-sync';
 
 let dir: string;
 let meiliProc: MeiliProcess;
-let strapi: FakeStrapi<StrapiArticle>;
+let strapi: FakeStrapi<FeedArticle>;
 let env: NodeJS.ProcessEnv;
 let port: number;
 const children: Child[] = [];
@@ -35,7 +36,7 @@ function serve(extraEnv: NodeJS.ProcessEnv = {}): Child {
 
 beforeAll(async () => {
   dir = tempDir('cli');
-  strapi = await startFakeStrapi<StrapiArticle>();
+  strapi = await startFakeStrapi<FeedArticle>();
   for (let n = 1; n <= 3; n++) strapi.put(makeArticle(n));
   meiliProc = await startTestMeili(dir);
   port = await freePort();

@@ -1,10 +1,11 @@
+import type { FeedArticle } from '@stackguide/contracts/index-feed';
 import fs from 'node:fs';
 import { freePort, startTestCms, waitFor, type AdminClient, type MeiliProcess, type TestCms } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDEX_UID, type SearchDocument } from '../src/contract.ts';
+import { INDEX_UID, type SearchDocument } from '@stackguide/contracts/search-index';
 import type { Service } from '../src/service.ts';
-import { LISTING_PAGE } from '@stackguide/content';
-import { StrapiClient, type StrapiArticle } from '../src/strapi-client.ts';
+import { LISTING_PAGE } from '@stackguide/runtime';
+import { CmsReader } from '../src/cms-reader.ts';
 import { startService, startTestMeili, tempDir, testConfig } from './helpers.ts';
 
 /**
@@ -81,7 +82,7 @@ describe('end to end with real Strapi and Meilisearch', () => {
     const listed = await api<{ data: { documentId: string }[]; meta: { pagination: { pageSize: number } } }>('/api/articles?fields[0]=updatedAt&pagination[pageSize]=1000');
     // The CMS lets bulk readers ask for stamps a thousand at a time (LISTING_PAGE).
     expect(listed.meta.pagination.pageSize).toBe(LISTING_PAGE.stamps);
-    const client = new StrapiClient(cms.url, cms.readToken, 15_000, { documents: 5, stamps: 5 });
+    const client = new CmsReader(cms.url, cms.readToken, 15_000, { documents: 5, stamps: 5 });
     const stamps = await client.publishedStamps();
     expect(listed.data.length).toBeGreaterThan(10);
     expect(stamps.map((s) => s.documentId).sort()).toEqual(listed.data.map((a) => a.documentId).sort());
@@ -90,7 +91,7 @@ describe('end to end with real Strapi and Meilisearch', () => {
     for await (const page of client.publishedArticles()) pages.push(page);
     expect(pages.length).toBeGreaterThan(2);
     const query = new URLSearchParams({ ...DOCUMENT_QUERY, 'pagination[pageSize]': '1000', sort: 'id:asc' });
-    const viaRest = await api<{ data: StrapiArticle[] }>(`/api/articles?${query}`);
+    const viaRest = await api<{ data: FeedArticle[] }>(`/api/articles?${query}`);
     expect(pages.flatMap((p) => p.items)).toEqual(viaRest.data);
     // Re-reading chosen articles (a publish, a reconcile) gives the same, and nothing for a draft or an unknown id.
     const chosen = viaRest.data.slice(0, 3);

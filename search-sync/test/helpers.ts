@@ -1,3 +1,4 @@
+import type { FeedArticle } from '@stackguide/contracts/index-feed';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,6 @@ import { startMeili, type MeiliProcess } from '@stackguide/test-kit';
 import type { Config } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { Service, type ServiceOptions } from '../src/service.ts';
-import type { StrapiArticle } from '../src/strapi-client.ts';
 
 export const MASTER_KEY = 'test-master-key-0123456789abcdef';
 export const WEBHOOK_SECRET = 'test-webhook-secret';
@@ -20,8 +20,8 @@ export function startTestMeili(dir: string, port?: number): Promise<MeiliProcess
   return startMeili({ dataDir: path.join(dir, 'meili'), masterKey: MASTER_KEY, port });
 }
 
-/** Published article number `n` as Strapi returns it (`doc000n`, one role, one skill). */
-export function makeArticle(n: number, over: Partial<StrapiArticle> = {}): StrapiArticle {
+/** Published article number `n` as the index feed answers it (`doc000n`, one role, one skill). */
+export function makeArticle(n: number, over: Partial<FeedArticle> = {}): FeedArticle {
   const stamp = new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
   return {
     id: n,
@@ -32,6 +32,7 @@ export function makeArticle(n: number, over: Partial<StrapiArticle> = {}): Strap
     body: [{ type: 'paragraph', children: [{ type: 'text', text: `Body of article ${n} about queues.` }] }],
     updatedAt: stamp,
     publishedAt: stamp,
+    firstPublishedAt: null,
     roles: [{ documentId: 'role-backend', name: 'Backend developer', slug: 'backend-developer' }],
     skills: [{ documentId: 'skill-pg', name: 'PostgreSQL', slug: 'postgresql' }],
     ...over,

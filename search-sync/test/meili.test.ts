@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import { Meilisearch, MeilisearchApiError } from 'meilisearch';
 import { freePort, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDEX_UID, SEARCH_KEY_UID, SEARCH_SETTINGS, type SearchDocument } from '../src/contract.ts';
+import { INDEX_UID, SEARCH_KEY_UID, SEARCH_SETTINGS, type SearchDocument } from '@stackguide/contracts/search-index';
 import { toSearchDocument } from '../src/document.ts';
 import { MeiliTaskError } from '../src/errors.ts';
 import { ensureSearchKey } from '../src/keys.ts';
 import { SearchIndex, createMeili, ensureIndex, waitOk } from '../src/meili.ts';
 import { isOutage } from '../src/retry-policy.ts';
-import { StrapiClient } from '../src/strapi-client.ts';
+import { CmsReader } from '../src/cms-reader.ts';
 import { makeArticle, startTestMeili, tempDir } from './helpers.ts';
 
 let dir: string;
@@ -61,7 +61,7 @@ describe('outage classification of the real clients\' errors', () => {
   it('counts a Meilisearch or Strapi that refuses connections as an outage, a rejected document not', async () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
     const meiliDown = await new SearchIndex(createMeili(closed, 'any-key')).upsert([toSearchDocument(makeArticle(1))]).catch((e: unknown) => e);
-    const strapiDown = await new StrapiClient(closed, 'any-token').getPublishedArticle('doc0001').catch((e: unknown) => e);
+    const strapiDown = await new CmsReader(closed, 'any-token').getPublishedArticle('doc0001').catch((e: unknown) => e);
     const rejected = await new SearchIndex(meili).upsert([{ ...toSearchDocument(makeArticle(9)), id: 'not a valid id!' }]).catch((e: unknown) => e);
     expect([meiliDown, strapiDown, rejected].map(isOutage)).toEqual([true, true, false]);
   });

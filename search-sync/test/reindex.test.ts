@@ -1,26 +1,27 @@
+import type { FeedArticle } from '@stackguide/contracts/index-feed';
 import fs from 'node:fs';
 import type { Meilisearch } from 'meilisearch';
 import { startFakeStrapi, type FakeStrapi, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDEX_UID, SEARCH_SETTINGS } from '../src/contract.ts';
+import { INDEX_UID, SEARCH_SETTINGS } from '@stackguide/contracts/search-index';
 import { SearchIndex, createMeili, waitOk } from '../src/meili.ts';
 import { SyncQueue } from '../src/queue.ts';
 import { REINDEX_KEY, reindex, type ReindexProgress } from '../src/reindex.ts';
-import { StrapiClient, type StrapiArticle } from '../src/strapi-client.ts';
+import { CmsReader } from '../src/cms-reader.ts';
 import { makeArticle, silentLog, startTestMeili, tempDir } from './helpers.ts';
 
 const COUNT = 250;
 let dir: string;
 let meiliProc: MeiliProcess;
 let meili: Meilisearch;
-let strapi: FakeStrapi<StrapiArticle>;
+let strapi: FakeStrapi<FeedArticle>;
 let queue: SyncQueue;
 /** Warning-level lines Meilisearch logged (it logs one for every 404 it answers). */
 const meiliWarnings: string[] = [];
 
 beforeAll(async () => {
   dir = tempDir('reindex');
-  strapi = await startFakeStrapi<StrapiArticle>();
+  strapi = await startFakeStrapi<FeedArticle>();
   for (let n = 1; n <= COUNT; n++) strapi.put(makeArticle(n));
   meiliProc = await startTestMeili(dir);
   for (const stream of [meiliProc.child.process.stdout, meiliProc.child.process.stderr]) {
@@ -43,7 +44,7 @@ const settledWarnings = async () => {
 };
 
 const run = (onProgress?: (p: ReindexProgress) => void) =>
-  reindex({ meili, strapi: new StrapiClient(strapi.url, strapi.token, 5_000, { documents: 100, stamps: 1000 }), log: silentLog, queue, onProgress });
+  reindex({ meili, strapi: new CmsReader(strapi.url, strapi.token, 5_000, { documents: 100, stamps: 1000 }), log: silentLog, queue, onProgress });
 
 describe('reindex', () => {
   it('builds `articles` from scratch when it does not exist yet, with settings and progress', async () => {
@@ -118,7 +119,7 @@ describe('reindex', () => {
 
   it('leaves the live index alone and cleans up when Strapi fails mid-way', async () => {
     strapi.failWith.clear();
-    const client = new StrapiClient(strapi.url, 'wrong-token');
+    const client = new CmsReader(strapi.url, 'wrong-token');
     await expect(reindex({ meili, strapi: client, log: silentLog, queue })).rejects.toThrow(/401/);
     expect(queue.getMeta<ReindexProgress>(REINDEX_KEY)).toMatchObject({ state: 'failed' });
     const { results } = await meili.getRawIndexes();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { freePort, startTestCms, waitFor, type AdminClient, type MeiliProcess, type TestCms } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDEX_UID } from '../src/contract.ts';
+import { INDEX_UID } from '@stackguide/contracts/search-index';
 import type { Service } from '../src/service.ts';
 import type { SyncStatus } from '../src/status.ts';
 import { startFakeSite, type FakeSite } from './fake-site.ts';

@@ -1,16 +1,17 @@
+import type { FeedArticle } from '@stackguide/contracts/index-feed';
 import fs from 'node:fs';
 import { startFakeStrapi, waitFor, type FakeStrapi, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDEX_UID, type SearchDocument } from '../src/contract.ts';
+import { INDEX_UID, type SearchDocument } from '@stackguide/contracts/search-index';
 import { toSearchDocument } from '../src/document.ts';
 import type { Service } from '../src/service.ts';
-import type { StrapiArticle } from '../src/strapi-client.ts';
+
 import { articleEvent, makeArticle, startService, startTestMeili, tempDir, testConfig, webhook } from './helpers.ts';
 import { startFakeSite, type FakeSite } from './fake-site.ts';
 
 let dir: string;
 let meiliProc: MeiliProcess;
-let strapi: FakeStrapi<StrapiArticle>;
+let strapi: FakeStrapi<FeedArticle>;
 let service: Service;
 let base: string;
 let site: FakeSite;
@@ -25,7 +26,7 @@ const status = async () => (await fetch(`${base}/status`)).json() as Promise<Rec
 
 beforeAll(async () => {
   dir = tempDir('sync');
-  strapi = await startFakeStrapi<StrapiArticle>();
+  strapi = await startFakeStrapi<FeedArticle>();
   for (let n = 1; n <= 5; n++) publish(n);
   meiliProc = await startTestMeili(dir);
   site = await startFakeSite();

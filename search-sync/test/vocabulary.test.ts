@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { freePort, startTestCms, waitFor, type AdminClient, type MeiliProcess, type TestCms } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDEX_UID, type SearchDocument } from '../src/contract.ts';
+import { INDEX_UID, type SearchDocument } from '@stackguide/contracts/search-index';
 import { reindex } from '../src/reindex.ts';
 import type { Service } from '../src/service.ts';
 import { silentLog, startService, startTestMeili, tempDir, testConfig } from './helpers.ts';

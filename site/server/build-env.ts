@@ -1,4 +1,4 @@
-import { type ConfigValues, type Env, parseConfig } from '@stackguide/runtime';
+import { type ConfigValues, type Env, parseConfig } from '@stackguide/contracts/parse-config';
 
 /**
  * The variables a site build reads. The Meilisearch master key is deliberately not one of them:

@@ -35,7 +35,7 @@ async function localized(images: ImageStore, articles: Article[]): Promise<Artic
 
 /**
  * Everything published, compared with `previous` (empty for a first build) entry by entry.
- * @throws StrapiRequestError, StrapiContentError, EmptySiteError, ImageError.
+ * @throws StrapiError, StrapiContentError, EmptySiteError, ImageError.
  */
 export async function fetchEverything(conn: StrapiConnection, images: ImageStore, previous: Snapshot = EMPTY_SNAPSHOT): Promise<Fetched> {
   const all = await fetchCollections(conn);

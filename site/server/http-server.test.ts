@@ -1,3 +1,4 @@
+import { BUILD_HOOK_PATH } from '@stackguide/contracts/build-hook';
 import fs from 'node:fs';
 import type http from 'node:http';
 import os from 'node:os';
@@ -6,7 +7,8 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../src/loaders/schemas.ts';
 import { SiteBuilder } from './builder.ts';
-import { HOOK_PATH, STATUS_PATH, createSiteServer } from './http-server.ts';
+import { SITE_STATUS_ROUTES } from '@stackguide/contracts/site-status';
+import { createSiteServer } from './http-server.ts';
 import type { BuildRequest, SiteState } from './site-build.ts';
 
 const SECRET = 'hook-secret-0123456789';
@@ -64,7 +66,7 @@ afterEach(async () => {
 
 const auth = { authorization: `Bearer ${SECRET}` };
 const hook = (body?: unknown) =>
-  fetch(`${base}${HOOK_PATH}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${base}${BUILD_HOOK_PATH}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body) });
 const iso = (ms: number) => new Date(ms).toISOString();
 const article = (documentId: string) => ({ kind: 'article', documentId });
 
@@ -123,12 +125,12 @@ describe('build hook', () => {
 });
 
 describe('status', () => {
-  const status = (p = '', headers: Record<string, string> = auth) => fetch(`${base}${STATUS_PATH}${p}`, { headers });
+  const status = (p = '', headers: Record<string, string> = auth) => fetch(`${base}${SITE_STATUS_ROUTES.builds}${p}`, { headers });
 
   it('needs the bearer secret and only answers GET', async () => {
     expect((await status('', {})).status).toBe(401);
     expect((await status('/articles/article-1', { authorization: 'Bearer wrong' })).status).toBe(401);
-    expect((await fetch(`${base}${STATUS_PATH}`, { method: 'POST', headers: auth })).status).toBe(405);
+    expect((await fetch(`${base}${SITE_STATUS_ROUTES.builds}`, { method: 'POST', headers: auth })).status).toBe(405);
   });
 
   it('says what is served, what is being built, the last failure and whether changes wait', async () => {

@@ -1,3 +1,4 @@
+import { BUILD_HOOK_PATH } from '@stackguide/contracts/build-hook';
 import http from 'node:http';
 import { bearerMatches } from '@stackguide/runtime';
 import type { Logger } from 'pino';
@@ -6,12 +7,11 @@ import { readHookBody } from './hook-body.ts';
 import { answerPreview, type PreviewOptions } from './preview.ts';
 import { covers, type SiteState } from './site-build.ts';
 import { serveStatic } from './static-files.ts';
-import { STATUS_PATH, type SiteArticleStatus } from './status-contract.ts';
+import { pathPattern } from '@stackguide/contracts/route-path';
+import { SITE_STATUS_ROUTES, type SiteArticleStatus } from '@stackguide/contracts/site-status';
 
-export const HOOK_PATH = '/__hooks/build';
-export { STATUS_PATH } from './status-contract.ts';
 export const PREVIEW_ROOT = '/__preview/';
-const ARTICLE_STATUS = /^\/__status\/articles\/([^/]+)$/;
+const ARTICLE_STATUS = pathPattern(SITE_STATUS_ROUTES.article);
 
 const json = (res: http.ServerResponse, status: number, value: unknown) =>
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(value));
@@ -57,8 +57,8 @@ export function createSiteServer(builder: SiteBuilder<SiteState>, hookSecret: st
         .writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
         .end('Draft preview is off: the site server needs PREVIEW_SECRET and PREVIEW_READ_TOKEN.\n');
     }
-    const isHook = pathname === HOOK_PATH;
-    const isStatus = pathname === STATUS_PATH || ARTICLE_STATUS.test(pathname);
+    const isHook = pathname === BUILD_HOOK_PATH;
+    const isStatus = pathname === SITE_STATUS_ROUTES.builds || ARTICLE_STATUS.test(pathname);
     if (isHook || isStatus) {
       const method = isHook ? 'POST' : 'GET';
       if (req.method !== method) return void res.writeHead(405, { allow: method }).end();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Block, BlockImage } from '@stackguide/content';
+import type { Block, BlockImage } from '@stackguide/contracts/blocks';
 import sharp, { type OutputInfo } from 'sharp';
 import { SiteError } from '../src/errors.ts';
 import type { Article } from '../src/loaders/schemas.ts';

@@ -1,5 +1,5 @@
 import { jsonForScript } from '../src/lib/format.ts';
-import type { PreviewStatus } from './preview-signature.ts';
+import type { PreviewStatus } from '@stackguide/contracts/preview-link';
 
 /** How often the open preview renews its link, well inside the link's 10 minutes. */
 const RENEW_EVERY_MS = 4 * 60_000;

@@ -1,6 +1,6 @@
+import { StrapiClient, StrapiError } from '@stackguide/runtime';
 import type http from 'node:http';
 import type { Logger } from 'pino';
-import { StrapiRequestError } from '../src/errors.ts';
 import { articlePath } from '../src/lib/paths.ts';
 import type { RenderConfig } from '../src/lib/render-config.ts';
 import { ROUTES } from '../src/lib/site-pages.ts';
@@ -8,10 +8,9 @@ import { siteModel } from '../src/lib/site-model.ts';
 import { withChanges } from '../src/lib/snapshot.ts';
 import { absolutizeMedia } from '../src/loaders/media-urls.ts';
 import { type Article, articleSchema } from '../src/loaders/schemas.ts';
-import { fetchStrapiJson } from '../src/loaders/strapi-fetch.ts';
 import { loadCompiled, renderPage } from './page-renderer.ts';
 import { previewDocument } from './preview-page.ts';
-import { PREVIEW_PATH, type PreviewGrant, renewedGrant, signedPath, verifyPreview } from './preview-signature.ts';
+import { PREVIEW_PATH, type PreviewGrant, renewedGrant, signedPath, verifyPreview } from '@stackguide/contracts/preview-link';
 import type { SiteState } from './site-build.ts';
 
 /** Where the open preview renews its link: the same signed query under this path. */
@@ -50,12 +49,13 @@ class PreviewError extends Error {
 /** One article in the grant's status, read with the preview token, in the shape the site renders. */
 async function fetchArticle(opts: PreviewOptions, grant: PreviewGrant): Promise<Article> {
   const query = new URLSearchParams({ 'filters[documentId][$eq]': grant.documentId, status: grant.status });
-  const url = `${opts.strapiUrl}/api/articles?${query}`;
+  // An editor waits on this: one quick retry, then say so.
+  const client = new StrapiClient({ baseUrl: opts.strapiUrl, token: opts.token, retry: { attempts: 2, baseDelayMs: 200 } });
   let body: unknown;
   try {
-    body = await fetchStrapiJson(url, opts.token, { attempts: 2, baseDelayMs: 200 });
+    body = await client.getJson('/api/articles', query);
   } catch (err) {
-    if (err instanceof StrapiRequestError) throw new PreviewError(502, `The CMS did not answer the preview: ${err.message}`);
+    if (err instanceof StrapiError) throw new PreviewError(502, `The CMS did not answer the preview: ${err.message}`);
     throw err;
   }
   const item = (body as { data?: unknown[] }).data?.[0];

@@ -1,4 +1,4 @@
-import { type ConfigValues, type Env, parseConfig } from '@stackguide/runtime';
+import { type ConfigValues, type Env, parseConfig } from '@stackguide/contracts/parse-config';
 
 /** The serve process's own variables (the builds it runs read theirs: build-env.ts). */
 const SPEC = {

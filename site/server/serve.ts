@@ -1,11 +1,12 @@
 #!/usr/bin/env -S npx tsx
+import { BUILD_HOOK_PATH } from '@stackguide/contracts/build-hook';
 import path from 'node:path';
 import { loadRootEnv, REPO_ROOT } from '@stackguide/runtime';
 import { pino } from 'pino';
 import { parseBuildEnv, type BuildEnv } from './build-env.ts';
 import { buildContext } from './build-context.ts';
 import { SiteBuilder } from './builder.ts';
-import { createSiteServer, HOOK_PATH, PREVIEW_ROOT } from './http-server.ts';
+import { createSiteServer, PREVIEW_ROOT } from './http-server.ts';
 import { parseServeEnv, type ServeEnv } from './serve-env.ts';
 import { buildSite, copyBuild, type SiteState } from './site-build.ts';
 
@@ -47,7 +48,7 @@ if (!preview) logger.warn('draft preview is off: PREVIEW_SECRET and PREVIEW_READ
 const server = createSiteServer(builder, env.BUILD_HOOK_SECRET, logger, preview);
 server.listen(env.SITE_PORT, env.SITE_HOST, () => {
   const url = `http://${env.SITE_HOST}:${env.SITE_PORT}`;
-  logger.info({ url, hook: `${url}${HOOK_PATH}`, preview: preview ? `${url}${PREVIEW_ROOT}` : 'off', dir: builder.current() }, 'site ready');
+  logger.info({ url, hook: `${url}${BUILD_HOOK_PATH}`, preview: preview ? `${url}${PREVIEW_ROOT}` : 'off', dir: builder.current() }, 'site ready');
 });
 
 function shutdown(signal: string): void {

@@ -1,4 +1,4 @@
-import type { SkillCategory } from './loaders/schemas.ts';
+import type { SkillCategory } from '@stackguide/contracts/entries';
 
 export const SITE_TITLE = 'Stackguide';
 export const SITE_DESCRIPTION =

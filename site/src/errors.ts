@@ -5,18 +5,6 @@ export class SiteError extends Error {
 
 const FIX = 'Fix: start the CMS (npm start), set STRAPI_URL to its address, check STRAPI_READ_TOKEN.';
 
-/** A Strapi request failed for good (after retries, or with a status retrying cannot fix). */
-export class StrapiRequestError extends SiteError {
-  override name = 'StrapiRequestError';
-  constructor(
-    readonly url: string,
-    readonly status: number | string,
-    readonly attempts: number,
-  ) {
-    super(`Strapi request GET ${url} failed with ${typeof status === 'number' ? `HTTP ${status}` : status} after ${attempts} attempt(s). ${FIX}`);
-  }
-}
-
 /** Strapi answered, but not with the shape the site relies on. */
 export class StrapiContentError extends SiteError {
   override name = 'StrapiContentError';

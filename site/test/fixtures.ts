@@ -1,5 +1,6 @@
 import type { FakeCollections } from '@stackguide/test-kit';
-import { articleSchema, roleSchema, skillSchema } from '../src/loaders/schemas.ts';
+import { roleSchema, skillSchema } from '@stackguide/contracts/entries';
+import { articleSchema } from '../src/loaders/schemas.ts';
 import type { Snapshot } from '../src/lib/snapshot.ts';
 
 /** Title of the fixture article that tries to inject markup; pages must show it as text. */

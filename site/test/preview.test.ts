@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { freePort, startSiteServer, startTestCms, type AdminClient, type SiteServer, type TestCms } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedPath } from '../server/preview-signature.ts';
+import { signedPath } from '@stackguide/contracts/preview-link';
 
 // The draft preview against real Strapi and the real site server: the CMS signs the link (its
 // Preview handler, as the admin's "Open preview" asks for it), the site server checks it, reads the

@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Role } from '../src/loaders/schemas.ts';
+import type { Role } from '@stackguide/contracts/entries';
 import { box } from './screen-checks.ts';
 
 type Band = Role['salaryBands'][number];

@@ -1,9 +1,9 @@
+import { StrapiClient } from '@stackguide/runtime';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPARE_ROLES } from '../src/consts.ts';
-import { fetchStrapiJson } from '../src/loaders/strapi-fetch.ts';
 import { listAll } from '../src/loaders/strapi-pages.ts';
-import { roleSchema, type Role } from '../src/loaders/schemas.ts';
+import { roleSchema, type Role } from '@stackguide/contracts/entries';
 import { startSearchStack, type SearchStack } from './search-stack.ts';
 import { axeViolations } from '@stackguide/test-kit';
 import { chartSelector, expectBars, groupOf } from './salary-chart-checks.ts';
@@ -21,7 +21,7 @@ let longRead = '';
 
 beforeAll(async () => {
   stack = await startSearchStack();
-  const list = (name: string) => listAll(`${stack!.cms.url}/api/${name}`, (url) => fetchStrapiJson(url, stack!.cms.readToken));
+  const list = (name: string) => listAll(new StrapiClient({ baseUrl: stack!.cms.url, token: stack!.cms.readToken }), `/api/${name}`);
   roles = (await list('roles')).map((r) => roleSchema.parse(r));
   const articles = (await list('articles')) as { slug: string; body: { type: string }[] }[];
   const headings = (a: (typeof articles)[number]) => a.body.filter((b) => b.type === 'heading').length;

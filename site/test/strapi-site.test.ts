@@ -1,3 +1,4 @@
+import { StrapiClient } from '@stackguide/runtime';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -7,7 +8,6 @@ import { axeViolations, launchChromium, startTestCms, type TestCms } from '@stac
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../server/static-files.ts';
 import { listAll } from '../src/loaders/strapi-pages.ts';
-import { fetchStrapiJson } from '../src/loaders/strapi-fetch.ts';
 import { buildSiteForTest, SITE_ROOT, TEST_SITE_URL } from './site-build.ts';
 import { brokenInternalLinks, filesUnder, rssItemLinks, sitemapUrls } from './dist-checks.ts';
 
@@ -23,7 +23,7 @@ const published: Record<'articles' | 'roles' | 'skills', string[]> = { articles:
 beforeAll(async () => {
   cms = await startTestCms();
   for (const name of ['articles', 'roles', 'skills'] as const) {
-    const items = await listAll(`${cms.url}/api/${name}`, (url) => fetchStrapiJson(url, cms!.readToken));
+    const items = await listAll(new StrapiClient({ baseUrl: cms.url, token: cms.readToken }), `/api/${name}`);
     published[name] = items.map((i) => (i as { slug: string }).slug);
   }
   dist = await buildSiteForTest(cms.url, cms.readToken);

@@ -1,13 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FEED_ARTICLE_FIELDS, FEED_RELATION_FIELDS, INDEX_FEED } from '@stackguide/contracts/index-feed';
+import { MAX_PAGE_SIZE } from '@stackguide/contracts/rest-api';
 import { solidPng } from './png.ts';
 
 /** The published content the fake serves; tests may change these arrays at any time. */
 export type FakeCollections<Article = unknown> = { articles: Article[]; roles: unknown[]; skills: unknown[] };
 
 /**
- * A small stand-in for Strapi's REST API (published content only), for tests that must not wait for the
- * 30 s CMS boot. Speaks the real CMS's response shapes.
+ * A small stand-in for Strapi's REST API (published content only), for tests that must not wait for a
+ * CMS to boot. Speaks the real CMS's response shapes (@stackguide/contracts).
  */
 export type FakeStrapi<Article = unknown> = {
   url: string;
@@ -29,13 +31,18 @@ export type FakeStrapi<Article = unknown> = {
   stop(): Promise<void>;
 };
 
-/** The CMS caps `pagination[pageSize]` at 1,000 (`rest.maxLimit` in cms/config/api.ts). */
-const MAX_PAGE_SIZE = 1000;
 const COVER_PNG = solidPng(120, 63, [40, 90, 160]);
 
 const field = (item: unknown, name: string): unknown => (item && typeof item === 'object' ? (item as Record<string, unknown>)[name] : undefined);
 const documentId = (item: unknown) => field(item, 'documentId');
 const byId = (a: unknown, b: unknown) => Number(field(a, 'id') ?? 0) - Number(field(b, 'id') ?? 0);
+const pick = (item: unknown, fields: readonly string[]) => Object.fromEntries(fields.filter((f) => field(item, f) !== undefined).map((f) => [f, field(item, f)]));
+const relations = (item: unknown, name: string) => {
+  const related = field(item, name);
+  return Array.isArray(related) ? related.map((r) => pick(r, FEED_RELATION_FIELDS)) : [];
+};
+/** An article as the index feed answers it: its fields and its relations' fields, nothing else. */
+const fed = (article: unknown) => ({ ...pick(article, FEED_ARTICLE_FIELDS), roles: relations(article, 'roles'), skills: relations(article, 'skills') });
 const relatesTo = (item: unknown, relation: string, id: string) => {
   const related = field(item, relation);
   return Array.isArray(related) && related.some((r) => documentId(r) === id);
@@ -84,21 +91,21 @@ export async function startFakeStrapi<Article = unknown>(
     if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { error: { status: 401 } });
     if (held) await held;
 
-    if (url.pathname === '/api/index-feed/stamps') {
+    if (url.pathname === INDEX_FEED.STAMPS_PATH) {
       const data = [...content.articles].sort(byId).map((a) => ({ documentId: documentId(a), updatedAt: field(a, 'updatedAt') }));
       return send(res, 200, { data });
     }
-    if (url.pathname === '/api/index-feed/articles' && url.searchParams.has('ids')) {
+    if (url.pathname === INDEX_FEED.ARTICLES_PATH && url.searchParams.has('ids')) {
       const ids = url.searchParams.get('ids')!.split(',');
       const rejected = rejection(ids);
       if (rejected) return send(res, rejected, { error: { status: rejected } });
-      return send(res, 200, { data: content.articles.filter((a) => ids.includes(String(documentId(a)))).sort(byId), meta: {} });
+      return send(res, 200, { data: content.articles.filter((a) => ids.includes(String(documentId(a)))).sort(byId).map(fed), meta: {} });
     }
-    if (url.pathname === '/api/index-feed/articles') {
+    if (url.pathname === INDEX_FEED.ARTICLES_PATH) {
       const after = Number(url.searchParams.get('after') ?? 0);
-      const limit = Math.min(MAX_PAGE_SIZE, Number(url.searchParams.get('limit') ?? 250));
+      const limit = Math.min(MAX_PAGE_SIZE, Number(url.searchParams.get('limit') ?? INDEX_FEED.DEFAULT_PAGE));
       const all = content.articles.filter((a) => Number(field(a, 'id') ?? 0) > after).sort(byId);
-      return send(res, 200, { data: all.slice(0, limit), meta: after === 0 ? { total: all.length } : {} });
+      return send(res, 200, { data: all.slice(0, limit).map(fed), meta: after === 0 ? { total: all.length } : {} });
     }
     const one = /^\/api\/articles\/([^/]+)$/.exec(url.pathname);
     if (one) {

@@ -1,16 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, spawnBin, type Child } from '@stackguide/stack';
+import { freePort, spawnBin, type Child } from '@stackguide/launch';
 import { waitFor, waitForHttp } from '@stackguide/runtime';
+import { SITE_STATUS_ROUTES, type SiteStatus } from '@stackguide/contracts/site-status';
 
-/** The site server's `GET /__status` (site/server/builder.ts owns the shape). */
-export type SiteStatus = {
-  current: { id: string; kind: 'full' | 'incremental'; startedAt: string; finishedAt: string; ms: number; pages: number; rendered: number } | null;
-  building: { startedAt: string; kind: 'full' | 'incremental' } | null;
-  lastFailure: { at: string; message: string } | null;
-  pending: boolean;
-};
 
 export type SiteServer = {
   /** Where it listens. */
@@ -72,7 +66,7 @@ export async function startSiteServer(opts: { strapiUrl: string; token: string; 
     throw new Error(`the site server did not come up: ${err instanceof Error ? err.message : String(err)}\n${lines.slice(-20).join('\n')}`);
   }
   const auth = { authorization: `Bearer ${secret}` };
-  const status = async () => (await (await fetch(`${url}/__status`, { headers: auth })).json()) as SiteStatus;
+  const status = async () => (await (await fetch(`${url}${SITE_STATUS_ROUTES.builds}`, { headers: auth })).json()) as SiteStatus;
   const hook = async (body?: unknown) => {
     const res = await fetch(`${url}/__hooks/build`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: body === undefined ? null : JSON.stringify(body) });
     await res.body?.cancel();

@@ -1,5 +1,5 @@
 import { WaitError, waitFor, type AdminClient } from '@stackguide/test-kit';
-import { INDEX_UID } from '@stackguide/search-sync/contract';
+import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { compareIndex, publishedSet, type Comparison } from '../compare.ts';
 import { PLUGIN_INDEX } from '../plugin-cms.ts';
 import { benchArticle, token } from '../publish-latency.ts';

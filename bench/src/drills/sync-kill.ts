@@ -1,4 +1,4 @@
-import { INDEX_UID } from '@stackguide/search-sync/contract';
+import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { stepLog } from '@stackguide/runtime';
 import { spawnSearchSync } from '../search-sync-process.ts';
 import { startSystem } from '../system.ts';

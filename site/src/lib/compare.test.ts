@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../loaders/schemas.ts';
+import type { Role } from '@stackguide/contracts/entries';
 import { salaryComparison } from './compare.ts';
-import type { SalaryBand } from './salary-bands.ts';
+import type { SalaryBand } from '@stackguide/contracts/entries';
 
 const band = (region: string, period: SalaryBand['period'], level: SalaryBand['level'], min: number, max: number | null): SalaryBand => ({
   region,

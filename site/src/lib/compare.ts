@@ -1,4 +1,4 @@
-import type { Role, Skill, SkillCategory } from '../loaders/schemas.ts';
+import type { Role, Skill, SkillCategory } from '@stackguide/contracts/entries';
 import { compareGroups, groupBands, type BandGroup } from './salary-bands.ts';
 import { sharedDomainMax } from './salary-chart.ts';
 

@@ -1,4 +1,4 @@
-import { articleUrl } from '@stackguide/search-sync/contract';
+import { articleUrl } from '@stackguide/contracts/search-index';
 
 /** Same path search-sync puts in the index, so search results and pages agree. */
 export const articlePath = articleUrl;

@@ -1,7 +1,6 @@
-import type { Role } from '../loaders/schemas.ts';
 import { slugify } from '@stackguide/content';
+import type { SalaryBand } from '@stackguide/contracts/entries';
 
-export type SalaryBand = Role['salaryBands'][number];
 export type SalaryLevel = SalaryBand['level'];
 export type SalaryPeriod = SalaryBand['period'];
 

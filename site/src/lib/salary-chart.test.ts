@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currencyName, groupBands, groupDescription, type SalaryBand } from './salary-bands.ts';
+import type { SalaryBand } from '@stackguide/contracts/entries';
+import { currencyName, groupBands, groupDescription } from './salary-bands.ts';
 import { CHART_LAYOUT, niceScale, salaryChart, sharedDomainMax } from './salary-chart.ts';
 
 const band = (level: SalaryBand['level'], min: number, max: number | null, extra: Partial<SalaryBand> = {}): SalaryBand => ({

@@ -1,6 +1,7 @@
 import { readingMinutes } from '@stackguide/content';
 import { RELATED_COUNT } from '../consts.ts';
-import type { Article, Role, Skill } from '../loaders/schemas.ts';
+import type { Role, Skill } from '@stackguide/contracts/entries';
+import type { Article } from '../loaders/schemas.ts';
 import { remember } from './digest.ts';
 import { relatedFinder } from './related.ts';
 import type { Snapshot } from './snapshot.ts';

@@ -1,4 +1,5 @@
-import type { Article, Role, Skill } from '../loaders/schemas.ts';
+import type { Role, Skill } from '@stackguide/contracts/entries';
+import type { Article } from '../loaders/schemas.ts';
 
 /**
  * The published content one build renders: every article, role and skill by documentId, media
@@ -11,10 +12,7 @@ export type Snapshot = {
   skills: ReadonlyMap<string, Skill>;
 };
 
-export type ContentKind = 'article' | 'role' | 'skill';
-
-/** One changed document, as the build hook reports it. */
-export type ContentChange = { kind: ContentKind; documentId: string };
+export type { ContentChange, ContentKind } from '@stackguide/contracts/build-hook';
 
 export const EMPTY_SNAPSHOT: Snapshot = { articles: new Map(), roles: new Map(), skills: new Map() };
 

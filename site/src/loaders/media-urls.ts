@@ -1,5 +1,6 @@
-import type { Block } from '@stackguide/content';
-import type { Article, Role, Skill } from './schemas.ts';
+import type { Block } from '@stackguide/contracts/blocks';
+import type { Role, Skill } from '@stackguide/contracts/entries';
+import type { Article } from './schemas.ts';
 
 /** Strapi's local upload provider answers with paths like /uploads/x.jpg; pages need full URLs. */
 function absolute(url: string, strapiUrl: string): string {

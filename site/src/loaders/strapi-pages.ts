@@ -1,4 +1,4 @@
-import { keysetPageQuery, LISTING_PAGE } from '@stackguide/content';
+import { keysetPageQuery, LISTING_PAGE, type StrapiClient } from '@stackguide/runtime';
 import { z } from 'astro/zod';
 import { StrapiContentError } from '../errors.ts';
 
@@ -13,9 +13,10 @@ function documentIdOf(item: unknown): string | undefined {
   return item && typeof item === 'object' && 'documentId' in item && typeof item.documentId === 'string' ? item.documentId : undefined;
 }
 
-async function getPage(listUrl: string, filters: URLSearchParams, afterId: number, get: (url: string) => Promise<unknown>) {
-  const url = `${listUrl}?${keysetPageQuery(filters, afterId, LISTING_PAGE.documents)}`;
-  const parsed = listResponseSchema.safeParse(await get(url));
+async function getPage(client: StrapiClient, path: string, filters: URLSearchParams, afterId: number) {
+  const query = keysetPageQuery(filters, afterId, LISTING_PAGE.documents);
+  const url = client.url(path, query);
+  const parsed = listResponseSchema.safeParse(await client.getJson(path, query));
   if (!parsed.success) throw new StrapiContentError(url, 'expected { data: [...], meta: { pagination } }');
   const last = parsed.data.data.at(-1);
   const lastId = last && typeof last === 'object' && 'id' in last && typeof last.id === 'number' ? last.id : undefined;
@@ -24,12 +25,12 @@ async function getPage(listUrl: string, filters: URLSearchParams, afterId: numbe
 }
 
 /** The first page says how many there are; each next one starts after the last id seen. */
-async function listOnce(listUrl: string, filters: URLSearchParams, get: (url: string) => Promise<unknown>): Promise<{ items: unknown[]; total: number }> {
-  const first = await getPage(listUrl, filters, 0, get);
+async function listOnce(client: StrapiClient, path: string, filters: URLSearchParams): Promise<{ items: unknown[]; total: number }> {
+  const first = await getPage(client, path, filters, 0);
   const items = [...first.items];
   let page = first;
   while (page.items.length === LISTING_PAGE.documents && page.lastId !== undefined) {
-    page = await getPage(listUrl, filters, page.lastId, get);
+    page = await getPage(client, path, filters, page.lastId);
     items.push(...page.items);
   }
   return { items, total: first.total ?? items.length };
@@ -39,15 +40,15 @@ async function listOnce(listUrl: string, filters: URLSearchParams, get: (url: st
  * Every item of a Strapi collection (those matching `filters`, when given), page by page. When
  * publishing or deleting changes the collection mid-way (a republished entry, which gets a new id,
  * comes twice; the count no longer matches), the listing starts over.
- * @throws StrapiContentError when the listing stays inconsistent.
+ * @throws StrapiError when Strapi stays unreachable, StrapiContentError when the listing stays inconsistent.
  */
-export async function listAll(listUrl: string, get: (url: string) => Promise<unknown>, filters = new URLSearchParams()): Promise<unknown[]> {
+export async function listAll(client: StrapiClient, path: string, filters = new URLSearchParams()): Promise<unknown[]> {
   let detail = '';
   for (let attempt = 1; attempt <= CONSISTENCY_ATTEMPTS; attempt++) {
-    const { items, total } = await listOnce(listUrl, filters, get);
+    const { items, total } = await listOnce(client, path, filters);
     const unique = new Set(items.map(documentIdOf));
     if (items.length === total && unique.size === total) return items;
     detail = `got ${items.length} items (${unique.size} distinct) but Strapi reported ${total}`;
   }
-  throw new StrapiContentError(listUrl, `listing kept changing while paging: ${detail}`);
+  throw new StrapiContentError(client.url(path), `listing kept changing while paging: ${detail}`);
 }

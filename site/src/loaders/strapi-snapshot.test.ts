@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeStrapi, type FakeStrapi } from '@stackguide/test-kit';
 import { makeContent } from '../../test/fixtures.ts';
-import { fetchArticlesOf, fetchByIds, fetchCollections, fetchEntries, type StrapiConnection } from './strapi-snapshot.ts';
-import { EmptySiteError, StrapiContentError, StrapiRequestError } from '../errors.ts';
+import { connection, fetchArticlesOf, fetchByIds, fetchCollections, fetchEntries, type StrapiConnection } from './strapi-snapshot.ts';
+import { StrapiError } from '@stackguide/runtime';
+import { EmptySiteError, StrapiContentError } from '../errors.ts';
 
 let strapi: FakeStrapi | undefined;
 afterEach(async () => {
@@ -10,13 +11,8 @@ afterEach(async () => {
   strapi = undefined;
 });
 
-const connect = (s: FakeStrapi, over: Partial<StrapiConnection> = {}): StrapiConnection => ({
-  strapiUrl: s.url,
-  token: s.token,
-  allowEmpty: false,
-  retry: { attempts: 3, baseDelayMs: 1 },
-  ...over,
-});
+const connect = (s: FakeStrapi, over: { token?: string; allowEmpty?: boolean } = {}): StrapiConnection =>
+  connection(s.url, over.token ?? s.token, over.allowEmpty ?? false, { attempts: 3, baseDelayMs: 1 });
 
 describe('fetching content from Strapi', () => {
   it('pages through a collection larger than a page and returns every article with absolute media URLs', async () => {
@@ -71,7 +67,7 @@ describe('fetching content from Strapi', () => {
     strapi = await startFakeStrapi(makeContent(3));
     strapi.failNext(10, 503);
     const err = await fetchEntries(connect(strapi), 'articles').catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(StrapiRequestError);
+    expect(err).toBeInstanceOf(StrapiError);
     const message = (err as Error).message;
     expect(message).toContain(`${strapi.url}/api/articles?`);
     expect(message).toContain('HTTP 503 after 3 attempt(s)');

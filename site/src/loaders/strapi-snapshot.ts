@@ -1,23 +1,16 @@
-import { documentIdFilters } from '@stackguide/content';
+import type { Role, Skill } from '@stackguide/contracts/entries';
+import { BUILD_RETRY, documentIdFilters, type RetryPolicy, StrapiClient } from '@stackguide/runtime';
 import { EmptySiteError, StrapiContentError } from '../errors.ts';
 import { absolutizeMedia } from './media-urls.ts';
-import { collectionSchemas, type Article, type CollectionName, type Role, type Skill } from './schemas.ts';
-import { DEFAULT_RETRY, fetchStrapiJson, type RetryPolicy } from './strapi-fetch.ts';
+import { collectionSchemas, type Article, type CollectionName } from './schemas.ts';
 import { listAll } from './strapi-pages.ts';
 
-export type StrapiConnection = {
-  strapiUrl: string;
-  token: string | undefined;
-  allowEmpty: boolean;
-  retry: RetryPolicy;
-};
+export type StrapiConnection = { client: StrapiClient; allowEmpty: boolean };
 
-/** A connection with the default retries. */
-export const connection = (strapiUrl: string, token: string | undefined, allowEmpty: boolean): StrapiConnection => ({
-  strapiUrl,
-  token,
+/** A connection to the CMS with the read-only token; a build retries what it can, as nobody else will. */
+export const connection = (strapiUrl: string, token: string | undefined, allowEmpty: boolean, retry: RetryPolicy = BUILD_RETRY): StrapiConnection => ({
+  client: new StrapiClient({ baseUrl: strapiUrl, token, retry }),
   allowEmpty,
-  retry: DEFAULT_RETRY,
 });
 
 type EntryOf = { articles: Article; roles: Role; skills: Skill };
@@ -28,11 +21,12 @@ export type Collections = { articles: Article[]; roles: Role[]; skills: Skill[] 
 /**
  * The published entries of one collection (those matching `filters` when given), validated
  * against the site's schemas, media URLs made absolute.
- * @throws StrapiRequestError when Strapi stays unreachable, StrapiContentError on an unexpected shape.
+ * @throws StrapiError when Strapi stays unreachable, StrapiContentError on an unexpected shape.
  */
 export async function fetchEntries<C extends CollectionName>(conn: StrapiConnection, collection: C, filters?: URLSearchParams): Promise<EntryOf[C][]> {
-  const listUrl = `${conn.strapiUrl}/api/${collection}`;
-  const items = await listAll(listUrl, (url) => fetchStrapiJson(url, conn.token, conn.retry), filters);
+  const path = `/api/${collection}`;
+  const listUrl = conn.client.url(path);
+  const items = await listAll(conn.client, path, filters);
   const schema = collectionSchemas[collection];
   const seen = new Set<string>();
   return items.map((item) => {
@@ -45,7 +39,7 @@ export async function fetchEntries<C extends CollectionName>(conn: StrapiConnect
     const id = parsed.data.documentId;
     if (seen.has(id)) throw new StrapiContentError(listUrl, `documentId ${id} appears twice`);
     seen.add(id);
-    return absolutizeMedia(parsed.data, conn.strapiUrl) as EntryOf[C];
+    return absolutizeMedia(parsed.data, conn.client.baseUrl) as EntryOf[C];
   });
 }
 
@@ -78,5 +72,5 @@ export async function fetchCollections(conn: StrapiConnection): Promise<Collecti
 
 /** @throws EmptySiteError when `articles` is zero and the connection does not allow an empty site. */
 export function refuseEmpty(conn: StrapiConnection, articles: number): void {
-  if (articles === 0 && !conn.allowEmpty) throw new EmptySiteError(`${conn.strapiUrl}/api/articles`);
+  if (articles === 0 && !conn.allowEmpty) throw new EmptySiteError(conn.client.url('/api/articles'));
 }

@@ -1,4 +1,4 @@
-import { FACETS, type FacetName } from '@stackguide/search-sync/contract';
+import { FACETS, type FacetName } from '@stackguide/contracts/search-index';
 import { escapeHtml } from './highlight.ts';
 import type { FacetDistribution } from './search-client.ts';
 import { FACET_PARAM, type SearchState } from './search-url.ts';

@@ -1,4 +1,4 @@
-import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '@stackguide/search-sync/contract';
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '@stackguide/contracts/search-index';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, highlightHtml } from './highlight.ts';
 

@@ -1,4 +1,4 @@
-import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '@stackguide/search-sync/contract';
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '@stackguide/contracts/search-index';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -4,14 +4,14 @@ import { queryWords, suggestQueries } from './search-suggest.ts';
 import { EMPTY_STATE, type SearchState, stateToSearch } from './search-url.ts';
 import type { SyncApi } from './sync-api.ts';
 
-export type Role = { slug: string; name: string };
+export type RoleLink = { slug: string; name: string };
 
 /** A link to another search on /search/; the page runs it in place (`data-go`), without a reload. */
 const searchLink = (state: SearchState, text: string) => `<a href="/search/${stateToSearch(state)}" data-go>${escapeHtml(text)}</a>`;
 const plural = (n: number) => `${n} result${n === 1 ? '' : 's'}`;
 
 /** Where to go from here: the roles, then the most searched queries. Empty when there is neither. */
-export function startingPoints(popular: string[], roles: Role[]): string {
+export function startingPoints(popular: string[], roles: RoleLink[]): string {
   const roleLinks = roles.map((r) => searchLink({ ...EMPTY_STATE, roles: [r.slug] }, r.name)).join(', ');
   const queries = popular.map((q) => searchLink({ ...EMPTY_STATE, q }, q)).join(', ');
   return (roleLinks ? `<p>Start from a role: ${roleLinks}.</p>` : '') + (queries ? `<p>Popular searches: ${queries}.</p>` : '');
@@ -23,7 +23,7 @@ export function startingPoints(popular: string[], roles: Role[]): string {
  * (only those that find something); then the popular queries and the roles. Asks Meilisearch twice
  * (how much each word finds alone, then the suggestions' counts); a failure just leaves them out.
  */
-export async function suggestionsHtml(client: SearchClient, api: SyncApi, state: SearchState, roles: Role[]): Promise<string> {
+export async function suggestionsHtml(client: SearchClient, api: SyncApi, state: SearchState, roles: RoleLink[]): Promise<string> {
   const popular = api.popular();
   let suggestions = '';
   try {

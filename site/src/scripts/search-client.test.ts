@@ -1,4 +1,4 @@
-import { HIGHLIGHT_PRE, INDEX_UID, SEARCH_SECTIONS } from '@stackguide/search-sync/contract';
+import { HIGHLIGHT_PRE, INDEX_UID, SEARCH_SECTIONS } from '@stackguide/contracts/search-index';
 import { describe, expect, it } from 'vitest';
 import { buildFilter, createSearchClient, mergeAnswers, searchQueries, sectionQuery, SearchUnavailableError, withSections } from './search-client.ts';
 

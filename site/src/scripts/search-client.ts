@@ -1,4 +1,4 @@
-import { FACETS, INDEX_UID, SEARCH_RESULTS, SEARCH_SECTIONS, type FacetName } from '@stackguide/search-sync/contract';
+import { FACETS, INDEX_UID, SEARCH_RESULTS, SEARCH_SECTIONS, type FacetName } from '@stackguide/contracts/search-index';
 import type { SearchState } from './search-url.ts';
 
 /** One hit as the browser receives it: typed loosely because it comes over the wire. */

@@ -1,8 +1,8 @@
-import { FACETS, type FacetName } from '@stackguide/search-sync/contract';
+import { FACETS, type FacetName } from '@stackguide/contracts/search-index';
 import { attachCombobox } from './combobox.ts';
 import { renderFacetItems, renderFacets } from './facets.ts';
 import { attachFiltersPanel } from './filters-panel.ts';
-import { type Role, startingPoints, suggestionsHtml } from './no-results.ts';
+import { type RoleLink, startingPoints, suggestionsHtml } from './no-results.ts';
 import { renderHits, resultCountText, upgradeSections } from './results-render.ts';
 import type { FacetDistribution, FoundResult, SearchClient } from './search-client.ts';
 import { UNAVAILABLE_HTML } from './search-header.ts';
@@ -32,7 +32,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
   const more = app.querySelector<HTMLButtonElement>('[data-more-results]');
   const fallback = document.querySelector<HTMLElement>('#search-fallback');
   if (!input || !status || !message || !facets || !listbox || !more || !fallback) return;
-  const roles = JSON.parse(app.dataset.roles ?? '[]') as Role[];
+  const roles = JSON.parse(app.dataset.roles ?? '[]') as RoleLink[];
   const roleNames = Object.fromEntries(roles.map((r) => [r.slug, r.name]));
   let state = parseState(location.search);
   /** Text typed into each facet's filter box; not part of the URL. */

@@ -1,4 +1,4 @@
-import type { AnalyticsEvent } from '@stackguide/search-sync/analytics-contract';
+import type { AnalyticsEvent } from '@stackguide/contracts/analytics';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSearchReporter } from './search-report.ts';
 import type { SyncApi } from './sync-api.ts';

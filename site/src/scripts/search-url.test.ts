@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FACETS } from '@stackguide/search-sync/contract';
+import { FACETS } from '@stackguide/contracts/search-index';
 import { hasCriteria, hasFilters, isFacet, MAX_PAGE, parseState, sameState, stateToSearch, toggleFacet } from './search-url.ts';
 
 describe('search state in the URL', () => {

@@ -1,4 +1,4 @@
-import { FACETS, type FacetName, SEARCH_SETTINGS } from '@stackguide/search-sync/contract';
+import { FACETS, type FacetName, SEARCH_SETTINGS } from '@stackguide/contracts/search-index';
 
 /**
  * What a search is: the text, the chosen values of each facet, and how many pages of results are

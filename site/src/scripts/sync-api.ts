@@ -6,7 +6,7 @@ import {
   type PopularQueries,
   SEARCH_TERMS_PATH,
   type SearchTerms,
-} from '@stackguide/search-sync/analytics-contract';
+} from '@stackguide/contracts/analytics';
 
 /** What the search UI asks of search-sync's public routes; every call fails quietly (nothing to show, nothing sent). */
 export type SyncApi = {

@@ -1,7 +1,8 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Blocks from './Blocks.astro';
-import { type Block, collectHeadings } from '@stackguide/content';
+import { collectHeadings } from '@stackguide/content';
+import type { Block } from '@stackguide/contracts/blocks';
 
 let container: AstroContainer;
 beforeAll(async () => {

@@ -1,25 +1,14 @@
+import { FEED_ARTICLE_FIELDS, FEED_RELATION_FIELDS, INDEX_FEED } from '@stackguide/contracts/index-feed';
+import { MAX_IDS_PER_REQUEST } from '@stackguide/contracts/rest-api';
 import type { Core } from '@strapi/strapi';
 import { type Auth, isApiToken } from '../../../content-query';
 
 const ARTICLE = 'api::article.article';
 const PUBLISHED = { publishedAt: { $notNull: true } };
-const DEFAULT_PAGE = 250;
-/**
- * Most documentIds one `?ids=` request may name: they make up the URL, and Node refuses request
- * heads over 16 KB. search-sync asks for IDS_PER_REQUEST (@stackguide/content) at a time; the CMS
- * test checks the two agree.
- */
-const MAX_IDS = 100;
 /** Strapi's documentIds are cuid2 strings; anything else cannot name an article. */
 const DOCUMENT_ID = /^[A-Za-z0-9]{1,64}$/;
-
-/**
- * What a search document is made of (search-sync's StrapiArticle): no cover or SEO joins, which the
- * site needs and the index does not. search-sync's end-to-end test checks the answers equal the
- * REST API's for the same fields and relations.
- */
-const DOCUMENT_FIELDS = ['id', 'documentId', 'title', 'slug', 'excerpt', 'body', 'updatedAt', 'publishedAt', 'firstPublishedAt'];
-const RELATION = { select: ['id', 'documentId', 'name', 'slug'] };
+const DOCUMENT_FIELDS = [...FEED_ARTICLE_FIELDS];
+const RELATION = { select: [...FEED_RELATION_FIELDS] };
 
 type Ctx = {
   query: Record<string, unknown>;
@@ -33,7 +22,7 @@ type Ctx = {
 function documentIds(value: unknown): string[] | null {
   if (typeof value !== 'string') return null;
   const ids = value.split(',');
-  return ids.length <= MAX_IDS && ids.every((id) => DOCUMENT_ID.test(id)) ? ids : null;
+  return ids.length <= MAX_IDS_PER_REQUEST && ids.every((id) => DOCUMENT_ID.test(id)) ? ids : null;
 }
 
 /** A whole number in [min, max] from a query value; `fallback` when absent, null when invalid. */
@@ -44,7 +33,7 @@ function wholeNumber(value: unknown, fallback: number, min: number, max: number)
 }
 
 /**
- * Reads the database directly: for 10,000 articles, Strapi's REST listing spends most of its time on
+ * Reads the database directly: for a bulk read, Strapi's REST listing spends most of its time on
  * permission-aware query building, output sanitizing and response shaping per entry, on the same
  * cores Meilisearch indexes on during a reindex. Only published rows are read: drafts never leave.
  * Bulk answers are for API tokens only (search-sync, the site build), as pages over 100 are.
@@ -64,13 +53,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const populate = { roles: RELATION, skills: RELATION };
       if (ctx.query.ids !== undefined) {
         const ids = documentIds(ctx.query.ids);
-        if (ids === null) return ctx.badRequest(`ids must be 1 to ${MAX_IDS} comma-separated documentIds`);
+        if (ids === null) return ctx.badRequest(`ids must be 1 to ${MAX_IDS_PER_REQUEST} comma-separated documentIds`);
         const data = await query.findMany({ select: DOCUMENT_FIELDS, where: { ...PUBLISHED, documentId: { $in: ids } }, orderBy: { id: 'asc' }, populate });
         ctx.body = { data, meta: {} };
         return;
       }
       const after = wholeNumber(ctx.query.after, 0, 0, Number.MAX_SAFE_INTEGER);
-      const limit = wholeNumber(ctx.query.limit, DEFAULT_PAGE, 1, maxPage);
+      const limit = wholeNumber(ctx.query.limit, INDEX_FEED.DEFAULT_PAGE, 1, maxPage);
       if (after === null || limit === null) return ctx.badRequest(`after must be a whole number ≥ 0 and limit one from 1 to ${maxPage}`);
       const [data, total] = await Promise.all([
         query.findMany({ select: DOCUMENT_FIELDS, where: { ...PUBLISHED, id: { $gt: after } }, orderBy: { id: 'asc' }, limit, populate }),

@@ -1,4 +1,5 @@
 import { PREVIEW_TOKEN_NAME } from '../../../bootstrap/api-tokens';
-import { ARTICLE_POPULATE, contentQuery } from '../../../content-query';
+import { ENTRY_POPULATE } from '@stackguide/contracts/entries';
+import { contentQuery } from '../../../content-query';
 
-export default contentQuery(ARTICLE_POPULATE, PREVIEW_TOKEN_NAME);
+export default contentQuery(ENTRY_POPULATE.article, PREVIEW_TOKEN_NAME);

@@ -1,3 +1,4 @@
-import { ROLE_POPULATE, contentQuery } from '../../../content-query';
+import { ENTRY_POPULATE } from '@stackguide/contracts/entries';
+import { contentQuery } from '../../../content-query';
 
-export default contentQuery(ROLE_POPULATE);
+export default contentQuery(ENTRY_POPULATE.role);

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ACTIONS, PLUGIN_ID } from '../shared/actions';
 
-type Role = { id: number; code: string };
+type AdminRole = { id: number; code: string };
 
 /** Which of Strapi's default roles get which action, once (see grantDefaultRoles). Super Admins have every action. */
 const DEFAULT_GRANTS: { role: string; action: string }[] = [
@@ -36,7 +36,7 @@ export async function grantDefaultRoles(strapi: Core.Strapi): Promise<void> {
   for (const grant of DEFAULT_GRANTS) {
     const key = `${grant.role}:${grant.action}`;
     if (done.has(key)) continue;
-    const role = (await roles.findOne({ code: grant.role })) as Role | null;
+    const role = (await roles.findOne({ code: grant.role })) as AdminRole | null;
     // Someone deleted the role: nothing to grant, and nothing to remember.
     if (!role) continue;
     const held = await permissions.findMany({ where: { role: { id: role.id }, action: grant.action } });

@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Analytics, ArticleStatus, DeadLetter, Overview, SearchAnalytics, SearchDocumentState, SearchSyncOverview, SiteArticleStatus, SiteStatus } from '../shared/contracts';
+import { ADMIN_ANALYTICS_PATH } from '@stackguide/contracts/analytics';
+import { fillPath } from '@stackguide/contracts/route-path';
+import { ADMIN_ROUTES } from '@stackguide/contracts/search-sync-admin';
+import { SITE_STATUS_ROUTES } from '@stackguide/contracts/site-status';
 import { call, targets } from './upstream';
 
 const ARTICLE = 'api::article.article';
@@ -21,31 +25,30 @@ const iso = (value: unknown): string | null => (value ? new Date(value as string
 const status = ({ strapi }: { strapi: Core.Strapi }) => ({
   async overview(): Promise<Overview> {
     const t = targets(strapi);
-    const [searchSync, site] = await Promise.all([call<SearchSyncOverview>(t.searchSync, 'GET', '/admin/overview'), call<SiteStatus>(t.site, 'GET', '/__status')]);
+    const [searchSync, site] = await Promise.all([call<SearchSyncOverview>(t.searchSync, 'GET', ADMIN_ROUTES.overview), call<SiteStatus>(t.site, 'GET', SITE_STATUS_ROUTES.builds)]);
     if (!searchSync.ok) return { searchSync, site };
     return { searchSync: { ok: true, data: { ...searchSync.data, deadLetters: await withTitles(strapi, searchSync.data.deadLetters) } }, site };
   },
 
   /** Search analytics of the last `days` days; `data` is null while search-sync collects none. */
   async analytics(days: number): Promise<Analytics> {
-    const answer = await call<SearchAnalytics>(targets(strapi).searchSync, 'GET', `/admin/analytics?days=${days}`);
+    const answer = await call<SearchAnalytics>(targets(strapi).searchSync, 'GET', `${ADMIN_ANALYTICS_PATH}?days=${days}`);
     return !answer.ok && answer.status === 404 ? { ok: true, data: null } : answer;
   },
 
   async article(documentId: string): Promise<ArticleStatus> {
     const t = targets(strapi);
-    const id = encodeURIComponent(documentId);
     const [published, search, site] = await Promise.all([
       strapi.documents(ARTICLE).findOne({ documentId, status: 'published', fields: ['updatedAt'] }),
-      call<SearchDocumentState>(t.searchSync, 'GET', `/admin/documents/${id}`),
-      call<SiteArticleStatus>(t.site, 'GET', `/__status/articles/${id}`),
+      call<SearchDocumentState>(t.searchSync, 'GET', fillPath(ADMIN_ROUTES.document, documentId)),
+      call<SiteArticleStatus>(t.site, 'GET', fillPath(SITE_STATUS_ROUTES.article, documentId)),
     ]);
     return { publishedUpdatedAt: iso(published?.updatedAt), search, site };
   },
 
-  reindex: () => call<unknown>(targets(strapi).searchSync, 'POST', '/admin/reindex'),
-  retry: (id: string) => call<unknown>(targets(strapi).searchSync, 'POST', `/admin/dead-letters/${encodeURIComponent(id)}/retry`),
-  discard: (id: string) => call<unknown>(targets(strapi).searchSync, 'DELETE', `/admin/dead-letters/${encodeURIComponent(id)}`),
+  reindex: () => call<unknown>(targets(strapi).searchSync, 'POST', ADMIN_ROUTES.reindex),
+  retry: (id: string) => call<unknown>(targets(strapi).searchSync, 'POST', fillPath(ADMIN_ROUTES.retry, id)),
+  discard: (id: string) => call<unknown>(targets(strapi).searchSync, 'DELETE', fillPath(ADMIN_ROUTES.deadLetter, id)),
 });
 
 export type StatusService = ReturnType<typeof status>;

@@ -1,12 +1,10 @@
 /**
  * What the Search & site page and the article status panel get from the plugin's server routes.
- * The HTTP contracts behind them are their owners': search-sync's `/admin` API
- * (`@stackguide/search-sync/admin-contract`) and the site server's `/__status`
- * (`@stackguide/site/status-contract`), imported as types only. The plugin's integration tests run
- * against the real search-sync.
+ * The HTTP contracts behind them, search-sync's `/admin` API and the site server's `/__status`, are
+ * in @stackguide/contracts. The plugin's integration tests run against the real search-sync.
  */
-import type { AdminAnalytics, AdminDeadLetter, AdminOverview, DocumentState } from '@stackguide/search-sync/admin-contract';
-import type { SiteArticleStatus, SiteStatus } from '@stackguide/site/status-contract';
+import type { AdminAnalytics, AdminDeadLetter, AdminOverview, DocumentState } from '@stackguide/contracts/search-sync-admin';
+import type { SiteArticleStatus, SiteStatus } from '@stackguide/contracts/site-status';
 
 export type {
   AdminAnalytics as SearchAnalytics,
@@ -14,8 +12,8 @@ export type {
   AdminOverview as SearchSyncOverview,
   DocumentState as SearchDocumentState,
   ReindexProgress,
-} from '@stackguide/search-sync/admin-contract';
-export type { SiteArticleStatus, SiteStatus } from '@stackguide/site/status-contract';
+} from '@stackguide/contracts/search-sync-admin';
+export type { SiteArticleStatus, SiteStatus } from '@stackguide/contracts/site-status';
 
 /** A call to search-sync or the site made by the CMS: its answer, or why there is none. */
 export type Upstream<T> = { ok: true; data: T } | { ok: false; status: number | null; error: string };

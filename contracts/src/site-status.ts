@@ -1,11 +1,10 @@
 /**
- * What the site server's status routes answer (bearer BUILD_HOOK_SECRET): the types the CMS's
- * "Search & site" plugin imports (type-only). Types and constants only, with no imports, so any
- * TypeScript program can read this file. Never copy these types elsewhere.
+ * What the site server's status routes answer (bearer BUILD_HOOK_SECRET), as the CMS's
+ * "Search & site" plugin reads them.
  */
 
-/** `GET` this for the builds, `<STATUS_PATH>/articles/<documentId>` for one article. */
-export const STATUS_PATH = '/__status';
+/** `GET` routes: the builds, and one article (`:id` is its documentId; see route-path.ts). */
+export const SITE_STATUS_ROUTES = { builds: '/__status', article: '/__status/articles/:id' } as const;
 
 /** full: every page rendered; incremental: only the pages a change reaches, the rest reused. */
 export type BuildKind = 'full' | 'incremental';

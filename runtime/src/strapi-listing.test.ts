@@ -21,7 +21,7 @@ describe('keysetPageQuery', () => {
 });
 
 describe('documentIdFilters', () => {
-  it('splits the ids into one $in filter per request of IDS_PER_REQUEST', () => {
+  it('splits the ids into one $in filter per request of as many ids as one may name', () => {
     const ids = Array.from({ length: 230 }, (_, i) => `doc${i}`);
     const queries = documentIdFilters(ids);
     expect(queries.map((q) => [...q.keys()].length)).toEqual([100, 100, 30]);

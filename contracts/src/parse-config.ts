@@ -1,13 +1,17 @@
 import type { z } from 'zod';
-import type { Env } from './env-file.ts';
 import type { EnvRule } from './env-rules.ts';
 import { VARIABLES, type VariableName } from './variables.ts';
+
+/** Environment variables as a process sees them. */
+export type Env = Record<string, string | undefined>;
 
 /** One or more variables are missing or malformed; `problems` has one line per variable. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
-  constructor(readonly problems: string[]) {
+  readonly problems: string[];
+  constructor(problems: string[]) {
     super(`Invalid configuration (set these in .env or the environment):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.problems = problems;
   }
 }
 

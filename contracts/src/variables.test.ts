@@ -1,12 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { EnvRule } from './env-rules.ts';
-import { REPO_ROOT } from './repo-root.ts';
 import { VARIABLES } from './variables.ts';
 
-const example = parseEnv(fs.readFileSync(path.join(REPO_ROOT, '.env.example'), 'utf8'));
+const example = parseEnv(fs.readFileSync(new URL('../../.env.example', import.meta.url), 'utf8'));
 const rules = Object.entries(VARIABLES) as [string, EnvRule<unknown>][];
 
 describe('.env.example', () => {

@@ -1,24 +1,26 @@
+import type { FeedArticle } from '@stackguide/contracts/index-feed';
+import { StrapiError } from '@stackguide/runtime';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startFakeStrapi, type FakeStrapi } from '@stackguide/test-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeArticle } from '../test/helpers.ts';
-import { StrapiError } from './errors.ts';
-import { StrapiClient, type StrapiArticle } from './strapi-client.ts';
 
-let strapi: FakeStrapi<StrapiArticle>;
-let client: StrapiClient;
+import { CmsReader } from './cms-reader.ts';
+
+let strapi: FakeStrapi<FeedArticle>;
+let client: CmsReader;
 
 beforeEach(async () => {
-  strapi = await startFakeStrapi<StrapiArticle>();
+  strapi = await startFakeStrapi<FeedArticle>();
   for (let n = 1; n <= 25; n++) strapi.put(makeArticle(n));
-  client = new StrapiClient(strapi.url, strapi.token, 5_000, { documents: 10, stamps: 10 });
+  client = new CmsReader(strapi.url, strapi.token, 5_000, { documents: 10, stamps: 10 });
 });
 afterEach(() => strapi.stop());
 
-const titles = (pages: { items: StrapiArticle[] }[]) => pages.flatMap((p) => p.items.map((a) => a.title));
+const titles = (pages: { items: FeedArticle[] }[]) => pages.flatMap((p) => p.items.map((a) => a.title));
 
-describe('StrapiClient.publishedArticles', () => {
+describe('CmsReader.publishedArticles', () => {
   it('lists every published article once, a page at a time, with the count at the start', async () => {
     const pages = [];
     for await (const page of client.publishedArticles()) pages.push(page);
@@ -50,7 +52,7 @@ describe('StrapiClient.publishedArticles', () => {
   });
 });
 
-describe('StrapiClient.getPublishedArticles', () => {
+describe('CmsReader.getPublishedArticles', () => {
   it('reads the published ones among the ids asked for; the others are unpublished or gone', async () => {
     strapi.remove('doc0002');
     const found = await client.getPublishedArticles(['doc0001', 'doc0002', 'doc0003']);
@@ -62,7 +64,7 @@ describe('StrapiClient.getPublishedArticles', () => {
     const old = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: [makeArticle(7)], meta: { total: 1 } })));
     await new Promise<void>((resolve) => old.listen(0, '127.0.0.1', resolve));
     try {
-      const oldClient = new StrapiClient(`http://127.0.0.1:${(old.address() as AddressInfo).port}`, 'token');
+      const oldClient = new CmsReader(`http://127.0.0.1:${(old.address() as AddressInfo).port}`, 'token');
       const err = await oldClient.getPublishedArticles(['doc0001']).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(StrapiError);
       expect((err as Error).message).toMatch(/doc0007.*predates \?ids=/);

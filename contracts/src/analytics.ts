@@ -1,7 +1,6 @@
 /**
- * The search analytics contract: what the site's search UI reports to search-sync, and what
- * search-sync's analytics routes answer (the CMS's "Search & site" page reads the admin one). The
- * site imports this module; never copy these values elsewhere.
+ * Search analytics: what the site's search UI reports to search-sync, and what search-sync's
+ * analytics routes answer (the CMS's "Search & site" page reads the admin one).
  */
 
 /** `POST` here, from the site's origin only (CORS), `content-type: application/json`. */

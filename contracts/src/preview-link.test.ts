@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINK_TTL_MS, PREVIEW_PATH, renewedGrant, signedPath, verifyPreview, type PreviewGrant } from './preview-signature.ts';
+import { LINK_TTL_MS, PREVIEW_PATH, renewedGrant, signedPath, verifyPreview, type PreviewGrant } from './preview-link.ts';
 
 const SECRET = 'preview-secret-0123456789abcdef0123456789';
 const NOW = Date.UTC(2030, 0, 2, 3, 4, 5);

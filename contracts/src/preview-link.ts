@@ -1,3 +1,7 @@
+/**
+ * Draft preview links: the CMS signs them (HMAC-SHA256 with PREVIEW_SECRET) for editors' browsers,
+ * the site server checks them before it renders a draft.
+ */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Which version of an article a preview link shows. */
@@ -15,13 +19,15 @@ export const LINK_TTL_MS = 10 * 60_000;
 /** How long an open preview may keep renewing its link (one editing session). */
 export const SESSION_MS = 8 * 60 * 60_000;
 
-/**
- * The signed text. cms/src/preview-link.ts signs the same text (the CMS is CommonJS and cannot
- * import this file); site/test/preview.test.ts checks a link the real CMS made against this.
- */
+/** The signed text: everything a link grants. */
 const payload = (g: PreviewGrant) => ['article', g.documentId, g.status, g.expires, g.until].join('\n');
 
 const mac = (secret: string, g: PreviewGrant) => createHmac('sha256', secret).update(payload(g)).digest('base64url');
+
+/** A fresh link's grant: one article in one status, from `now` for one link's and one session's time. */
+export function newGrant(documentId: string, status: PreviewStatus, now: number): PreviewGrant {
+  return { documentId, status, expires: now + LINK_TTL_MS, until: now + SESSION_MS };
+}
 
 /** The link's path and query (relative to the preview origin) for a grant. */
 export function signedPath(secret: string, g: PreviewGrant): string {

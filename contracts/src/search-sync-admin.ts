@@ -1,11 +1,26 @@
 /**
- * What search-sync's status and `/admin` API answer: the types the CMS's "Search & site" plugin
- * imports (type-only) for its calls. Types only, importing nothing but the analytics contract (types
- * and constants), so any TypeScript program can read it; search-sync's modules re-export their part.
- * Never copy these types elsewhere.
+ * What search-sync's status and `/admin` API answer, as the CMS's "Search & site" plugin reads
+ * them. Types only: the admin's browser bundle imports them.
  */
 
-export type { AdminAnalytics } from './analytics-contract.ts';
+export type { AdminAnalytics } from './analytics.ts';
+
+/**
+ * The admin API's routes (bearer SEARCH_SYNC_ADMIN_SECRET); `:id` is a dead letter's id or an
+ * article's documentId (see route-path.ts). Analytics: ADMIN_ANALYTICS_PATH in analytics.ts.
+ */
+export const ADMIN_ROUTES = {
+  /** GET: AdminOverview. */
+  overview: '/admin/overview',
+  /** POST: 202 when a reindex starts, 409 while one runs. */
+  reindex: '/admin/reindex',
+  /** DELETE: discard a dead letter. */
+  deadLetter: '/admin/dead-letters/:id',
+  /** POST: queue a dead letter again. */
+  retry: '/admin/dead-letters/:id/retry',
+  /** GET: DocumentState. */
+  document: '/admin/documents/:id',
+} as const;
 
 /**
  * article: re-sync one article; role/skill: re-queue every article that references it;

@@ -1,7 +1,7 @@
 /**
- * The search contract: the one place that says what the `articles` index holds and how it is
- * configured. search-sync writes documents of this shape; the site's search island imports this
- * module to query them. Never copy these values elsewhere.
+ * The search index: what the `articles` index holds and how it is configured. search-sync writes
+ * documents of this shape; the site's search island queries them. The browser loads this module:
+ * it imports nothing.
  */
 
 export const INDEX_UID = 'articles';
@@ -112,11 +112,8 @@ export const HIGHLIGHT_POST = '\u0003';
 
 /**
  * The site asks in two steps, results first and section snippets right after, because formatting
- * `sections.text` is nearly all of Meilisearch's work for a search. Measured on 10,012 documents with
- * these settings (98 realistic queries and their prefixes, processingTimeMs): highlighting and cropping
- * every section of 10 hits (~57 K characters to tokenize) took p50 9–10 / p95 16–20 ms; the same query
- * without formatting `sections.text` p50 2 / p95 4–6 ms. Highlight only, crop only or
- * `showMatchesPosition` on `sections.text` each cost the same ~7 ms; facets cost next to nothing.
+ * `sections.text` (highlight, crop or match positions alike) is nearly all of Meilisearch's work
+ * for a search; facets cost next to nothing (bench: `search`, `keystroke`).
  *
  * SEARCH_RESULTS paints the results: titles, excerpt or content snippets, chips, counts and facets.
  * Its hits link to the top of their article.
