@@ -1,5 +1,4 @@
-import { ensureCmsBuild } from './cms-build.ts';
-import { startStrapi } from './strapi-process.ts';
+import { ensureCmsBuild, startStrapi } from '@stackguide/launch';
 import { StartupError } from './startup-error.ts';
 import type { StackConfig } from './config.ts';
 import type { Supervisor } from './supervisor.ts';

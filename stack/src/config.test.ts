@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
-import { ConfigError, REPO_ROOT, VARIABLES } from '@stackguide/runtime';
+import { ConfigError } from '@stackguide/contracts/parse-config';
+import { VARIABLES } from '@stackguide/contracts/variables';
+import { REPO_ROOT } from '@stackguide/runtime';
 import { describe, expect, it } from 'vitest';
 import { parseStackConfig } from './config.ts';
 import { SECRET_GENERATORS } from './secrets.ts';

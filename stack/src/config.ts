@@ -1,4 +1,4 @@
-import { type ConfigValues, type Env, parseConfig } from '@stackguide/runtime';
+import { type ConfigValues, type Env, parseConfig } from '@stackguide/contracts/parse-config';
 
 /** What the orchestrator reads itself; each part it starts validates its own share at its entry. */
 const SPEC = {

@@ -1,3 +1,4 @@
+import { REPO_ROOT } from '@stackguide/runtime';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,6 @@ import { parseEnv } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureEnvFile, type EnvFiles } from './env-file.ts';
 import { isStrongAdminPassword, SECRET_GENERATORS } from './secrets.ts';
-import { REPO_ROOT } from './paths.ts';
 
 let dir: string;
 let files: EnvFiles;

@@ -1,4 +1,4 @@
-import { MeiliUnavailableError, startMeili } from './meili-process.ts';
+import { MeiliUnavailableError, startMeili } from '@stackguide/launch';
 import { waitForHttp } from '@stackguide/runtime';
 import { StartupError } from './startup-error.ts';
 import type { StackConfig } from './config.ts';

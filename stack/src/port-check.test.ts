@@ -1,7 +1,7 @@
+import { freePort } from '@stackguide/launch';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPorts, PortInUseError, type PortClaim } from './port-check.ts';
-import { freePort } from './ports.ts';
 
 let server: net.Server;
 let busy: number;

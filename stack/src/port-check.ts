@@ -1,4 +1,4 @@
-import { portInUse } from './ports.ts';
+import { portInUse } from '@stackguide/launch';
 import type { StackConfig } from './config.ts';
 
 export type PortClaim = { variable: string; host: string; port: number; alsoChange: string[] };

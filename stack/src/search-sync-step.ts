@@ -1,8 +1,7 @@
+import { untilReady, type Child, spawnBin } from '@stackguide/launch';
 import { waitForHttp } from '@stackguide/runtime';
-import { untilReady, type Child } from './child.ts';
 import { StartupError } from './startup-error.ts';
 import { waitForReady } from './ready-wait.ts';
-import { spawnBin } from './workspace-bin.ts';
 import type { StackConfig } from './config.ts';
 import type { Supervisor } from './supervisor.ts';
 

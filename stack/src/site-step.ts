@@ -1,7 +1,6 @@
+import { untilReady, spawnBin } from '@stackguide/launch';
 import { waitForHttp } from '@stackguide/runtime';
-import { untilReady } from './child.ts';
 import { StartupError } from './startup-error.ts';
-import { spawnBin } from './workspace-bin.ts';
 import type { StackConfig } from './config.ts';
 import type { Supervisor } from './supervisor.ts';
 

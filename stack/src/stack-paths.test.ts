@@ -1,6 +1,6 @@
+import { REPO_ROOT } from '@stackguide/runtime';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './paths.ts';
 import { resolveDataPath, stackPaths } from './stack-paths.ts';
 
 describe('stackPaths', () => {

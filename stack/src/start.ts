@@ -1,4 +1,5 @@
-import { ConfigError, withRootEnv } from '@stackguide/runtime';
+import { ConfigError } from '@stackguide/contracts/parse-config';
+import { withRootEnv } from '@stackguide/runtime';
 import { startCms } from './cms-step.ts';
 import { parseStackConfig, type StackConfig } from './config.ts';
 import { ensureEnvFile } from './env-file.ts';

@@ -1,10 +1,9 @@
+import { spawnChild, stopAll, untilReady, type Child, running } from '@stackguide/launch';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from '@stackguide/runtime';
-import { running } from '../test/process-tree.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnChild, stopAll, untilReady, type Child } from './child.ts';
 import { StartupError } from './startup-error.ts';
 import { Supervisor, type SupervisorOptions } from './supervisor.ts';
 

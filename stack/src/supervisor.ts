@@ -1,7 +1,6 @@
+import { killAll, stopAll, type Child, describeExit, killedBySignal } from '@stackguide/launch';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { killAll, stopAll, type Child } from './child.ts';
-import { describeExit, killedBySignal } from './exit-status.ts';
 import { partOutput, type OutputOptions, type PartOutput } from './prefix.ts';
 import { CrashHistory, RESTART_POLICY, type RestartPolicy } from './restart-policy.ts';
 import { StartupError } from './startup-error.ts';

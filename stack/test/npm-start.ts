@@ -1,8 +1,7 @@
+import { commandLine, descendants, running } from '@stackguide/launch';
+import { REPO_ROOT, waitFor } from '@stackguide/runtime';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { waitFor } from '@stackguide/runtime';
-import { REPO_ROOT } from '../src/paths.ts';
-import { commandLine, descendants, running } from './process-tree.ts';
 
 export type Ports = { strapi: number; sync: number; site: number; meili: number };
 

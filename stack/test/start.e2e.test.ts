@@ -1,3 +1,5 @@
+import { REPO_ROOT, waitFor } from '@stackguide/runtime';
+import { freePort, portInUse, resolveBin, descendants, running } from '@stackguide/launch';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -5,26 +7,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { adminClient, type AdminClient } from '@stackguide/test-kit';
-import type { DocumentState } from '@stackguide/search-sync/admin-contract';
-import type { SiteArticleStatus } from '@stackguide/site/status-contract';
+import type { DocumentState } from '@stackguide/contracts/search-sync-admin';
+import type { SiteArticleStatus } from '@stackguide/contracts/site-status';
 import { afterAll, describe, expect, it } from 'vitest';
-import { waitFor } from '@stackguide/runtime';
-import { INDEX_UID, SEARCH_KEY_UID } from '@stackguide/search-sync/contract';
-import { REPO_ROOT } from '../src/paths.ts';
-import { freePort, portInUse } from '../src/ports.ts';
-import { resolveBin } from '../src/workspace-bin.ts';
+import { INDEX_UID, SEARCH_KEY_UID } from '@stackguide/contracts/search-index';
 import { npmStart, partPid, stackEnv, survivors, type NpmStart, type Ports } from './npm-start.ts';
-import { descendants, running } from './process-tree.ts';
 
 type Answer<T> = { ok: true; data: T } | { ok: false; error: string };
 /** What the CMS's Search & site plugin answers for one article (`GET /search-site/articles/:documentId`). */
 type ArticleStatus = { search: Answer<DocumentState>; site: Answer<SiteArticleStatus> };
 
-// The whole system: the first run may build the Strapi admin (minutes on 2 cores).
+// The whole system: the first run may build the Strapi admin, which takes minutes.
 const STARTUP_TIMEOUT_MS = 15 * 60_000;
 /** What the issue allows for a stop, and what `docker stop` waits before SIGKILL. */
 const STOP_MS = 10_000;
-const parts = ['search-sync/src/cli.ts', 'site/server/serve.ts', 'stack/src/strapi-process.ts'];
+const parts = ['search-sync/src/cli.ts', 'site/server/serve.ts', 'launch/src/strapi-process.ts'];
 const missing = parts.filter((file) => !fs.existsSync(path.join(REPO_ROOT, file)));
 
 let dir = '';

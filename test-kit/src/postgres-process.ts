@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { waitFor } from '@stackguide/runtime';
-import { freePort, spawnChild } from '@stackguide/stack';
+import { freePort, spawnChild } from '@stackguide/launch';
 
 const exec = promisify(execFile);
 const USER = 'stackguide';

@@ -1,4 +1,4 @@
-import { spawnBin } from '@stackguide/stack';
+import { spawnBin } from '@stackguide/launch';
 
 export type BinResult = { code: number | string; stdout: string; stderr: string };
 

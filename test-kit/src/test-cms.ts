@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureCmsBuild, startStrapi } from '@stackguide/stack';
+import { ensureCmsBuild, startStrapi } from '@stackguide/launch';
 import { adminClient, type AdminClient } from './cms-admin-client.ts';
 import { testSecrets } from './test-secrets.ts';
 

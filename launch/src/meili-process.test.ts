@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, VARIABLES } from '@stackguide/runtime';
+import { VARIABLES } from '@stackguide/contracts/variables';
+import { REPO_ROOT } from '@stackguide/runtime';
 import { describe, expect, it } from 'vitest';
 import { defaultMeiliIndexing, indexingArgs } from './meili-process.ts';
 

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import { spawnChild, untilReady, type Child } from './child.ts';
-import { VARIABLES, waitForHttp } from '@stackguide/runtime';
+import { VARIABLES } from '@stackguide/contracts/variables';
+import { waitForHttp } from '@stackguide/runtime';
 import { freePort } from './ports.ts';
 
 const require = createRequire(import.meta.url);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from '@stackguide/runtime';
-import { running } from '../test/process-tree.ts';
+import { running } from './process-tree.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const CHILD_MODULE = fileURLToPath(new URL('./child.ts', import.meta.url));
