@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchVocabulary } from './seed/content/search-vocabulary';
+import { searchVocabulary } from '@stackguide/demo-content';
 import { groupTerms, problemsMessage, stopWordList, vocabularyProblems } from './search-vocabulary';
 
 const groups = (...words: string[]) => ({ synonymGroups: words.map((w) => ({ words: w })) });

@@ -1,19 +1,12 @@
+import { articles } from '@stackguide/demo-content';
 import { collectHeadings } from '@stackguide/content';
 import { describe, expect, it } from 'vitest';
 import { HELD_OUT_QUERIES } from './held-out-queries.ts';
 import { JUDGED_QUERIES } from './judged-queries.ts';
 
-type SiteBlocks = Parameters<typeof collectHeadings>[0];
-type SeedArticle = { slug: string; status: 'published' | 'draft'; body: unknown[] };
-
-// The seed is CommonJS TypeScript that this ESM workspace's compiler cannot check, so it is loaded
-// by a path the compiler does not follow; vitest transforms it like any other module.
-const SEED_MODULE = '@stackguide/cms/src/seed/content/articles.ts';
-const { articles } = (await import(SEED_MODULE)) as { articles: SeedArticle[] };
-
 const published = new Map(articles.filter((a) => a.status === 'published').map((a) => [a.slug, a]));
 /** Heading ids exactly as the article page renders them. */
-const headingIds = (slug: string): string[] => collectHeadings(published.get(slug)!.body as unknown as SiteBlocks).map((h) => h.id);
+const headingIds = (slug: string): string[] => collectHeadings(published.get(slug)!.body).map((h) => h.id);
 
 describe('judged query set', () => {
   it('has at least 60 distinct queries covering every kind', () => {

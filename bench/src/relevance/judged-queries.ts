@@ -1,6 +1,6 @@
 /**
  * The judged query set for `npm run bench -- relevance`, written from the seeded articles
- * (cms/src/seed/content). Each query names the one article a reader typing it wants, and the
+ * (@stackguide/demo-content). Each query names the one article a reader typing it wants, and the
  * section (heading id on the article page) when one section answers it. Queries whose best answer
  * is genuinely split between two articles are left out rather than judged arbitrarily.
  */

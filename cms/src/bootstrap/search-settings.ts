@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { SEARCH_SETTING_UID } from '../search-settings-validation';
-import { searchVocabulary } from '../seed/content/search-vocabulary';
+import { searchVocabulary } from '@stackguide/demo-content';
 
 /**
  * Gives a site without search settings the seeded vocabulary (also databases created before the

@@ -1,4 +1,4 @@
-import type { Block } from '@stackguide/content';
+import type { Block } from '@stackguide/contracts/blocks';
 
 export type Ref = { slug: string; name: string };
 export type SyntheticArticle = {

@@ -1,8 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { articles } from './content/articles';
-import { roles } from './content/roles';
-import { skills } from './content/skills';
-import type { SeedArticle } from './content/types';
+import { articles, roles, type SeedArticle, skills } from '@stackguide/demo-content';
 import { backdatePublished } from '../first-published';
 
 export type SeedCounts = { created: number; existing: number };

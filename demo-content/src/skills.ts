@@ -1,4 +1,4 @@
-import type { SeedSkill } from './types';
+import type { SeedSkill } from './types.ts';
 
 export const skills: SeedSkill[] = [
   { slug: 'java', name: 'Java', category: 'language', description: 'One of the core languages for backend work. Java standards such as JAX-RS, the Java API for RESTful Web Services, are a common way to build the backend side of an API-first web project.' },

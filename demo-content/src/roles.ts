@@ -1,4 +1,4 @@
-import type { SeedRole, SeedSalaryBand } from './types';
+import type { SeedRole, SeedSalaryBand } from './types.ts';
 
 const GERMANY = 'Germany';
 // The per-year source quotes euros but names no country.

@@ -1,6 +1,5 @@
-import type { Block } from '@stackguide/content';
-
-export type SkillCategory = 'language' | 'framework' | 'database' | 'protocol' | 'practice' | 'tool';
+import type { Block } from '@stackguide/contracts/blocks';
+import type { SkillCategory } from '@stackguide/contracts/entries';
 
 export type SeedSkill = {
   slug: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '@stackguide/content';
-import { articles } from './articles';
-import { roles } from './roles';
-import { skills } from './skills';
+import type { Block } from '@stackguide/contracts/blocks';
+import { articles } from './articles.ts';
+import { roles } from './roles.ts';
+import { skills } from './skills.ts';
 
 const skillSlugs = new Set(skills.map((s) => s.slug));
 const roleSlugs = new Set(roles.map((r) => r.slug));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { md, MarkdownBlocksError } from './markdown-blocks';
+import { md, MarkdownBlocksError } from './markdown-blocks.ts';
 
 const t = (text: string, marks: Record<string, boolean> = {}) => ({ type: 'text', text, ...marks });
 

@@ -1,5 +1,5 @@
-import { md } from '../markdown-blocks';
-import type { SeedArticle } from './types';
+import { md } from './markdown-blocks.ts';
+import type { SeedArticle } from './types.ts';
 
 /** Unpublished work in progress; their "DRAFT: " titles let tests prove drafts never leak to the site or search. */
 export const drafts: SeedArticle[] = [

@@ -1,5 +1,5 @@
-import { md } from '../markdown-blocks';
-import type { SeedArticle } from './types';
+import { md } from './markdown-blocks.ts';
+import type { SeedArticle } from './types.ts';
 
 export const articlesPart3: SeedArticle[] = [
   {

@@ -3,16 +3,15 @@
  * so articles read naturally in TS files yet land in the rich-text field exactly as editors'
  * content would.
  */
-import type { Block, InlineNode, ListItemNode, TextNode } from '@stackguide/content';
+import type { Block, InlineNode, ListItemNode, TextNode } from '@stackguide/contracts/blocks';
 
 /** Raised for markdown outside the supported subset; names the (dedented) line it gave up on. */
 export class MarkdownBlocksError extends Error {
   override name = 'MarkdownBlocksError';
-  constructor(
-    message: string,
-    readonly line: number,
-  ) {
+  readonly line: number;
+  constructor(message: string, line: number) {
     super(`${message} (line ${line})`);
+    this.line = line;
   }
 }
 
