@@ -37,8 +37,8 @@ function loadSecrets(): Secrets {
 
 /**
  * A seeded SQLite database with `articles` generated published articles (0: the demo content alone),
- * cached under bench/.work/fixtures. Built incrementally from the largest smaller cached size
- * because generating runs at ~30 articles/s. Returns a fresh copy at `copyTo`, never the cache itself.
+ * cached under bench/.work/fixtures. Built incrementally from the largest smaller cached size,
+ * because generating is the slowest step of a bench. Returns a fresh copy at `copyTo`, never the cache itself.
  * @throws Error with the generator's output when a step fails.
  */
 export async function fixtureCopy(articles: number, copyTo: string, log: (line: string) => void = console.log): Promise<Fixture> {

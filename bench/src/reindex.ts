@@ -1,4 +1,4 @@
-import { INDEX_UID } from '@stackguide/search-sync/contract';
+import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { documentCount, indexingFloor, waitForIdleIndex, type Meili } from './meili-http.ts';
 import { ARTICLE_UID, PLUGIN_INDEX } from './plugin-cms.ts';
 import { stepLog } from '@stackguide/runtime';
@@ -51,9 +51,9 @@ async function floorRun(meili: Meili, loaded: boolean): Promise<number> {
  * Bench 2: full reindex, ours vs the plugin, each with a concurrent search loop on the index being
  * rebuilt, and the floor both share: Meilisearch indexing the same documents with no Strapi, alone
  * and under the same search loop. All four run in every round, in an order that rotates from round
- * to round, and ours is compared with the floors of its own round: on a shared VM the speed drifts by
- * ±15 % over minutes, more than the gap being measured, so floors timed at the end of the bench
- * would compare ours with a different machine. `running`: the system `npm start` runs, without the
+ * to round, and ours is compared with the floors of its own round: on a shared VM the speed drifts
+ * over minutes by more than the gap being measured, so floors timed at the end of the bench would
+ * compare ours with a different machine. `running`: the system `npm start` runs, without the
  * plugin (`search-sync reindex` with its .env, as `npm run reindex -w search-sync` runs it).
  */
 export async function reindexBench(opts: { articles: number; runs: number; running?: boolean }): Promise<void> {

@@ -29,9 +29,9 @@ export const buildDirs = (runDir: string): BuildDirs => ({ outDir: path.join(run
  * @throws Error with the build's last output lines when it fails.
  */
 export async function build(strapiUrl: string, token: string, dirs: BuildDirs, opts: { env?: Record<string, string> } = {}): Promise<Build> {
-  // The previous output is moved aside, not deleted: on a journal-less ext4 (this 2-vCPU VM), creating
-  // 13,000 files within minutes of deleting 13,000 makes the kernel step over every recently freed
-  // inode, which cost each build 7–20 s of system time (perf: `recently_deleted`, `find_inode_bit`).
+  // The previous output is moved aside, not deleted: on a journal-less ext4, creating thousands of
+  // files within minutes of deleting as many makes the kernel step over every recently freed inode
+  // (perf: `recently_deleted`, `find_inode_bit`), which would be timed as part of the next build.
   // The run directory goes, with every output, once the bench is done.
   if (fs.existsSync(dirs.outDir)) fs.renameSync(dirs.outDir, `${dirs.outDir}-${Date.now()}`);
   const output: string[] = [];

@@ -1,4 +1,4 @@
-import type { Block } from './blocks.ts';
+import type { Block } from '@stackguide/contracts/blocks';
 import { blocksText } from './blocks-text.ts';
 
 /** A typical adult's silent reading speed for non-fiction. */
@@ -20,8 +20,8 @@ const isSpace = (c: number) =>
     : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 /**
- * Words in `text`: runs of characters other than `\s`. Counted in place, because splitting 10,000
- * article bodies allocates a string per word (about 1 s of a reindex).
+ * Words in `text`: runs of characters other than `\s`. Counted in place, because splitting every
+ * article body allocates a string per word, which a reindex of a large site pays for.
  */
 export function wordCount(text: string): number {
   let words = 0;

@@ -2,11 +2,11 @@ import { unixSeconds } from './document.ts';
 import type { Logger } from './logger.ts';
 import type { SearchIndex, Stamps } from './meili.ts';
 import type { SyncQueue } from './queue.ts';
-import type { StrapiClient } from './strapi-client.ts';
+import type { CmsReader } from './cms-reader.ts';
 import { VOCABULARY_ITEM } from './vocabulary.ts';
-import type { ReconcileResult } from './admin-contract.ts';
+import type { ReconcileResult } from '@stackguide/contracts/search-sync-admin';
 
-export type { ReconcileResult } from './admin-contract.ts';
+export type { ReconcileResult } from '@stackguide/contracts/search-sync-admin';
 
 export const LAST_RECONCILE_KEY = 'lastReconcile';
 
@@ -18,11 +18,11 @@ export type ReconcileOutcome = { result: ReconcileResult; published: Stamps };
  * every difference, plus a check of the editors' vocabulary (cheap when unchanged). Orphans are
  * queued too rather than deleted here: the processor re-checks Strapi, so an article published
  * while this ran is not removed by mistake. `indexed`, when given, stands in for reading the index:
- * a reindex knows what it just loaded, and reading 10,000 documents back costs Meilisearch seconds.
+ * a reindex knows what it just loaded, and reading every document back would cost Meilisearch more.
  * @throws StrapiError or Meilisearch errors when either side cannot be read.
  */
 export async function reconcile(
-  deps: { strapi: StrapiClient; index: SearchIndex; queue: SyncQueue; log: Logger },
+  deps: { strapi: CmsReader; index: SearchIndex; queue: SyncQueue; log: Logger },
   indexed?: Stamps,
 ): Promise<ReconcileOutcome> {
   const startedAt = new Date().toISOString();

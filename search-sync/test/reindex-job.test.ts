@@ -1,33 +1,34 @@
+import type { FeedArticle } from '@stackguide/contracts/index-feed';
 import fs from 'node:fs';
 import type { Meilisearch } from 'meilisearch';
 import { startFakeStrapi, type FakeStrapi, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { INDEX_UID } from '../src/contract.ts';
+import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { toSearchDocument } from '../src/document.ts';
 import { SearchIndex, createMeili } from '../src/meili.ts';
 import { Metrics } from '../src/metrics.ts';
 import { Processor } from '../src/processor.ts';
 import { SyncQueue } from '../src/queue.ts';
 import { reindexAndRepair, type RepairDeps } from '../src/reindex-job.ts';
-import { StrapiClient, type StrapiArticle } from '../src/strapi-client.ts';
+import { CmsReader } from '../src/cms-reader.ts';
 import { makeArticle, silentLog, startTestMeili, tempDir } from './helpers.ts';
 
 // The reindex job as `search-sync reindex` runs it: load and swap, then the closing reconcile, which
-// compares Strapi with what the run loaded instead of reading 10,000 documents back.
+// compares Strapi with what the run loaded instead of reading every document back.
 
 const COUNT = 120;
 let dir: string;
 let meiliProc: MeiliProcess;
 let meili: Meilisearch;
-let strapi: FakeStrapi<StrapiArticle>;
+let strapi: FakeStrapi<FeedArticle>;
 let queue: SyncQueue;
 /** Called once the reindex has listed every article, before it swaps the new index in. */
 let afterListing: () => Promise<void> = async () => undefined;
 let fullRebuilds = 0;
 
 /** Strapi as the reindex sees it, with a moment between its last page and the swap. */
-class ListingStrapi extends StrapiClient {
-  override async *publishedArticles(...args: Parameters<StrapiClient['publishedArticles']>) {
+class ListingStrapi extends CmsReader {
+  override async *publishedArticles(...args: Parameters<CmsReader['publishedArticles']>) {
     yield* super.publishedArticles(...args);
     await afterListing();
   }
@@ -52,7 +53,7 @@ function deps(): RepairDeps {
 
 beforeAll(async () => {
   dir = tempDir('reindex-job');
-  strapi = await startFakeStrapi<StrapiArticle>();
+  strapi = await startFakeStrapi<FeedArticle>();
   for (let n = 1; n <= COUNT; n++) strapi.put(makeArticle(n));
   meiliProc = await startTestMeili(dir);
   meili = createMeili(meiliProc.url, meiliProc.masterKey);

@@ -4,7 +4,7 @@ import { removeTree } from './remove-tree.ts';
 import type { Logger } from 'pino';
 import type { ContentChange } from '../src/lib/snapshot.ts';
 import type { BuildKind, BuildRequest } from './site-build.ts';
-import type { SiteStatus } from './status-contract.ts';
+import type { SiteStatus } from '@stackguide/contracts/site-status';
 
 /** What a build function returns: its state (handed to the next build) and what it did. */
 export type BuildResult<S> = { state: S; kind: BuildKind; pages: number; rendered: number };
@@ -219,8 +219,8 @@ export class SiteBuilder<S> {
     this.#kept.push(name);
     log.info({ kind: result.kind, pages: result.pages, rendered: result.rendered, ms: finished - started }, 'build succeeded; now serving it');
     if (result.kind === 'full') this.#armSafetyRun(started);
-    // Removing a 10,000-page build takes seconds of file-system work: a change that arrives meanwhile
-    // must not wait for it, so it runs beside the next build instead of before it.
+    // Removing a large build is seconds of file-system work: a change that arrives meanwhile must
+    // not wait for it, so it runs beside the next build instead of before it.
     this.#removing = this.#removing.then(() => this.#cleanUp()).catch((err) => log.warn({ err }, 'could not remove old builds'));
     const spare = this.#opts.spare;
     if (spare?.needed(result.state)) this.#sparing = this.#makeSpare(spare, log);

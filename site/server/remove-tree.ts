@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 /**
  * Deletes a directory tree in a child process at the lowest CPU priority (`nice rm -rf`), falling
  * back to `fs.rm` where those commands are missing. A build holds one file per page: Node's own
- * recursive removal walks 10,000 entries on the event loop, which then answers requests late, and
+ * recursive removal walks every entry on the event loop, which then answers requests late, and
  * at normal priority it slows the build running beside it.
  */
 export async function removeTree(dir: string): Promise<void> {

@@ -13,7 +13,7 @@ import { compileSite, type CompiledSite } from './compile.ts';
 import { fetchChanges, fetchEverything, type Fetched } from './content-fetch.ts';
 import { IMAGE_URL_DIR, ImageStore } from './images.ts';
 import { OutputDir } from './output-files.ts';
-import type { BuildKind } from './status-contract.ts';
+import type { BuildKind } from '@stackguide/contracts/site-status';
 import { loadCompiled, otherStaticPages, renderPage } from './page-renderer.ts';
 import { renderInWorkers } from './render-pool.ts';
 
@@ -41,7 +41,7 @@ export type SiteState = BuildContents & {
   spare: BuildContents | null;
 };
 
-export type { BuildKind } from './status-contract.ts';
+export type { BuildKind } from '@stackguide/contracts/site-status';
 
 /** One finished build: its state and what it did. */
 export type SiteBuild = { state: SiteState; kind: BuildKind; pages: number; rendered: number; changedEntries: number };
@@ -81,7 +81,7 @@ async function fetchContent(ctx: BuildContext, previous: SiteState | null, full:
  * Builds the site into `outDir` (a fresh directory): a full build renders every page; an
  * incremental one fetches what changed, renders the pages whose key changed and hard-links every
  * other file from the served build in `previous.dir`. Compiles first when the code changed.
- * @throws CompileError, StrapiRequestError, StrapiContentError, EmptySiteError, ImageError, RenderError, SiteError.
+ * @throws CompileError, StrapiError, StrapiContentError, EmptySiteError, ImageError, RenderError, SiteError.
  */
 export async function buildSite(
   ctx: BuildContext,
@@ -177,8 +177,8 @@ export async function buildSite(
 
 /**
  * Moves the build before the served one to `outDir`, to be brought up to date there: only files
- * whose key changed since that build are written, instead of linking all ~13,000 files of a
- * 10,000-article site into a fresh directory (seconds of file-system work per build). Null when
+ * whose key changed since that build are written, instead of linking every file of the site into a
+ * fresh directory (seconds of file-system work per build on a large site). Null when
  * there is none, or it was made by other code or render config (equal keys would not mean equal
  * bytes), or it is gone.
  */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeContent } from './fixtures.ts';
 
 const SECRET = 'test-build-hook-secret-0123456789';
-// A site build takes 10-20 s on two idle cores and longer on loaded ones; these tests wait for one.
+// These tests wait for a real site build, which is slower on a busy machine.
 const BUILD_TIMEOUT_MS = 120_000;
 const content = makeContent(10);
 let strapi: FakeStrapi;

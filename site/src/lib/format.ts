@@ -4,7 +4,7 @@ const formatted = new Map<number, string>();
 
 /** "3 March 2026", independent of the build machine's time zone. */
 export function formatDate(date: Date): string {
-  // Every card shows a date and a build renders tens of thousands of cards; Intl formatting was 3 % of it.
+  // Every card shows a date and a large build renders a great many cards: format each date once.
   const time = date.getTime();
   let text = formatted.get(time);
   if (text === undefined) {

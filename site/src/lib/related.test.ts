@@ -52,7 +52,7 @@ describe('relatedFinder', () => {
     const related = relatedFinder(all, 3);
     const named = new Map<string, number>();
     for (const a of all) for (const r of related(a)) named.set(r.documentId, (named.get(r.documentId) ?? 0) + 1);
-    // 1,200 entries: with ties broken by one global order, a dozen articles took nearly all of them.
+    // With ties broken by one global order, a dozen articles took nearly all the entries.
     expect(named.size).toBeGreaterThan(all.length / 2);
     expect(Math.max(...named.values())).toBeLessThan(20);
   });

@@ -23,7 +23,7 @@ function pairHash(article: number, candidate: number): number {
  * at the same few newest ones, so a new or retitled article entered hundreds of related blocks,
  * each a page to rebuild. Per pair, a new article enters only the lists where it wins.
  * An index from skill to articles and one reused counter array keep this near-linear; comparing
- * every pair of articles took a third of a 10,000-article build.
+ * every pair of articles grows with the square of the site and dominated large builds.
  */
 export function relatedFinder<T extends Relatable>(articles: T[], count: number): (article: T) => T[] {
   const hashes = Uint32Array.from(articles, (a) => hashId(a.documentId));
