@@ -25,17 +25,17 @@ export const count = (n: number | undefined, noun: string): string => `${fig(n)}
 /** Several figures joined as "a / b / c", e.g. p50 / p95; "–" alone when the result has none of them. */
 export const figs = (...values: (number | undefined)[]): string => (values.every((v) => v === undefined) ? NONE : values.map(fig).join(' / '));
 
-/** A speed or time ratio, "0.76×". */
+/** A speed or time ratio, two decimals and "×". */
 export const times = (value: number | undefined): string => (value === undefined ? NONE : `${value.toFixed(2)}×`);
 
-/** A share of 0..1 as a percentage to one decimal, "5.2 %"; a whole percentage as "0 %". */
+/** A share of 0..1 as a percentage to one decimal; a whole percentage without decimals. */
 export function percent(value: number | undefined): string {
   if (value === undefined) return NONE;
   const tenths = Math.round(value * 1000) / 10;
   return `${Number.isInteger(tenths) ? tenths : tenths.toFixed(1)} %`;
 }
 
-/** A relevance score to three decimals, "0.964". */
+/** A relevance score to three decimals. */
 export const score = (value: number | undefined): string => (value === undefined ? NONE : value.toFixed(3));
 
 /** "met" or "not met", or "–" when the result lacks a figure the target needs. */
@@ -52,7 +52,7 @@ function cpuName(model: string): string {
 }
 
 /**
- * Where and when a result was measured, e.g. "2 × AMD EPYC, Node v20.20.2, 2026-12-02"; with
+ * Where and when a result was measured: "<cpus> × <CPU model>, Node <version>, <UTC date>"; with
  * `load`, the one-minute load average when the run started is added. Unrecorded parts are left out.
  */
 export function measuredOn(result: ResultFile, opts: { load?: boolean } = {}): string {

@@ -115,7 +115,7 @@ export function meiliSettingsTable(entries: readonly Entry[]): string {
   );
 }
 
-/** "1.67 (6)": an incremental build's seconds and the files it rendered, p50 of both. */
+/** "<seconds> (<files>)": an incremental build's time and the files it rendered, p50 of both. */
 const incremental = (f: unknown, kind: 'edit' | 'publish') => {
   const seconds = numberAt(f, kind, 'seconds', 'p50');
   return seconds === undefined ? NONE : `${fig(seconds)} (${fig(numberAt(f, kind, 'rendered', 'p50'))})`;
