@@ -13,6 +13,8 @@ import { strapiStopDrill } from './drills/strapi-stop.ts';
 import { syncKillDrill } from './drills/sync-kill.ts';
 import { webhookStormDrill } from './drills/webhook-storm.ts';
 import { badInputsDrill } from './drills/bad-inputs.ts';
+import { writeReport } from './figures/report.ts';
+import { REPO_ROOT, RESULTS_DIR } from './paths.ts';
 
 type Runner = (opts: Record<string, number>) => Promise<void>;
 
@@ -36,6 +38,11 @@ const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; a
     defaults: { articles: 10000, runs: 3 },
     run: (o) => reindexBench({ articles: o.articles!, runs: o.runs!, running: o.running === 1 }),
     about: 'full reindex docs/s with a concurrent search loop, ours vs plugin vs the floor (--running: the system npm start runs, no plugin)',
+  },
+  report: {
+    defaults: {},
+    run: async () => writeReport(REPO_ROOT, RESULTS_DIR),
+    about: 'rewrite the figures tables in README.md and bench/README.md from the latest result of each bench in bench/results',
   },
 };
 const drill = (run: (o: { articles: number; samples: number }) => Promise<void>, about: string) => ({
