@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { VARIABLES } from '@stackguide/runtime';
+import { VARIABLES } from '@stackguide/contracts/variables';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, RESULTS_DIR } from '../paths.ts';
 import { readmePaths, renderReadmes } from './report.ts';
