@@ -85,7 +85,7 @@ async function buildFixture(articles: number, secrets: Secrets, log: (line: stri
     .sort((a, b) => b - a)[0] ?? 0;
   const work = `${dbFile(articles)}.tmp`;
   fs.copyFileSync(dbFile(smaller), work);
-  log(`fixtures: generating ${articles - smaller} articles on top of the ${smaller}-article database (~30/s)…`);
+  log(`fixtures: generating ${articles - smaller} articles on top of the ${smaller}-article database…`);
   const output: string[] = [];
   const child = spawnChild('generate', path.join(BIN_DIR, 'tsx'), ['scripts/generate.ts', '--articles', String(articles - smaller)], {
     cwd: CMS_DIR,

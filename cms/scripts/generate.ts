@@ -5,12 +5,12 @@
 import { parseArgs } from 'node:util';
 import { progressBar } from '@stackguide/runtime';
 import type { Core } from '@strapi/strapi';
-import { GENERATED_PREFIX, syntheticArticles } from '../src/generate/synthetic-articles';
-import { runJob } from './boot';
+import { type BulkRefs, deleteArticles, insertArticles, learnLayout } from '../src/generate/bulk-articles';
+import { GENERATED_PREFIX, type SyntheticArticle, syntheticArticles } from '../src/generate/synthetic-articles';
 import { backdatePublished } from '../src/first-published';
+import { runJob } from './boot';
 
 const ARTICLE = 'api::article.article';
-const BATCH = 100;
 
 const { values } = parseArgs({
   options: { articles: { type: 'string' }, clean: { type: 'boolean' }, seed: { type: 'string' }, verbose: { type: 'boolean' } },
@@ -23,50 +23,55 @@ runJob('generate', async (app) => {
   await generate(app, count, Number(values.seed ?? 42));
 });
 
+/** Articles per transaction: the rows of one batch are written by a handful of statements. */
+const BULK_BATCH = 1_000;
+
 async function generate(app: Core.Strapi, count: number, seed: number): Promise<void> {
   const roles = await app.documents('api::role.role').findMany({ fields: ['slug', 'name'], limit: 100 });
   const skills = await app.documents('api::skill.skill').findMany({ fields: ['slug', 'name'], limit: 1000 });
-  const roleIds = new Map(roles.map((r) => [r.slug as string, r.documentId]));
-  const skillIds = new Map(skills.map((s) => [s.slug as string, s.documentId]));
+  const refs: BulkRefs = { roles: new Map(roles.map((r) => [r.slug as string, r.documentId])), skills: new Map(skills.map((s) => [s.slug as string, s.documentId])) };
   const offset = await app.db.query(ARTICLE).count({ where: { slug: { $startsWith: GENERATED_PREFIX }, publishedAt: { $null: true } } });
-  const refs = { roles: roles.map((r) => ({ slug: r.slug as string, name: r.name as string })), skills: skills.map((s) => ({ slug: s.slug as string, name: s.name as string })) };
+  const names = { roles: roles.map((r) => ({ slug: r.slug as string, name: r.name as string })), skills: skills.map((s) => ({ slug: s.slug as string, name: s.name as string })) };
   const bar = progressBar('generate: articles', count, { unit: 'articles' });
-  const articles = syntheticArticles(count, refs, { seed: seed + offset, offset });
-  for (let done = 0; done < count; done += BATCH) {
-    const size = Math.min(BATCH, count - done);
-    // One transaction per batch: SQLite commits are the slow part, not the inserts.
-    await app.db.transaction(async () => {
-      for (let i = 0; i < size; i++) {
-        const next = articles.next();
-        if (next.done) return;
-        const { roles: roleSlugs, skills: skillSlugs, publishedDaysAgo, wordCount: _words, ...fields } = next.value;
-        const created = await app.documents(ARTICLE).create({
-          data: {
-            ...fields,
-            roles: { connect: roleSlugs.map((slug) => ({ documentId: roleIds.get(slug)! })) },
-            skills: { connect: skillSlugs.map((slug) => ({ documentId: skillIds.get(slug)! })) },
-          },
-          status: 'published',
-        });
-        await backdatePublished(app, created.documentId, publishedDaysAgo);
-      }
-    });
-    bar.tick(size);
+  const articles = syntheticArticles(count, names, { seed: seed + offset, offset });
+  const dated = (a: SyntheticArticle) => ({ ...a, publishedAt: new Date(Date.now() - a.publishedDaysAgo * 24 * 60 * 60 * 1000) });
+
+  // The first goes through the Document Service, as an editor's would; the rest copy the shape of
+  // the rows it wrote, straight into the tables, a batch per transaction.
+  const first = articles.next();
+  if (first.done) return;
+  const template = await createOne(app, refs, first.value);
+  bar.tick(1);
+  const layout = await learnLayout(app, template);
+  let batch: ReturnType<typeof dated>[] = [];
+  for (const article of articles) {
+    batch.push(dated(article));
+    if (batch.length < BULK_BATCH) continue;
+    await insertArticles(app, layout, refs, batch);
+    bar.tick(batch.length);
+    batch = [];
   }
+  if (batch.length > 0) await insertArticles(app, layout, refs, batch);
+  bar.tick(batch.length);
   bar.end();
   console.log(`generate: created ${count} published articles (${offset + count} generated in total)`);
 }
 
+async function createOne(app: Core.Strapi, refs: BulkRefs, article: SyntheticArticle): Promise<string> {
+  const { roles: roleSlugs, skills: skillSlugs, publishedDaysAgo, wordCount: _words, ...fields } = article;
+  const created = await app.documents(ARTICLE).create({
+    data: {
+      ...fields,
+      roles: { connect: roleSlugs.map((slug) => ({ documentId: refs.roles.get(slug)! })) },
+      skills: { connect: skillSlugs.map((slug) => ({ documentId: refs.skills.get(slug)! })) },
+    },
+    status: 'published',
+  });
+  await backdatePublished(app, created.documentId, publishedDaysAgo);
+  return created.documentId;
+}
+
 async function clean(app: Core.Strapi): Promise<void> {
-  const docs = await app.db.query(ARTICLE).findMany({ where: { slug: { $startsWith: GENERATED_PREFIX }, publishedAt: { $null: true } }, select: ['documentId'] });
-  const bar = progressBar('generate: removing', docs.length, { unit: 'articles' });
-  for (let i = 0; i < docs.length; i += BATCH) {
-    const batch = docs.slice(i, i + BATCH);
-    await app.db.transaction(async () => {
-      for (const doc of batch) await app.documents(ARTICLE).delete({ documentId: doc.documentId as string });
-    });
-    bar.tick(batch.length);
-  }
-  bar.end();
-  console.log(`generate: removed ${docs.length} generated articles`);
+  const removed = await deleteArticles(app, GENERATED_PREFIX);
+  console.log(`generate: removed ${removed} generated articles`);
 }

@@ -41,18 +41,33 @@ async function publicTotal(): Promise<number> {
   return ((await res.json()) as { meta: { pagination: { total: number } } }).meta.pagination.total;
 }
 
-it('generate adds published benchmark articles with progress, and --clean removes only those', async () => {
+it('generate adds published benchmark articles with progress, shaped as Strapi writes them, and --clean removes only those', async () => {
   const before = await publicTotal();
   const added = await job('scripts/generate.ts', ['--articles', '30']);
   expect(added).toMatch(/generate: articles 30\/30 [\d.]+ articles\/s/);
   expect(await publicTotal()).toBe(before + 30);
-  const sample = await fetch(`${cms.url}/api/articles?filters[slug][$startsWith]=gen-&pagination[pageSize]=1`);
-  const article = ((await sample.json()) as { data: { roles: unknown[]; skills: unknown[]; publishedAt: string; firstPublishedAt: string }[] }).data[0]!;
-  expect(article.roles.length).toBeGreaterThan(0);
-  expect(article.skills.length).toBe(2);
-  // Dated in the past, first and last publish alike, so lists have an order to show.
-  expect(article.firstPublishedAt).toBe(article.publishedAt);
-  expect(Date.parse(article.firstPublishedAt)).toBeLessThan(Date.now() - 60_000);
+  type Listed = { documentId: string; slug: string; title: string; roles: unknown[]; skills: unknown[]; publishedAt: string; firstPublishedAt: string };
+  const listed = await fetch(`${cms.url}/api/articles?filters[slug][$startsWith]=gen-&pagination[pageSize]=100&sort=id:asc`);
+  const generated = ((await listed.json()) as { data: Listed[] }).data;
+  expect(generated).toHaveLength(30);
+  expect(new Set(generated.map((a) => a.slug)).size).toBe(30);
+  for (const article of generated) {
+    expect(article.roles.length).toBeGreaterThan(0);
+    expect(article.skills.length).toBe(2);
+    // Dated in the past, first and last publish alike, so lists have an order to show.
+    expect(article.firstPublishedAt).toBe(article.publishedAt);
+    expect(Date.parse(article.firstPublishedAt)).toBeLessThan(Date.now() - 60_000);
+  }
+  // All but the first are written straight into the tables: an editor can still edit and publish one.
+  const bulk = generated.at(-1)!;
+  const admin = await cms.admin();
+  await admin.updateArticle(bulk.documentId, { title: 'A generated article, edited' });
+  await admin.publish(bulk.documentId);
+  const edited = await fetch(`${cms.url}/api/articles?filters[documentId][$eq]=${bulk.documentId}`);
+  const after = ((await edited.json()) as { data: Listed[] }).data[0]!;
+  expect(after).toMatchObject({ title: 'A generated article, edited', firstPublishedAt: bulk.firstPublishedAt });
+  expect(after.roles).toEqual(bulk.roles);
+  expect(after.skills).toEqual(bulk.skills);
   const removed = await job('scripts/generate.ts', ['--clean']);
   expect(removed).toContain('removed 30 generated articles');
   expect(await publicTotal()).toBe(before);
