@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { type Child, freePort, spawnChild, startFakeStrapi, type FakeStrapi } from '@stackguide/test-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesUnder } from './dist-checks.ts';
+import { makeContent } from './fixtures.ts';
+import { SITE_ROOT, TEST_SITE_URL } from './site-build.ts';
+
+/** The master key is in the build's environment, as in a shared .env: it must reach no page. */
+const MASTER_KEY = 'meili-master-key-never-on-a-page';
+const SEARCH_KEY = 'search-only-key-from-search-sync';
+const MEILI_URL = 'http://meili.stackguide.test';
+const BUILD_TIMEOUT_MS = 180_000;
+
+let strapi: FakeStrapi;
+let searchSync: http.Server;
+let work: string;
+let out: string;
+
+type Run = { code: number | string; stdout: string; stderr: string };
+
+/** `npm run <script> -w site -- <args>` with only `env` (and no .env file), as a user runs it. */
+async function npmRun(script: string, args: string[], env: Record<string, string>): Promise<Run> {
+  const lines = { stdout: [] as string[], stderr: [] as string[] };
+  const child = npmChild(script, args, env, (line, stream) => lines[stream].push(line));
+  const code = await child.exited;
+  return { code, stdout: lines.stdout.join('\n'), stderr: lines.stderr.join('\n') };
+}
+
+function npmChild(script: string, args: string[], env: Record<string, string>, onLine: (line: string, stream: 'stdout' | 'stderr') => void): Child {
+  return spawnChild(`npm run ${script}`, 'npm', ['run', '--silent', script, '--', ...args], {
+    cwd: SITE_ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, STACKGUIDE_ENV_FILE: path.join(work, 'no.env'), ...env },
+    onLine,
+  });
+}
+
+const buildEnv = (searchSyncPort: number) => ({
+  STRAPI_URL: strapi.url,
+  STRAPI_READ_TOKEN: strapi.token,
+  SITE_URL: TEST_SITE_URL,
+  MEILI_MASTER_KEY: MASTER_KEY,
+  SEARCH_SYNC_HOST: '127.0.0.1',
+  SEARCH_SYNC_PORT: String(searchSyncPort),
+});
+
+beforeAll(async () => {
+  strapi = await startFakeStrapi(makeContent(8));
+  fs.mkdirSync(path.join(SITE_ROOT, '.builds'), { recursive: true });
+  work = fs.mkdtempSync(path.join(SITE_ROOT, '.builds', 'build-command-'));
+  out = path.join(work, 'dist');
+  searchSync = http.createServer((req, res) => {
+    if (req.url !== '/search-key') return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ indexUid: 'articles', searchKey: SEARCH_KEY, url: MEILI_URL }));
+  });
+  await new Promise<void>((resolve) => searchSync.listen(0, '127.0.0.1', resolve));
+}, BUILD_TIMEOUT_MS);
+
+afterAll(async () => {
+  await new Promise((resolve) => searchSync?.close(resolve));
+  await strapi?.stop();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('npm run build -w site', () => {
+  it('builds the static site with the search-only key from search-sync, never the master key', { timeout: BUILD_TIMEOUT_MS }, async () => {
+    const run = await npmRun('build', ['--out', out], buildEnv((searchSync.address() as AddressInfo).port));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const built = JSON.parse(run.stdout.trim()) as { dir: string; pages: number; rendered: number };
+    expect(built).toMatchObject({ dir: out, rendered: built.pages });
+    expect(built.pages).toBeGreaterThan(8);
+    const home = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    expect(home).toContain(`data-meili-key="${SEARCH_KEY}"`);
+    expect(home).toContain(`data-meili-url="${MEILI_URL}"`);
+    for (const file of filesUnder(out)) expect(fs.readFileSync(path.join(out, file)).includes(MASTER_KEY), file).toBe(false);
+  });
+
+  it('fails naming MEILI_SEARCH_KEY, the URL it asked and the fix when search-sync does not answer, and keeps the previous build', { timeout: BUILD_TIMEOUT_MS }, async () => {
+    const before = fs.readFileSync(path.join(out, 'index.html'));
+    const port = await freePort();
+    const run = await npmRun('build', ['--out', out], buildEnv(port));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`MEILI_SEARCH_KEY is not set and search-sync did not hand out the search key at http://127.0.0.1:${port}/search-key`);
+    expect(run.stderr).toContain('npm run keys -w search-sync');
+    expect(fs.readFileSync(path.join(out, 'index.html'))).toEqual(before);
+  });
+});
