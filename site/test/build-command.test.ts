@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Child, freePort, spawnChild, startFakeStrapi, type FakeStrapi } from '@stackguide/test-kit';
+import { type Child, freePort, spawnChild, startFakeStrapi, waitForHttp, type FakeStrapi } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic } from '../server/static-files.ts';
 import { filesUnder } from './dist-checks.ts';
 import { makeContent } from './fixtures.ts';
 import { SITE_ROOT, TEST_SITE_URL } from './site-build.ts';
@@ -18,6 +19,7 @@ let strapi: FakeStrapi;
 let searchSync: http.Server;
 let work: string;
 let out: string;
+let preview: Child | undefined;
 
 type Run = { code: number | string; stdout: string; stderr: string };
 
@@ -59,6 +61,7 @@ beforeAll(async () => {
 }, BUILD_TIMEOUT_MS);
 
 afterAll(async () => {
+  await preview?.stop();
   await new Promise((resolve) => searchSync?.close(resolve));
   await strapi?.stop();
   if (work) fs.rmSync(work, { recursive: true, force: true });
@@ -86,5 +89,36 @@ describe('npm run build -w site', () => {
     expect(run.stderr).toContain(`MEILI_SEARCH_KEY is not set and search-sync did not hand out the search key at http://127.0.0.1:${port}/search-key`);
     expect(run.stderr).toContain('npm run keys -w search-sync');
     expect(fs.readFileSync(path.join(out, 'index.html'))).toEqual(before);
+  });
+});
+
+describe('npm run preview -w site', () => {
+  it('serves the build with the paths and headers of the site server', { timeout: BUILD_TIMEOUT_MS }, async () => {
+    const port = await freePort();
+    const lines: string[] = [];
+    preview = npmChild('preview', ['--dir', out], { SITE_HOST: '127.0.0.1', SITE_PORT: String(port) }, (line) => lines.push(line));
+    const origin = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${origin}/`, { timeoutMs: 60_000, isAlive: preview.alive });
+    const reference = http.createServer((req, res) => serveStatic(out, req, res));
+    await new Promise<void>((resolve) => reference.listen(0, '127.0.0.1', resolve));
+    const referenceOrigin = `http://127.0.0.1:${(reference.address() as AddressInfo).port}`;
+    try {
+      const asset = filesUnder(out).find((f) => f.startsWith('_astro/') && f.endsWith('.css'));
+      expect(asset).toBeDefined();
+      const probes: [string, string][] = [['GET', '/'], ['GET', '/articles'], ['GET', '/articles/'], ['HEAD', '/rss.xml'], ['GET', `/${asset}`], ['GET', '/no-such-page/'], ['GET', '/%2e%2e/package.json'], ['POST', '/']];
+      const answer = async (base: string, [method, url]: [string, string]) => {
+        const res = await fetch(`${base}${url}`, { method, redirect: 'manual' });
+        const headers = Object.fromEntries([...res.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name)));
+        return { status: res.status, headers, body: await res.text() };
+      };
+      for (const probe of probes) expect(await answer(origin, probe), probe.join(' ')).toEqual(await answer(referenceOrigin, probe));
+      const home = await answer(origin, ['GET', '/']);
+      expect(home).toMatchObject({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' } });
+      expect((await answer(origin, ['GET', `/${asset}`])).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect((await answer(origin, ['GET', '/no-such-page/'])).status).toBe(404);
+    } finally {
+      await new Promise((resolve) => reference.close(resolve));
+    }
+    expect(lines.join('\n')).toContain('serving the built site');
   });
 });
