@@ -104,8 +104,8 @@ const KEEP_COMPILED = 3;
 /**
  * The site compiled for its current code: reused from `<cacheDir>/compiled/<hash>` when this code
  * was compiled before, else compiled there by `astro build` (in a child process, with a clean
- * environment: compiling reads no content and no configuration). The cache must sit inside the
- * repository, where the compiled server code finds its packages in node_modules.
+ * environment: compiling reads no content and no configuration). The compiled server code
+ * bundles every package it uses (see render-adapter.ts), so the cache may sit anywhere.
  * @throws CompileError with astro's message when compiling fails.
  */
 export async function compileSite(siteRoot: string, cacheDir: string, onLine: (line: string) => void = () => undefined): Promise<CompiledSite> {

@@ -20,6 +20,11 @@ export function renderAdapter(): AstroIntegration {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({
           vite: {
+            // Everything the pages import is bundled into the compiled output, which then loads from
+            // any SITE_CACHE_DIR: with packages left external it resolves them from where it lies, and
+            // npm may keep Astro's own dependencies in site/node_modules, out of reach of a cache
+            // elsewhere (the bench keeps its cache in its run directory).
+            ssr: { noExternal: true },
             plugins: [
               {
                 name: 'stackguide-routes',

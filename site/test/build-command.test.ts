@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { type Child, freePort, spawnChild, startFakeStrapi, waitForHttp, type FakeStrapi } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,7 @@ let strapi: FakeStrapi;
 let searchSync: http.Server;
 let work: string;
 let out: string;
+let cacheDir: string;
 let preview: Child | undefined;
 
 type Run = { code: number | string; stdout: string; stderr: string };
@@ -40,6 +42,8 @@ function npmChild(script: string, args: string[], env: Record<string, string>, o
 }
 
 const buildEnv = (searchSyncPort: number) => ({
+  // Outside the repository: the compiled pages must load without the site's node_modules around them.
+  SITE_CACHE_DIR: cacheDir,
   STRAPI_URL: strapi.url,
   STRAPI_READ_TOKEN: strapi.token,
   SITE_URL: TEST_SITE_URL,
@@ -53,6 +57,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(SITE_ROOT, '.builds'), { recursive: true });
   work = fs.mkdtempSync(path.join(SITE_ROOT, '.builds', 'build-command-'));
   out = path.join(work, 'dist');
+  cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'site-cache-'));
   searchSync = http.createServer((req, res) => {
     if (req.url !== '/search-key') return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ indexUid: 'articles', searchKey: SEARCH_KEY, url: MEILI_URL }));
@@ -64,11 +69,11 @@ afterAll(async () => {
   await preview?.stop();
   await new Promise((resolve) => searchSync?.close(resolve));
   await strapi?.stop();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
+  for (const dir of [work, cacheDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('npm run build -w site', () => {
-  it('builds the static site with the search-only key from search-sync, never the master key', { timeout: BUILD_TIMEOUT_MS }, async () => {
+  it('builds the static site with the search-only key from search-sync, never the master key, its compiled pages cached anywhere', { timeout: BUILD_TIMEOUT_MS }, async () => {
     const run = await npmRun('build', ['--out', out], buildEnv((searchSync.address() as AddressInfo).port));
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
