@@ -6,8 +6,8 @@
  * Reads the build variables (STRAPI_URL, SITE_URL, …) from the environment and .env. Without
  * MEILI_SEARCH_KEY it asks the local search-sync for the search-only key, as `npm start` does;
  * `--no-search-sync` builds without one instead (the search page then works without JavaScript
- * only). Prints one JSON line with what it built; exits 1 with the build's error message when it
- * fails (the stack too with --verbose).
+ * only). Prints one JSON line with what it built; exits 1 with the cause on one line when it fails
+ * (with the stack under --verbose).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,27 +19,35 @@ import { replaceDir } from './replace-dir.ts';
 import { fetchSearchKey, parseSearchSyncEnv, searchKeyUrl } from './search-key.ts';
 import { buildSite } from './site-build.ts';
 
-const { values } = parseArgs({
-  options: { out: { type: 'string', default: path.join(SITE_ROOT, 'dist') }, 'no-search-sync': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
-});
-loadRootEnv();
-const log = pino({ name: 'site-build', level: process.env.LOG_LEVEL || 'warn' }, pino.destination(2));
+const OPTIONS = {
+  out: { type: 'string', default: path.join(SITE_ROOT, 'dist') },
+  'no-search-sync': { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+} as const;
 
-/** The build variables, with the search-only key from search-sync when MEILI_SEARCH_KEY is not set. */
-async function buildEnv(): Promise<BuildEnv> {
+/** The build variables, with the search-only key from search-sync when MEILI_SEARCH_KEY is not set and `askSearchSync`. */
+async function buildEnv(askSearchSync: boolean): Promise<BuildEnv> {
   const env = parseBuildEnv(process.env);
-  if (env.MEILI_SEARCH_KEY || values['no-search-sync']) return env;
+  if (env.MEILI_SEARCH_KEY || !askSearchSync) return env;
   const key = await fetchSearchKey(searchKeyUrl(parseSearchSyncEnv(process.env)));
   return { ...env, MEILI_SEARCH_KEY: key.searchKey, MEILI_PUBLIC_URL: env.MEILI_PUBLIC_URL ?? key.url };
 }
 
-try {
-  const ctx = buildContext(await buildEnv(), log);
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: OPTIONS });
+  loadRootEnv();
+  const log = pino({ name: 'site-build', level: process.env.LOG_LEVEL || 'warn' }, pino.destination(2));
+  const ctx = buildContext(await buildEnv(!values['no-search-sync']), log);
   const out = path.resolve(values.out);
   const started = performance.now();
   const build = await replaceDir(out, (fresh) => buildSite(ctx, fresh, null, { changes: null, full: true }));
   console.log(JSON.stringify({ dir: out, pages: build.pages, rendered: build.rendered, ms: Math.round(performance.now() - started) }));
+}
+
+try {
+  await main();
 } catch (err) {
-  console.error(values.verbose && err instanceof Error ? (err.stack ?? err.message) : err instanceof Error ? err.message : String(err));
+  const verbose = process.argv.includes('--verbose');
+  console.error(err instanceof Error ? (verbose && err.stack) || err.message : String(err));
   process.exitCode = 1;
 }
