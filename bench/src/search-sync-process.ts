@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { SEARCH_KEY_PATH } from '@stackguide/contracts/search-key';
 import type { SyncStatus } from '@stackguide/contracts/search-sync-admin';
+import { fetchSearchKey } from '@stackguide/runtime';
 import { spawnBin, waitFor, waitForHttp, type Child } from '@stackguide/test-kit';
 
 export type SearchSync = {
@@ -44,7 +46,7 @@ export async function startSearchSync(env: Record<string, string>, onLine?: (lin
     url,
     child,
     status: async () => (await getJson(`${url}/status`)) as SyncStatus,
-    searchKey: async () => ((await getJson(`${url}/search-key`)) as { searchKey: string }).searchKey,
+    searchKey: async () => (await fetchSearchKey(`${url}${SEARCH_KEY_PATH}`)).searchKey,
     stop: () => child.stop(),
   };
 }

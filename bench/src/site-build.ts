@@ -37,7 +37,7 @@ export async function build(strapiUrl: string, token: string, dirs: BuildDirs, o
   const output: string[] = [];
   let summary = '';
   const start = performance.now();
-  const child = spawnChild('site build', process.execPath, ['--import', 'tsx', 'server/build-cli.ts', '--out', dirs.outDir], {
+  const child = spawnChild('site build', process.execPath, ['--import', 'tsx', 'server/build-cli.ts', '--out', dirs.outDir, '--no-search-sync'], {
     cwd: SITE_DIR,
     env: {
       PATH: process.env.PATH ?? '',

@@ -6,3 +6,4 @@ export { REPO_ROOT } from './repo-root.ts';
 export { WaitError, waitFor, waitForHttp, type WaitOptions } from './wait.ts';
 export { BUILD_RETRY, NO_RETRY, type RetryPolicy, StrapiClient, type StrapiClientOptions, StrapiError } from './strapi-client.ts';
 export { documentIdChunks, documentIdFilters, keysetPageQuery, LISTING_PAGE } from './strapi-listing.ts';
+export { fetchSearchKey, SearchKeyError, searchKeyUrl } from './search-key.ts';

@@ -1,3 +1,4 @@
+import { SEARCH_KEY_PATH, type SearchKeyAnswer } from '@stackguide/contracts/search-key';
 import http from 'node:http';
 import { describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
@@ -10,7 +11,7 @@ export type Routes = {
   health(): Promise<{ ok: boolean; detail: Record<string, unknown> }>;
   status(): SyncStatus;
   /** The public search settings for browsers, or null until the key has been ensured. */
-  searchKey(): Record<string, unknown> | null;
+  searchKey(): SearchKeyAnswer | null;
   metrics(): string;
   /** Everything under `/admin/` (bearer-protected; see admin-api.ts). */
   admin(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void>;
@@ -38,7 +39,7 @@ export function createHttpServer(routes: Routes, log: Logger): http.Server {
         return json(res, health.ok ? 200 : 503, health.detail);
       }
       if (path === '/status') return json(res, 200, routes.status());
-      if (path === '/search-key') {
+      if (path === SEARCH_KEY_PATH) {
         // The search-only key is public by design (every page carries it); this lets a site build
         // that must not hold the master key pick it up.
         const key = routes.searchKey();

@@ -28,10 +28,12 @@ export type CompiledSite = {
 
 const require = createRequire(import.meta.url);
 const astroPackage = require.resolve('astro/package.json');
-const astroBin = path.join(path.dirname(astroPackage), 'astro.js');
+const astroManifest = JSON.parse(fs.readFileSync(astroPackage, 'utf8')) as { version: string; bin: { astro: string } };
+/** The `astro` command as the package declares it (its `bin`), run with this Node. */
+const astroBin = path.join(path.dirname(astroPackage), astroManifest.bin.astro);
 
 /** What the compiled output depends on, relative to the site root; a change to any of it compiles again. */
-const CODE = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'server/render-adapter.ts', 'server/render-entry.ts'];
+const CODE = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'server/render-adapter.ts', 'server/render-entry.ts', 'server/compiled-routes.ts'];
 
 function filesUnder(root: string, entry: string): string[] {
   const full = path.join(root, entry);
@@ -47,7 +49,7 @@ function filesUnder(root: string, entry: string): string[] {
 /** Hash of the site's code and Astro's version: equal hashes compile to the same pages. */
 export function codeHash(siteRoot: string): string {
   const hash = createHash('sha256');
-  hash.update(`astro ${(JSON.parse(fs.readFileSync(astroPackage, 'utf8')) as { version: string }).version}\n`);
+  hash.update(`astro ${astroManifest.version}\n`);
   for (const file of CODE.flatMap((entry) => filesUnder(siteRoot, entry)).sort()) {
     hash.update(`${file}\n`);
     hash.update(fs.readFileSync(path.join(siteRoot, file)));
@@ -102,8 +104,8 @@ const KEEP_COMPILED = 3;
 /**
  * The site compiled for its current code: reused from `<cacheDir>/compiled/<hash>` when this code
  * was compiled before, else compiled there by `astro build` (in a child process, with a clean
- * environment: compiling reads no content and no configuration). The cache must sit inside the
- * repository, where the compiled server code finds its packages in node_modules.
+ * environment: compiling reads no content and no configuration). The compiled server code
+ * bundles every package it uses (see render-adapter.ts), so the cache may sit anywhere.
  * @throws CompileError with astro's message when compiling fails.
  */
 export async function compileSite(siteRoot: string, cacheDir: string, onLine: (line: string) => void = () => undefined): Promise<CompiledSite> {

@@ -2,7 +2,8 @@ import { pathToFileURL } from 'node:url';
 import { SiteError } from '../src/errors.ts';
 import type { SitePage } from '../src/lib/site-pages.ts';
 import type { CompiledSite } from './compile.ts';
-import type { CompiledRoute, RenderExports } from './render-entry.ts';
+import type { CompiledRoute } from './compiled-routes.ts';
+import type { RenderExports } from './render-entry.ts';
 
 /** A page did not render (a template error: Astro logs its stack). */
 export class RenderError extends SiteError {

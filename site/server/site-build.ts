@@ -48,7 +48,7 @@ export type SiteBuild = { state: SiteState; kind: BuildKind; pages: number; rend
 
 export type BuildContext = {
   siteRoot: string;
-  /** Compiled code and prepared images (inside the repository: see compileSite). */
+  /** Compiled code and prepared images (see compileSite). */
   cacheDir: string;
   connection: StrapiConnection;
   config: RenderConfig;

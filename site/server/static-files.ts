@@ -60,8 +60,12 @@ function send(req: IncomingMessage, res: ServerResponse, file: string, status: n
   fs.createReadStream(file).pipe(res);
 }
 
-/** Serves GET/HEAD for the built site in `root`, with its 404.html for misses. */
+/**
+ * Serves GET/HEAD for the built site in `root`, with its 404.html for misses, as the site server
+ * and `npm run preview` both serve it; other methods get 405.
+ */
 export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
   const urlPath = new URL(req.url ?? '/', 'http://site').pathname;
   const resolved = resolvePath(root, urlPath);
   switch (resolved.kind) {

@@ -1,13 +1,13 @@
 import { ConfigError } from '@stackguide/contracts/parse-config';
-import { withRootEnv } from '@stackguide/runtime';
+import { SEARCH_KEY_PATH } from '@stackguide/contracts/search-key';
+import { fetchSearchKey, withRootEnv } from '@stackguide/runtime';
 import { startCms } from './cms-step.ts';
 import { parseStackConfig, type StackConfig } from './config.ts';
 import { ensureEnvFile } from './env-file.ts';
 import { unsupportedNode, wantedNode } from './node-version.ts';
 import { startSearchEngine } from './meili-step.ts';
 import { checkPorts, portClaims } from './port-check.ts';
-import { fetchSearchKey } from './search-key.ts';
-import { startSearchSync } from './search-sync-step.ts';
+import { FIX as SEARCH_SYNC_FIX, startSearchSync } from './search-sync-step.ts';
 import { startSite } from './site-step.ts';
 import { resolveDataPath, stackPaths, type StackPaths } from './stack-paths.ts';
 import { StartupError } from './startup-error.ts';
@@ -16,6 +16,15 @@ import { announcement } from './table.ts';
 import { urlPortWarnings } from './url-check.ts';
 
 const STOP_GRACE_MS = 7_000;
+
+/** The search-only key from the running search-sync, waiting while it makes sure the key exists. */
+async function searchKey(searchSyncUrl: string) {
+  try {
+    return await fetchSearchKey(`${searchSyncUrl}${SEARCH_KEY_PATH}`, 30_000);
+  } catch (err) {
+    throw new StartupError('search-sync', err instanceof Error ? err.message : String(err), SEARCH_SYNC_FIX, { cause: err });
+  }
+}
 
 /** Shutdown started (Ctrl-C or a dying part) while a step was running: start nothing more. */
 class Stopped extends Error {
@@ -66,7 +75,7 @@ async function start(paths: StackPaths, supervisor: Supervisor): Promise<void> {
   guard();
   const searchSyncUrl = await startSearchSync(config, serviceEnv, supervisor);
   guard();
-  const key = await fetchSearchKey(searchSyncUrl);
+  const key = await searchKey(searchSyncUrl);
   guard();
   const siteUrl = await startSite(
     config,
