@@ -24,20 +24,42 @@ const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; a
     run: (o) => publishLatency({ articles: o.articles!, samples: o.samples!, running: o.running === 1 }),
     about: 'publish → searchable p50/p95/p99, ours vs plugin (--running: the system npm start runs, alone)',
   },
-  'site-build': { defaults: { articles: 0, runs: 3 }, run: (o) => siteBuildBench({ sizes: o.articles ? [o.articles] : [100, 1000, 10_000], runs: o.runs! }), about: 'site build vs the in-memory floor at 100/1,000/10,000 (or --articles N), and one-change rebuild' },
+  'site-build': {
+    defaults: { articles: 0, runs: 3 },
+    run: (o) => siteBuildBench({ sizes: o.articles ? [o.articles] : [100, 1000, 10_000], runs: o.runs! }),
+    about: 'site build vs the in-memory floor at 100/1,000/10,000 (or --articles N), and one-change rebuild',
+  },
   'site-publish': {
     defaults: { articles: 10_000, samples: 20 },
     run: (o) => sitePublishBench({ articles: o.articles!, samples: o.samples!, running: o.running === 1 }),
     about: 'publish/edit/unpublish → page live on the site at --articles N (--running: against the system npm start runs)',
   },
-  search: { defaults: { articles: 10_000, runs: 3 }, run: (o) => searchLatencyBench({ articles: o.articles!, runs: o.runs! }), about: 'search processingTimeMs and round trip over 200 queries, plus peak RSS of each part' },
-  keystroke: { defaults: { articles: 10_000, samples: 200 }, run: (o) => keystrokeBench({ articles: o.articles!, samples: o.samples! }), about: 'keystroke → results painted, then → sections painted, in headless Chromium on the built /search/ page (--articles 0: seeded content)' },
-  relevance: { defaults: {}, run: () => relevanceBench(), about: 'judged queries on the seeded articles: MRR@10, hits@1/@3, zero results; ours vs Pagefind' },
-  'meili-settings': { defaults: { articles: 1000, samples: 40, runs: 2 }, run: (o) => meiliSettingsBench({ articles: o.articles!, samples: o.samples!, runs: o.runs! }), about: 'Meilisearch indexing memory/threads: bulk load and single-document additions per candidate' },
+  search: {
+    defaults: { articles: 10_000, runs: 3 },
+    run: (o) => searchLatencyBench({ articles: o.articles!, runs: o.runs! }),
+    about: 'search processingTimeMs and round trip over 200 queries, plus peak RSS of each part',
+  },
+  keystroke: {
+    defaults: { articles: 10_000, samples: 200 },
+    run: (o) => keystrokeBench({ articles: o.articles!, samples: o.samples! }),
+    about:
+      'keystroke → results painted, then → sections painted, in headless Chromium on the built /search/ page (--articles 0: seeded content)',
+  },
+  relevance: {
+    defaults: {},
+    run: () => relevanceBench(),
+    about: 'judged queries on the seeded articles: MRR@10, hits@1/@3, zero results; ours vs Pagefind',
+  },
+  'meili-settings': {
+    defaults: { articles: 1000, samples: 40, runs: 2 },
+    run: (o) => meiliSettingsBench({ articles: o.articles!, samples: o.samples!, runs: o.runs! }),
+    about: 'Meilisearch indexing memory/threads: bulk load and single-document additions per candidate',
+  },
   reindex: {
     defaults: { articles: 10000, runs: 3 },
     run: (o) => reindexBench({ articles: o.articles!, runs: o.runs!, running: o.running === 1 }),
-    about: 'full reindex docs/s with a concurrent search loop, ours vs plugin vs the floor (--running: the system npm start runs, no plugin)',
+    about:
+      'full reindex docs/s with a concurrent search loop, ours vs plugin vs the floor (--running: the system npm start runs, no plugin)',
   },
   report: {
     defaults: {},
@@ -60,13 +82,23 @@ const DRILLS: Record<string, { defaults: Record<string, number>; run: Runner; ab
 
 const USAGE = `Usage: npm run bench -- <name> [--articles N] [--samples N] [--runs N] [--running]
        npm run drill -- <name> [--articles N]
-benches:\n${Object.entries(BENCHES).map(([n, b]) => `  ${n.padEnd(10)} ${b.about}`).join('\n')}
-drills:\n${Object.entries(DRILLS).map(([n, b]) => `  ${n.padEnd(10)} ${b.about}`).join('\n')}`;
+benches:\n${Object.entries(BENCHES)
+  .map(([n, b]) => `  ${n.padEnd(10)} ${b.about}`)
+  .join('\n')}
+drills:\n${Object.entries(DRILLS)
+  .map(([n, b]) => `  ${n.padEnd(10)} ${b.about}`)
+  .join('\n')}`;
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { articles: { type: 'string' }, samples: { type: 'string' }, runs: { type: 'string' }, running: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      articles: { type: 'string' },
+      samples: { type: 'string' },
+      runs: { type: 'string' },
+      running: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
   });
   const [kind, name] = positionals;
   const table = kind === 'drill' ? DRILLS : BENCHES;

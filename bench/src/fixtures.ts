@@ -76,13 +76,14 @@ async function buildFixture(articles: number, secrets: Secrets, log: (line: stri
     fs.renameSync(tmp, base);
   }
   if (articles === 0) return;
-  const smaller = fs
-    .readdirSync(FIXTURE_DIR)
-    .map((f) => /^articles-(\d+)\.db$/.exec(f)?.[1])
-    .filter((n): n is string => n !== undefined)
-    .map(Number)
-    .filter((n) => n < articles)
-    .sort((a, b) => b - a)[0] ?? 0;
+  const smaller =
+    fs
+      .readdirSync(FIXTURE_DIR)
+      .map((f) => /^articles-(\d+)\.db$/.exec(f)?.[1])
+      .filter((n): n is string => n !== undefined)
+      .map(Number)
+      .filter((n) => n < articles)
+      .sort((a, b) => b - a)[0] ?? 0;
   const work = `${dbFile(articles)}.tmp`;
   fs.copyFileSync(dbFile(smaller), work);
   log(`fixtures: generating ${articles - smaller} articles on top of the ${smaller}-article database…`);

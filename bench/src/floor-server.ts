@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
  * GET and keeps the answer in memory by path+query; afterwards it answers the same requests from
  * memory with no database work, so a build against it costs only the loader and Astro.
  */
-export async function startFloorServer(upstream: string): Promise<{ url: string; replay(): void; stored: () => number; close(): Promise<void> }> {
+export async function startFloorServer(
+  upstream: string,
+): Promise<{ url: string; replay(): void; stored: () => number; close(): Promise<void> }> {
   const store = new Map<string, { status: number; type: string; body: Buffer }>();
   let recording = true;
   const server = http.createServer(async (req, res) => {

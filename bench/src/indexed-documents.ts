@@ -25,12 +25,26 @@ export async function indexedDocuments(articles: number, log: (line: string) => 
     const fixture = await fixtureCopy(articles, path.join(runDir, 'cms.db'), log);
     const { secrets } = fixture;
     log(`documents: reindexing the ${articles}-article fixture once to capture its search documents`);
-    const cms = await startStrapi({ env: cmsEnv(secrets, fixture.databaseFilename, { SEED_ON_START: 'false' }), databaseFilename: fixture.databaseFilename });
-    const meiliProcess = await startMeili({ dataDir: path.join(runDir, 'meili'), masterKey: secrets.MEILI_MASTER_KEY, port: await freePort() });
+    const cms = await startStrapi({
+      env: cmsEnv(secrets, fixture.databaseFilename, { SEED_ON_START: 'false' }),
+      databaseFilename: fixture.databaseFilename,
+    });
+    const meiliProcess = await startMeili({
+      dataDir: path.join(runDir, 'meili'),
+      masterKey: secrets.MEILI_MASTER_KEY,
+      port: await freePort(),
+    });
     const meili: Meili = { url: meiliProcess.url, key: secrets.MEILI_MASTER_KEY };
     try {
       const output: string[] = [];
-      const env = { STRAPI_URL: cms.url, STRAPI_READ_TOKEN: secrets.STRAPI_READ_TOKEN, WEBHOOK_SECRET: secrets.WEBHOOK_SECRET, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key, SEARCH_SYNC_DATA_DIR: path.join(runDir, 'sync') };
+      const env = {
+        STRAPI_URL: cms.url,
+        STRAPI_READ_TOKEN: secrets.STRAPI_READ_TOKEN,
+        WEBHOOK_SECRET: secrets.WEBHOOK_SECRET,
+        MEILI_URL: meili.url,
+        MEILI_MASTER_KEY: meili.key,
+        SEARCH_SYNC_DATA_DIR: path.join(runDir, 'sync'),
+      };
       const code = await spawnSearchSync('reindex', env, (line) => output.push(line)).exited;
       if (code !== 0) throw new Error(`search-sync reindex failed (exit ${code}):\n${output.slice(-20).join('\n')}`);
       const { data: settings } = await meiliCall<Record<string, unknown>>(meili, 'GET', `/indexes/${INDEX_UID}/settings`);

@@ -14,7 +14,18 @@ import { summarize } from './stats.ts';
 import { renderTable } from './table.ts';
 
 /** Topics of the generated articles besides the CMS's skill and role names, which the bench adds. */
-const TOPICS = ['postgresql', 'react', 'kubernetes', 'typescript', 'docker', 'graphql', 'backend developer', 'frontend', 'salary', 'testing'];
+const TOPICS = [
+  'postgresql',
+  'react',
+  'kubernetes',
+  'typescript',
+  'docker',
+  'graphql',
+  'backend developer',
+  'frontend',
+  'salary',
+  'testing',
+];
 
 /**
  * In-page probe: time of the last keydown; of the first frame painted after the search app's DOM
@@ -53,7 +64,14 @@ const REQUESTS = `(() => {
 /** True when the page says nothing matched: no hits, so no section query and no upgrade to wait for. */
 const NOTHING_FOUND = `/^No articles match/.test(document.querySelector('#search-app [data-search-status]')?.textContent ?? '')`;
 
-type Samples = { painted: number[]; sections: number[]; resultsRequest: number[]; sectionsRequest: number[]; resultsProcessing: number[]; sectionsProcessing: number[] };
+type Samples = {
+  painted: number[];
+  sections: number[];
+  resultsRequest: number[];
+  sectionsRequest: number[];
+  resultsProcessing: number[];
+  sectionsProcessing: number[];
+};
 const finite = (list: number[], value: number) => {
   if (Number.isFinite(value)) list.push(value);
 };
@@ -72,14 +90,28 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
     const fixture = await fixtureCopy(opts.articles, path.join(runDir, 'cms.db'), log);
     const { secrets } = fixture;
     const meili = await startMeili({ dataDir: path.join(runDir, 'meili'), masterKey: secrets.MEILI_MASTER_KEY });
-    const cms = await startStrapi({ env: cmsEnv(secrets, fixture.databaseFilename, { SEED_ON_START: 'false' }), databaseFilename: fixture.databaseFilename });
-    const env = { STRAPI_URL: cms.url, STRAPI_READ_TOKEN: secrets.STRAPI_READ_TOKEN, WEBHOOK_SECRET: secrets.WEBHOOK_SECRET, MEILI_URL: meili.url, MEILI_MASTER_KEY: secrets.MEILI_MASTER_KEY, SEARCH_SYNC_PORT: String(await freePort()), SEARCH_SYNC_DATA_DIR: path.join(runDir, 'sync'), RECONCILE_INTERVAL: '10m' };
+    const cms = await startStrapi({
+      env: cmsEnv(secrets, fixture.databaseFilename, { SEED_ON_START: 'false' }),
+      databaseFilename: fixture.databaseFilename,
+    });
+    const env = {
+      STRAPI_URL: cms.url,
+      STRAPI_READ_TOKEN: secrets.STRAPI_READ_TOKEN,
+      WEBHOOK_SECRET: secrets.WEBHOOK_SECRET,
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: secrets.MEILI_MASTER_KEY,
+      SEARCH_SYNC_PORT: String(await freePort()),
+      SEARCH_SYNC_DATA_DIR: path.join(runDir, 'sync'),
+      RECONCILE_INTERVAL: '10m',
+    };
     const sync = await startSearchSync(env);
     log('indexing');
     await waitForSyncReady(sync);
     log('building the site with the search key');
     const dirs = buildDirs(runDir);
-    await build(cms.url, secrets.STRAPI_READ_TOKEN, dirs, { env: { MEILI_PUBLIC_URL: meili.url, MEILI_SEARCH_KEY: await sync.searchKey() } });
+    await build(cms.url, secrets.STRAPI_READ_TOKEN, dirs, {
+      env: { MEILI_PUBLIC_URL: meili.url, MEILI_SEARCH_KEY: await sync.searchKey() },
+    });
     const site = await serveBuild(dirs.outDir);
     const browser = await launchChromium();
     try {
@@ -91,7 +123,14 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
       // (~190 queries): a repeated query finds its postings in memory and would flatter the figures.
       const names = new Set([...TOPICS, ...(await cmsNames(cms.url, secrets.STRAPI_READ_TOKEN))].map((n) => n.toLowerCase()));
       const queries = realisticQueries([...names], opts.samples).filter((q) => q.length > 2);
-      const samples: Samples = { painted: [], sections: [], resultsRequest: [], sectionsRequest: [], resultsProcessing: [], sectionsProcessing: [] };
+      const samples: Samples = {
+        painted: [],
+        sections: [],
+        resultsRequest: [],
+        sectionsRequest: [],
+        resultsProcessing: [],
+        sectionsProcessing: [],
+      };
       let missed = 0;
       let noSections = 0;
       let nothingFound = 0;
@@ -118,7 +157,12 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
             noSections++;
           }
         }
-        const r = (await page.evaluate(REQUESTS)) as { resultsMs: number; sectionsMs: number; resultsProcessingMs: number; sectionsProcessingMs: number };
+        const r = (await page.evaluate(REQUESTS)) as {
+          resultsMs: number;
+          sectionsMs: number;
+          resultsProcessingMs: number;
+          sectionsProcessingMs: number;
+        };
         finite(samples.resultsRequest, r.resultsMs);
         finite(samples.resultsProcessing, r.resultsProcessingMs);
         if (upgraded) {
@@ -127,7 +171,10 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
         }
       }
       const s = summarize(samples.painted);
-      const summary = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<keyof Samples, ReturnType<typeof summarize>>;
+      const summary = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<
+        keyof Samples,
+        ReturnType<typeof summarize>
+      >;
       const js = jsGzipBytes(dirs.outDir);
       const where = opts.articles === 0 ? 'the seeded demo content' : `${opts.articles} generated articles`;
       console.log(`\nkeystroke → results painted, then → sections painted, headless Chromium, /search/ at ${where} (ms)\n`);
@@ -139,9 +186,21 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
         ['… section request (Resource Timing)', 'sectionsRequest'],
         ['… section processingTimeMs', 'sectionsProcessing'],
       ];
-      console.log(renderTable(['what', 'samples', 'p50', 'p95', 'p99', 'max'], rows.map(([label, key]) => [label, summary[key].n, summary[key].p50, summary[key].p95, summary[key].p99, summary[key].max])));
-      console.log('\nprocessingTimeMs is Meilisearch\'s own time, but here Chromium renders on the same cores while it searches; `npm run bench -- search` measures it with no browser on the machine.');
-      console.log(`\nno paint within 5 s: ${missed}; nothing found (no sections to wait for): ${nothingFound}; no section upgrade within 5 s: ${noSections}; search JavaScript shipped: ${js.files} file(s), ${js.gzipBytes} B gzip; load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+      console.log(
+        renderTable(
+          ['what', 'samples', 'p50', 'p95', 'p99', 'max'],
+          rows.map(([label, key]) => [label, summary[key].n, summary[key].p50, summary[key].p95, summary[key].p99, summary[key].max]),
+        ),
+      );
+      console.log(
+        "\nprocessingTimeMs is Meilisearch's own time, but here Chromium renders on the same cores while it searches; `npm run bench -- search` measures it with no browser on the machine.",
+      );
+      console.log(
+        `\nno paint within 5 s: ${missed}; nothing found (no sections to wait for): ${nothingFound}; no section upgrade within 5 s: ${noSections}; search JavaScript shipped: ${js.files} file(s), ${js.gzipBytes} B gzip; load average at the end: ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}`,
+      );
       const file = recording.write('keystroke', {
         params: opts,
         summary: s,

@@ -4,7 +4,13 @@ import { waitFor } from '@stackguide/test-kit';
 export type Meili = { url: string; key: string };
 
 /** One request to Meilisearch's REST API with the master key; the answer's status and parsed JSON body. */
-export async function meiliCall<T>(m: Meili, method: string, route: string, body?: unknown, timeoutMs = 10_000): Promise<{ status: number; data: T }> {
+export async function meiliCall<T>(
+  m: Meili,
+  method: string,
+  route: string,
+  body?: unknown,
+  timeoutMs = 10_000,
+): Promise<{ status: number; data: T }> {
   const res = await fetch(`${m.url}${route}`, {
     method,
     headers: { Authorization: `Bearer ${m.key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -20,7 +26,13 @@ export type SearchAnswer = { status: number; hits: Record<string, unknown>[]; pr
 /** One search; network errors come back as status 0 so loops can count them as failures. */
 export async function search(m: Meili, index: string, params: Record<string, unknown>): Promise<SearchAnswer> {
   try {
-    const { status, data } = await meiliCall<{ hits?: Record<string, unknown>[]; processingTimeMs?: number }>(m, 'POST', `/indexes/${index}/search`, params, 5_000);
+    const { status, data } = await meiliCall<{ hits?: Record<string, unknown>[]; processingTimeMs?: number }>(
+      m,
+      'POST',
+      `/indexes/${index}/search`,
+      params,
+      5_000,
+    );
     return { status, hits: data?.hits ?? [], processingTimeMs: data?.processingTimeMs ?? NaN };
   } catch {
     return { status: 0, hits: [], processingTimeMs: NaN };
@@ -30,7 +42,11 @@ export async function search(m: Meili, index: string, params: Record<string, unk
 /** Waits until `index` has no enqueued or processing tasks (a Meilisearch restarting counts as not yet). @throws WaitError after `timeoutMs`. */
 export async function waitForIdleIndex(m: Meili, index: string, timeoutMs = 600_000): Promise<void> {
   const idle = async () => {
-    const { data } = await meiliCall<{ total?: number; results: unknown[] }>(m, 'GET', `/tasks?indexUids=${index}&statuses=enqueued,processing&limit=1`);
+    const { data } = await meiliCall<{ total?: number; results: unknown[] }>(
+      m,
+      'GET',
+      `/tasks?indexUids=${index}&statuses=enqueued,processing&limit=1`,
+    );
     return (data.total ?? data.results.length) === 0;
   };
   await waitFor(`index ${index} to have no pending tasks`, idle, { timeoutMs });
@@ -40,7 +56,13 @@ export async function waitForIdleIndex(m: Meili, index: string, timeoutMs = 600_
 export async function allDocuments(m: Meili, index: string, fields?: string[]): Promise<Record<string, unknown>[]> {
   const docs: Record<string, unknown>[] = [];
   for (let offset = 0; ; offset += 1000) {
-    const { status, data } = await meiliCall<{ results: Record<string, unknown>[]; total: number }>(m, 'POST', `/indexes/${index}/documents/fetch`, { ...(fields ? { fields } : {}), limit: 1000, offset }, 30_000);
+    const { status, data } = await meiliCall<{ results: Record<string, unknown>[]; total: number }>(
+      m,
+      'POST',
+      `/indexes/${index}/documents/fetch`,
+      { ...(fields ? { fields } : {}), limit: 1000, offset },
+      30_000,
+    );
     if (status === 404) return docs;
     if (status !== 200) throw new Error(`fetching documents of ${index}: HTTP ${status}`);
     docs.push(...data.results);
@@ -71,8 +93,13 @@ export async function bulkLoad(m: Meili, uid: string, settings: Record<string, u
   }
   await waitForIdleIndex(m, uid);
   const seconds = (performance.now() - start) / 1000;
-  const { data } = await meiliCall<{ results: { status: string; error?: { message: string } }[] }>(m, 'GET', `/tasks?uids=${taskUids.join(',')}&statuses=failed,canceled&limit=1`);
-  if (data.results.length > 0) throw new Error(`indexing into ${uid} failed: ${data.results[0]!.error?.message ?? data.results[0]!.status}`);
+  const { data } = await meiliCall<{ results: { status: string; error?: { message: string } }[] }>(
+    m,
+    'GET',
+    `/tasks?uids=${taskUids.join(',')}&statuses=failed,canceled&limit=1`,
+  );
+  if (data.results.length > 0)
+    throw new Error(`indexing into ${uid} failed: ${data.results[0]!.error?.message ?? data.results[0]!.status}`);
   return seconds;
 }
 

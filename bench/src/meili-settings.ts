@@ -21,7 +21,10 @@ type Candidate = { label: string; indexing: MeiliIndexing };
 const meiliDefaultMemory = Math.floor((os.totalmem() * 2) / 3);
 
 const CANDIDATES: Candidate[] = [
-  { label: `Meilisearch default (⅔ of RAM, ${(meiliDefaultMemory / GiB).toFixed(1)} GiB)`, indexing: { maxIndexingMemory: meiliDefaultMemory } },
+  {
+    label: `Meilisearch default (⅔ of RAM, ${(meiliDefaultMemory / GiB).toFixed(1)} GiB)`,
+    indexing: { maxIndexingMemory: meiliDefaultMemory },
+  },
   { label: '4 GiB', indexing: { maxIndexingMemory: 4 * GiB } },
   { label: '2 GiB', indexing: { maxIndexingMemory: 2 * GiB } },
   { label: '1 GiB', indexing: { maxIndexingMemory: GiB } },
@@ -53,7 +56,12 @@ async function timedTask(m: Meili, method: string, route: string, body: unknown)
  * documents one task each, as a publish does, then change the stop words, as an editor saving the
  * vocabulary does (Meilisearch re-indexes every document for it).
  */
-async function trial(candidate: Candidate, docs: Record<string, unknown>[], settings: Record<string, unknown>, samples: number): Promise<Trial> {
+async function trial(
+  candidate: Candidate,
+  docs: Record<string, unknown>[],
+  settings: Record<string, unknown>,
+  samples: number,
+): Promise<Trial> {
   const runDir = makeRunDir('meili-settings-');
   const masterKey = `bench-${token()}-${token()}`;
   const proc = await startMeili({ dataDir: path.join(runDir, 'meili'), masterKey, port: await freePort(), indexing: candidate.indexing });
@@ -99,7 +107,9 @@ export async function meiliSettingsBench(opts: { articles: number; samples: numb
       const t = await trial(candidate, documents, settings, opts.samples);
       trials.get(candidate)!.push(t);
       const rt = summarize(t.roundTripMs);
-      log(`run ${run + 1}/${opts.runs} ${candidate.label}: bulk ${t.bulkSeconds.toFixed(1)} s, single p50 ${rt.p50.toFixed(0)} ms p95 ${rt.p95.toFixed(0)} ms, stop words ${t.settingsSeconds.toFixed(1)} s, peak ${t.peakMiB} MiB (load ${os.loadavg()[0]!.toFixed(1)})`);
+      log(
+        `run ${run + 1}/${opts.runs} ${candidate.label}: bulk ${t.bulkSeconds.toFixed(1)} s, single p50 ${rt.p50.toFixed(0)} ms p95 ${rt.p95.toFixed(0)} ms, stop words ${t.settingsSeconds.toFixed(1)} s, peak ${t.peakMiB} MiB (load ${os.loadavg()[0]!.toFixed(1)})`,
+      );
     }
   }
   const rows = CANDIDATES.map((c) => {
@@ -108,15 +118,40 @@ export async function meiliSettingsBench(opts: { articles: number; samples: numb
     const rt = summarize(ts.flatMap((t) => t.roundTripMs));
     const task = summarize(ts.flatMap((t) => t.taskMs));
     const settingsUpdate = summarize(ts.map((t) => t.settingsSeconds));
-    return { label: c.label, indexing: c.indexing, bulk, docsPerSecond: documents.length / bulk.p50, roundTrip: rt, task, settingsUpdate, peakMiB: Math.max(...ts.map((t) => t.peakMiB)) };
+    return {
+      label: c.label,
+      indexing: c.indexing,
+      bulk,
+      docsPerSecond: documents.length / bulk.p50,
+      roundTrip: rt,
+      task,
+      settingsUpdate,
+      peakMiB: Math.max(...ts.map((t) => t.peakMiB)),
+    };
   });
   console.log(`\nMeilisearch indexing limits, ${documents.length} documents, ${opts.runs} runs × ${opts.samples} single additions (ms)\n`);
   console.log(
     renderTable(
       ['indexing limits', 'bulk s p50', 'docs/s', 'single p50', 'p95', 'max', 'task p50', 'task p95', 'stop words s p50', 'peak RSS MiB'],
-      rows.map((r) => [r.label, r.bulk.p50, r.docsPerSecond, r.roundTrip.p50, r.roundTrip.p95, r.roundTrip.max, r.task.p50, r.task.p95, r.settingsUpdate.p50, r.peakMiB]),
+      rows.map((r) => [
+        r.label,
+        r.bulk.p50,
+        r.docsPerSecond,
+        r.roundTrip.p50,
+        r.roundTrip.p95,
+        r.roundTrip.max,
+        r.task.p50,
+        r.task.p95,
+        r.settingsUpdate.p50,
+        r.peakMiB,
+      ]),
     ),
   );
-  const file = recording.write('meili-settings', { params: opts, documents: documents.length, rows, trials: [...trials].map(([c, ts]) => ({ label: c.label, trials: ts })) });
+  const file = recording.write('meili-settings', {
+    params: opts,
+    documents: documents.length,
+    rows,
+    trials: [...trials].map(([c, ts]) => ({ label: c.label, trials: ts })),
+  });
   console.log(`results: ${file}`);
 }

@@ -54,8 +54,17 @@ export async function preparePluginApp(): Promise<string> {
   fs.mkdirSync(PLUGIN_APP_DIR, { recursive: true });
   for (const dir of ['config', 'src']) fs.cpSync(path.join(CMS_DIR, 'dist', dir), path.join(PLUGIN_APP_DIR, dir), { recursive: true });
   fs.cpSync(path.join(CMS_DIR, 'public'), path.join(PLUGIN_APP_DIR, 'public'), { recursive: true });
-  const pkg = JSON.parse(fs.readFileSync(path.join(CMS_DIR, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string>; devDependencies?: unknown; scripts?: unknown };
-  const pluginVersion = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'strapi-plugin-meilisearch', 'package.json'), 'utf8')) as { version: string }).version;
+  const pkg = JSON.parse(fs.readFileSync(path.join(CMS_DIR, 'package.json'), 'utf8')) as {
+    name: string;
+    dependencies: Record<string, string>;
+    devDependencies?: unknown;
+    scripts?: unknown;
+  };
+  const pluginVersion = (
+    JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'strapi-plugin-meilisearch', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
   pkg.name = '@stackguide/bench-plugin-cms';
   pkg.dependencies['strapi-plugin-meilisearch'] = pluginVersion;
   delete pkg.devDependencies;
@@ -75,6 +84,11 @@ export function startPluginCms(env: Record<string, string>): Promise<StrapiProce
     appDir: PLUGIN_APP_DIR,
     name: 'plugin-cms',
     // The plugin's transformEntry requires search-sync's TypeScript document module.
-    env: { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, '--import tsx'].filter(Boolean).join(' '), SEED_ON_START: 'false', SEARCH_SYNC_URL: '' },
+    env: {
+      ...env,
+      NODE_OPTIONS: [env.NODE_OPTIONS, '--import tsx'].filter(Boolean).join(' '),
+      SEED_ON_START: 'false',
+      SEARCH_SYNC_URL: '',
+    },
   });
 }

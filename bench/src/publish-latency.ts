@@ -87,7 +87,9 @@ async function runningPublishLatency(samples: number): Promise<void> {
     const t = token();
     const { documentId } = await system.admin.createArticle(benchArticle(t));
     await system.idle();
-    const s = await timePublish(system.admin, system.search, INDEX_UID, documentId, t).finally(() => system.admin.deleteDocument(documentId));
+    const s = await timePublish(system.admin, system.search, INDEX_UID, documentId, t).finally(() =>
+      system.admin.deleteDocument(documentId),
+    );
     publishTimes.push(s.publish);
     if (Number.isNaN(s.total)) timeouts++;
     else times.push(s.total);
@@ -96,9 +98,22 @@ async function runningPublishLatency(samples: number): Promise<void> {
   await system.idle();
   const ours = summarize(times);
   console.log(`\npublish → searchable on the running npm start system, ${samples} samples (ms)\n`);
-  console.log(renderTable(['system', 'n', 'timeouts', 'p50', 'p95', 'p99', 'max', 'publish request p50'], [['npm start', ours.n, timeouts, ours.p50, ours.p95, ours.p99, ours.max, summarize(publishTimes).p50]]));
-  console.log(`target p95 ≤ ${TARGET_P95_MS} ms: ${ours.p95 <= TARGET_P95_MS && timeouts === 0 ? 'met' : 'NOT met'} (${ours.p95.toFixed(0)} ms)`);
-  const file = recording.write('publish-latency', { params: { samples, running: true }, ours, timeouts, publishRequest: summarize(publishTimes), samplesMs: times });
+  console.log(
+    renderTable(
+      ['system', 'n', 'timeouts', 'p50', 'p95', 'p99', 'max', 'publish request p50'],
+      [['npm start', ours.n, timeouts, ours.p50, ours.p95, ours.p99, ours.max, summarize(publishTimes).p50]],
+    ),
+  );
+  console.log(
+    `target p95 ≤ ${TARGET_P95_MS} ms: ${ours.p95 <= TARGET_P95_MS && timeouts === 0 ? 'met' : 'NOT met'} (${ours.p95.toFixed(0)} ms)`,
+  );
+  const file = recording.write('publish-latency', {
+    params: { samples, running: true },
+    ours,
+    timeouts,
+    publishRequest: summarize(publishTimes),
+    samplesMs: times,
+  });
   console.log(`results: ${file}`);
 }
 
@@ -136,7 +151,10 @@ export async function publishLatency(opts: { articles: number; samples: number; 
     for (let i = 0; i < opts.samples; i++) {
       const order = i % 2 === 0 ? (['ours', 'plugin'] as const) : (['plugin', 'ours'] as const);
       for (const who of order) {
-        const s = who === 'ours' ? await sample(system.ours.admin, system.meili, INDEX_UID) : await sample(system.peer.admin, system.meili, PLUGIN_INDEX);
+        const s =
+          who === 'ours'
+            ? await sample(system.ours.admin, system.meili, INDEX_UID)
+            : await sample(system.peer.admin, system.meili, PLUGIN_INDEX);
         publishTimes[who].push(s.publish);
         const split = who === 'ours' && !Number.isNaN(s.total) ? await stagesOf(applied, s) : undefined;
         if (split) stages.push(split);
@@ -154,7 +172,16 @@ export async function publishLatency(opts: { articles: number; samples: number; 
         ['system', 'n', 'timeouts', 'p50', 'p95', 'p99', 'max', 'publish request p50'],
         [
           ['ours (webhook → search-sync)', ours.n, timeouts.ours, ours.p50, ours.p95, ours.p99, ours.max, summarize(publishTimes.ours).p50],
-          ['plugin 0.16.5 (document middleware)', plugin.n, timeouts.plugin, plugin.p50, plugin.p95, plugin.p99, plugin.max, summarize(publishTimes.plugin).p50],
+          [
+            'plugin 0.16.5 (document middleware)',
+            plugin.n,
+            timeouts.plugin,
+            plugin.p50,
+            plugin.p95,
+            plugin.p99,
+            plugin.max,
+            summarize(publishTimes.plugin).p50,
+          ],
           ['ours / plugin', null, null, ratio(ours.p50, plugin.p50), ratio(ours.p95, plugin.p95), ratio(ours.p99, plugin.p99), null, null],
         ],
       ),
@@ -168,8 +195,15 @@ export async function publishLatency(opts: { articles: number; samples: number; 
     ];
     const stageSummaries = Object.fromEntries(stageNames.map(([key]) => [key, summarize(stages.map((x) => x[key]))]));
     console.log(`\nwhere ours spends it (ms, ${stages.length} samples matched to search-sync's log)\n`);
-    console.log(renderTable(['stage', 'p50', 'p95', 'max'], stageNames.map(([key, label]) => [label, stageSummaries[key]!.p50, stageSummaries[key]!.p95, stageSummaries[key]!.max])));
-    console.log(`\nMeilisearch: max indexing memory ${system.indexing.maxIndexingMemory} B, threads ${system.indexing.maxIndexingThreads ?? 'all'} (both systems)`);
+    console.log(
+      renderTable(
+        ['stage', 'p50', 'p95', 'max'],
+        stageNames.map(([key, label]) => [label, stageSummaries[key]!.p50, stageSummaries[key]!.p95, stageSummaries[key]!.max]),
+      ),
+    );
+    console.log(
+      `\nMeilisearch: max indexing memory ${system.indexing.maxIndexingMemory} B, threads ${system.indexing.maxIndexingThreads ?? 'all'} (both systems)`,
+    );
     console.log(`target ours p95 ≤ ${TARGET_P95_MS} ms: ${ours.p95 <= TARGET_P95_MS ? 'met' : 'NOT met'} (${ours.p95.toFixed(0)} ms)`);
     const file = recording.write('publish-latency', {
       params: opts,

@@ -19,7 +19,9 @@ export function realisticQueries(names: string[], count = 200): string[] {
 export async function cmsNames(cmsUrl: string, token: string): Promise<string[]> {
   const names: string[] = [];
   for (const type of ['skills', 'roles']) {
-    const res = await fetch(`${cmsUrl}/api/${type}?pagination[pageSize]=100&fields[0]=name`, { headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch(`${cmsUrl}/api/${type}?pagination[pageSize]=100&fields[0]=name`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     if (!res.ok) throw new Error(`GET ${cmsUrl}/api/${type}: HTTP ${res.status}`);
     names.push(...((await res.json()) as { data: { name: string }[] }).data.map((d) => d.name));
   }

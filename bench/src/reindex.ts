@@ -75,48 +75,96 @@ export async function reindexBench(opts: { articles: number; runs: number; runni
         if (who === 'floor' || who === 'loadedFloor') {
           const seconds = await floorRun(meili, who === 'loadedFloor');
           (who === 'floor' ? floorSeconds : loadedFloorSeconds).push(seconds);
-          log(`run ${i + 1}/${opts.runs} ${who === 'floor' ? 'floor, Meilisearch alone' : 'floor under the search loop'}: ${seconds.toFixed(1)} s`);
+          log(
+            `run ${i + 1}/${opts.runs} ${who === 'floor' ? 'floor, Meilisearch alone' : 'floor under the search loop'}: ${seconds.toFixed(1)} s`,
+          );
           continue;
         }
         const run = who === 'ours' ? await ourReindex(meili, syncEnv) : await pluginReindex(system!);
         runs[who].push(run);
-        log(`run ${i + 1}/${opts.runs} ${who}: ${run.docs} docs in ${run.seconds.toFixed(1)} s, searches ${run.loop.searches}, failed ${run.loop.failed}, empty ${run.loop.empty}`);
+        log(
+          `run ${i + 1}/${opts.runs} ${who}: ${run.docs} docs in ${run.seconds.toFixed(1)} s, searches ${run.loop.searches}, failed ${run.loop.failed}, empty ${run.loop.empty}`,
+        );
       }
       // Same documents, so the speed ratio is the inverse of the time ratio.
       const oursSeconds = runs.ours.at(-1)!.seconds;
       pairs.push({ ofFloor: ratio(floorSeconds.at(-1)!, oursSeconds), ofLoadedFloor: ratio(loadedFloorSeconds.at(-1)!, oursSeconds) });
-      log(`run ${i + 1}/${opts.runs}: ours at ${pairs.at(-1)!.ofFloor.toFixed(2)}× the floor's speed (${pairs.at(-1)!.ofLoadedFloor.toFixed(2)}× under the loop)`);
+      log(
+        `run ${i + 1}/${opts.runs}: ours at ${pairs.at(-1)!.ofFloor.toFixed(2)}× the floor's speed (${pairs.at(-1)!.ofLoadedFloor.toFixed(2)}× under the loop)`,
+      );
     }
     const row = (label: string, r: Run[]) => {
       const rate = summarize(r.map((x) => x.docsPerSecond));
       const sum = (k: keyof LoopCounts) => r.reduce((a, x) => a + x.loop[k], 0);
-      return { label, rate, seconds: summarize(r.map((x) => x.seconds)), searches: sum('searches'), failed: sum('failed'), empty: sum('empty') };
+      return {
+        label,
+        rate,
+        seconds: summarize(r.map((x) => x.seconds)),
+        searches: sum('searches'),
+        failed: sum('failed'),
+        empty: sum('empty'),
+      };
     };
     const ours = row('ours (new index + swap)', runs.ours);
     const plugin = row('plugin 0.16.5 (delete + re-add)', runs.plugin);
     const docs = runs.ours[0]?.docs ?? 0;
-    const floorRow = (label: string, seconds: number[]) => ({ label, rate: summarize(seconds.map((s) => docs / s)), seconds: summarize(seconds) });
+    const floorRow = (label: string, seconds: number[]) => ({
+      label,
+      rate: summarize(seconds.map((s) => docs / s)),
+      seconds: summarize(seconds),
+    });
     const floor = floorRow('floor: Meilisearch alone, same documents', floorSeconds);
     const loadedFloor = floorRow('floor under the same search loop', loadedFloorSeconds);
     const speedup = ratio(ours.rate.p50, plugin.rate.p50);
-    console.log(`\nfull reindex of ${running ? 'the running npm start system' : `${opts.articles} generated articles (+ demo content)`}, ${opts.runs} rounds\n`);
+    console.log(
+      `\nfull reindex of ${running ? 'the running npm start system' : `${opts.articles} generated articles (+ demo content)`}, ${opts.runs} rounds\n`,
+    );
     console.log(
       renderTable(
         ['system', 'runs', 'docs/s p50', 'docs/s min', 'seconds p50', 'searches', 'failed', 'empty'],
         [
-          ...(running ? [ours] : [ours, plugin]).map((r) => [r.label, r.rate.n, r.rate.p50, r.rate.min, r.seconds.p50, r.searches, r.failed, r.empty]),
+          ...(running ? [ours] : [ours, plugin]).map((r) => [
+            r.label,
+            r.rate.n,
+            r.rate.p50,
+            r.rate.min,
+            r.seconds.p50,
+            r.searches,
+            r.failed,
+            r.empty,
+          ]),
           ...[floor, loadedFloor].map((f) => [f.label, f.rate.n, f.rate.p50, f.rate.min, f.seconds.p50, '', '', '']),
         ],
       ),
     );
-    const ofFloor = percentile(pairs.map((p) => p.ofFloor), 0.5);
-    const ofLoadedFloor = percentile(pairs.map((p) => p.ofLoadedFloor), 0.5);
+    const ofFloor = percentile(
+      pairs.map((p) => p.ofFloor),
+      0.5,
+    );
+    const ofLoadedFloor = percentile(
+      pairs.map((p) => p.ofLoadedFloor),
+      0.5,
+    );
     const unpaired = ratio(ours.rate.p50, floor.rate.p50);
-    console.log(`\nours / floor, round by round: ${pairs.map((p) => `${p.ofFloor.toFixed(2)}×`).join(', ')} (under the loop: ${pairs.map((p) => `${p.ofLoadedFloor.toFixed(2)}×`).join(', ')}); medians of all rounds pooled: ${unpaired.toFixed(2)}× (ours includes process start and the closing reconcile)`);
+    console.log(
+      `\nours / floor, round by round: ${pairs.map((p) => `${p.ofFloor.toFixed(2)}×`).join(', ')} (under the loop: ${pairs.map((p) => `${p.ofLoadedFloor.toFixed(2)}×`).join(', ')}); medians of all rounds pooled: ${unpaired.toFixed(2)}× (ours includes process start and the closing reconcile)`,
+    );
     console.log(
       `\nours/floor (median of rounds): ${ofFloor.toFixed(2)}× — target ≥ 0.9×: ${ofFloor >= 0.9 ? 'met' : 'NOT met'} (under the same search loop ${ofLoadedFloor.toFixed(2)}×)${running ? '' : `; ours/plugin ${speedup.toFixed(2)}×`}; ours failed ${ours.failed}, empty ${ours.empty} — target 0/0: ${ours.failed + ours.empty === 0 ? 'met' : 'NOT met'}`,
     );
-    const file = recording.write('reindex', { params: opts, ours, plugin: running ? null : plugin, floor, loadedFloor, speedup, ofFloor, ofLoadedFloor, unpaired, pairs, runs });
+    const file = recording.write('reindex', {
+      params: opts,
+      ours,
+      plugin: running ? null : plugin,
+      floor,
+      loadedFloor,
+      speedup,
+      ofFloor,
+      ofLoadedFloor,
+      unpaired,
+      pairs,
+      runs,
+    });
     console.log(`results: ${file}`);
   } finally {
     await system?.stop();

@@ -40,7 +40,8 @@ export async function runningSystem(): Promise<RunningSystem> {
   // The search-only key is derived at start, not kept in .env; the master key reads its value.
   const meili = { url: meiliUrl, key: need('MEILI_MASTER_KEY') };
   const { status, data } = await meiliCall<{ key?: string }>(meili, 'GET', `/keys/${SEARCH_KEY_UID}`);
-  if (status !== 200 || !data?.key) throw new Error(`Meilisearch at ${meiliUrl} has no search-only key (HTTP ${status}): is npm start running?`);
+  if (status !== 200 || !data?.key)
+    throw new Error(`Meilisearch at ${meiliUrl} has no search-only key (HTTP ${status}): is npm start running?`);
   return {
     admin: await adminClient(strapiUrl, need('ADMIN_EMAIL'), need('ADMIN_PASSWORD')),
     siteUrl,
@@ -48,7 +49,9 @@ export async function runningSystem(): Promise<RunningSystem> {
     readToken: need('STRAPI_READ_TOKEN'),
     search: { url: meiliUrl, key: data.key },
     meili,
-    env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')),
+    env: Object.fromEntries(
+      Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
+    ),
     idle: () => waitIdle(`${siteUrl}${SITE_STATUS_ROUTES.builds}`, auth, `${syncUrl}/status`),
     siteStatus: () => siteStatus(`${siteUrl}${SITE_STATUS_ROUTES.builds}`, auth),
   };

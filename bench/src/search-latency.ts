@@ -25,7 +25,10 @@ export async function searchLatencyBench(opts: { articles: number; runs: number 
   const log = stepLog('search');
   try {
     const queries = realisticQueries(await cmsNames(system.ours.cms.url, system.fixture.secrets.STRAPI_READ_TOKEN), 200);
-    const rows = { ours: { rtt: [] as number[], proc: [] as number[], empty: 0, failed: 0 }, plugin: { rtt: [] as number[], proc: [] as number[], empty: 0, failed: 0 } };
+    const rows = {
+      ours: { rtt: [] as number[], proc: [] as number[], empty: 0, failed: 0 },
+      plugin: { rtt: [] as number[], proc: [] as number[], empty: 0, failed: 0 },
+    };
     for (let round = 0; round < opts.runs; round++) {
       for (const [i, q] of queries.entries()) {
         const order = (i + round) % 2 === 0 ? (['ours', 'plugin'] as const) : (['plugin', 'ours'] as const);
@@ -43,17 +46,44 @@ export async function searchLatencyBench(opts: { articles: number; runs: number 
       }
       log(`round ${round + 1}/${opts.runs}: ${queries.length} queries × 2 indexes`);
     }
-    const s = (k: 'ours' | 'plugin') => ({ rtt: summarize(rows[k].rtt), proc: summarize(rows[k].proc), empty: rows[k].empty, failed: rows[k].failed });
+    const s = (k: 'ours' | 'plugin') => ({
+      rtt: summarize(rows[k].rtt),
+      proc: summarize(rows[k].proc),
+      empty: rows[k].empty,
+      failed: rows[k].failed,
+    });
     const ours = s('ours');
     const plugin = s('plugin');
-    console.log(`\nsearch at ${opts.articles} generated articles: ${queries.length} queries × ${opts.runs} rounds, site display parameters (ms)\n`);
+    console.log(
+      `\nsearch at ${opts.articles} generated articles: ${queries.length} queries × ${opts.runs} rounds, site display parameters (ms)\n`,
+    );
     console.log(
       renderTable(
         ['index', 'queries', 'failed', 'no hits', 'processingTimeMs p50', 'p95', 'round trip p50', 'p95', 'p99'],
         [
           ['articles (ours)', ours.rtt.n, ours.failed, ours.empty, ours.proc.p50, ours.proc.p95, ours.rtt.p50, ours.rtt.p95, ours.rtt.p99],
-          ['articles_plugin', plugin.rtt.n, plugin.failed, plugin.empty, plugin.proc.p50, plugin.proc.p95, plugin.rtt.p50, plugin.rtt.p95, plugin.rtt.p99],
-          ['ours / plugin', null, null, null, ratio(ours.proc.p50, plugin.proc.p50), ratio(ours.proc.p95, plugin.proc.p95), ratio(ours.rtt.p50, plugin.rtt.p50), ratio(ours.rtt.p95, plugin.rtt.p95), null],
+          [
+            'articles_plugin',
+            plugin.rtt.n,
+            plugin.failed,
+            plugin.empty,
+            plugin.proc.p50,
+            plugin.proc.p95,
+            plugin.rtt.p50,
+            plugin.rtt.p95,
+            plugin.rtt.p99,
+          ],
+          [
+            'ours / plugin',
+            null,
+            null,
+            null,
+            ratio(ours.proc.p50, plugin.proc.p50),
+            ratio(ours.proc.p95, plugin.proc.p95),
+            ratio(ours.rtt.p50, plugin.rtt.p50),
+            ratio(ours.rtt.p95, plugin.rtt.p95),
+            null,
+          ],
         ],
       ),
     );

@@ -14,7 +14,11 @@ export type SearchSync = {
 };
 
 /** Runs a command of search-sync's declared bin (`serve`, `reindex`, …) as its own process. */
-export function spawnSearchSync(command: string, env: Record<string, string>, onLine?: (line: string, stream: 'stdout' | 'stderr') => void): Child {
+export function spawnSearchSync(
+  command: string,
+  env: Record<string, string>,
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void,
+): Child {
   return spawnBin('@stackguide/search-sync', command.split(' '), {
     name: `search-sync ${command}`,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', SITE_BUILD_HOOK_URL: '', ...env },

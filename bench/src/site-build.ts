@@ -28,7 +28,12 @@ export const buildDirs = (runDir: string): BuildDirs => ({ outDir: path.join(run
  * compiles), so it never touches the site's own builds; timed, with the peak RSS and CPU time of its process tree.
  * @throws Error with the build's last output lines when it fails.
  */
-export async function build(strapiUrl: string, token: string, dirs: BuildDirs, opts: { env?: Record<string, string> } = {}): Promise<Build> {
+export async function build(
+  strapiUrl: string,
+  token: string,
+  dirs: BuildDirs,
+  opts: { env?: Record<string, string> } = {},
+): Promise<Build> {
   // The previous output is moved aside, not deleted: on a journal-less ext4, creating thousands of
   // files within minutes of deleting as many makes the kernel step over every recently freed inode
   // (perf: `recently_deleted`, `find_inode_bit`), which would be timed as part of the next build.
@@ -37,23 +42,28 @@ export async function build(strapiUrl: string, token: string, dirs: BuildDirs, o
   const output: string[] = [];
   let summary = '';
   const start = performance.now();
-  const child = spawnChild('site build', process.execPath, ['--import', 'tsx', 'server/build-cli.ts', '--out', dirs.outDir, '--no-search-sync'], {
-    cwd: SITE_DIR,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      STRAPI_URL: strapiUrl,
-      STRAPI_READ_TOKEN: token,
-      SITE_URL: 'http://127.0.0.1:4321',
-      SITE_CACHE_DIR: dirs.cacheDir,
-      ALLOW_EMPTY_SITE: 'false',
-      ...opts.env,
+  const child = spawnChild(
+    'site build',
+    process.execPath,
+    ['--import', 'tsx', 'server/build-cli.ts', '--out', dirs.outDir, '--no-search-sync'],
+    {
+      cwd: SITE_DIR,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        STRAPI_URL: strapiUrl,
+        STRAPI_READ_TOKEN: token,
+        SITE_URL: 'http://127.0.0.1:4321',
+        SITE_CACHE_DIR: dirs.cacheDir,
+        ALLOW_EMPTY_SITE: 'false',
+        ...opts.env,
+      },
+      onLine: (line, stream) => {
+        if (stream === 'stdout') summary = line;
+        output.push(line);
+      },
     },
-    onLine: (line, stream) => {
-      if (stream === 'stdout') summary = line;
-      output.push(line);
-    },
-  });
+  );
   const watch = watchPeakRss(child.process.pid!);
   const code = await child.exited;
   const seconds = (performance.now() - start) / 1000;
@@ -75,7 +85,10 @@ export function largestHtml(outDir: string): { file: string; bytes: number } {
 
 /** Gzip bytes of every JavaScript file the built site ships (the search island is the only script). */
 export function jsGzipBytes(outDir: string): { files: number; gzipBytes: number } {
-  const files = fs.readdirSync(outDir, { recursive: true }).map(String).filter((f) => f.endsWith('.js'));
+  const files = fs
+    .readdirSync(outDir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.js'));
   const gzipBytes = files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(outDir, f)), { level: 9 }).length, 0);
   return { files: files.length, gzipBytes };
 }
@@ -109,7 +122,11 @@ const summarizeBuilds = (builds: { ms: number; rendered: number }[]): Incrementa
  */
 async function incrementalBuilds(site: SiteServer, admin: AdminClient, strapiUrl: string, token: string, runs: number) {
   const get = async (query: string) =>
-    ((await (await fetch(`${strapiUrl}/api/articles?${query}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { data: { documentId: string; roles: { documentId: string }[]; skills: { documentId: string }[] }[] }).data;
+    (
+      (await (await fetch(`${strapiUrl}/api/articles?${query}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        data: { documentId: string; roles: { documentId: string }[]; skills: { documentId: string }[] }[];
+      }
+    ).data;
   const [target] = await get('pagination[pageSize]=1&sort=id:desc');
   const hookFor = (documentId: string) => ({ changedAt: new Date().toISOString(), changes: [{ kind: 'article', documentId }] });
   const edits: { ms: number; rendered: number }[] = [];
@@ -122,7 +139,10 @@ async function incrementalBuilds(site: SiteServer, admin: AdminClient, strapiUrl
   for (let i = 0; i < runs; i++) {
     const relate = (items: { documentId: string }[]) => ({ connect: items.map((r) => ({ documentId: r.documentId })) });
     // The publish bench's probe: an article the CMS's validation accepts (excerpt length, author).
-    const { documentId } = await admin.createArticle({ ...benchArticle(probeId()), roles: relate(target!.roles), skills: relate(target!.skills) }, { publish: true });
+    const { documentId } = await admin.createArticle(
+      { ...benchArticle(probeId()), roles: relate(target!.roles), skills: relate(target!.skills) },
+      { publish: true },
+    );
     publishes.push((await site.rebuild(hookFor(documentId))).current);
   }
   return { edit: summarizeBuilds(edits), publish: summarizeBuilds(publishes) };
@@ -131,7 +151,10 @@ async function incrementalBuilds(site: SiteServer, admin: AdminClient, strapiUrl
 async function benchSize(articles: number, runs: number, runDir: string): Promise<SizeResult> {
   const log = stepLog(`site-build ${articles}`);
   const fixture = await fixtureCopy(articles, path.join(runDir, `cms-${articles}.db`), log);
-  const strapi = await startStrapi({ env: cmsEnv(fixture.secrets, fixture.databaseFilename, { SEED_ON_START: 'false' }), databaseFilename: fixture.databaseFilename });
+  const strapi = await startStrapi({
+    env: cmsEnv(fixture.secrets, fixture.databaseFilename, { SEED_ON_START: 'false' }),
+    databaseFilename: fixture.databaseFilename,
+  });
   const token = fixture.secrets.STRAPI_READ_TOKEN;
   const floor = await startFloorServer(strapi.url);
   const dirs = buildDirs(runDir);
@@ -141,7 +164,9 @@ async function benchSize(articles: number, runs: number, runDir: string): Promis
     floor.replay();
     const js = jsGzipBytes(dirs.outDir);
     const largest = largestHtml(dirs.outDir);
-    log(`${first.seconds.toFixed(1)} s with compiling; ${floor.stored()} responses recorded, ${first.pages} files, ${js.files} JS files = ${js.gzipBytes} bytes gzipped`);
+    log(
+      `${first.seconds.toFixed(1)} s with compiling; ${floor.stored()} responses recorded, ${first.pages} files, ${js.files} JS files = ${js.gzipBytes} bytes gzipped`,
+    );
     const real: Build[] = [];
     const low: Build[] = [];
     for (let i = 0; i < runs; i++) {
@@ -149,7 +174,9 @@ async function benchSize(articles: number, runs: number, runDir: string): Promis
       for (const who of order) {
         const b = await build(who === 'strapi' ? strapi.url : floor.url, token, dirs);
         (who === 'strapi' ? real : low).push(b);
-        log(`run ${i + 1}/${runs} ${who}: ${b.seconds.toFixed(1)} s (CPU ${b.cpuSeconds.toFixed(1)} s), peak ${b.peakMiB} MiB (load ${os.loadavg()[0]!.toFixed(1)})`);
+        log(
+          `run ${i + 1}/${runs} ${who}: ${b.seconds.toFixed(1)} s (CPU ${b.cpuSeconds.toFixed(1)} s), peak ${b.peakMiB} MiB (load ${os.loadavg()[0]!.toFixed(1)})`,
+        );
       }
     }
     log('incremental builds in the site server: title edits, then new articles');
@@ -195,10 +222,24 @@ export async function siteBuildBench(opts: { sizes: number[]; runs: number }): P
   try {
     const results: SizeResult[] = [];
     for (const size of opts.sizes) results.push(await benchSize(size, opts.runs, runDir));
-    console.log(`\nsite build (site/server/build-cli.ts: fetch, prepare, render every file), ${opts.runs} runs each, alternating; floor = same build, Strapi's answers served from memory\n`);
+    console.log(
+      `\nsite build (site/server/build-cli.ts: fetch, prepare, render every file), ${opts.runs} runs each, alternating; floor = same build, Strapi's answers served from memory\n`,
+    );
     console.log(
       renderTable(
-        ['articles', 'files', 'JS gzip bytes', 'full s p50', 'full CPU s p50', 'floor s p50', 'full/floor', 'peak MiB p50', 'first build with compile s', 'edit → incremental s p50 (files rendered)', 'publish → incremental s p50 (files rendered)'],
+        [
+          'articles',
+          'files',
+          'JS gzip bytes',
+          'full s p50',
+          'full CPU s p50',
+          'floor s p50',
+          'full/floor',
+          'peak MiB p50',
+          'first build with compile s',
+          'edit → incremental s p50 (files rendered)',
+          'publish → incremental s p50 (files rendered)',
+        ],
         results.map((r) => [
           r.articles,
           r.pages,
@@ -215,8 +256,13 @@ export async function siteBuildBench(opts: { sizes: number[]; runs: number }): P
       ),
     );
     for (const r of results) {
-      const targets = r.articles >= 10_000 ? `; under 60 s ${r.strapi.p50 < 60 ? 'met' : 'NOT met'}; peak under 2 GiB ${r.strapiPeakMiB.p50 < 2048 ? 'met' : 'NOT met'}` : '';
-      console.log(`${r.articles}: largest HTML page ${r.largestHtml.file} ${(r.largestHtml.bytes / 1024).toFixed(1)} KB; site server peak ${r.serverPeakMiB} MiB${targets}`);
+      const targets =
+        r.articles >= 10_000
+          ? `; under 60 s ${r.strapi.p50 < 60 ? 'met' : 'NOT met'}; peak under 2 GiB ${r.strapiPeakMiB.p50 < 2048 ? 'met' : 'NOT met'}`
+          : '';
+      console.log(
+        `${r.articles}: largest HTML page ${r.largestHtml.file} ${(r.largestHtml.bytes / 1024).toFixed(1)} KB; site server peak ${r.serverPeakMiB} MiB${targets}`,
+      );
     }
     const file = recording.write('site-build', { params: opts, results });
     console.log(`results: ${file}`);

@@ -21,7 +21,10 @@ type Sample = { kind: Kind; ms: number; slug: string; build: SiteStatus['current
 /** Polls the served page every 25 ms until `live` says the change shows; ms since `start`, NaN on timeout. */
 async function until(siteUrl: string, slug: string, start: number, live: (res: Response) => Promise<boolean>): Promise<number> {
   try {
-    await waitFor(`/articles/${slug}/ to change`, async () => live(await fetch(`${siteUrl}/articles/${slug}/`)), { timeoutMs: TIMEOUT_MS, intervalMs: 25 });
+    await waitFor(`/articles/${slug}/ to change`, async () => live(await fetch(`${siteUrl}/articles/${slug}/`)), {
+      timeoutMs: TIMEOUT_MS,
+      intervalMs: 25,
+    });
     return performance.now() - start;
   } catch {
     return Number.NaN;
@@ -31,7 +34,9 @@ async function until(siteUrl: string, slug: string, start: number, live: (res: R
 type Model = { documentId: string; slug: string; title: string; roles: { documentId: string }[]; skills: { documentId: string }[] };
 
 async function publishedArticles(t: SystemUnderTest, count: number): Promise<Model[]> {
-  const res = await fetch(`${t.strapiUrl}/api/articles?pagination[pageSize]=${count}&sort=id:asc`, { headers: { authorization: `Bearer ${t.readToken}` } });
+  const res = await fetch(`${t.strapiUrl}/api/articles?pagination[pageSize]=${count}&sort=id:asc`, {
+    headers: { authorization: `Bearer ${t.readToken}` },
+  });
   return ((await res.json()) as { data: Awaited<ReturnType<typeof publishedArticles>> }).data;
 }
 
@@ -84,7 +89,12 @@ async function sampleChanges(
     await t.idle();
     const start = performance.now();
     await t.admin.publish(documentId);
-    out.push({ kind: 'publish', slug, ms: await until(t.siteUrl, slug, start, async (res) => res.status === 200), build: (await t.siteStatus()).current });
+    out.push({
+      kind: 'publish',
+      slug,
+      ms: await until(t.siteUrl, slug, start, async (res) => res.status === 200),
+      build: (await t.siteStatus()).current,
+    });
   }
   log(`publish: ${samples} samples`);
   for (let i = 0; i < samples; i++) {
@@ -95,14 +105,24 @@ async function sampleChanges(
     await t.idle();
     const start = performance.now();
     await t.admin.publish(model.documentId);
-    out.push({ kind: 'edit', slug: model.slug, ms: await until(t.siteUrl, model.slug, start, async (res) => res.ok && (await res.text()).includes(title)), build: (await t.siteStatus()).current });
+    out.push({
+      kind: 'edit',
+      slug: model.slug,
+      ms: await until(t.siteUrl, model.slug, start, async (res) => res.ok && (await res.text()).includes(title)),
+      build: (await t.siteStatus()).current,
+    });
   }
   log(`edit: ${samples} samples`);
   for (const probe of probes) {
     await t.idle();
     const start = performance.now();
     await t.admin.unpublish(probe.documentId);
-    out.push({ kind: 'unpublish', slug: probe.slug, ms: await until(t.siteUrl, probe.slug, start, async (res) => res.status === 404), build: (await t.siteStatus()).current });
+    out.push({
+      kind: 'unpublish',
+      slug: probe.slug,
+      ms: await until(t.siteUrl, probe.slug, start, async (res) => res.status === 404),
+      build: (await t.siteStatus()).current,
+    });
   }
   log(`unpublish: ${samples} samples`);
   return out;
@@ -126,12 +146,20 @@ export async function sitePublishBench(opts: { articles: number; samples: number
       stops.push(() => meili.stop());
       const syncPort = await freePort();
       const cms = await startStrapi({
-        env: cmsEnv(secrets, fixture.databaseFilename, { SEED_ON_START: 'false', SEARCH_SYNC_URL: `http://127.0.0.1:${syncPort}/webhooks/strapi` }),
+        env: cmsEnv(secrets, fixture.databaseFilename, {
+          SEED_ON_START: 'false',
+          SEARCH_SYNC_URL: `http://127.0.0.1:${syncPort}/webhooks/strapi`,
+        }),
         databaseFilename: fixture.databaseFilename,
       });
       stops.push(() => cms.stop());
       log('site: first build');
-      const site = await startSiteServer({ strapiUrl: cms.url, token: secrets.STRAPI_READ_TOKEN, env: { SITE_CACHE_DIR: path.join(runDir, 'site-cache') }, timeoutMs: 900_000 });
+      const site = await startSiteServer({
+        strapiUrl: cms.url,
+        token: secrets.STRAPI_READ_TOKEN,
+        env: { SITE_CACHE_DIR: path.join(runDir, 'site-cache') },
+        timeoutMs: 900_000,
+      });
       stops.push(() => site.stop());
       log('search-sync: first fill');
       const sync = await startSearchSync({
@@ -172,7 +200,9 @@ export async function sitePublishBench(opts: { articles: number; samples: number
         rendered: summarize(builds.map((b) => b.rendered)).p50,
       };
     });
-    console.log(`\npublish → live on the site (${opts.running ? 'the running npm start system' : `${opts.articles} generated articles`}), ms from the publish request\n`);
+    console.log(
+      `\npublish → live on the site (${opts.running ? 'the running npm start system' : `${opts.articles} generated articles`}), ms from the publish request\n`,
+    );
     console.log(
       renderTable(
         ['change', 'n', 'timeouts', 'p50', 'p95', 'max', 'site build ms p50', 'files rendered p50'],

@@ -1,6 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { adminClient, freePort, startMeili, startStrapi, stopAll, waitForHttp, type AdminClient, type MeiliIndexing, type MeiliProcess, type StrapiProcess } from '@stackguide/test-kit';
+import {
+  adminClient,
+  freePort,
+  startMeili,
+  startStrapi,
+  stopAll,
+  waitForHttp,
+  type AdminClient,
+  type MeiliIndexing,
+  type MeiliProcess,
+  type StrapiProcess,
+} from '@stackguide/test-kit';
 import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { cmsEnv, fixtureCopy, type Fixture } from './fixtures.ts';
 import { documentCount, waitForIdleIndex, type Meili } from './meili-http.ts';
@@ -10,7 +21,13 @@ import { stepLog } from '@stackguide/runtime';
 import { startSearchSync, syncDataDir, waitForSyncReady, type SearchSync } from './search-sync-process.ts';
 import { makeRunDir } from './paths.ts';
 
-export type Ours = { cms: StrapiProcess; cmsEnv: Record<string, string>; sync: SearchSync; syncEnv: Record<string, string>; admin: AdminClient };
+export type Ours = {
+  cms: StrapiProcess;
+  cmsEnv: Record<string, string>;
+  sync: SearchSync;
+  syncEnv: Record<string, string>;
+  admin: AdminClient;
+};
 export type Peer = { cms: StrapiProcess; cmsEnv: Record<string, string>; admin: AdminClient };
 export type System = {
   runDir: string;
@@ -37,7 +54,10 @@ export type System = {
  */
 export function benchIndexing(env: NodeJS.ProcessEnv = process.env): MeiliIndexing {
   const c = parseConfig({ MEILI_MAX_INDEXING_MEMORY: 'required', MEILI_MAX_INDEXING_THREADS: 'optional' }, env);
-  return { maxIndexingMemory: c.MEILI_MAX_INDEXING_MEMORY, ...(c.MEILI_MAX_INDEXING_THREADS === undefined ? {} : { maxIndexingThreads: c.MEILI_MAX_INDEXING_THREADS }) };
+  return {
+    maxIndexingMemory: c.MEILI_MAX_INDEXING_MEMORY,
+    ...(c.MEILI_MAX_INDEXING_THREADS === undefined ? {} : { maxIndexingThreads: c.MEILI_MAX_INDEXING_THREADS }),
+  };
 }
 
 /**
@@ -64,7 +84,10 @@ export async function startSystem(articles: number, opts: { onSyncLine?: (line: 
 
     step('our CMS and search-sync');
     const syncPort = await freePort();
-    const ourEnv = cmsEnv(secrets, fixture.databaseFilename, { SEARCH_SYNC_URL: `http://127.0.0.1:${syncPort}/webhooks/strapi`, SEED_ON_START: 'false' });
+    const ourEnv = cmsEnv(secrets, fixture.databaseFilename, {
+      SEARCH_SYNC_URL: `http://127.0.0.1:${syncPort}/webhooks/strapi`,
+      SEED_ON_START: 'false',
+    });
     const cms = await startStrapi({ env: ourEnv, databaseFilename: fixture.databaseFilename });
     const syncEnv: Record<string, string> = {
       STRAPI_URL: cms.url,
@@ -78,13 +101,23 @@ export async function startSystem(articles: number, opts: { onSyncLine?: (line: 
       ...(opts.onSyncLine ? { LOG_LEVEL: 'info' } : {}),
     };
     const sync = await startSearchSync(syncEnv, opts.onSyncLine);
-    const ours: Ours = { cms, cmsEnv: ourEnv, sync, syncEnv, admin: await adminClient(cms.url, secrets.ADMIN_EMAIL, secrets.ADMIN_PASSWORD) };
+    const ours: Ours = {
+      cms,
+      cmsEnv: ourEnv,
+      sync,
+      syncEnv,
+      admin: await adminClient(cms.url, secrets.ADMIN_EMAIL, secrets.ADMIN_PASSWORD),
+    };
 
     step('plugin CMS');
     await preparePluginApp();
     const peerEnv = cmsEnv(secrets, path.join(runDir, 'peer.db'), { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key });
     const pluginCms = await startPluginCms(peerEnv);
-    const peer: Peer = { cms: pluginCms, cmsEnv: peerEnv, admin: await adminClient(pluginCms.url, secrets.ADMIN_EMAIL, secrets.ADMIN_PASSWORD) };
+    const peer: Peer = {
+      cms: pluginCms,
+      cmsEnv: peerEnv,
+      admin: await adminClient(pluginCms.url, secrets.ADMIN_EMAIL, secrets.ADMIN_PASSWORD),
+    };
 
     step('initial indexing (both)');
     await peer.admin.request('POST', '/meilisearch/content-type', { contentType: ARTICLE_UID });

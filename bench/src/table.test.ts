@@ -13,13 +13,14 @@ describe('fmt', () => {
 
 describe('renderTable', () => {
   it('pads columns and right-aligns numeric ones', () => {
-    const out = renderTable(['system', 'p50 ms'], [['ours', 12.5], ['plugin', 130]]).split('\n');
-    expect(out).toEqual([
-      '| system | p50 ms |',
-      '|--------|-------:|',
-      '| ours   |   12.5 |',
-      '| plugin |    130 |',
-    ]);
+    const out = renderTable(
+      ['system', 'p50 ms'],
+      [
+        ['ours', 12.5],
+        ['plugin', 130],
+      ],
+    ).split('\n');
+    expect(out).toEqual(['| system | p50 ms |', '|--------|-------:|', '| ours   |   12.5 |', '| plugin |    130 |']);
   });
   it('renders a header-only table when there are no rows', () => {
     expect(renderTable(['a'], []).split('\n')).toHaveLength(2);

@@ -6,7 +6,10 @@ import stackguide from './stackguide';
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const { previewSecret, previewUrl } = stackguide();
   // Optional here: `strapi build` loads this file without secrets; Strapi refuses to start without them.
-  const c = parseConfig({ ADMIN_JWT_SECRET: 'optional', API_TOKEN_SALT: 'optional', TRANSFER_TOKEN_SALT: 'optional', ENCRYPTION_KEY: 'optional' }, process.env);
+  const c = parseConfig(
+    { ADMIN_JWT_SECRET: 'optional', API_TOKEN_SALT: 'optional', TRANSFER_TOKEN_SALT: 'optional', ENCRYPTION_KEY: 'optional' },
+    process.env,
+  );
   return {
     // Not a user setting: tests that only need the REST API skip the admin bundle, which saves minutes.
     serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),

@@ -42,7 +42,14 @@ export default () => {
       client: 'postgres',
       connection: c.DATABASE_URL
         ? { connectionString: c.DATABASE_URL, ssl }
-        : { host: c.DATABASE_HOST, port: c.DATABASE_PORT, database: c.DATABASE_NAME, user: c.DATABASE_USERNAME, password: c.DATABASE_PASSWORD ?? '', ssl },
+        : {
+            host: c.DATABASE_HOST,
+            port: c.DATABASE_PORT,
+            database: c.DATABASE_NAME,
+            user: c.DATABASE_USERNAME,
+            password: c.DATABASE_PASSWORD ?? '',
+            ssl,
+          },
       pool: { min: 0, max: 10 },
     },
   };

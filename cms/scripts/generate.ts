@@ -29,9 +29,15 @@ const BULK_BATCH = 1_000;
 async function generate(app: Core.Strapi, count: number, seed: number): Promise<void> {
   const roles = await app.documents('api::role.role').findMany({ fields: ['slug', 'name'], limit: 100 });
   const skills = await app.documents('api::skill.skill').findMany({ fields: ['slug', 'name'], limit: 1000 });
-  const refs: BulkRefs = { roles: new Map(roles.map((r) => [r.slug as string, r.documentId])), skills: new Map(skills.map((s) => [s.slug as string, s.documentId])) };
+  const refs: BulkRefs = {
+    roles: new Map(roles.map((r) => [r.slug as string, r.documentId])),
+    skills: new Map(skills.map((s) => [s.slug as string, s.documentId])),
+  };
   const offset = await app.db.query(ARTICLE).count({ where: { slug: { $startsWith: GENERATED_PREFIX }, publishedAt: { $null: true } } });
-  const names = { roles: roles.map((r) => ({ slug: r.slug as string, name: r.name as string })), skills: skills.map((s) => ({ slug: s.slug as string, name: s.name as string })) };
+  const names = {
+    roles: roles.map((r) => ({ slug: r.slug as string, name: r.name as string })),
+    skills: skills.map((s) => ({ slug: s.slug as string, name: s.name as string })),
+  };
   const bar = progressBar('generate: articles', count, { unit: 'articles' });
   const articles = syntheticArticles(count, names, { seed: seed + offset, offset });
   const dated = (a: SyntheticArticle) => ({ ...a, publishedAt: new Date(Date.now() - a.publishedDaysAgo * 24 * 60 * 60 * 1000) });

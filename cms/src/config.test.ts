@@ -5,7 +5,16 @@ import database from '../config/database';
 import stackguide from '../config/stackguide';
 
 const saved = { ...process.env };
-const NAMES = ['ADMIN_EMAIL', 'SEED_ON_START', 'SEARCH_SYNC_URL', 'SEARCH_SYNC_ADMIN_URL', 'SITE_URL', 'PREVIEW_URL', 'SITE_STATUS_URL', 'SITE_BUILD_HOOK_URL'];
+const NAMES = [
+  'ADMIN_EMAIL',
+  'SEED_ON_START',
+  'SEARCH_SYNC_URL',
+  'SEARCH_SYNC_ADMIN_URL',
+  'SITE_URL',
+  'PREVIEW_URL',
+  'SITE_STATUS_URL',
+  'SITE_BUILD_HOOK_URL',
+];
 const DATABASE = ['DATABASE_CLIENT', 'DATABASE_URL', 'DATABASE_FILENAME', 'DATABASE_HOST', 'DATABASE_PORT'];
 
 beforeEach(() => {
@@ -33,18 +42,26 @@ describe('cms config', () => {
   });
 
   it("finds search-sync's admin API and the site status at the origins of the webhook and build hook unless set", () => {
-    Object.assign(process.env, { SEARCH_SYNC_URL: 'http://search-sync:7710/webhooks/strapi', SITE_BUILD_HOOK_URL: 'http://site:8080/__hooks/build' });
+    Object.assign(process.env, {
+      SEARCH_SYNC_URL: 'http://search-sync:7710/webhooks/strapi',
+      SITE_BUILD_HOOK_URL: 'http://site:8080/__hooks/build',
+    });
     expect(stackguide()).toMatchObject({ searchSyncAdminUrl: 'http://search-sync:7710', siteStatusUrl: 'http://site:8080' });
     Object.assign(process.env, { SEARCH_SYNC_ADMIN_URL: 'http://10.0.0.5:7710/', SITE_STATUS_URL: 'http://10.0.0.6:4321' });
     expect(stackguide()).toMatchObject({ searchSyncAdminUrl: 'http://10.0.0.5:7710', siteStatusUrl: 'http://10.0.0.6:4321' });
     Object.assign(process.env, { SITE_STATUS_URL: '', SITE_BUILD_HOOK_URL: 'not a url' });
-    expect(() => stackguide()).toThrow('SITE_BUILD_HOOK_URL must be an http(s) URL like http://127.0.0.1:4321/__hooks/build (got "not a url")');
+    expect(() => stackguide()).toThrow(
+      'SITE_BUILD_HOOK_URL must be an http(s) URL like http://127.0.0.1:4321/__hooks/build (got "not a url")',
+    );
   });
 
   it('uses SQLite at the repository-relative file unless PostgreSQL is asked for', () => {
     expect(database().connection).toMatchObject({ client: 'sqlite', connection: { filename: path.join(REPO_ROOT, '.data/cms.db') } });
     process.env.DATABASE_URL = 'postgres://u:p@db:5432/stackguide';
-    expect(database().connection).toMatchObject({ client: 'postgres', connection: { connectionString: 'postgres://u:p@db:5432/stackguide' } });
+    expect(database().connection).toMatchObject({
+      client: 'postgres',
+      connection: { connectionString: 'postgres://u:p@db:5432/stackguide' },
+    });
     delete process.env.DATABASE_URL;
     Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_PORT: '6543' });
     expect((database().connection as PostgresConnection).connection).toMatchObject({ host: '127.0.0.1', port: 6543 });

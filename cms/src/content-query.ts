@@ -46,7 +46,8 @@ export function contentQuery(defaultPopulate?: Populate, draftReader?: string) {
   return (_config: unknown, _ctx: { strapi: Core.Strapi }) =>
     async (ctx: { query: Record<string, unknown>; state: { auth?: Auth } }, next: () => Promise<void>) => {
       const query = { ...ctx.query };
-      const mayChoose = draftReader !== undefined && isToken(ctx.state.auth, draftReader) && (query.status === 'draft' || query.status === 'published');
+      const mayChoose =
+        draftReader !== undefined && isToken(ctx.state.auth, draftReader) && (query.status === 'draft' || query.status === 'published');
       if (!mayChoose) delete query.status;
       if (defaultPopulate && query.populate === undefined && query.fields === undefined) query.populate = defaultPopulate;
       if (!isApiToken(ctx.state.auth)) query.pagination = capPagination(query.pagination);

@@ -8,7 +8,11 @@ describe('previewLink', () => {
   it("links to the site server's preview of the document, signed for ten minutes", () => {
     const link = new URL(previewLink(ARTICLE_UID, { documentId: 'abc', status: 'published' }, OPTS)!);
     expect(link.origin + link.pathname).toBe(`http://127.0.0.1:4321${PREVIEW_PATH}abc`);
-    expect(verifyPreview(OPTS.secret, 'abc', link.searchParams, OPTS.now)).toMatchObject({ documentId: 'abc', status: 'published', expires: OPTS.now + 10 * 60_000 });
+    expect(verifyPreview(OPTS.secret, 'abc', link.searchParams, OPTS.now)).toMatchObject({
+      documentId: 'abc',
+      status: 'published',
+      expires: OPTS.now + 10 * 60_000,
+    });
   });
 
   it('previews the draft unless the published version is asked for', () => {

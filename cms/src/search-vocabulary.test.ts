@@ -14,7 +14,9 @@ describe('groupTerms and stopWordList', () => {
 
 describe('vocabularyProblems', () => {
   it('accepts the seeded vocabulary', () => {
-    expect(vocabularyProblems({ ...groups(...searchVocabulary.synonymGroups), stopWords: searchVocabulary.stopWords.join(' ') })).toEqual([]);
+    expect(vocabularyProblems({ ...groups(...searchVocabulary.synonymGroups), stopWords: searchVocabulary.stopWords.join(' ') })).toEqual(
+      [],
+    );
   });
 
   it('refuses an empty group and a group of one word', () => {
@@ -29,7 +31,9 @@ describe('vocabularyProblems', () => {
 
   it('refuses a word twice in a group (any case) or in two groups', () => {
     expect(vocabularyProblems(groups('js, JS, javascript'))).toEqual(['Synonym group 1 lists "JS" twice.']);
-    expect(vocabularyProblems(groups('js, javascript', 'ts, typescript, JS'))).toEqual([expect.stringContaining('"js" is in synonym groups 1 and 2')]);
+    expect(vocabularyProblems(groups('js, javascript', 'ts, typescript, JS'))).toEqual([
+      expect.stringContaining('"js" is in synonym groups 1 and 2'),
+    ]);
   });
 
   it('refuses terms search cannot match: more than three words or very long', () => {
@@ -38,13 +42,17 @@ describe('vocabularyProblems', () => {
   });
 
   it('refuses a term of several words that contains a stop word (Meilisearch never matches it)', () => {
-    expect(vocabularyProblems({ ...groups('wfh, work from home'), stopWords: 'from the' })).toEqual([expect.stringContaining('"work from home" in synonym group 1 contains the stop word "from"')]);
+    expect(vocabularyProblems({ ...groups('wfh, work from home'), stopWords: 'from the' })).toEqual([
+      expect.stringContaining('"work from home" in synonym group 1 contains the stop word "from"'),
+    ]);
     expect(vocabularyProblems({ ...groups('wfh, work from home'), stopWords: 'the' })).toEqual([]);
   });
 
   it('refuses duplicate stop words and stop words that are also synonyms', () => {
     expect(vocabularyProblems({ stopWords: 'the a The' })).toEqual(['Stop word "The" is listed twice.']);
-    expect(vocabularyProblems({ ...groups('be, backend'), stopWords: 'the be' })).toEqual([expect.stringContaining('"be" is a stop word and in synonym group 1')]);
+    expect(vocabularyProblems({ ...groups('be, backend'), stopWords: 'the be' })).toEqual([
+      expect.stringContaining('"be" is a stop word and in synonym group 1'),
+    ]);
   });
 
   it('accepts an empty vocabulary', () => {

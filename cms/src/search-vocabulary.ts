@@ -31,17 +31,23 @@ export function stopWordList(text: string | null | undefined): string[] {
 }
 
 function groupProblems(terms: string[], n: number): string[] {
-  if (terms.length === 0) return [`Synonym group ${n} is empty: list at least two words that mean the same, separated by commas, or remove the group.`];
-  if (terms.length === 1) return [`Synonym group ${n} has only one word ("${terms[0]}"): add the words that mean the same, separated by commas.`];
+  if (terms.length === 0)
+    return [`Synonym group ${n} is empty: list at least two words that mean the same, separated by commas, or remove the group.`];
+  if (terms.length === 1)
+    return [`Synonym group ${n} has only one word ("${terms[0]}"): add the words that mean the same, separated by commas.`];
   if (terms.length > MAX_GROUP_WORDS) {
-    return [`Synonym group ${n} has ${terms.length.toLocaleString('en')} words; a group takes at most ${MAX_GROUP_WORDS}. Keep only words that really mean the same thing.`];
+    return [
+      `Synonym group ${n} has ${terms.length.toLocaleString('en')} words; a group takes at most ${MAX_GROUP_WORDS}. Keep only words that really mean the same thing.`,
+    ];
   }
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const term of terms) {
     const words = term.split(' ').length;
-    if (words > MAX_TERM_WORDS) problems.push(`"${term}" in synonym group ${n} has ${words} words; search only matches synonyms of up to ${MAX_TERM_WORDS} words.`);
-    else if (term.length > MAX_TERM_CHARS) problems.push(`"${term.slice(0, 30)}…" in synonym group ${n} is longer than ${MAX_TERM_CHARS} characters.`);
+    if (words > MAX_TERM_WORDS)
+      problems.push(`"${term}" in synonym group ${n} has ${words} words; search only matches synonyms of up to ${MAX_TERM_WORDS} words.`);
+    else if (term.length > MAX_TERM_CHARS)
+      problems.push(`"${term.slice(0, 30)}…" in synonym group ${n} is longer than ${MAX_TERM_CHARS} characters.`);
     if (seen.has(same(term))) problems.push(`Synonym group ${n} lists "${term}" twice.`);
     seen.add(same(term));
   }
@@ -60,7 +66,10 @@ export function vocabularyProblems(input: VocabularyInput): string[] {
     for (const term of new Set(terms.map(same))) {
       const first = groupOf.get(term);
       if (first === undefined) groupOf.set(term, i + 1);
-      else problems.push(`"${term}" is in synonym groups ${first} and ${i + 1}; a word can be in one group only. Merge the two groups or remove it from one.`);
+      else
+        problems.push(
+          `"${term}" is in synonym groups ${first} and ${i + 1}; a word can be in one group only. Merge the two groups or remove it from one.`,
+        );
     }
   });
   const stopWords = stopWordList(input.stopWords);
@@ -68,16 +77,25 @@ export function vocabularyProblems(input: VocabularyInput): string[] {
   groups.forEach((terms, i) => {
     for (const term of terms) {
       const stop = term.split(/[\s-]+/).find((word) => term.includes(' ') && stopSet.has(same(word)));
-      if (stop) problems.push(`"${term}" in synonym group ${i + 1} contains the stop word "${stop}", so search never matches it. Leave the term out, or take "${stop}" off the stop words.`);
+      if (stop)
+        problems.push(
+          `"${term}" in synonym group ${i + 1} contains the stop word "${stop}", so search never matches it. Leave the term out, or take "${stop}" off the stop words.`,
+        );
     }
   });
-  if (stopWords.length > MAX_STOP_WORDS) problems.push(`There are ${stopWords.length.toLocaleString('en')} stop words; at most ${MAX_STOP_WORDS.toLocaleString('en')} are allowed.`);
+  if (stopWords.length > MAX_STOP_WORDS)
+    problems.push(
+      `There are ${stopWords.length.toLocaleString('en')} stop words; at most ${MAX_STOP_WORDS.toLocaleString('en')} are allowed.`,
+    );
   const seenStop = new Set<string>();
   for (const word of stopWords) {
     if (seenStop.has(same(word))) problems.push(`Stop word "${word}" is listed twice.`);
     seenStop.add(same(word));
     const group = groupOf.get(same(word));
-    if (group !== undefined) problems.push(`"${word}" is a stop word and in synonym group ${group}: stop words are never searched, so its synonyms would not apply. Remove it from one of them.`);
+    if (group !== undefined)
+      problems.push(
+        `"${word}" is a stop word and in synonym group ${group}: stop words are never searched, so its synonyms would not apply. Remove it from one of them.`,
+      );
   }
   return problems;
 }

@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleStatus, Overview } from '../src/plugins/search-site/shared/contracts.ts';
 import { addAdminUser, startSearchStack, type SearchStack } from './search-stack.ts';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ADMIN_BUILD = path.resolve(import.meta.dirname, '../dist/build');
 /** Names of what must stay server-side; the bundle must not even read them. */
 const SECRET_NAMES = ['SEARCH_SYNC_ADMIN_SECRET', 'BUILD_HOOK_SECRET', 'MEILI_MASTER_KEY'] as const;
@@ -106,7 +114,13 @@ describe('the Strapi admin with the Search & site plugin (Chromium)', () => {
     const tokens = await admin.request<{ data: { id: number; name: string }[] }>('GET', '/admin/api-tokens');
     await admin.request('DELETE', `/admin/api-tokens/${tokens.data.find((t) => t.name === 'stackguide-read')!.id}`);
     const body = [{ type: 'paragraph', children: [{ type: 'text', text: 'Published while search-sync could not read it.' }] }];
-    const article = (n: number) => ({ title: `Dead letter ${n}`, slug: `dead-letter-${n}`, excerpt: 'An article search-sync cannot read.', body, authorName: 'Browser Test' });
+    const article = (n: number) => ({
+      title: `Dead letter ${n}`,
+      slug: `dead-letter-${n}`,
+      excerpt: 'An article search-sync cannot read.',
+      body,
+      authorName: 'Browser Test',
+    });
     const first = await admin.createArticle(article(1), { publish: true });
     await admin.createArticle(article(2), { publish: true });
     await waitFor('two dead letters', async () => {
@@ -153,8 +167,11 @@ describe('the Strapi admin with the Search & site plugin (Chromium)', () => {
     const values = SECRET_NAMES.map((name) => stack.secrets[name]);
     expect(seen.some((r) => r.url.includes('/search-site/overview'))).toBe(true);
     expect(seen.some((r) => r.url.includes('/search-site/articles/'))).toBe(true);
-    for (const { url, body } of seen) for (const value of values) expect(body.includes(value), `a secret in the response of ${url}`).toBe(false);
-    const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+    for (const { url, body } of seen)
+      for (const value of values) expect(body.includes(value), `a secret in the response of ${url}`).toBe(false);
+    const stored = await page.evaluate(() =>
+      JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }),
+    );
     for (const value of values) expect(stored.includes(value)).toBe(false);
     const bundle = fs.readdirSync(ADMIN_BUILD, { recursive: true }).map((f) => path.join(ADMIN_BUILD, String(f)));
     const files = bundle.filter((f) => fs.statSync(f).isFile() && /\.(js|mjs|html|json|map)$/.test(f));

@@ -37,7 +37,11 @@ it('keeps one search-sync webhook and one read token across restarts, following 
   const oldToken = cms.readToken;
   expect(await readTokenWorks(oldToken)).toBe(true);
 
-  await cms.restart({ SEARCH_SYNC_URL: 'http://127.0.0.1:9/second', WEBHOOK_SECRET: 'a-rotated-secret-value', STRAPI_READ_TOKEN: 'f'.repeat(64) });
+  await cms.restart({
+    SEARCH_SYNC_URL: 'http://127.0.0.1:9/second',
+    WEBHOOK_SECRET: 'a-rotated-secret-value',
+    STRAPI_READ_TOKEN: 'f'.repeat(64),
+  });
   const second = await webhooks();
   expect(second).toHaveLength(1);
   expect(second[0]).toMatchObject({ url: 'http://127.0.0.1:9/second', headers: { Authorization: 'Bearer a-rotated-secret-value' } });
@@ -62,7 +66,9 @@ it('keeps the SQLite database in WAL mode, so a publish does not wait for a roll
 it('indexes article slugs, so the uniqueness check of every save and publish does not scan all articles', () => {
   const db = new Database(cms.databaseFilename, { readonly: true, fileMustExist: true });
   try {
-    const plan = db.prepare("explain query plan select id from articles where slug = 'x' and published_at is not null limit 1").all() as { detail: string }[];
+    const plan = db.prepare("explain query plan select id from articles where slug = 'x' and published_at is not null limit 1").all() as {
+      detail: string;
+    }[];
     expect(plan.map((p) => p.detail).join('; ')).toMatch(/USING INDEX articles_slug_idx/);
   } finally {
     db.close();
@@ -71,7 +77,13 @@ it('indexes article slugs, so the uniqueness check of every save and publish doe
 
 it('gives articles published before firstPublishedAt existed their publish date on the next start, and leaves drafts without one', async () => {
   const admin = await cms.admin();
-  const article = (slug: string) => ({ title: `Backfill probe ${slug}`, slug, excerpt: 'An article that exists to check the backfill.', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Body.' }] }], authorName: 'Test' });
+  const article = (slug: string) => ({
+    title: `Backfill probe ${slug}`,
+    slug,
+    excerpt: 'An article that exists to check the backfill.',
+    body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Body.' }] }],
+    authorName: 'Test',
+  });
   const published = await admin.createArticle(article('backfill-published'), { publish: true });
   const draft = await admin.createArticle(article('backfill-draft'));
   const db = new Database(cms.databaseFilename, { fileMustExist: true });
@@ -84,7 +96,9 @@ it('gives articles published before firstPublishedAt existed their publish date 
   await cms.restart({});
   const check = new Database(cms.databaseFilename, { readonly: true, fileMustExist: true });
   try {
-    const rows = check.prepare('select document_id as id, published_at as published, first_published_at as first from articles where document_id in (?, ?)').all(published.documentId, draft.documentId) as { id: string; published: number | null; first: number | null }[];
+    const rows = check
+      .prepare('select document_id as id, published_at as published, first_published_at as first from articles where document_id in (?, ?)')
+      .all(published.documentId, draft.documentId) as { id: string; published: number | null; first: number | null }[];
     const publishedAt = rows.find((r) => r.id === published.documentId && r.published !== null)!.published;
     expect(rows.filter((r) => r.id === published.documentId).map((r) => r.first)).toEqual([publishedAt, publishedAt]);
     expect(rows.filter((r) => r.id === draft.documentId).map((r) => r.first)).toEqual([null]);

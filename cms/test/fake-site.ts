@@ -48,7 +48,8 @@ export async function startFakeSite(opts: { secret: string; strapiUrl: () => str
     });
   }
 
-  const send = (res: http.ServerResponse, status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const send = (res: http.ServerResponse, status: number, body: unknown) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   const server = http.createServer((req, res) => {
     req.resume();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -64,7 +65,11 @@ export async function startFakeSite(opts: { secret: string; strapiUrl: () => str
     const article = /^\/__status\/articles\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && article) {
       const updatedAt = served.get(decodeURIComponent(article[1]!)) ?? null;
-      const status: SiteArticleStatus = { inBuild: updatedAt !== null, updatedAt, buildFinishedAt: updatedAt === null ? null : (builds.at(-1)?.finishedAt ?? null) };
+      const status: SiteArticleStatus = {
+        inBuild: updatedAt !== null,
+        updatedAt,
+        buildFinishedAt: updatedAt === null ? null : (builds.at(-1)?.finishedAt ?? null),
+      };
       return send(res, 200, status);
     }
     send(res, 404, { error: 'not found' });

@@ -21,7 +21,10 @@ async function counts(): Promise<Record<string, number>> {
   const admin = await cms.admin();
   const result: Record<string, number> = {};
   for (const uid of ['api::article.article', 'api::role.role', 'api::skill.skill']) {
-    const page = await admin.request<{ pagination: { total: number } }>('GET', `/content-manager/collection-types/${uid}?page=1&pageSize=1`);
+    const page = await admin.request<{ pagination: { total: number } }>(
+      'GET',
+      `/content-manager/collection-types/${uid}?page=1&pageSize=1`,
+    );
     result[uid] = page.pagination.total;
   }
   return result;
@@ -46,7 +49,15 @@ it('generate adds published benchmark articles with progress, shaped as Strapi w
   const added = await job('scripts/generate.ts', ['--articles', '30']);
   expect(added).toMatch(/generate: articles 30\/30 [\d.]+ articles\/s/);
   expect(await publicTotal()).toBe(before + 30);
-  type Listed = { documentId: string; slug: string; title: string; roles: unknown[]; skills: unknown[]; publishedAt: string; firstPublishedAt: string };
+  type Listed = {
+    documentId: string;
+    slug: string;
+    title: string;
+    roles: unknown[];
+    skills: unknown[];
+    publishedAt: string;
+    firstPublishedAt: string;
+  };
   const listed = await fetch(`${cms.url}/api/articles?filters[slug][$startsWith]=gen-&pagination[pageSize]=100&sort=id:asc`);
   const generated = ((await listed.json()) as { data: Listed[] }).data;
   expect(generated).toHaveLength(30);

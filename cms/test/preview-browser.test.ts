@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { freePort, launchChromium, startSiteServer, startTestCms, type AdminClient, type SiteServer, type TestCms } from '@stackguide/test-kit';
+import {
+  freePort,
+  launchChromium,
+  startSiteServer,
+  startTestCms,
+  type AdminClient,
+  type SiteServer,
+  type TestCms,
+} from '@stackguide/test-kit';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -110,11 +118,13 @@ describe("the admin's Open preview (Chromium, real admin, real site server)", ()
   it("never lets the preview's secret or its draft-reading token reach the browser", () => {
     const values = [cms.env.PREVIEW_SECRET!, cms.env.PREVIEW_READ_TOKEN!];
     expect(seen.some((r) => r.url.includes('/__preview/articles/'))).toBe(true);
-    for (const { url, body } of seen) for (const value of values) expect(body.includes(value), `a preview secret in the response of ${url}`).toBe(false);
+    for (const { url, body } of seen)
+      for (const value of values) expect(body.includes(value), `a preview secret in the response of ${url}`).toBe(false);
     const files = fs.readdirSync(ADMIN_BUILD, { recursive: true }).map((f) => path.join(ADMIN_BUILD, String(f)));
     for (const file of files.filter((f) => fs.statSync(f).isFile() && /\.(js|mjs|html|json|map)$/.test(f))) {
       const text = fs.readFileSync(file, 'latin1');
-      for (const needle of [...values, 'PREVIEW_SECRET', 'PREVIEW_READ_TOKEN']) expect(text.includes(needle), `${needle} in ${file}`).toBe(false);
+      for (const needle of [...values, 'PREVIEW_SECRET', 'PREVIEW_READ_TOKEN'])
+        expect(text.includes(needle), `${needle} in ${file}`).toBe(false);
     }
   });
 });

@@ -25,7 +25,9 @@ describe.each(lanes())('search settings on $name', (lane) => {
   });
 
   const readVocabulary = async (): Promise<Vocabulary> => {
-    const res = await fetch(`${cms.url}/api/search-setting?populate=synonymGroups`, { headers: { authorization: `Bearer ${cms.readToken}` } });
+    const res = await fetch(`${cms.url}/api/search-setting?populate=synonymGroups`, {
+      headers: { authorization: `Bearer ${cms.readToken}` },
+    });
     expect(res.status).toBe(200);
     return ((await res.json()) as { data: Vocabulary }).data;
   };
@@ -50,14 +52,19 @@ describe.each(lanes())('search settings on $name', (lane) => {
     const huge = Array.from({ length: 1000 }, (_, i) => `term${i}`).join(', ');
     expect(await refusal({ synonymGroups: [{ words: huge }] })).toContain('Synonym group 1 has 1,000 words');
     expect(await refusal({ synonymGroups: [{ words: 'js, JS, javascript' }] })).toContain('lists \\"JS\\" twice');
-    expect(await refusal({ synonymGroups: [{ words: 'go, golang' }, { words: 'golang, go language' }] })).toContain('\\"golang\\" is in synonym groups 1 and 2');
+    expect(await refusal({ synonymGroups: [{ words: 'go, golang' }, { words: 'golang, go language' }] })).toContain(
+      '\\"golang\\" is in synonym groups 1 and 2',
+    );
     expect(await refusal({ stopWords: 'the a the' })).toContain('Stop word \\"the\\" is listed twice');
     expect(await readVocabulary()).toEqual(before);
   });
 
   it('saves a valid change and tells search-sync through the webhook', async () => {
     const vocabulary = await readVocabulary();
-    await save({ synonymGroups: [...vocabulary.synonymGroups.map(({ words }) => ({ words })), { words: 'kotlin, jvm language' }], stopWords: vocabulary.stopWords });
+    await save({
+      synonymGroups: [...vocabulary.synonymGroups.map(({ words }) => ({ words })), { words: 'kotlin, jvm language' }],
+      stopWords: vocabulary.stopWords,
+    });
     expect((await readVocabulary()).synonymGroups.at(-1)?.words).toBe('kotlin, jvm language');
     const deadline = Date.now() + 15_000;
     const models = () => receiver.calls.map((c) => c.body.model);

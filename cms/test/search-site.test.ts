@@ -36,13 +36,17 @@ afterAll(async () => {
 
 describe('Search & site plugin routes (real Strapi, search-sync and Meilisearch; fake site status)', () => {
   it('answers only logged-in admins', async () => {
-    for (const route of ['/search-site/overview', '/search-site/articles/x']) expect((await fetch(`${stack.cms.url}${route}`)).status).toBe(401);
+    for (const route of ['/search-site/overview', '/search-site/articles/x'])
+      expect((await fetch(`${stack.cms.url}${route}`)).status).toBe(401);
     expect((await fetch(`${stack.cms.url}/search-site/reindex`, { method: 'POST' })).status).toBe(401);
   });
 
   it('gathers search-sync and the site build in the overview, server-side', async () => {
     const overview = await superAdmin.request<Overview>('GET', '/search-site/overview');
-    expect(overview.searchSync).toMatchObject({ ok: true, data: { queueDepth: expect.any(Number), deadLetters: [], reindexRunning: false } });
+    expect(overview.searchSync).toMatchObject({
+      ok: true,
+      data: { queueDepth: expect.any(Number), deadLetters: [], reindexRunning: false },
+    });
     expect(overview.site).toMatchObject({ ok: true, data: { current: { kind: 'full', pages: 12 }, lastFailure: null } });
     expect(overview.searchSync.ok && overview.searchSync.data.lastReconcile).toMatchObject({ published: 12 });
   });
@@ -64,10 +68,16 @@ describe('Search & site plugin routes (real Strapi, search-sync and Meilisearch;
     expect(await statusOf(editor.request('POST', '/search-site/dead-letters/article:x/retry'))).toBe(404);
     expect(await statusOf(editor.request('DELETE', '/search-site/dead-letters/article:x'))).toBe(404);
     expect(await editor.request('POST', '/search-site/reindex')).toEqual({ started: true });
-    const done = await waitFor('reindex done', async () => {
-      const o = await editor.request<Overview>('GET', '/search-site/overview');
-      return o.searchSync.ok && !o.searchSync.data.reindexRunning && o.searchSync.data.reindex?.state === 'done' ? o.searchSync.data.reindex : undefined;
-    }, { timeoutMs: 120_000 });
+    const done = await waitFor(
+      'reindex done',
+      async () => {
+        const o = await editor.request<Overview>('GET', '/search-site/overview');
+        return o.searchSync.ok && !o.searchSync.data.reindexRunning && o.searchSync.data.reindex?.state === 'done'
+          ? o.searchSync.data.reindex
+          : undefined;
+      },
+      { timeoutMs: 120_000 },
+    );
     expect(done).toMatchObject({ done: 12, total: 12 });
   });
 
@@ -84,7 +94,11 @@ describe('Search & site plugin routes (real Strapi, search-sync and Meilisearch;
       const s = await article(documentId);
       return s.search.ok && s.search.data.state === 'absent' ? s : undefined;
     });
-    expect(draft).toMatchObject({ publishedUpdatedAt: null, search: { data: { indexedUpdatedAt: null } }, site: { ok: true, data: { inBuild: false } } });
+    expect(draft).toMatchObject({
+      publishedUpdatedAt: null,
+      search: { data: { indexedUpdatedAt: null } },
+      site: { ok: true, data: { inBuild: false } },
+    });
     await superAdmin.publish(documentId);
     const inSite = await waitFor(
       'in search and on the site',
@@ -95,7 +109,9 @@ describe('Search & site plugin routes (real Strapi, search-sync and Meilisearch;
       { timeoutMs: 30_000 },
     );
     expect(inSite.publishedUpdatedAt).not.toBeNull();
-    expect(inSite.search.ok && inSite.search.data.indexedUpdatedAt).toBe(new Date(Math.floor(Date.parse(inSite.publishedUpdatedAt!) / 1000) * 1000).toISOString());
+    expect(inSite.search.ok && inSite.search.data.indexedUpdatedAt).toBe(
+      new Date(Math.floor(Date.parse(inSite.publishedUpdatedAt!) / 1000) * 1000).toISOString(),
+    );
     expect(inSite.site.ok && inSite.site.data.updatedAt).toBe(inSite.publishedUpdatedAt);
   });
 
@@ -105,10 +121,12 @@ describe('Search & site plugin routes (real Strapi, search-sync and Meilisearch;
     const permissionsOf = async (id: number) =>
       (await superAdmin.request<{ data: Permission[] }>('GET', `/admin/roles/${id}/permissions`)).data;
     const before = await permissionsOf(editorRole.id);
-    expect(before.filter((p) => p.action.startsWith('plugin::search-site.')).map((p) => p.action).sort()).toEqual([
-      'plugin::search-site.manage',
-      'plugin::search-site.read',
-    ]);
+    expect(
+      before
+        .filter((p) => p.action.startsWith('plugin::search-site.'))
+        .map((p) => p.action)
+        .sort(),
+    ).toEqual(['plugin::search-site.manage', 'plugin::search-site.read']);
     const withoutManage = before
       .filter((p) => p.action !== 'plugin::search-site.manage')
       .map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions }));

@@ -53,7 +53,12 @@ export async function startSearchStack(
     // What npm start gives the CMS: everything but the Meilisearch master key.
     const { MEILI_MASTER_KEY: _master, ...cmsSecrets } = secrets;
     const env = { ...cmsSecrets, SITE_BUILD_HOOK_URL: `${site.url}/__hooks/build` };
-    const cms = await startTestCms({ webhookUrl: `http://127.0.0.1:${syncPort}/webhooks/strapi`, admin: opts.admin, env, onLine: opts.onLine });
+    const cms = await startTestCms({
+      webhookUrl: `http://127.0.0.1:${syncPort}/webhooks/strapi`,
+      admin: opts.admin,
+      env,
+      onLine: opts.onLine,
+    });
     cleanups.push(() => cms.stop());
     cmsUrl = cms.url;
     const searchSync = spawnBin('@stackguide/search-sync', ['serve'], {
@@ -93,11 +98,19 @@ export async function addAdminUser(cms: TestCms, roleCode: string): Promise<Admi
   const name = roleCode.replace('strapi-', '');
   const email = `${name}-${Date.now()}@stackguide.test`;
   const password = `Aa1-${name}-${Math.random().toString(36).slice(2, 12)}`;
-  const invited = await superAdmin.request<{ data: { registrationToken: string } }>('POST', '/admin/users', { firstname: name, lastname: 'Tester', email, roles: [role.id] });
+  const invited = await superAdmin.request<{ data: { registrationToken: string } }>('POST', '/admin/users', {
+    firstname: name,
+    lastname: 'Tester',
+    email,
+    roles: [role.id],
+  });
   const res = await fetch(`${cms.url}/admin/register`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ registrationToken: invited.data.registrationToken, userInfo: { firstname: name, lastname: 'Tester', password } }),
+    body: JSON.stringify({
+      registrationToken: invited.data.registrationToken,
+      userInfo: { firstname: name, lastname: 'Tester', password },
+    }),
   });
   if (!res.ok) throw new Error(`registering ${email} failed: HTTP ${res.status} ${await res.text()}`);
   return { ...(await adminClient(cms.url, email, password)), email, password };

@@ -1,7 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type WebhookCall = { authorization: string | undefined; body: { event: string; model: string; entry: { documentId?: string } | null } };
+export type WebhookCall = {
+  authorization: string | undefined;
+  body: { event: string; model: string; entry: { documentId?: string } | null };
+};
 
 export type WebhookReceiver = {
   /** Where the CMS should send its webhook. */

@@ -8,7 +8,13 @@ const body: Block[] = [
   { type: 'heading', level: 2, children: [text('Why  Postgres')] },
   {
     type: 'paragraph',
-    children: [text('Use '), { type: 'text', text: 'indexes', bold: true }, text(' and read '), { type: 'link', url: 'https://x.test', children: [text('the docs')] }, text('.')],
+    children: [
+      text('Use '),
+      { type: 'text', text: 'indexes', bold: true },
+      text(' and read '),
+      { type: 'link', url: 'https://x.test', children: [text('the docs')] },
+      text('.'),
+    ],
   },
   {
     type: 'list',
@@ -20,7 +26,11 @@ const body: Block[] = [
   },
   { type: 'quote', children: [text('Measure first.')] },
   { type: 'code', language: 'sql', children: [text('SELECT 1;')] },
-  { type: 'image', image: { url: '/uploads/a.png', alternativeText: 'A diagram', width: 10, height: 10 }, children: [{ type: 'text', text: '' }] },
+  {
+    type: 'image',
+    image: { url: '/uploads/a.png', alternativeText: 'A diagram', width: 10, height: 10 },
+    children: [{ type: 'text', text: '' }],
+  },
   { type: 'image', image: { url: '/uploads/b.png', alternativeText: null, width: null, height: null } },
   { type: 'paragraph', children: [text('   ')] },
 ];

@@ -29,11 +29,13 @@ function blockLines(block: Block): string[] {
  * image alternative text; runs of spaces collapsed, empty lines dropped.
  */
 export function blocksText(blocks: readonly Block[] | null | undefined): string {
-  return (blocks ?? [])
-    .flatMap(blockLines)
-    // Only runs of two or more and tabs are rewritten: replacing every single space with itself made
-    // this the costliest step of indexing and building a large site.
-    .map((line) => line.replace(/[ \t]{2,}|\t/g, ' ').trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
+  return (
+    (blocks ?? [])
+      .flatMap(blockLines)
+      // Only runs of two or more and tabs are rewritten: replacing every single space with itself made
+      // this the costliest step of indexing and building a large site.
+      .map((line) => line.replace(/[ \t]{2,}|\t/g, ' ').trim())
+      .filter((line) => line.length > 0)
+      .join('\n')
+  );
 }

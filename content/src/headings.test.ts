@@ -22,7 +22,14 @@ describe('collectHeadings', () => {
     const body: Block[] = [
       heading(2, 'Setup'),
       { type: 'paragraph', children: [{ type: 'text', text: 'text' }] },
-      { type: 'heading', level: 3, children: [{ type: 'text', text: 'Set' }, { type: 'link', url: '/x/', children: [{ type: 'text', text: 'up' }] }] },
+      {
+        type: 'heading',
+        level: 3,
+        children: [
+          { type: 'text', text: 'Set' },
+          { type: 'link', url: '/x/', children: [{ type: 'text', text: 'up' }] },
+        ],
+      },
       heading(2, 'Setup'),
     ];
     expect(collectHeadings(body)).toEqual([

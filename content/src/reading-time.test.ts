@@ -24,7 +24,25 @@ describe('readingMinutes', () => {
 
 describe('wordCount', () => {
   it('counts what splitting on \\s counts, for every kind of space', () => {
-    const spaces = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+    const spaces = [
+      ' ',
+      '\t',
+      '\n',
+      '\r',
+      '\v',
+      '\f',
+      '\u00a0',
+      '\u1680',
+      '\u2000',
+      '\u2005',
+      '\u200a',
+      '\u2028',
+      '\u2029',
+      '\u202f',
+      '\u205f',
+      '\u3000',
+      '\ufeff',
+    ];
     const notSpaces = ['a', 'é', '\u200b', '\u180e', '-', '😀'];
     const split = (text: string) => text.split(/\s+/).filter(Boolean).length;
     let seed = 7;

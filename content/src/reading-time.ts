@@ -17,7 +17,15 @@ export function readingMinutes(blocks: readonly Block[] | null | undefined): num
 const isSpace = (c: number) =>
   c <= 32
     ? c === 32 || (c >= 9 && c <= 13)
-    : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    : c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff;
 
 /**
  * Words in `text`: runs of characters other than `\s`. Counted in place, because splitting every

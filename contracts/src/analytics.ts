@@ -24,7 +24,9 @@ export const MAX_POSITION = 1000;
  * result opened), which found `results` articles. `click`: they opened the result at `position`
  * (1 = first) of that search. Nothing identifies the visitor.
  */
-export type AnalyticsEvent = { type: 'search'; q: string; results: number } | { type: 'click'; q: string; results: number; position: number };
+export type AnalyticsEvent =
+  | { type: 'search'; q: string; results: number }
+  | { type: 'click'; q: string; results: number; position: number };
 
 /** `GET /analytics/popular`: queries searched at least 3 times that found something, most searched first. */
 export type PopularQueries = { queries: { query: string; searches: number }[] };

@@ -17,7 +17,13 @@ describe('parse rules', () => {
 
   it('durations become milliseconds', () => {
     const rule = duration('10m');
-    for (const [text, ms] of [['30s', 30_000], ['10m', 600_000], ['1h', 3_600_000], ['250ms', 250], [' 2m ', 120_000]] as const) {
+    for (const [text, ms] of [
+      ['30s', 30_000],
+      ['10m', 600_000],
+      ['1h', 3_600_000],
+      ['250ms', 250],
+      [' 2m ', 120_000],
+    ] as const) {
       expect(rule.schema.parse(text)).toBe(ms);
     }
     for (const bad of ['10', '0s', '-1m', '1d', 'ten minutes']) expect(rule.schema.safeParse(bad).success, bad).toBe(false);
@@ -37,10 +43,18 @@ describe('parse rules', () => {
 
   it('memory sizes become bytes, in the notation Meilisearch reads', () => {
     const rule = byteSize('256MiB');
-    for (const [text, bytes] of [['256MiB', 268_435_456], ['256Mb', 256_000_000], ['1.5 GiB', 1_610_612_736], ['268435456', 268_435_456], ['512kib', 524_288], ['2GB', 2e9]] as const) {
+    for (const [text, bytes] of [
+      ['256MiB', 268_435_456],
+      ['256Mb', 256_000_000],
+      ['1.5 GiB', 1_610_612_736],
+      ['268435456', 268_435_456],
+      ['512kib', 524_288],
+      ['2GB', 2e9],
+    ] as const) {
       expect(rule.schema.parse(text), text).toBe(bytes);
     }
-    for (const bad of ['', '0', '0MiB', '-1GiB', '256 XB', 'lots', '1,5GiB', 'MiB']) expect(rule.schema.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ['', '0', '0MiB', '-1GiB', '256 XB', 'lots', '1,5GiB', 'MiB'])
+      expect(rule.schema.safeParse(bad).success, bad).toBe(false);
   });
 
   it('counts are whole numbers from 1', () => {

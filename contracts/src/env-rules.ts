@@ -29,7 +29,11 @@ const withDefault = <T>(rule: EnvRule<T>, value: string | undefined): EnvRule<T>
 
 /** A TCP port, 1-65535. */
 export const port = (value: string): EnvRule<number> => ({
-  schema: z.string().regex(/^\d{1,5}$/).transform(Number).pipe(z.number().int().min(1).max(65_535)),
+  schema: z
+    .string()
+    .regex(/^\d{1,5}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(65_535)),
   expect: `a port number (1-65535) like ${value}`,
   default: value,
 });
@@ -92,7 +96,18 @@ export const milliseconds = (value: string): EnvRule<number> => ({
   default: value,
 });
 
-const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
+const BYTE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
+};
 
 /** Bytes in a size like `256MiB`, `1.5 GB` or `268435456`; undefined when it is not one. */
 function parseBytes(text: string): number | undefined {

@@ -18,7 +18,17 @@ export const INDEX_FEED = {
 } as const;
 
 /** The article fields the feed answers, and the fields of each related role and skill (with the id Strapi joins by). */
-export const FEED_ARTICLE_FIELDS = ['id', 'documentId', 'title', 'slug', 'excerpt', 'body', 'updatedAt', 'publishedAt', 'firstPublishedAt'] as const;
+export const FEED_ARTICLE_FIELDS = [
+  'id',
+  'documentId',
+  'title',
+  'slug',
+  'excerpt',
+  'body',
+  'updatedAt',
+  'publishedAt',
+  'firstPublishedAt',
+] as const;
 export const FEED_RELATION_FIELDS = ['id', 'documentId', 'name', 'slug'] as const;
 
 export type FeedRelation = { documentId: string; name: string; slug: string };

@@ -13,8 +13,16 @@ function problemsOf(run: () => unknown): string[] {
 
 describe('parseConfig', () => {
   it('gives unset and empty variables their default, parsed by the same rule', () => {
-    const config = parseConfig({ STRAPI_URL: 'required', STRAPI_PORT: 'required', RECONCILE_INTERVAL: 'required', ALLOW_EMPTY_SITE: 'required' }, { STRAPI_PORT: '' });
-    expect(config).toEqual({ STRAPI_URL: 'http://127.0.0.1:1337', STRAPI_PORT: 1337, RECONCILE_INTERVAL: 600_000, ALLOW_EMPTY_SITE: false });
+    const config = parseConfig(
+      { STRAPI_URL: 'required', STRAPI_PORT: 'required', RECONCILE_INTERVAL: 'required', ALLOW_EMPTY_SITE: 'required' },
+      { STRAPI_PORT: '' },
+    );
+    expect(config).toEqual({
+      STRAPI_URL: 'http://127.0.0.1:1337',
+      STRAPI_PORT: 1337,
+      RECONCILE_INTERVAL: 600_000,
+      ALLOW_EMPTY_SITE: false,
+    });
   });
 
   it('leaves optional variables without a default undefined when unset or empty', () => {
@@ -43,11 +51,16 @@ describe('parseConfig', () => {
   it('never repeats a secret in its message', () => {
     let message = '';
     try {
-      parseConfig({ MEILI_MASTER_KEY: 'required', BUILD_HOOK_SECRET: 'optional' }, { MEILI_MASTER_KEY: 'tiny-key', BUILD_HOOK_SECRET: 'short-hook' });
+      parseConfig(
+        { MEILI_MASTER_KEY: 'required', BUILD_HOOK_SECRET: 'optional' },
+        { MEILI_MASTER_KEY: 'tiny-key', BUILD_HOOK_SECRET: 'short-hook' },
+      );
     } catch (err) {
       message = (err as Error).message;
     }
-    expect(message).toMatch(/^Invalid configuration \(set these in \.env or the environment\):\n {2}MEILI_MASTER_KEY must be .*at least 16 characters/);
+    expect(message).toMatch(
+      /^Invalid configuration \(set these in \.env or the environment\):\n {2}MEILI_MASTER_KEY must be .*at least 16 characters/,
+    );
     expect(message).toMatch(/BUILD_HOOK_SECRET must be .*at least 16 characters/);
     expect(message).not.toContain('tiny-key');
     expect(message).not.toContain('short-hook');

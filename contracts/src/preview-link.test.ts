@@ -25,7 +25,10 @@ describe('preview link signatures', () => {
   });
 
   it('refuse a link signed with another secret (forged)', () => {
-    expect(verify(signedPath('another-secret-0123456789abcdef0123', GRANT))).toMatchObject({ status: 403, message: expect.stringContaining('not valid') });
+    expect(verify(signedPath('another-secret-0123456789abcdef0123', GRANT))).toMatchObject({
+      status: 403,
+      message: expect.stringContaining('not valid'),
+    });
   });
 
   it('refuse a signature moved to another document or status', () => {

@@ -1,4 +1,18 @@
-import { byteSize, count, duration, email, flag, host, httpUrl, milliseconds, oneOf, port, postgresUrl, secret, text } from './env-rules.ts';
+import {
+  byteSize,
+  count,
+  duration,
+  email,
+  flag,
+  host,
+  httpUrl,
+  milliseconds,
+  oneOf,
+  port,
+  postgresUrl,
+  secret,
+  text,
+} from './env-rules.ts';
 
 const GENERATED = '(npm start generates one)';
 const randomSecret = (min: number) => secret(min, `a random secret of at least ${min} characters ${GENERATED}`);

@@ -74,14 +74,19 @@ describe('workspace layers', () => {
     const wrong: string[] = [];
     for (const ws of workspaces) {
       const pkg = readJson(path.join(ROOT, ws, 'package.json'));
-      const runtime = Object.keys(pkg.dependencies ?? {}).map(workspaceName).filter(Boolean) as string[];
-      const dev = Object.keys(pkg.devDependencies ?? {}).map(workspaceName).filter(Boolean) as string[];
+      const runtime = Object.keys(pkg.dependencies ?? {})
+        .map(workspaceName)
+        .filter(Boolean) as string[];
+      const dev = Object.keys(pkg.devDependencies ?? {})
+        .map(workspaceName)
+        .filter(Boolean) as string[];
       for (const dep of runtime) if (LAYERS[dep]! >= LAYERS[ws]!) wrong.push(`${ws} depends on ${dep}`);
       for (const dep of dev) if (LAYERS[dep]! > LAYERS[ws]! || dep === ws) wrong.push(`${ws} has the devDependency ${dep}`);
       for (const file of sourceFiles(path.join(ROOT, ws))) {
         for (const target of new Set(imports(file))) {
           const declared = isTest(file) ? [...runtime, ...dev] : runtime;
-          if (!declared.includes(target) && !(ws === 'bench' && dev.includes(target))) wrong.push(`${path.relative(ROOT, file)} imports ${target}, which ${ws}/package.json does not declare`);
+          if (!declared.includes(target) && !(ws === 'bench' && dev.includes(target)))
+            wrong.push(`${path.relative(ROOT, file)} imports ${target}, which ${ws}/package.json does not declare`);
         }
       }
     }
@@ -106,7 +111,8 @@ describe('contracts', () => {
   const pathLiterals = new Map<string, string>();
   for (const file of contractFiles) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/^export (?:const|type|function|class|async function) (\w+)/gm)) exported.set(m[1]!, path.relative(ROOT, file));
+    for (const m of text.matchAll(/^export (?:const|type|function|class|async function) (\w+)/gm))
+      exported.set(m[1]!, path.relative(ROOT, file));
     for (const m of text.matchAll(/'(\/[\w/.-]+)'/g)) if (isDistinctPath(m[1]!)) pathLiterals.set(m[1]!, path.relative(ROOT, file));
   }
 
@@ -125,7 +131,8 @@ describe('contracts', () => {
           if (owner) copies.push(`${path.relative(ROOT, file)} declares ${m[1]}, which ${owner} defines`);
         }
         for (const [literal, owner] of pathLiterals) {
-          if (text.includes(`'${literal}'`) || text.includes(`"${literal}"`) || text.includes(`\`${literal}`)) copies.push(`${path.relative(ROOT, file)} spells out '${literal}', which ${owner} defines`);
+          if (text.includes(`'${literal}'`) || text.includes(`"${literal}"`) || text.includes(`\`${literal}`))
+            copies.push(`${path.relative(ROOT, file)} spells out '${literal}', which ${owner} defines`);
         }
       }
     }

@@ -13,7 +13,8 @@ export const articlesPart1: SeedArticle[] = [
     skills: ['java', 'php', 'sql', 'http', 'rest', 'csharp', 'cpp'],
     seo: {
       metaTitle: 'What does a backend developer do? Tasks and skills',
-      metaDescription: 'Backend developers build the servers, databases and APIs behind every web app. An overview of the daily work and the skills employers ask for.',
+      metaDescription:
+        'Backend developers build the servers, databases and APIs behind every web app. An overview of the daily work and the skills employers ask for.',
     },
     publishedDaysAgo: 3,
     body: md`
@@ -85,7 +86,8 @@ export const articlesPart1: SeedArticle[] = [
     skills: ['html', 'css', 'javascript', 'angular', 'ux-ui-collaboration', 'accessibility'],
     seo: {
       metaTitle: 'What does a frontend developer do? Role and skills',
-      metaDescription: 'Frontend developers turn designs into working interfaces for websites, apps and online stores. What the role covers and how it differs from the backend.',
+      metaDescription:
+        'Frontend developers turn designs into working interfaces for websites, apps and online stores. What the role covers and how it differs from the backend.',
     },
     publishedDaysAgo: 7,
     body: md`
@@ -151,7 +153,8 @@ export const articlesPart1: SeedArticle[] = [
     skills: ['rest', 'http', 'angular', 'java', 'javascript'],
     seo: {
       metaTitle: 'Why split frontend and backend? API-first explained',
-      metaDescription: 'Define the REST API first, build the frontend against mock data, and show customers early. Why a strict frontend/backend split saves time and budget.',
+      metaDescription:
+        'Define the REST API first, build the frontend against mock data, and show customers early. Why a strict frontend/backend split saves time and budget.',
     },
     publishedDaysAgo: 12,
     body: md`

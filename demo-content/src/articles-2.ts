@@ -6,14 +6,15 @@ export const articlesPart2: SeedArticle[] = [
     slug: 'a-day-in-the-life-making-search-faster-and-more-accurate',
     title: 'A day in the life: making search faster and more accurate',
     excerpt:
-      'A competitor\'s site finds better results and loads faster. Follow a backend developer from that uncomfortable comparison to a plan for a better search algorithm and quicker server processes.',
+      "A competitor's site finds better results and loads faster. Follow a backend developer from that uncomfortable comparison to a plan for a better search algorithm and quicker server processes.",
     authorName: 'Daniel Okafor',
     status: 'published',
     roles: ['backend-developer'],
     skills: ['sql', 'hosting-and-scaling', 'version-control', 'documentation', 'scrum'],
     seo: {
-      metaTitle: 'A backend developer\'s day: faster, more accurate search',
-      metaDescription: 'How a backend developer responds when a competitor\'s search is better and faster: discussing the problem, planning the fix and solving the puzzle.',
+      metaTitle: "A backend developer's day: faster, more accurate search",
+      metaDescription:
+        "How a backend developer responds when a competitor's search is better and faster: discussing the problem, planning the fix and solving the puzzle.",
     },
     publishedDaysAgo: 16,
     body: md`
@@ -89,7 +90,8 @@ export const articlesPart2: SeedArticle[] = [
     skills: ['sql', 'mysql', 'postgresql', 'oracle', 'mongodb', 'redis'],
     seo: {
       metaTitle: 'Relational vs. non-relational databases for developers',
-      metaDescription: 'SQL databases such as MySQL, PostgreSQL and Oracle compared with NoSQL systems like MongoDB and Redis, and why the choice shapes your project.',
+      metaDescription:
+        'SQL databases such as MySQL, PostgreSQL and Oracle compared with NoSQL systems like MongoDB and Redis, and why the choice shapes your project.',
     },
     publishedDaysAgo: 21,
     body: md`
@@ -167,7 +169,8 @@ export const articlesPart2: SeedArticle[] = [
     skills: ['php', 'python', 'javascript', 'ruby', 'java', 'symfony', 'django', 'express'],
     seo: {
       metaTitle: 'Server-side languages and frameworks: how to choose',
-      metaDescription: 'PHP with Symfony or Laravel, Python with Django, JavaScript with Express on Node.js, Ruby on Rails, Java, C#, C++: how the framework shapes the language.',
+      metaDescription:
+        'PHP with Symfony or Laravel, Python with Django, JavaScript with Express on Node.js, Ruby on Rails, Java, C#, C++: how the framework shapes the language.',
     },
     publishedDaysAgo: 26,
     body: md`

@@ -13,7 +13,8 @@ export const articlesPart3: SeedArticle[] = [
     skills: ['accessibility', 'security-compliance', 'hosting-and-scaling', 'version-control', 'documentation', 'scrum', 'html', 'css'],
     seo: {
       metaTitle: 'Backend developer skills beyond writing code',
-      metaDescription: 'Accessibility, security compliance, hosting and scaling, version control, documentation, frontend know-how and Scrum: the skills around the code.',
+      metaDescription:
+        'Accessibility, security compliance, hosting and scaling, version control, documentation, frontend know-how and Scrum: the skills around the code.',
     },
     publishedDaysAgo: 31,
     body: md`
@@ -90,7 +91,8 @@ export const articlesPart3: SeedArticle[] = [
     skills: ['java', 'php', 'cpp', 'sql', 'scrum'],
     seo: {
       metaTitle: 'Backend and frontend developer salaries explained',
-      metaDescription: 'Monthly and yearly salary figures for backend, frontend and full-stack developers, what drives the differences, and the benefits employers offer.',
+      metaDescription:
+        'Monthly and yearly salary figures for backend, frontend and full-stack developers, what drives the differences, and the benefits employers offer.',
     },
     publishedDaysAgo: 36,
     body: md`
@@ -164,7 +166,8 @@ export const articlesPart3: SeedArticle[] = [
     skills: ['java', 'python', 'php', 'sql', 'mysql', 'postgresql', 'docker', 'scrum'],
     seo: {
       metaTitle: 'How to become a backend developer: paths and skills',
-      metaDescription: 'No fixed training path: how graduates and career changers get into backend development, and which languages, databases and tools employers expect.',
+      metaDescription:
+        'No fixed training path: how graduates and career changers get into backend development, and which languages, databases and tools employers expect.',
     },
     publishedDaysAgo: 42,
     body: md`

@@ -13,7 +13,8 @@ export const articlesPart4: SeedArticle[] = [
     skills: ['html', 'css', 'javascript', 'nodejs', 'express', 'sql', 'rest', 'hosting-and-scaling'],
     seo: {
       metaTitle: 'Full-stack development: frontend and backend in one role',
-      metaDescription: 'What a full-stack developer does, how the role combines frontend and backend skills, and what it means for pay and your career path.',
+      metaDescription:
+        'What a full-stack developer does, how the role combines frontend and backend skills, and what it means for pay and your career path.',
     },
     publishedDaysAgo: 48,
     body: md`
@@ -83,7 +84,8 @@ export const articlesPart4: SeedArticle[] = [
     skills: ['javascript', 'hosting-and-scaling', 'http', 'rest', 'security-compliance'],
     seo: {
       metaTitle: 'Why remote work raised demand for web developers',
-      metaDescription: 'Cloud apps, video calls, chat and project tools in the browser, and a pandemic that made home office normal: why web developers are in such demand.',
+      metaDescription:
+        'Cloud apps, video calls, chat and project tools in the browser, and a pandemic that made home office normal: why web developers are in such demand.',
     },
     publishedDaysAgo: 55,
     body: md`
@@ -155,7 +157,8 @@ export const articlesPart4: SeedArticle[] = [
     skills: ['rest', 'http', 'documentation', 'version-control', 'ux-ui-collaboration', 'scrum'],
     seo: {
       metaTitle: 'How backend and frontend developers work together',
-      metaDescription: 'Involve the backend early, agree on the REST API first and keep talking: practical habits for frontend and backend developers who share one product.',
+      metaDescription:
+        'Involve the backend early, agree on the REST API first and keep talking: practical habits for frontend and backend developers who share one product.',
     },
     publishedDaysAgo: 63,
     body: md`

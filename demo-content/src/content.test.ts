@@ -10,7 +10,10 @@ const published = articles.filter((a) => a.status === 'published');
 const drafts = articles.filter((a) => a.status === 'draft');
 
 const kebab = (title: string): string =>
-  title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 type Node = { type: string; text?: string; url?: string; children?: Node[] };
 
@@ -21,10 +24,8 @@ function* walk(nodes: Node[]): Generator<Node> {
   }
 }
 const nodes = (blocks: Block[]): Node[] => [...walk(blocks as Node[])];
-const wordCount = (blocks: Block[]): number =>
-  nodes(blocks).flatMap((n) => n.text?.split(/\s+/).filter(Boolean) ?? []).length;
-const links = (blocks: Block[]): string[] =>
-  nodes(blocks).flatMap((n) => (n.type === 'link' && n.url ? [n.url] : []));
+const wordCount = (blocks: Block[]): number => nodes(blocks).flatMap((n) => n.text?.split(/\s+/).filter(Boolean) ?? []).length;
+const links = (blocks: Block[]): string[] => nodes(blocks).flatMap((n) => (n.type === 'link' && n.url ? [n.url] : []));
 
 const unique = (values: string[]): boolean => new Set(values).size === values.length;
 
@@ -46,7 +47,10 @@ describe('seed roles', () => {
       expect(r.summary.length, r.slug).toBeLessThanOrEqual(600);
       expect(r.responsibilities.length, r.slug).toBeGreaterThanOrEqual(4);
       expect(r.responsibilities.length, r.slug).toBeLessThanOrEqual(6);
-      expect(r.skills.filter((s) => !skillSlugs.has(s)), r.slug).toEqual([]);
+      expect(
+        r.skills.filter((s) => !skillSlugs.has(s)),
+        r.slug,
+      ).toEqual([]);
       expect(unique(r.skills), r.slug).toBe(true);
     }
   });
@@ -78,8 +82,14 @@ describe('seed articles', () => {
 
   it('link only roles and skills that exist', () => {
     for (const a of articles) {
-      expect(a.roles.filter((r) => !roleSlugs.has(r)), a.slug).toEqual([]);
-      expect(a.skills.filter((s) => !skillSlugs.has(s)), a.slug).toEqual([]);
+      expect(
+        a.roles.filter((r) => !roleSlugs.has(r)),
+        a.slug,
+      ).toEqual([]);
+      expect(
+        a.skills.filter((s) => !skillSlugs.has(s)),
+        a.slug,
+      ).toEqual([]);
       expect(a.roles.length, a.slug).toBeGreaterThan(0);
     }
     for (const a of published) {
@@ -101,17 +111,12 @@ describe('seed articles', () => {
   });
 
   it('exercise code and quote blocks in one published article', () => {
-    const both = published.filter(
-      (a) => a.body.some((b) => b.type === 'code') && a.body.some((b) => b.type === 'quote'),
-    );
+    const both = published.filter((a) => a.body.some((b) => b.type === 'code') && a.body.some((b) => b.type === 'quote'));
     expect(both.length).toBeGreaterThan(0);
   });
 
   it('link internally only to roles and published articles that exist', () => {
-    const known = new Set([
-      ...[...roleSlugs].map((s) => `/roles/${s}/`),
-      ...published.map((a) => `/articles/${a.slug}/`),
-    ]);
+    const known = new Set([...[...roleSlugs].map((s) => `/roles/${s}/`), ...published.map((a) => `/articles/${a.slug}/`)]);
     const all = published.flatMap((a) => links(a.body));
     expect(all.length).toBeGreaterThan(0);
     expect(all.filter((url) => !known.has(url))).toEqual([]);

@@ -6,7 +6,8 @@ export const drafts: SeedArticle[] = [
   {
     slug: 'draft-notes-for-a-graphql-piece',
     title: 'DRAFT: Notes for a GraphQL piece',
-    excerpt: 'Working notes for a possible article comparing GraphQL with the REST-first approach we describe elsewhere. Not ready: no sources yet.',
+    excerpt:
+      'Working notes for a possible article comparing GraphQL with the REST-first approach we describe elsewhere. Not ready: no sources yet.',
     authorName: 'Sofia Brandt',
     status: 'draft',
     roles: ['backend-developer', 'frontend-developer'],

@@ -68,9 +68,7 @@ describe('md blocks', () => {
   });
 
   it('joins consecutive quote lines into one quote', () => {
-    expect(md('> Ship the\n> contract first.')).toEqual([
-      { type: 'quote', children: [t('Ship the contract first.')] },
-    ]);
+    expect(md('> Ship the\n> contract first.')).toEqual([{ type: 'quote', children: [t('Ship the contract first.')] }]);
   });
 
   it('keeps fenced code verbatim, with and without a language', () => {
@@ -100,11 +98,7 @@ describe('md inline marks', () => {
   });
 
   it('combines italic inside bold', () => {
-    expect(inline('**x *y* z**')).toEqual([
-      t('x ', { bold: true }),
-      t('y', { bold: true, italic: true }),
-      t(' z', { bold: true }),
-    ]);
+    expect(inline('**x *y* z**')).toEqual([t('x ', { bold: true }), t('y', { bold: true, italic: true }), t(' z', { bold: true })]);
   });
 
   it('parses links', () => {

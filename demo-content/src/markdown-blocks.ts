@@ -36,9 +36,7 @@ export function md(source: string): Block[];
 export function md(strings: TemplateStringsArray, ...values: unknown[]): Block[];
 export function md(source: string | TemplateStringsArray, ...values: unknown[]): Block[] {
   const text =
-    typeof source === 'string'
-      ? source
-      : source.reduce((acc, part, i) => acc + part + (i < values.length ? String(values[i]) : ''), '');
+    typeof source === 'string' ? source : source.reduce((acc, part, i) => acc + part + (i < values.length ? String(values[i]) : ''), '');
   return parseBlocks(dedent(text));
 }
 

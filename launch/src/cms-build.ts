@@ -87,7 +87,10 @@ function adminStamp(): string {
 function adminSources(): string[] {
   const pluginsDir = path.join(CMS_DIR, 'src', 'plugins');
   const plugins = fs.existsSync(pluginsDir) ? fs.readdirSync(pluginsDir).sort() : [];
-  const roots = [path.join(CMS_DIR, 'src', 'admin'), ...plugins.flatMap((p) => ['admin', 'shared', 'package.json'].map((part) => path.join(pluginsDir, p, part)))];
+  const roots = [
+    path.join(CMS_DIR, 'src', 'admin'),
+    ...plugins.flatMap((p) => ['admin', 'shared', 'package.json'].map((part) => path.join(pluginsDir, p, part))),
+  ];
   return roots.flatMap((root) => {
     const stat = fs.statSync(root, { throwIfNoEntry: false });
     if (!stat) return [];

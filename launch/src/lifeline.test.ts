@@ -29,7 +29,9 @@ afterAll(() => {
 
 /** Runs a host script; resolves with its PID and the PIDs of the three processes it started. */
 async function startHost(then: string) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', host(then)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', host(then)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const pids: number[] = [];
   readline.createInterface({ input: proc.stdout! }).on('line', (line) => {
     if (line.startsWith('pids ')) pids.push(...line.slice(5).split(' ').map(Number));

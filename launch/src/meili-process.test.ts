@@ -8,7 +8,12 @@ import { defaultMeiliIndexing, indexingArgs } from './meili-process.ts';
 describe('Meilisearch indexing limits', () => {
   it('pass memory in bytes and threads only when set', () => {
     expect(indexingArgs({ maxIndexingMemory: 268_435_456 })).toEqual(['--max-indexing-memory', '268435456']);
-    expect(indexingArgs({ maxIndexingMemory: 1_000_000, maxIndexingThreads: 1 })).toEqual(['--max-indexing-memory', '1000000', '--max-indexing-threads', '1']);
+    expect(indexingArgs({ maxIndexingMemory: 1_000_000, maxIndexingThreads: 1 })).toEqual([
+      '--max-indexing-memory',
+      '1000000',
+      '--max-indexing-threads',
+      '1',
+    ]);
   });
 
   it('default to the variables’ defaults, so tests and benches index like npm start', () => {

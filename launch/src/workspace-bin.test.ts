@@ -5,12 +5,17 @@ import { resolveBin, spawnBin } from './workspace-bin.ts';
 
 describe('resolveBin', () => {
   it("finds the entry a workspace declares in its package.json's bin", () => {
-    expect(resolveBin('@stackguide/search-sync')).toEqual({ dir: path.join(REPO_ROOT, 'search-sync'), file: path.join(REPO_ROOT, 'search-sync', 'src', 'cli.ts') });
+    expect(resolveBin('@stackguide/search-sync')).toEqual({
+      dir: path.join(REPO_ROOT, 'search-sync'),
+      file: path.join(REPO_ROOT, 'search-sync', 'src', 'cli.ts'),
+    });
     expect(resolveBin('@stackguide/site').file).toBe(path.join(REPO_ROOT, 'site', 'server', 'serve.ts'));
   });
 
   it('names what is missing', () => {
-    expect(() => resolveBin('@stackguide/search-sync', 'nope')).toThrow('@stackguide/search-sync declares the bins search-sync, not "nope"');
+    expect(() => resolveBin('@stackguide/search-sync', 'nope')).toThrow(
+      '@stackguide/search-sync declares the bins search-sync, not "nope"',
+    );
     expect(() => resolveBin('@stackguide/runtime')).toThrow('@stackguide/runtime declares no bin');
     expect(() => resolveBin('@stackguide/no-such-package')).toThrow('package @stackguide/no-such-package is not installed');
   });

@@ -30,7 +30,10 @@ describe('readJsonBody', () => {
 
   it('refuses another content type (415), a body over the limit (413) and text that is not JSON (400)', async () => {
     expect((await post('{"a":1}', 'text/plain')).status).toBe(415);
-    expect(await post(`{"a":"${'x'.repeat(40)}"}`)).toEqual({ status: 413, answer: { kind: 'refused', status: 413, error: 'body larger than 32 bytes' } });
+    expect(await post(`{"a":"${'x'.repeat(40)}"}`)).toEqual({
+      status: 413,
+      answer: { kind: 'refused', status: 413, error: 'body larger than 32 bytes' },
+    });
     expect((await post('{not json')).status).toBe(400);
   });
 });

@@ -37,7 +37,10 @@ export function isJsonContentType(header: string | undefined): boolean {
   return type === 'application/json' || /^application\/[\w.-]+\+json$/.test(type);
 }
 
-export type JsonBodyResult = { kind: 'json'; value: unknown } | { kind: 'refused'; status: 400 | 413 | 415; error: string } | { kind: 'aborted' };
+export type JsonBodyResult =
+  | { kind: 'json'; value: unknown }
+  | { kind: 'refused'; status: 400 | 413 | 415; error: string }
+  | { kind: 'aborted' };
 
 /**
  * Reads a JSON request body, refusing what every JSON intake refuses: another content type (415,

@@ -58,7 +58,12 @@ describe('progressBar', () => {
     bar.update(0, 'loading');
     bar.setTotal(200);
     bar.update(200, 'done');
-    expect(stream.text.trimEnd().split('\n').map((l) => l.split(' ')[1])).toEqual(['0/0', '200/200']);
+    expect(
+      stream.text
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(' ')[1]),
+    ).toEqual(['0/0', '200/200']);
   });
 
   it('shows a job that stopped short of its total when it ends', () => {
@@ -69,7 +74,12 @@ describe('progressBar', () => {
     clock = 500;
     bar.tick(10);
     bar.end();
-    expect(stream.text.trimEnd().split('\n').map((l) => l.split(' ')[2])).toEqual(['10/100', '20/100']);
+    expect(
+      stream.text
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(' ')[2]),
+    ).toEqual(['10/100', '20/100']);
   });
 });
 

@@ -54,7 +54,9 @@ describe('fetchSearchKey', () => {
       expect(err).toBeInstanceOf(SearchKeyError);
       expect((err as Error).message).toContain(`search-sync did not hand out the search key at ${base}${path}: ${detail}`);
     }
-    await expect(fetchSearchKey(`${base}/not-ready`, 600)).rejects.toThrow(/still not ready after 1 s \(HTTP 503 .*Meilisearch may be unreachable/);
+    await expect(fetchSearchKey(`${base}/not-ready`, 600)).rejects.toThrow(
+      /still not ready after 1 s \(HTTP 503 .*Meilisearch may be unreachable/,
+    );
   });
 
   it('fails the same way when nothing listens there', async () => {

@@ -25,11 +25,18 @@ afterEach(async () => {
   server = undefined;
 });
 
-const failure = (run: Promise<unknown>) => run.then(() => expect.fail('expected a StrapiError'), (err: unknown) => err as StrapiError);
+const failure = (run: Promise<unknown>) =>
+  run.then(
+    () => expect.fail('expected a StrapiError'),
+    (err: unknown) => err as StrapiError,
+  );
 
 describe('StrapiClient.getJson', () => {
   it('retries a 5xx answer and returns the JSON once it succeeds', async () => {
-    const cms = await serve([[503, '{}'], [200, '{"data":[1]}']]);
+    const cms = await serve([
+      [503, '{}'],
+      [200, '{"data":[1]}'],
+    ]);
     const client = new StrapiClient({ baseUrl: cms.url, token: 't0ken', retry: FAST });
     expect(await client.getJson('/api/articles', new URLSearchParams({ a: '1' }))).toEqual({ data: [1] });
     expect(cms.hits()).toBe(2);
@@ -51,7 +58,9 @@ describe('StrapiClient.getJson', () => {
     expect(await failure(client.getJson('/api/articles'))).toMatchObject({ status: 403, attempts: 1 });
     expect(cms.hits()).toBe(1);
     const missing = await serve([[404, '{}']]);
-    expect(await new StrapiClient({ baseUrl: missing.url, token: 't0ken' }).getJson('/api/search-setting', undefined, { allow404: true })).toBeNull();
+    expect(
+      await new StrapiClient({ baseUrl: missing.url, token: 't0ken' }).getJson('/api/search-setting', undefined, { allow404: true }),
+    ).toBeNull();
   });
 
   it('retries a CMS that is not there, then says it is unreachable, without a status', async () => {

@@ -31,5 +31,7 @@ export function documentIdChunks(ids: readonly string[]): string[][] {
 
 /** Filters for entries with these documentIds, one query (one request) per chunk. */
 export function documentIdFilters(ids: readonly string[]): URLSearchParams[] {
-  return documentIdChunks(ids).map((chunk) => new URLSearchParams(chunk.map((id, i): [string, string] => [`filters[documentId][$in][${i}]`, id])));
+  return documentIdChunks(ids).map(
+    (chunk) => new URLSearchParams(chunk.map((id, i): [string, string] => [`filters[documentId][$in][${i}]`, id])),
+  );
 }

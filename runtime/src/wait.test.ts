@@ -35,7 +35,9 @@ describe('waitFor', () => {
   it('stops at once when the process it waits for has died', async () => {
     let checks = 0;
     const started = Date.now();
-    const err = await waitFor('strapi', () => checks++ > 100, { timeoutMs: 10_000, intervalMs: 1, isAlive: () => checks < 2 }).catch((e: unknown) => e);
+    const err = await waitFor('strapi', () => checks++ > 100, { timeoutMs: 10_000, intervalMs: 1, isAlive: () => checks < 2 }).catch(
+      (e: unknown) => e,
+    );
     expect((err as Error).message).toBe('the process exited while waiting for strapi');
     expect(checks).toBe(2);
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -71,7 +73,9 @@ describe('waitForHttp', () => {
 
   it('names the URL and the last status when it gives up', async () => {
     statuses = [503];
-    await expect(waitForHttp(`${base}/health`, { timeoutMs: 50, intervalMs: 5 })).rejects.toThrow(`waiting for ${base}/health (last error: HTTP 503)`);
+    await expect(waitForHttp(`${base}/health`, { timeoutMs: 50, intervalMs: 5 })).rejects.toThrow(
+      `waiting for ${base}/health (last error: HTTP 503)`,
+    );
   });
 
   it('names the connection error when nothing listens', async () => {

@@ -37,7 +37,8 @@ export async function waitFor<T>(what: string, check: () => T | Promise<T>, opts
   let last: unknown;
   const lastText = () => (last === undefined ? '' : ` (last error: ${errorText(last)})`);
   for (;;) {
-    if (opts.isAlive && !opts.isAlive()) throw new WaitError(what, `the process exited while waiting for ${what}${lastText()}`, { cause: last });
+    if (opts.isAlive && !opts.isAlive())
+      throw new WaitError(what, `the process exited while waiting for ${what}${lastText()}`, { cause: last });
     try {
       const value = await check();
       if (value) return value;
@@ -45,7 +46,8 @@ export async function waitFor<T>(what: string, check: () => T | Promise<T>, opts
       last = err;
     }
     const left = deadline - Date.now();
-    if (left <= 0) throw new WaitError(what, `timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${lastText()}`, { cause: last });
+    if (left <= 0)
+      throw new WaitError(what, `timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${lastText()}`, { cause: last });
     await new Promise((resolve) => setTimeout(resolve, Math.min(intervalMs, left)));
   }
 }

@@ -20,7 +20,9 @@ let reindexing: boolean;
 let held: Map<string, Pick<SearchDocument, 'id' | 'updatedAt'>>;
 
 /** Only `held` is used by the admin API; the unit tests need no Meilisearch. */
-const fakeIndex = { held: async (ids: string[]) => new Map(ids.flatMap((id) => (held.has(id) ? [[id, held.get(id)]] : []))) } as unknown as SearchIndex;
+const fakeIndex = {
+  held: async (ids: string[]) => new Map(ids.flatMap((id) => (held.has(id) ? [[id, held.get(id)]] : []))),
+} as unknown as SearchIndex;
 
 async function start(secret: string | undefined): Promise<void> {
   const deps: AdminDeps = {
@@ -72,7 +74,11 @@ afterEach(async () => {
 describe('admin API', () => {
   it('does not exist without a configured secret', async () => {
     await start(undefined);
-    for (const [method, route] of [['GET', '/admin/overview'], ['POST', '/admin/reindex'], ['GET', '/admin/documents/a']] as const) {
+    for (const [method, route] of [
+      ['GET', '/admin/overview'],
+      ['POST', '/admin/reindex'],
+      ['GET', '/admin/documents/a'],
+    ] as const) {
       expect((await call(method, route)).status).toBe(404);
     }
     expect(reindexing).toBe(false);
@@ -107,7 +113,11 @@ describe('admin API', () => {
     const overview = (await (await call('GET', '/admin/overview')).json()) as AdminOverview;
     expect(overview).toMatchObject({ queueDepth: 0, reindexRunning: false, reindex: null });
     expect(overview.deadLetters.map((d) => d.id).sort()).toEqual(['article:a', 'article:b']);
-    expect(overview.deadLetters.find((d) => d.id === 'article:a')).toMatchObject({ documentId: 'a', attempts: 1, error: 'StrapiError: 403 Forbidden' });
+    expect(overview.deadLetters.find((d) => d.id === 'article:a')).toMatchObject({
+      documentId: 'a',
+      attempts: 1,
+      error: 'StrapiError: 403 Forbidden',
+    });
 
     const retried = await call('POST', '/admin/dead-letters/article%3Aa/retry');
     expect(retried.status).toBe(200);
@@ -137,10 +147,20 @@ describe('admin API', () => {
     await start(SECRET);
     const state = async (id: string) => (await call('GET', `/admin/documents/${id}`)).json();
     held.set('indexed', { id: 'indexed', updatedAt: 1_767_225_600 });
-    expect(await state('indexed')).toEqual({ state: 'indexed', indexedUpdatedAt: '2026-01-01T00:00:00.000Z', queuedSince: null, error: null });
+    expect(await state('indexed')).toEqual({
+      state: 'indexed',
+      indexedUpdatedAt: '2026-01-01T00:00:00.000Z',
+      queuedSince: null,
+      error: null,
+    });
     expect(await state('nothing')).toEqual({ state: 'absent', indexedUpdatedAt: null, queuedSince: null, error: null });
     deadLetter('failed', 'StrapiError: 403 Forbidden');
-    expect(await state('failed')).toEqual({ state: 'failed', indexedUpdatedAt: null, queuedSince: null, error: 'StrapiError: 403 Forbidden' });
+    expect(await state('failed')).toEqual({
+      state: 'failed',
+      indexedUpdatedAt: null,
+      queuedSince: null,
+      error: 'StrapiError: 403 Forbidden',
+    });
     queue.enqueue([{ kind: 'article', documentId: 'indexed' }], 5_000);
     expect(await state('indexed')).toEqual({
       state: 'queued',

@@ -53,7 +53,8 @@ const ROUTES: Route[] = [
     path: pathPattern(ADMIN_ROUTES.retry),
     handler(res, deps, id) {
       const target = parseId(id);
-      if (!target || !deps.queue.requeueDeadLetter(target.kind, target.documentId)) return json(res, 404, { error: `no dead letter ${id}` });
+      if (!target || !deps.queue.requeueDeadLetter(target.kind, target.documentId))
+        return json(res, 404, { error: `no dead letter ${id}` });
       deps.onQueued();
       json(res, 200, { id, requeued: true });
     },
@@ -63,7 +64,8 @@ const ROUTES: Route[] = [
     path: pathPattern(ADMIN_ROUTES.deadLetter),
     handler(res, deps, id) {
       const target = parseId(id);
-      if (!target || !deps.queue.discardDeadLetter(target.kind, target.documentId)) return json(res, 404, { error: `no dead letter ${id}` });
+      if (!target || !deps.queue.discardDeadLetter(target.kind, target.documentId))
+        return json(res, 404, { error: `no dead letter ${id}` });
       json(res, 200, { id, discarded: true });
     },
   },

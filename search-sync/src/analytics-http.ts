@@ -113,7 +113,13 @@ export async function handleAnalytics(req: IncomingMessage, res: ServerResponse,
     return true;
   }
   if (path === ANALYTICS_PATH && req.method === 'OPTIONS') {
-    res.writeHead(204, { 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '86400' }).end();
+    res
+      .writeHead(204, {
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers': 'content-type',
+        'access-control-max-age': '86400',
+      })
+      .end();
   } else if (path === ANALYTICS_PATH) {
     if (req.method === 'POST') await receiveEvent(req, res, deps);
     else reply(res, 405, { error: 'use POST' });

@@ -9,7 +9,8 @@ describe('normaliseQuery', () => {
   });
 
   it('drops what looks like an email address or a long number', () => {
-    for (const q of ['mail jane.doe@example.com', 'x@y.io', '+49 170 1234567', '4111 1111 1111 1111', 'id 123456', '12-34-56']) expect(normaliseQuery(q), q).toBeNull();
+    for (const q of ['mail jane.doe@example.com', 'x@y.io', '+49 170 1234567', '4111 1111 1111 1111', 'id 123456', '12-34-56'])
+      expect(normaliseQuery(q), q).toBeNull();
     for (const q of ['salary 2026', 'c# @ work', 'top 10000', 'node 20.20']) expect(normaliseQuery(q), q).not.toBeNull();
   });
 

@@ -39,7 +39,10 @@ describe('AnalyticsStore', () => {
     const s = open();
     for (let i = 0; i < 4; i++) s.record(search('rust salary', 0), NOW);
     expect(s.popular(5, NOW).queries).toEqual([]);
-    expect(s.report(30, NOW)).toMatchObject({ topQueries: [{ query: 'rust salary', searches: 4, avgResults: 0 }], zeroResultQueries: [{ query: 'rust salary', searches: 4 }] });
+    expect(s.report(30, NOW)).toMatchObject({
+      topQueries: [{ query: 'rust salary', searches: 4, avgResults: 0 }],
+      zeroResultQueries: [{ query: 'rust salary', searches: 4 }],
+    });
   });
 
   it('counts clicks per query and per position for the click-through', () => {

@@ -76,18 +76,31 @@ export class AnalyticsStore {
     if (this.prunedFor !== day) this.prune(now);
     const click = event.type === 'click' ? 1 : 0;
     const search = 1 - click;
-    const counts = { day, query, searches: search, zero: search && event.results === 0 ? 1 : 0, results: search * event.results, clicks: click };
+    const counts = {
+      day,
+      query,
+      searches: search,
+      zero: search && event.results === 0 ? 1 : 0,
+      results: search * event.results,
+      clicks: click,
+    };
     return this.db.transaction((): RecordOutcome => {
       this.db
-        .prepare('INSERT INTO day_totals (day, searches, clicks) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET searches = searches + excluded.searches, clicks = clicks + excluded.clicks')
+        .prepare(
+          'INSERT INTO day_totals (day, searches, clicks) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET searches = searches + excluded.searches, clicks = clicks + excluded.clicks',
+        )
         .run(day, search, click);
       if (event.type === 'click') {
         this.db
-          .prepare('INSERT INTO click_positions (day, position, clicks) VALUES (?, ?, 1) ON CONFLICT (day, position) DO UPDATE SET clicks = clicks + 1')
+          .prepare(
+            'INSERT INTO click_positions (day, position, clicks) VALUES (?, ?, 1) ON CONFLICT (day, position) DO UPDATE SET clicks = clicks + 1',
+          )
           .run(day, event.position);
       }
       const updated = this.db
-        .prepare('UPDATE query_days SET searches = searches + @searches, zero_results = zero_results + @zero, results = results + @results, clicks = clicks + @clicks WHERE day = @day AND query = @query')
+        .prepare(
+          'UPDATE query_days SET searches = searches + @searches, zero_results = zero_results + @zero, results = results + @results, clicks = clicks + @clicks WHERE day = @day AND query = @query',
+        )
         .run(counts);
       if (updated.changes > 0) return 'stored';
       const stored = (this.db.prepare('SELECT COUNT(*) AS n FROM query_days WHERE day = ?').get(day) as { n: number }).n;
@@ -95,7 +108,11 @@ export class AnalyticsStore {
         this.db.prepare('UPDATE day_totals SET queries_over_cap = queries_over_cap + 1 WHERE day = ?').run(day);
         return 'over-cap';
       }
-      this.db.prepare('INSERT INTO query_days (day, query, searches, zero_results, results, clicks) VALUES (@day, @query, @searches, @zero, @results, @clicks)').run(counts);
+      this.db
+        .prepare(
+          'INSERT INTO query_days (day, query, searches, zero_results, results, clicks) VALUES (@day, @query, @searches, @zero, @results, @clicks)',
+        )
+        .run(counts);
       return 'stored';
     })();
   }
@@ -104,7 +121,8 @@ export class AnalyticsStore {
   prune(now = Date.now()): void {
     const oldest = utcDay(now - (RETENTION_DAYS - 1) * DAY_MS);
     this.db.transaction(() => {
-      for (const table of ['query_days', 'click_positions', 'day_totals']) this.db.prepare(`DELETE FROM ${table} WHERE day < ?`).run(oldest);
+      for (const table of ['query_days', 'click_positions', 'day_totals'])
+        this.db.prepare(`DELETE FROM ${table} WHERE day < ?`).run(oldest);
     })();
     this.prunedFor = utcDay(now);
   }
@@ -136,7 +154,9 @@ export class AnalyticsStore {
       )
       .all(since, MIN_SEARCHES_SHOWN, LIST_LIMIT) as { query: string; searches: number }[];
     const totals = this.db
-      .prepare('SELECT COALESCE(SUM(searches), 0) AS searches, COALESCE(SUM(clicks), 0) AS clicks, COALESCE(SUM(queries_over_cap), 0) AS overCap FROM day_totals WHERE day >= ?')
+      .prepare(
+        'SELECT COALESCE(SUM(searches), 0) AS searches, COALESCE(SUM(clicks), 0) AS clicks, COALESCE(SUM(queries_over_cap), 0) AS overCap FROM day_totals WHERE day >= ?',
+      )
       .get(since) as { searches: number; clicks: number; overCap: number };
     const positions = this.db
       .prepare('SELECT position, SUM(clicks) AS clicks FROM click_positions WHERE day >= ? GROUP BY position')
@@ -145,9 +165,19 @@ export class AnalyticsStore {
     for (const p of positions) byPosition[p.position - 1] = p.clicks;
     return {
       days,
-      topQueries: top.map((r) => ({ query: r.query, searches: r.searches, avgResults: Math.round((r.results / r.searches) * 10) / 10, clicks: r.clicks })),
+      topQueries: top.map((r) => ({
+        query: r.query,
+        searches: r.searches,
+        avgResults: Math.round((r.results / r.searches) * 10) / 10,
+        clicks: r.clicks,
+      })),
       zeroResultQueries: zero,
-      clickThrough: { searches: totals.searches, clicks: totals.clicks, rate: totals.searches === 0 ? 0 : Math.round((totals.clicks / totals.searches) * 1000) / 1000, byPosition },
+      clickThrough: {
+        searches: totals.searches,
+        clicks: totals.clicks,
+        rate: totals.searches === 0 ? 0 : Math.round((totals.clicks / totals.searches) * 1000) / 1000,
+        byPosition,
+      },
       queriesOverCap: totals.overCap,
     };
   }

@@ -72,7 +72,10 @@ describe('BuildHook', () => {
     hook.changed('all', 2_000);
     expect(await hook.flush()).toBe(true);
     expect(JSON.parse(site.calls[0]!.body)).toEqual({ source: 'search-sync', changedAt: new Date(2_000).toISOString() });
-    hook.changed(Array.from({ length: MAX_LISTED_CHANGES + 1 }, (_, i) => article(`a${i}`)), 3_000);
+    hook.changed(
+      Array.from({ length: MAX_LISTED_CHANGES + 1 }, (_, i) => article(`a${i}`)),
+      3_000,
+    );
     expect(await hook.flush()).toBe(true);
     expect(JSON.parse(site.calls[1]!.body)).not.toHaveProperty('changes');
     expect(hook.owed()).toBe(false);
@@ -116,7 +119,10 @@ describe('BuildHook', () => {
       expect(after.owed()).toBe(true);
       after.start();
       await until('call after restart', () => site.calls.length === 2);
-      expect(JSON.parse(site.calls[1]!.body)).toMatchObject({ changedAt: new Date(7_000).toISOString(), changes: [{ kind: 'skill', documentId: 's' }] });
+      expect(JSON.parse(site.calls[1]!.body)).toMatchObject({
+        changedAt: new Date(7_000).toISOString(),
+        changes: [{ kind: 'skill', documentId: 's' }],
+      });
       await until('rebuild no longer owed', () => !after.owed());
     } finally {
       reopened.close();
@@ -150,7 +156,9 @@ describe('BuildHook', () => {
   });
 
   it('reads a rebuild an earlier version left owed (no documents named) as a change of everything', () => {
-    queue.db.exec('CREATE TABLE rebuild (id INTEGER PRIMARY KEY CHECK (id = 1), changed_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT)');
+    queue.db.exec(
+      'CREATE TABLE rebuild (id INTEGER PRIMARY KEY CHECK (id = 1), changed_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT)',
+    );
     queue.db.prepare('INSERT INTO rebuild (id, changed_at) VALUES (1, 4000)').run();
     expect(new RebuildMark(queue.db).get()).toEqual({ changedAt: 4_000, attempts: 0, lastError: null, changes: null });
   });
@@ -170,7 +178,11 @@ describe('BuildHook', () => {
     const logged = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
     const messages = (level: number) => lines.filter((l) => l.level === level).map((l) => l.msg);
     const port = await freePort();
-    const starting = new BuildHook(new RebuildMark(queue.db), { url: `http://127.0.0.1:${port}/__hooks/build`, secret: 's', ...fast }, logged);
+    const starting = new BuildHook(
+      new RebuildMark(queue.db),
+      { url: `http://127.0.0.1:${port}/__hooks/build`, secret: 's', ...fast },
+      logged,
+    );
     hooks.push(starting);
     starting.changed('all');
     starting.start();
@@ -179,7 +191,11 @@ describe('BuildHook', () => {
     expect(messages(40)).toEqual([]);
     await starting.stop();
 
-    const late = new BuildHook(new RebuildMark(queue.db), { url: `http://127.0.0.1:${port}/__hooks/build`, secret: 's', ...fast, startupGraceMs: 0 }, logged);
+    const late = new BuildHook(
+      new RebuildMark(queue.db),
+      { url: `http://127.0.0.1:${port}/__hooks/build`, secret: 's', ...fast, startupGraceMs: 0 },
+      logged,
+    );
     hooks.push(late);
     late.start();
     await until('a warning past the grace', () => messages(40).length > 0);

@@ -166,7 +166,10 @@ export class BuildHook {
       return 'failed';
     }
     this.mark.clear(owed.changedAt);
-    this.log.info({ url, changedAt: new Date(owed.changedAt).toISOString(), changes: owed.changes?.length ?? 'all' }, 'site build hook called');
+    this.log.info(
+      { url, changedAt: new Date(owed.changedAt).toISOString(), changes: owed.changes?.length ?? 'all' },
+      'site build hook called',
+    );
     return 'called';
   }
 }

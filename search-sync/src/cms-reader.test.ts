@@ -61,7 +61,9 @@ describe('CmsReader.getPublishedArticles', () => {
   });
 
   it('refuses an answer holding articles it did not ask for (a CMS whose feed predates ids), rather than read the rest as unpublished', async () => {
-    const old = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: [makeArticle(7)], meta: { total: 1 } })));
+    const old = http.createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: [makeArticle(7)], meta: { total: 1 } })),
+    );
     await new Promise<void>((resolve) => old.listen(0, '127.0.0.1', resolve));
     try {
       const oldClient = new CmsReader(`http://127.0.0.1:${(old.address() as AddressInfo).port}`, 'token');

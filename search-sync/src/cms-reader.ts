@@ -1,5 +1,11 @@
 import type { SearchSettingsEntry } from '@stackguide/contracts/entries';
-import { type ArticleStamp, type FeedArticle, type FeedArticlesAnswer, type FeedStampsAnswer, INDEX_FEED } from '@stackguide/contracts/index-feed';
+import {
+  type ArticleStamp,
+  type FeedArticle,
+  type FeedArticlesAnswer,
+  type FeedStampsAnswer,
+  INDEX_FEED,
+} from '@stackguide/contracts/index-feed';
 import { documentIdChunks, keysetPageQuery, LISTING_PAGE, NO_RETRY, StrapiClient, StrapiError } from '@stackguide/runtime';
 
 export type ArticlePage = { items: FeedArticle[]; total: number };
@@ -106,7 +112,10 @@ export class CmsReader {
     const filters = new URLSearchParams({ [`filters[${relation}][documentId][$eq]`]: documentId, 'fields[0]': 'updatedAt' });
     const pageSize = this.pageSizes.stamps;
     const pages = this.client.keyset(async (after) => {
-      const body = await this.client.getJson<Page<{ id: number; documentId: string }>>('/api/articles', keysetPageQuery(filters, after, pageSize));
+      const body = await this.client.getJson<Page<{ id: number; documentId: string }>>(
+        '/api/articles',
+        keysetPageQuery(filters, after, pageSize),
+      );
       return { items: body?.data ?? [], total: body?.meta?.pagination?.total };
     }, pageSize);
     const ids: string[] = [];

@@ -30,7 +30,9 @@ describe('loadConfig', () => {
 
   it('reads RECONCILE_INTERVAL as a duration', () => {
     expect(loadConfig({ ...base, RECONCILE_INTERVAL: '30s' }).reconcileIntervalMs).toBe(30_000);
-    expect(() => loadConfig({ ...base, RECONCILE_INTERVAL: '10' })).toThrow(/RECONCILE_INTERVAL must be a positive duration like 30s, 10m or 1h/);
+    expect(() => loadConfig({ ...base, RECONCILE_INTERVAL: '10' })).toThrow(
+      /RECONCILE_INTERVAL must be a positive duration like 30s, 10m or 1h/,
+    );
   });
 
   it('prefers MEILI_PUBLIC_URL for browsers', () => {

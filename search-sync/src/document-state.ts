@@ -20,7 +20,8 @@ export async function documentState(documentId: string, deps: { queue: SyncQueue
   const indexedUpdatedAt = doc ? iso(doc.updatedAt * 1000) : null;
   const dead = deps.queue.deadLetterOf('article', documentId);
   const item = deps.queue.queued('article', documentId);
-  if (item) return { state: 'queued', indexedUpdatedAt, queuedSince: iso(item.firstEnqueuedAt), error: item.lastError ?? dead?.error ?? null };
+  if (item)
+    return { state: 'queued', indexedUpdatedAt, queuedSince: iso(item.firstEnqueuedAt), error: item.lastError ?? dead?.error ?? null };
   if (dead) return { state: 'failed', indexedUpdatedAt, queuedSince: null, error: dead.error };
   return { state: doc ? 'indexed' : 'absent', indexedUpdatedAt, queuedSince: null, error: null };
 }

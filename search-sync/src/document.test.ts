@@ -16,7 +16,11 @@ const blocks: Block[] = [
       { type: 'text', text: '.' },
     ],
   },
-  { type: 'image', image: { url: '/uploads/d.png', alternativeText: 'A diagram', width: 10, height: 10 }, children: [{ type: 'text', text: '' }] },
+  {
+    type: 'image',
+    image: { url: '/uploads/d.png', alternativeText: 'A diagram', width: 10, height: 10 },
+    children: [{ type: 'text', text: '' }],
+  },
 ];
 
 describe('capText', () => {

@@ -48,7 +48,12 @@ export async function waitOk(enqueued: EnqueuedTaskPromise, opts: { interval?: n
   const task = await enqueued.waitTask(opts.interval ? { interval: opts.interval } : undefined);
   if (task.status !== 'succeeded') {
     const reason = task.error ? `${task.error.code}: ${task.error.message}` : task.status;
-    throw new MeiliTaskError(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${reason}`, task.uid, task.status, task.error?.code);
+    throw new MeiliTaskError(
+      `Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${reason}`,
+      task.uid,
+      task.status,
+      task.error?.code,
+    );
   }
   return task;
 }

@@ -223,7 +223,10 @@ export class Processor {
       this.deps.metrics.observeLatency((now - item.firstEnqueuedAt) / 1000);
     }
     const unchanged = upserts.length - changed.length;
-    this.deps.log.info({ upserted: changed.length, unchanged, deleted: removed, stages: { ...stages, writeMs: now - started } }, 'applied changes to the index');
+    this.deps.log.info(
+      { upserted: changed.length, unchanged, deleted: removed, stages: { ...stages, writeMs: now - started } },
+      'applied changes to the index',
+    );
   }
 
   private fail(item: QueueItem, err: unknown): void {

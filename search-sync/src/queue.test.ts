@@ -19,7 +19,13 @@ afterEach(() => {
 describe('SyncQueue', () => {
   it('coalesces repeated events for one document into one row', () => {
     queue.enqueue([{ kind: 'article', documentId: 'a' }], 1_000);
-    queue.enqueue([{ kind: 'article', documentId: 'a' }, { kind: 'article', documentId: 'b' }], 2_000);
+    queue.enqueue(
+      [
+        { kind: 'article', documentId: 'a' },
+        { kind: 'article', documentId: 'b' },
+      ],
+      2_000,
+    );
     queue.enqueue([{ kind: 'role', documentId: 'a', hint: 'backend' }], 3_000);
     expect(queue.depth()).toBe(3);
     const [a] = queue.due(10, 5_000);

@@ -3,7 +3,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DeadLetter, ItemKind } from '@stackguide/contracts/search-sync-admin';
 
-
 export type { DeadLetter, ItemKind } from '@stackguide/contracts/search-sync-admin';
 
 export type Enqueue = {
@@ -21,7 +20,6 @@ export type QueueItem = Required<Pick<Enqueue, 'kind' | 'documentId'>> & {
   firstEnqueuedAt: number;
   lastError: string | null;
 };
-
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS queue (
@@ -187,9 +185,13 @@ export class SyncQueue {
 
   deadLetters(limit = 100, only?: { kind: ItemKind; documentId: string }): DeadLetter[] {
     const where = only ? 'WHERE kind = @kind AND document_id = @documentId' : '';
-    const rows = this.db
-      .prepare(`SELECT * FROM dead_letters ${where} ORDER BY failed_at DESC LIMIT @limit`)
-      .all({ limit, ...only }) as { kind: ItemKind; document_id: string; attempts: number; error: string; failed_at: number }[];
+    const rows = this.db.prepare(`SELECT * FROM dead_letters ${where} ORDER BY failed_at DESC LIMIT @limit`).all({ limit, ...only }) as {
+      kind: ItemKind;
+      document_id: string;
+      attempts: number;
+      error: string;
+      failed_at: number;
+    }[];
     return rows.map((r) => ({
       kind: r.kind,
       documentId: r.document_id,

@@ -68,11 +68,15 @@ export class RebuildMark {
       | { changed_at: number; attempts: number; last_error: string | null; everything_at: number }
       | undefined;
     if (!row) return null;
-    const changes = row.everything_at > 0
-      ? null
-      : (this.db.prepare('SELECT kind, document_id FROM rebuild_changes ORDER BY changed_at, kind, document_id').all() as { kind: ContentChange['kind']; document_id: string }[]).map(
-          (c) => ({ kind: c.kind, documentId: c.document_id }),
-        );
+    const changes =
+      row.everything_at > 0
+        ? null
+        : (
+            this.db.prepare('SELECT kind, document_id FROM rebuild_changes ORDER BY changed_at, kind, document_id').all() as {
+              kind: ContentChange['kind'];
+              document_id: string;
+            }[]
+          ).map((c) => ({ kind: c.kind, documentId: c.document_id }));
     return { changedAt: row.changed_at, attempts: row.attempts, lastError: row.last_error, changes };
   }
 

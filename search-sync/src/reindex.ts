@@ -85,7 +85,10 @@ export async function reindex(deps: {
     const vocabulary = vocabularySettings(await readVocabulary(strapi));
     await send(meili.createIndex(progress.index, { primaryKey: PRIMARY_KEY }));
     await send(fresh.updateSettings({ ...indexSettings(), ...vocabulary }));
-    log.info({ index: progress.index, synonymTerms: Object.keys(vocabulary.synonyms).length, stopWords: vocabulary.stopWords.length }, 'fresh index set up with the search vocabulary');
+    log.info(
+      { index: progress.index, synonymTerms: Object.keys(vocabulary.synonyms).length, stopWords: vocabulary.stopWords.length },
+      'fresh index set up with the search vocabulary',
+    );
     let chunk: SearchDocument[] = [];
     const loaded: Stamps = new Map();
     const sendChunk = async () => {

@@ -130,8 +130,7 @@ export class Service {
           }),
         health: () => this.health(),
         status: () => this.status(),
-        searchKey: () =>
-          this.searchKey ? { indexUid: INDEX_UID, searchKey: this.searchKey, url: this.config.meiliPublicUrl } : null,
+        searchKey: () => (this.searchKey ? { indexUid: INDEX_UID, searchKey: this.searchKey, url: this.config.meiliPublicUrl } : null),
         metrics: () => this.metrics.render(this.queue.depth()),
         admin: (req, res, path) =>
           handleAdmin(req, res, path, {
@@ -213,10 +212,7 @@ export class Service {
   }
 
   async health(): Promise<{ ok: boolean; detail: Record<string, unknown> }> {
-    const [strapi, meilisearch] = await Promise.all([
-      this.strapi.healthy(),
-      this.meili.isHealthy().catch(() => false),
-    ]);
+    const [strapi, meilisearch] = await Promise.all([this.strapi.healthy(), this.meili.isHealthy().catch(() => false)]);
     const state = (up: boolean, url: string) => (up ? 'reachable' : `unreachable at ${url}`);
     return {
       ok: strapi && meilisearch,

@@ -69,7 +69,11 @@ describe('syncStatus', () => {
     const mark = new RebuildMark(queue.db);
     mark.set([{ kind: 'article', documentId: 'a' }], 1_000);
     mark.failed('HTTP 503');
-    expect(syncStatus(queue).siteRebuildPending).toEqual({ changedAt: new Date(1_000).toISOString(), failedCalls: 1, lastError: 'HTTP 503' });
+    expect(syncStatus(queue).siteRebuildPending).toEqual({
+      changedAt: new Date(1_000).toISOString(),
+      failedCalls: 1,
+      lastError: 'HTTP 503',
+    });
     mark.clear(1_000);
     expect(syncStatus(queue).siteRebuildPending).toBeNull();
   });

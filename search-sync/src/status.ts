@@ -26,7 +26,11 @@ export function syncStatus(queue: SyncQueue, running?: RunningState, now = Date.
     lastReconcile: queue.getMeta<ReconcileResult>(LAST_RECONCILE_KEY),
     deadLetters: queue.deadLetters(),
     reindex: queue.getMeta<ReindexProgress>(REINDEX_KEY),
-    siteRebuildPending: owed && { changedAt: new Date(owed.changedAt).toISOString(), failedCalls: owed.attempts, lastError: owed.lastError },
+    siteRebuildPending: owed && {
+      changedAt: new Date(owed.changedAt).toISOString(),
+      failedCalls: owed.attempts,
+      lastError: owed.lastError,
+    },
     events: metrics ? { received: metrics.eventsReceived, applied: metrics.eventsApplied, failed: metrics.eventsFailed } : null,
   };
 }

@@ -7,7 +7,13 @@ describe('parseVocabulary', () => {
       synonymGroups: [{ words: ' JS, JavaScript ,, js ' }, { words: 'Work  from home, WFH' }, { words: 'lonely' }, { words: null }],
       stopWords: 'the, How\nDOES  the',
     });
-    expect(vocabulary).toEqual({ synonymGroups: [['js', 'javascript'], ['work from home', 'wfh']], stopWords: ['the', 'how', 'does'] });
+    expect(vocabulary).toEqual({
+      synonymGroups: [
+        ['js', 'javascript'],
+        ['work from home', 'wfh'],
+      ],
+      stopWords: ['the', 'how', 'does'],
+    });
   });
 
   it('reads a missing entry as an empty vocabulary', () => {
@@ -23,7 +29,13 @@ describe('vocabularySettings', () => {
   });
 
   it('merges a word that two groups share rather than dropping one group', () => {
-    const { synonyms } = vocabularySettings({ synonymGroups: [['js', 'javascript'], ['js', 'ecmascript']], stopWords: [] });
+    const { synonyms } = vocabularySettings({
+      synonymGroups: [
+        ['js', 'javascript'],
+        ['js', 'ecmascript'],
+      ],
+      stopWords: [],
+    });
     expect(synonyms.js).toEqual(['ecmascript', 'javascript']);
   });
 
@@ -34,7 +46,15 @@ describe('vocabularySettings', () => {
 
 describe('searchTerms', () => {
   it('lists each word of the groups once, sorted, with the stop words', () => {
-    expect(searchTerms({ synonymGroups: [['js', 'javascript'], ['wfh', 'work from home', 'js']], stopWords: ['the', 'how'] })).toEqual({
+    expect(
+      searchTerms({
+        synonymGroups: [
+          ['js', 'javascript'],
+          ['wfh', 'work from home', 'js'],
+        ],
+        stopWords: ['the', 'how'],
+      }),
+    ).toEqual({
       terms: ['javascript', 'js', 'wfh', 'work from home'],
       stopWords: ['how', 'the'],
     });

@@ -25,7 +25,14 @@ export function parseVocabulary(entry: SearchSettingsEntry | null): SearchVocabu
   const synonymGroups = (entry?.synonymGroups ?? [])
     .map((group) => [...new Set((group.words ?? '').split(',').map(tidy).filter(Boolean))])
     .filter((group) => group.length > 1);
-  const stopWords = [...new Set((entry?.stopWords ?? '').split(/[\s,]+/).map(tidy).filter(Boolean))];
+  const stopWords = [
+    ...new Set(
+      (entry?.stopWords ?? '')
+        .split(/[\s,]+/)
+        .map(tidy)
+        .filter(Boolean),
+    ),
+  ];
   return { synonymGroups, stopWords };
 }
 
@@ -96,6 +103,9 @@ export async function applyVocabulary(deps: {
   const [synonyms, stopWords] = await Promise.all([index.getSynonyms(), index.getStopWords()]);
   if (canonical({ synonyms: synonyms ?? {}, stopWords: stopWords ?? [] }) === canonical(wanted)) return false;
   await waitOk(index.updateSettings(wanted));
-  deps.log.info({ index: deps.uid, synonymTerms: Object.keys(wanted.synonyms).length, stopWords: wanted.stopWords.length }, 'applied the search vocabulary');
+  deps.log.info(
+    { index: deps.uid, synonymTerms: Object.keys(wanted.synonyms).length, stopWords: wanted.stopWords.length },
+    'applied the search vocabulary',
+  );
   return true;
 }

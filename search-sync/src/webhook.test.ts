@@ -55,7 +55,13 @@ function post(body: string | Uint8Array, headers: Record<string, string> = {}) {
   });
 }
 const event = (over: Record<string, unknown> = {}) =>
-  JSON.stringify({ event: 'entry.publish', createdAt: new Date().toISOString(), model: 'article', entry: { id: 1, documentId: 'doc1' }, ...over });
+  JSON.stringify({
+    event: 'entry.publish',
+    createdAt: new Date().toISOString(),
+    model: 'article',
+    entry: { id: 1, documentId: 'doc1' },
+    ...over,
+  });
 
 describe('POST /webhooks/strapi', () => {
   it('401 without or with a wrong token, nothing queued', async () => {

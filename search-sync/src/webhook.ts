@@ -14,9 +14,7 @@ const RELEVANT_MODELS: ReadonlySet<string> = new Set<ItemKind>(['article', 'role
 const payloadSchema = z.object({
   event: z.string().min(1),
   model: z.string().min(1),
-  entry: z
-    .looseObject({ documentId: z.string().min(1).optional(), slug: z.unknown().optional(), name: z.unknown().optional() })
-    .nullable(),
+  entry: z.looseObject({ documentId: z.string().min(1).optional(), slug: z.unknown().optional(), name: z.unknown().optional() }).nullable(),
 });
 
 export type WebhookDeps = {

@@ -58,7 +58,12 @@ describe('search-sync admin API (fake Strapi, real Meilisearch)', () => {
   });
 
   it("reports an indexed article's state with the updatedAt the index holds", async () => {
-    expect(await state('doc0001')).toEqual({ state: 'indexed', indexedUpdatedAt: makeArticle(1).updatedAt, queuedSince: null, error: null });
+    expect(await state('doc0001')).toEqual({
+      state: 'indexed',
+      indexedUpdatedAt: makeArticle(1).updatedAt,
+      queuedSince: null,
+      error: null,
+    });
     expect(await state('never-published')).toEqual({ state: 'absent', indexedUpdatedAt: null, queuedSince: null, error: null });
   });
 
@@ -66,7 +71,11 @@ describe('search-sync admin API (fake Strapi, real Meilisearch)', () => {
     await service.processor.stop();
     strapi.put(makeArticle(2, { title: 'Capybara notes', updatedAt: '2026-02-01T10:00:00.000Z' }));
     await webhook(`${base}/webhooks/strapi`, articleEvent('doc0002'));
-    expect(await state('doc0002')).toMatchObject({ state: 'queued', indexedUpdatedAt: makeArticle(2).updatedAt, queuedSince: expect.any(String) });
+    expect(await state('doc0002')).toMatchObject({
+      state: 'queued',
+      indexedUpdatedAt: makeArticle(2).updatedAt,
+      queuedSince: expect.any(String),
+    });
     expect(await overview()).toMatchObject({ queueDepth: 1, oldestItemAgeSeconds: expect.any(Number) });
     service.processor.start();
     await waitFor('indexed again', async () => (await state('doc0002')).state === 'indexed');
@@ -83,7 +92,12 @@ describe('search-sync admin API (fake Strapi, real Meilisearch)', () => {
       const o = await overview();
       return o.deadLetters.length === 2 ? o.deadLetters : undefined;
     });
-    expect(failed.find((d) => d.documentId === 'doc0031')).toMatchObject({ id: 'article:doc0031', attempts: 1, error: expect.stringMatching(/403/), failedAt: expect.any(String) });
+    expect(failed.find((d) => d.documentId === 'doc0031')).toMatchObject({
+      id: 'article:doc0031',
+      attempts: 1,
+      error: expect.stringMatching(/403/),
+      failedAt: expect.any(String),
+    });
     expect(await state('doc0031')).toMatchObject({ state: 'failed', error: expect.stringMatching(/403/) });
 
     strapi.failWith.clear();

@@ -23,7 +23,14 @@ beforeAll(async () => {
   strapi = await startFakeStrapi<FeedArticle>();
   meili = await startTestMeili(dir);
   ({ service, base } = await startService(
-    testConfig({ strapiUrl: strapi.url, strapiToken: strapi.token, meiliUrl: meili.url, dataDir: path.join(dir, 'data'), siteOrigin: SITE, adminSecret: ADMIN_SECRET }),
+    testConfig({
+      strapiUrl: strapi.url,
+      strapiToken: strapi.token,
+      meiliUrl: meili.url,
+      dataDir: path.join(dir, 'data'),
+      siteOrigin: SITE,
+      adminSecret: ADMIN_SECRET,
+    }),
   ));
 });
 afterAll(async () => {
@@ -35,14 +42,22 @@ afterAll(async () => {
 
 type Init = { body?: string; headers?: Record<string, string>; method?: string };
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  send('/analytics', { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', origin: SITE, ...headers } });
-const send = (route: string, init: Init = {}) => fetch(`${base}${route}`, { method: init.body === undefined ? (init.method ?? 'GET') : 'POST', ...init });
-const admin = async (days = 30): Promise<AdminAnalytics> => (await send(`/admin/analytics?days=${days}`, { headers: { authorization: `Bearer ${ADMIN_SECRET}` } })).json() as Promise<AdminAnalytics>;
+  send('/analytics', {
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', origin: SITE, ...headers },
+  });
+const send = (route: string, init: Init = {}) =>
+  fetch(`${base}${route}`, { method: init.body === undefined ? (init.method ?? 'GET') : 'POST', ...init });
+const admin = async (days = 30): Promise<AdminAnalytics> =>
+  (await send(`/admin/analytics?days=${days}`, { headers: { authorization: `Bearer ${ADMIN_SECRET}` } })).json() as Promise<AdminAnalytics>;
 const searchEvent = (q: string, results = 3) => ({ type: 'search', q, results });
 
 describe('POST /analytics refuses what it must', () => {
   it('answers a preflight from SITE_URL with CORS headers, and refuses other origins', async () => {
-    const preflight = await send('/analytics', { method: 'OPTIONS', headers: { origin: SITE, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const preflight = await send('/analytics', {
+      method: 'OPTIONS',
+      headers: { origin: SITE, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(SITE);
     expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type');
@@ -66,7 +81,9 @@ describe('POST /analytics refuses what it must', () => {
   it('stores nothing when the browser sends DNT: 1 or Sec-GPC: 1', async () => {
     expect((await post(searchEvent('do not track me'), { dnt: '1' })).status).toBe(204);
     expect((await post(searchEvent('global privacy control'), { 'sec-gpc': '1' })).status).toBe(204);
-    const rows = service.analytics.db.prepare("SELECT query FROM query_days WHERE query IN ('do not track me', 'global privacy control')").all();
+    const rows = service.analytics.db
+      .prepare("SELECT query FROM query_days WHERE query IN ('do not track me', 'global privacy control')")
+      .all();
     expect(rows).toEqual([]);
   });
 });
@@ -95,9 +112,13 @@ describe('aggregates', () => {
     await post(searchEvent('iban 4111 1111 1111 1111'), headers);
     const db = new Database(path.join(dir, 'data', 'analytics.db'), { readonly: true });
     try {
-      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
+        (t) => t.name,
+      );
       expect(tables).toEqual(['click_positions', 'day_totals', 'query_days']);
-      const columns = Object.fromEntries(tables.map((t) => [t, (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name)]));
+      const columns = Object.fromEntries(
+        tables.map((t) => [t, (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name)]),
+      );
       expect(columns).toEqual({
         click_positions: ['day', 'position', 'clicks'],
         day_totals: ['day', 'searches', 'clicks', 'queries_over_cap'],
@@ -105,7 +126,8 @@ describe('aggregates', () => {
       });
       const everything = JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t}`).all()));
       expect(everything).toContain('privacy probe');
-      for (const secret of ['127.0.0.1', '198.51.100.23', 'AnalyticsProbe', 'cookie-value', 'jane.doe', 'example.com', '4111']) expect(everything).not.toContain(secret);
+      for (const secret of ['127.0.0.1', '198.51.100.23', 'AnalyticsProbe', 'cookie-value', 'jane.doe', 'example.com', '4111'])
+        expect(everything).not.toContain(secret);
     } finally {
       db.close();
     }
@@ -129,7 +151,9 @@ describe('GET /admin/analytics', () => {
   });
 
   it('is not there at all without SEARCH_SYNC_ADMIN_SECRET', async () => {
-    const { service: off, base: offBase } = await startService(testConfig({ strapiUrl: strapi.url, strapiToken: strapi.token, meiliUrl: meili.url, dataDir: path.join(dir, 'off') }));
+    const { service: off, base: offBase } = await startService(
+      testConfig({ strapiUrl: strapi.url, strapiToken: strapi.token, meiliUrl: meili.url, dataDir: path.join(dir, 'off') }),
+    );
     try {
       const res = await fetch(`${offBase}/admin/analytics`, { headers: { authorization: 'Bearer anything-at-all-0123' } });
       expect(res.status).toBe(404);

@@ -1,7 +1,17 @@
 import type { FeedArticle } from '@stackguide/contracts/index-feed';
 import fs from 'node:fs';
 import path from 'node:path';
-import { freePort, runBin, spawnBin, startFakeStrapi, waitFor, waitForHttp, type Child, type FakeStrapi, type MeiliProcess } from '@stackguide/test-kit';
+import {
+  freePort,
+  runBin,
+  spawnBin,
+  startFakeStrapi,
+  waitFor,
+  waitForHttp,
+  type Child,
+  type FakeStrapi,
+  type MeiliProcess,
+} from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { createMeili } from '../src/meili.ts';
@@ -117,7 +127,8 @@ describe('search-sync CLI', () => {
     // Searches the site reported to the running service show in `status` beside what it says.
     const report = (event: Record<string, unknown>) =>
       fetch(`${base}/analytics`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
-    for (const results of [2, 0, 0, 0, 4]) expect((await report({ type: 'search', q: results ? 'Pangolin' : 'aardvark', results })).status).toBe(204);
+    for (const results of [2, 0, 0, 0, 4])
+      expect((await report({ type: 'search', q: results ? 'Pangolin' : 'aardvark', results })).status).toBe(204);
     await report({ type: 'search', q: 'pangolin', results: 3 });
     await report({ type: 'click', q: 'pangolin', results: 3, position: 1 });
     const cliStatus = JSON.parse((await cli(['status', '--json'])).stdout) as Record<string, unknown>;
@@ -154,7 +165,8 @@ describe('search-sync CLI', () => {
     const site = await startFakeSite();
     const hookEnv = { SITE_BUILD_HOOK_URL: site.url, BUILD_HOOK_SECRET: 'hook-secret-0123456789' };
     const statuses = () => site.calls.map((c) => c.status);
-    const reconcile = async () => JSON.parse((await cli(['reconcile', '--json'], hookEnv)).stdout) as { orphans: number; siteRebuild: string };
+    const reconcile = async () =>
+      JSON.parse((await cli(['reconcile', '--json'], hookEnv)).stdout) as { orphans: number; siteRebuild: string };
     try {
       strapi.remove(makeArticle(1).documentId);
       expect(await reconcile()).toMatchObject({ orphans: 1, siteRebuild: 'requested' });
@@ -165,7 +177,10 @@ describe('search-sync CLI', () => {
       site.answer(503);
       strapi.remove(makeArticle(2).documentId);
       expect((await reconcile()).siteRebuild).toMatch(/^owed/);
-      const offline = JSON.parse((await cli(['status', '--json'])).stdout) as { service: string; siteRebuildPending: { failedCalls: number } | null };
+      const offline = JSON.parse((await cli(['status', '--json'])).stdout) as {
+        service: string;
+        siteRebuildPending: { failedCalls: number } | null;
+      };
       expect(offline).toMatchObject({ service: 'not running', siteRebuildPending: { failedCalls: 1 } });
 
       site.answer(202);

@@ -75,11 +75,15 @@ describe('end to end with real Strapi and Meilisearch', () => {
     expect(all.hits.filter((h) => h.title.startsWith('DRAFT:'))).toEqual([]);
     expect(all.hits.every((h) => h.content.length > 0 && h.url.startsWith('/articles/'))).toBe(true);
     // Every seeded article has roles and skills: the lean query search-sync sends must still bring them.
-    expect(all.hits.every((h) => h.excerpt.length > 0 && h.roles.length > 0 && h.roleNames.length === h.roles.length && h.skills.length > 0)).toBe(true);
+    expect(
+      all.hits.every((h) => h.excerpt.length > 0 && h.roles.length > 0 && h.roleNames.length === h.roles.length && h.skills.length > 0),
+    ).toBe(true);
   });
 
   it('lists published articles page after page by id, as reindex and reconcile read them', async () => {
-    const listed = await api<{ data: { documentId: string }[]; meta: { pagination: { pageSize: number } } }>('/api/articles?fields[0]=updatedAt&pagination[pageSize]=1000');
+    const listed = await api<{ data: { documentId: string }[]; meta: { pagination: { pageSize: number } } }>(
+      '/api/articles?fields[0]=updatedAt&pagination[pageSize]=1000',
+    );
     // The CMS lets bulk readers ask for stamps a thousand at a time (LISTING_PAGE).
     expect(listed.meta.pagination.pageSize).toBe(LISTING_PAGE.stamps);
     const client = new CmsReader(cms.url, cms.readToken, 15_000, { documents: 5, stamps: 5 });
@@ -95,7 +99,16 @@ describe('end to end with real Strapi and Meilisearch', () => {
     expect(pages.flatMap((p) => p.items)).toEqual(viaRest.data);
     // Re-reading chosen articles (a publish, a reconcile) gives the same, and nothing for a draft or an unknown id.
     const chosen = viaRest.data.slice(0, 3);
-    const draft = await admin.createArticle({ title: 'Draft only', slug: 'draft-only-e2e', excerpt: 'Never published, never read.', body: paragraph('Draft.'), authorName: 'Test' }, { publish: false });
+    const draft = await admin.createArticle(
+      {
+        title: 'Draft only',
+        slug: 'draft-only-e2e',
+        excerpt: 'Never published, never read.',
+        body: paragraph('Draft.'),
+        authorName: 'Test',
+      },
+      { publish: false },
+    );
     const reread = await client.getPublishedArticles([...chosen.map((a) => a.documentId), draft.documentId, 'nosucharticle0000000000']);
     expect([...reread.values()]).toEqual(chosen);
     expect(await client.getPublishedArticle(draft.documentId)).toBeNull();
@@ -104,7 +117,13 @@ describe('end to end with real Strapi and Meilisearch', () => {
 
   it('publish → searchable, unpublish → gone, publish again then delete → gone', async () => {
     const { documentId } = await admin.createArticle(
-      { title: 'Capybara deployment notes', slug: 'capybara-deployment-notes', excerpt: 'How the capybara team ships to production.', body: paragraph('Blue-green deploys.'), authorName: 'Test' },
+      {
+        title: 'Capybara deployment notes',
+        slug: 'capybara-deployment-notes',
+        excerpt: 'How the capybara team ships to production.',
+        body: paragraph('Blue-green deploys.'),
+        authorName: 'Test',
+      },
       { publish: true },
     );
     await waitFor('published article searchable', async () => (await search('capybara')).hits[0]?.id === documentId);
@@ -132,7 +151,8 @@ describe('end to end with real Strapi and Meilisearch', () => {
     await admin.updateDocument('api::role.role', role.documentId, { name: 'Server-side wrangler' });
     await waitFor(
       'role name updated in the index',
-      async () => (await search('', 'roles = "backend-developer"')).hits.filter((h) => h.roleNames.includes('Server-side wrangler')).length ===
+      async () =>
+        (await search('', 'roles = "backend-developer"')).hits.filter((h) => h.roleNames.includes('Server-side wrangler')).length ===
         referencing.meta.pagination.total,
     );
   });

@@ -34,7 +34,7 @@ describe('Meilisearch set-up', () => {
     const { filterableAttributes, ...ordered } = SEARCH_SETTINGS;
     expect(settings).toMatchObject(ordered);
     expect([...(settings.filterableAttributes ?? [])].sort()).toEqual([...filterableAttributes].sort());
-    expect((await meili.index(INDEX_UID).fetchPrimaryKey())).toBe('id');
+    expect(await meili.index(INDEX_UID).fetchPrimaryKey()).toBe('id');
   });
 
   it('upsert and delete return only once the change is searchable', async () => {
@@ -57,12 +57,16 @@ describe('Meilisearch set-up', () => {
   });
 });
 
-describe('outage classification of the real clients\' errors', () => {
+describe("outage classification of the real clients' errors", () => {
   it('counts a Meilisearch or Strapi that refuses connections as an outage, a rejected document not', async () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
-    const meiliDown = await new SearchIndex(createMeili(closed, 'any-key')).upsert([toSearchDocument(makeArticle(1))]).catch((e: unknown) => e);
+    const meiliDown = await new SearchIndex(createMeili(closed, 'any-key'))
+      .upsert([toSearchDocument(makeArticle(1))])
+      .catch((e: unknown) => e);
     const strapiDown = await new CmsReader(closed, 'any-token').getPublishedArticle('doc0001').catch((e: unknown) => e);
-    const rejected = await new SearchIndex(meili).upsert([{ ...toSearchDocument(makeArticle(9)), id: 'not a valid id!' }]).catch((e: unknown) => e);
+    const rejected = await new SearchIndex(meili)
+      .upsert([{ ...toSearchDocument(makeArticle(9)), id: 'not a valid id!' }])
+      .catch((e: unknown) => e);
     expect([meiliDown, strapiDown, rejected].map(isOutage)).toEqual([true, true, false]);
   });
 });
@@ -76,7 +80,10 @@ describe('search-only key', () => {
 
     const publicClient = new Meilisearch({ host: meiliProc.url, apiKey: key });
     expect((await publicClient.index(INDEX_UID).search('zebra')).hits.length).toBeGreaterThan(0);
-    const denied = await publicClient.index(INDEX_UID).addDocuments([{ id: 'x' }]).catch((e: unknown) => e);
+    const denied = await publicClient
+      .index(INDEX_UID)
+      .addDocuments([{ id: 'x' }])
+      .catch((e: unknown) => e);
     expect(denied).toBeInstanceOf(MeilisearchApiError);
     expect((denied as MeilisearchApiError).response.status).toBe(403);
 

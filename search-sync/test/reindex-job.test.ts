@@ -37,7 +37,14 @@ class ListingStrapi extends CmsReader {
 function deps(): RepairDeps {
   const client = new ListingStrapi(strapi.url, strapi.token, 5_000, { documents: 50, stamps: 1000 });
   const index = new SearchIndex(meili);
-  const processor = new Processor({ queue, strapi: client, index, metrics: new Metrics(), log: silentLog, applyVocabulary: async () => undefined });
+  const processor = new Processor({
+    queue,
+    strapi: client,
+    index,
+    metrics: new Metrics(),
+    log: silentLog,
+    applyVocabulary: async () => undefined,
+  });
   return {
     meili,
     strapi: client,
@@ -71,7 +78,8 @@ beforeEach(() => {
   fullRebuilds = 0;
 });
 
-const indexedTitle = async (documentId: string) => (await meili.index(INDEX_UID).getDocument(documentId, { fields: ['title'] })).title as string;
+const indexedTitle = async (documentId: string) =>
+  (await meili.index(INDEX_UID).getDocument(documentId, { fields: ['title'] })).title as string;
 
 describe('reindexAndRepair', () => {
   it('owes the site no rebuild when the swap changes nothing', async () => {
@@ -94,7 +102,10 @@ describe('reindexAndRepair', () => {
     afterListing = async () => {
       // The editor saves; the running service applies the webhook to the live index, which the swap is about to replace.
       strapi.put(edited);
-      await meili.index(INDEX_UID).addDocuments([toSearchDocument(edited)]).waitTask();
+      await meili
+        .index(INDEX_UID)
+        .addDocuments([toSearchDocument(edited)])
+        .waitTask();
     };
     const { reconcile } = await reindexAndRepair(deps());
     expect(reconcile).toMatchObject({ stale: 1, missing: 0, orphans: 0, stillQueued: 0 });

@@ -25,7 +25,13 @@ beforeAll(async () => {
   for (let n = 1; n <= COUNT; n++) strapi.put(makeArticle(n));
   meiliProc = await startTestMeili(dir);
   for (const stream of [meiliProc.child.process.stdout, meiliProc.child.process.stderr]) {
-    stream?.on('data', (chunk: Buffer) => meiliWarnings.push(...String(chunk).split('\n').filter((line) => /\bWARN\b/.test(line))));
+    stream?.on('data', (chunk: Buffer) =>
+      meiliWarnings.push(
+        ...String(chunk)
+          .split('\n')
+          .filter((line) => /\bWARN\b/.test(line)),
+      ),
+    );
   }
   meili = createMeili(meiliProc.url, meiliProc.masterKey);
   queue = new SyncQueue(`${dir}/queue`);
@@ -44,7 +50,13 @@ const settledWarnings = async () => {
 };
 
 const run = (onProgress?: (p: ReindexProgress) => void) =>
-  reindex({ meili, strapi: new CmsReader(strapi.url, strapi.token, 5_000, { documents: 100, stamps: 1000 }), log: silentLog, queue, onProgress });
+  reindex({
+    meili,
+    strapi: new CmsReader(strapi.url, strapi.token, 5_000, { documents: 100, stamps: 1000 }),
+    log: silentLog,
+    queue,
+    onProgress,
+  });
 
 describe('reindex', () => {
   it('builds `articles` from scratch when it does not exist yet, with settings and progress', async () => {

@@ -118,7 +118,9 @@ describe('search-sync service (fake Strapi, real Meilisearch)', () => {
     });
     expect(s.deadLetters).toMatchObject([{ kind: 'article', documentId: 'doc0042', error: expect.stringMatching(/403/) }]);
     await waitFor('the rest of the batch applied', async () => (await search('pangolin')).hits.length === 1);
-    expect(strapi.requests.filter((r) => r.startsWith('/api/index-feed/articles?ids=') && r.includes('doc0042') && r.includes('doc0043'))).toHaveLength(1);
+    expect(
+      strapi.requests.filter((r) => r.startsWith('/api/index-feed/articles?ids=') && r.includes('doc0042') && r.includes('doc0043')),
+    ).toHaveLength(1);
     // The document is searchable a moment before the processor marks its item done.
     await waitFor('queue drained', async () => (await status()).queueDepth === 0);
     strapi.failWith.clear();
@@ -131,7 +133,10 @@ describe('search-sync service (fake Strapi, real Meilisearch)', () => {
     await service.reconcileNow();
     const s = await status();
     expect(s.lastReconcile).toMatchObject({ missing: 1, orphans: 1, stale: 0 });
-    await waitFor('repairs applied', async () => (await search('narwhal')).hits.length === 1 && (await search('axolotl')).hits.length === 0);
+    await waitFor(
+      'repairs applied',
+      async () => (await search('narwhal')).hits.length === 1 && (await search('axolotl')).hits.length === 0,
+    );
   });
 
   it('keeps 20 publishes made while Meilisearch is down and applies them after it restarts', async () => {

@@ -32,7 +32,14 @@ beforeAll(async () => {
   meiliProc = await startTestMeili(dir);
   cms = await startTestCms({ webhookUrl: `http://127.0.0.1:${port}/webhooks/strapi` });
   admin = await cms.admin();
-  const config = testConfig({ strapiUrl: cms.url, strapiToken: cms.readToken, webhookSecret: cms.env.WEBHOOK_SECRET!, meiliUrl: meiliProc.url, dataDir: `${dir}/queue`, port });
+  const config = testConfig({
+    strapiUrl: cms.url,
+    strapiToken: cms.readToken,
+    webhookSecret: cms.env.WEBHOOK_SECRET!,
+    meiliUrl: meiliProc.url,
+    dataDir: `${dir}/queue`,
+    port,
+  });
   const started = await startService(config, { backoff: { baseMs: 200, maxMs: 2_000 } });
   service = started.service;
   const { base } = started;
@@ -56,7 +63,11 @@ describe('the editors’ vocabulary with real Strapi and Meilisearch', () => {
   it('a synonym group saved in the admin changes results within seconds, and removing it changes them back', async () => {
     expect(await slugs('kotlin')).toEqual([]);
     await saveVocabulary((v) => ({ ...v, synonymGroups: [...v.synonymGroups, { words: 'kotlin, java' }] }));
-    await waitFor('"kotlin" to find the Java articles', async () => (await slugs('kotlin')).includes('server-side-languages-and-the-frameworks-that-pick-them'), { timeoutMs: 15_000 });
+    await waitFor(
+      '"kotlin" to find the Java articles',
+      async () => (await slugs('kotlin')).includes('server-side-languages-and-the-frameworks-that-pick-them'),
+      { timeoutMs: 15_000 },
+    );
     await saveVocabulary((v) => ({ ...v, synonymGroups: v.synonymGroups.filter((g) => g.words !== 'kotlin, java') }));
     await waitFor('"kotlin" to find nothing again', async () => (await slugs('kotlin')).length === 0, { timeoutMs: 15_000 });
   });

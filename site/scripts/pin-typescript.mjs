@@ -9,5 +9,6 @@ import { pathToFileURL } from 'node:url';
 const typescript = pathToFileURL(createRequire(import.meta.url).resolve('typescript')).href;
 
 registerHooks({
-  resolve: (specifier, context, nextResolve) => (specifier === 'typescript' ? { url: typescript, shortCircuit: true } : nextResolve(specifier, context)),
+  resolve: (specifier, context, nextResolve) =>
+    specifier === 'typescript' ? { url: typescript, shortCircuit: true } : nextResolve(specifier, context),
 });

@@ -10,7 +10,22 @@ import { SITE_ROOT } from './build-context.ts';
  * a minor release keeps. Everything else under `astro/` (`astro/dist/…`, `astro/runtime/…`, …) is
  * Astro's own code and may change in any release.
  */
-const PUBLIC = new Set(['astro', 'astro/config', 'astro/app', 'astro/app/entrypoint', 'astro/app/node', 'astro/container', 'astro/zod', 'astro/loaders', 'astro/middleware', 'astro/assets', 'astro/errors', 'astro/env', 'astro/types', 'astro/client']);
+const PUBLIC = new Set([
+  'astro',
+  'astro/config',
+  'astro/app',
+  'astro/app/entrypoint',
+  'astro/app/node',
+  'astro/container',
+  'astro/zod',
+  'astro/loaders',
+  'astro/middleware',
+  'astro/assets',
+  'astro/errors',
+  'astro/env',
+  'astro/types',
+  'astro/client',
+]);
 const PUBLIC_PREFIXES = ['astro:', 'astro/tsconfigs/'];
 
 const SOURCE = /\.(ts|mts|cts|js|mjs|cjs|astro|tsx|jsx)$/;
@@ -22,7 +37,12 @@ const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"])([^'"\
 function astroInternalImports(source: string): string[] {
   return [...source.matchAll(SPECIFIER)]
     .map((m) => m[2]!)
-    .filter((s) => (s === 'astro' || s.startsWith('astro/') || s.startsWith('astro:') || s.includes('node_modules/astro/')) && !PUBLIC.has(s) && !PUBLIC_PREFIXES.some((p) => s.startsWith(p)));
+    .filter(
+      (s) =>
+        (s === 'astro' || s.startsWith('astro/') || s.startsWith('astro:') || s.includes('node_modules/astro/')) &&
+        !PUBLIC.has(s) &&
+        !PUBLIC_PREFIXES.some((p) => s.startsWith(p)),
+    );
 }
 
 function siteSources(dir: string): string[] {
@@ -63,8 +83,11 @@ describe("the site's source uses Astro's public API only", () => {
     // This file spells internal paths as samples, in strings.
     const files = siteSources(SITE_ROOT).filter((file) => file !== fileURLToPath(import.meta.url));
     // The scan reaches the build host, the pages and the config.
-    for (const file of ['server/render-entry.ts', 'src/pages/index.astro', 'astro.config.mjs']) expect(files).toContain(path.join(SITE_ROOT, file));
-    const internal = files.flatMap((file) => astroInternalImports(fs.readFileSync(file, 'utf8')).map((s) => `${path.relative(SITE_ROOT, file)}: ${s}`));
+    for (const file of ['server/render-entry.ts', 'src/pages/index.astro', 'astro.config.mjs'])
+      expect(files).toContain(path.join(SITE_ROOT, file));
+    const internal = files.flatMap((file) =>
+      astroInternalImports(fs.readFileSync(file, 'utf8')).map((s) => `${path.relative(SITE_ROOT, file)}: ${s}`),
+    );
     expect(internal).toEqual([]);
   });
 });

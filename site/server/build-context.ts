@@ -21,7 +21,12 @@ export function buildContext(env: BuildEnv, log: Logger): BuildContext {
     siteRoot: SITE_ROOT,
     cacheDir,
     connection: connection(env.STRAPI_URL, env.STRAPI_READ_TOKEN, env.ALLOW_EMPTY_SITE),
-    config: { siteUrl: env.SITE_URL, meiliPublicUrl: env.MEILI_PUBLIC_URL, meiliSearchKey: env.MEILI_SEARCH_KEY, searchSyncPublicUrl: env.SEARCH_SYNC_PUBLIC_URL },
+    config: {
+      siteUrl: env.SITE_URL,
+      meiliPublicUrl: env.MEILI_PUBLIC_URL,
+      meiliSearchKey: env.MEILI_SEARCH_KEY,
+      searchSyncPublicUrl: env.SEARCH_SYNC_PUBLIC_URL,
+    },
     images: new ImageStore(path.join(cacheDir, 'images')),
     log,
   };

@@ -31,7 +31,10 @@ function controlledBuild() {
         outDir,
         previous,
         request,
-        finish: (ok) => (ok ? resolve({ state: n, kind: previous === null || request.full ? 'full' : 'incremental', pages: 1, rendered: 1 }) : reject(new Error('build broke'))),
+        finish: (ok) =>
+          ok
+            ? resolve({ state: n, kind: previous === null || request.full ? 'full' : 'incremental', pages: 1, rendered: 1 })
+            : reject(new Error('build broke')),
       });
     });
   return { build, runs };

@@ -13,7 +13,12 @@ export type BuildResult<S> = { state: S; kind: BuildKind; pages: number; rendere
  * Builds into `outDir` (fresh, not yet existing). `previous` is the state of the build being
  * served (null for the first); `onKind` says early whether this one is full or incremental.
  */
-export type BuildFn<S> = (outDir: string, previous: S | null, request: BuildRequest, onKind: (kind: BuildKind) => void) => Promise<BuildResult<S>>;
+export type BuildFn<S> = (
+  outDir: string,
+  previous: S | null,
+  request: BuildRequest,
+  onKind: (kind: BuildKind) => void,
+) => Promise<BuildResult<S>>;
 
 export type BuilderOptions<S> = {
   /** Parent of the build directories (site/.builds). */
@@ -102,7 +107,12 @@ export class SiteBuilder<S> {
   }
 
   status(): BuilderStatus {
-    return { current: this.#current?.status ?? null, building: this.#building, lastFailure: this.#lastFailure, pending: this.#pending !== null };
+    return {
+      current: this.#current?.status ?? null,
+      building: this.#building,
+      lastFailure: this.#lastFailure,
+      pending: this.#pending !== null,
+    };
   }
 
   /**
@@ -217,7 +227,10 @@ export class SiteBuilder<S> {
     };
     await this.#pointCurrentLink(name);
     this.#kept.push(name);
-    log.info({ kind: result.kind, pages: result.pages, rendered: result.rendered, ms: finished - started }, 'build succeeded; now serving it');
+    log.info(
+      { kind: result.kind, pages: result.pages, rendered: result.rendered, ms: finished - started },
+      'build succeeded; now serving it',
+    );
     if (result.kind === 'full') this.#armSafetyRun(started);
     // Removing a large build is seconds of file-system work: a change that arrives meanwhile must
     // not wait for it, so it runs beside the next build instead of before it.
@@ -270,6 +283,7 @@ export class SiteBuilder<S> {
     const keep = new Set(this.#kept.slice(-this.#opts.keep));
     this.#kept = this.#kept.filter((n) => keep.has(n));
     const entries = await fs.readdir(this.#opts.buildsDir);
-    for (const name of entries.filter((n) => n.startsWith(PREFIX) && !keep.has(n) && n !== this.#writing)) await removeTree(path.join(this.#opts.buildsDir, name));
+    for (const name of entries.filter((n) => n.startsWith(PREFIX) && !keep.has(n) && n !== this.#writing))
+      await removeTree(path.join(this.#opts.buildsDir, name));
   }
 }

@@ -33,7 +33,16 @@ const astroManifest = JSON.parse(fs.readFileSync(astroPackage, 'utf8')) as { ver
 const astroBin = path.join(path.dirname(astroPackage), astroManifest.bin.astro);
 
 /** What the compiled output depends on, relative to the site root; a change to any of it compiles again. */
-const CODE = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'server/render-adapter.ts', 'server/render-entry.ts', 'server/compiled-routes.ts'];
+const CODE = [
+  'src',
+  'public',
+  'astro.config.mjs',
+  'package.json',
+  'tsconfig.json',
+  'server/render-adapter.ts',
+  'server/render-entry.ts',
+  'server/compiled-routes.ts',
+];
 
 function filesUnder(root: string, entry: string): string[] {
   const full = path.join(root, entry);
@@ -96,7 +105,11 @@ function astroBuild(siteRoot: string, outDir: string, onLine: (line: string) => 
   });
 }
 
-const layout = (dir: string, hash: string): CompiledSite => ({ hash, clientDir: path.join(dir, 'client'), serverEntry: path.join(dir, 'server', 'entry.mjs') });
+const layout = (dir: string, hash: string): CompiledSite => ({
+  hash,
+  clientDir: path.join(dir, 'client'),
+  serverEntry: path.join(dir, 'server', 'entry.mjs'),
+});
 
 /** Compiled versions kept besides the newest: a build still rendering with an older one must find its modules. */
 const KEEP_COMPILED = 3;
@@ -108,7 +121,11 @@ const KEEP_COMPILED = 3;
  * bundles every package it uses (see render-adapter.ts), so the cache may sit anywhere.
  * @throws CompileError with astro's message when compiling fails.
  */
-export async function compileSite(siteRoot: string, cacheDir: string, onLine: (line: string) => void = () => undefined): Promise<CompiledSite> {
+export async function compileSite(
+  siteRoot: string,
+  cacheDir: string,
+  onLine: (line: string) => void = () => undefined,
+): Promise<CompiledSite> {
   const hash = codeHash(siteRoot);
   const root = path.join(cacheDir, 'compiled');
   const dir = path.join(root, hash);

@@ -6,7 +6,9 @@ const part = (content: string, dynamic = false, spread = false) => ({ content, d
 describe('probePath', () => {
   it('keeps static segments and gives a rest param no segment, so a named param cannot take the path', () => {
     expect(probePath({ segments: [[part('articles')], [part('...page', true, true)]] })).toBe('/articles');
-    expect(probePath({ segments: [[part('roles')], [part('slug', true)], [part('articles')], [part('...page', true, true)]] })).toBe('/roles/~probe~/articles');
+    expect(probePath({ segments: [[part('roles')], [part('slug', true)], [part('articles')], [part('...page', true, true)]] })).toBe(
+      '/roles/~probe~/articles',
+    );
     expect(probePath({ segments: [] })).toBe('/');
   });
 

@@ -1,14 +1,24 @@
 import { digestOf, remember } from '../src/lib/digest.ts';
 import { EMPTY_SNAPSHOT, withChanges, type ContentChange, type Snapshot } from '../src/lib/snapshot.ts';
 import type { Article } from '../src/loaders/schemas.ts';
-import { fetchArticlesOf, fetchByIds, fetchCollections, fetchEntries, refuseEmpty, type StrapiConnection } from '../src/loaders/strapi-snapshot.ts';
+import {
+  fetchArticlesOf,
+  fetchByIds,
+  fetchCollections,
+  fetchEntries,
+  refuseEmpty,
+  type StrapiConnection,
+} from '../src/loaders/strapi-snapshot.ts';
 import type { ImageStore } from './images.ts';
 
 /** What a fetch brought: the new snapshot and how many entries differ from the previous one. */
 export type Fetched = { snapshot: Snapshot; changedEntries: number };
 
 /** Entries by documentId, each the previous object when its content is unchanged (so its page keys hold). */
-function reuse<T extends { documentId: string }>(previous: ReadonlyMap<string, T>, fetched: T[]): { entries: [string, T][]; changed: number } {
+function reuse<T extends { documentId: string }>(
+  previous: ReadonlyMap<string, T>,
+  fetched: T[],
+): { entries: [string, T][]; changed: number } {
   let changed = 0;
   const entries = fetched.map((entry): [string, T] => {
     const old = previous.get(entry.documentId);
@@ -20,7 +30,10 @@ function reuse<T extends { documentId: string }>(previous: ReadonlyMap<string, T
 }
 
 /** `previous` replaced by `fetched` as a whole; `changed` counts new, changed and removed entries. */
-function replaced<T extends { documentId: string }>(previous: ReadonlyMap<string, T>, fetched: T[]): { entries: Map<string, T>; changed: number } {
+function replaced<T extends { documentId: string }>(
+  previous: ReadonlyMap<string, T>,
+  fetched: T[],
+): { entries: Map<string, T>; changed: number } {
   const { entries, changed } = reuse(previous, fetched);
   const next = new Map(entries);
   return { entries: next, changed: changed + [...previous.keys()].filter((id) => !next.has(id)).length };
@@ -49,7 +62,9 @@ export async function fetchEverything(conn: StrapiConnection, images: ImageStore
 }
 
 const referencing = (snapshot: Snapshot, kind: 'role' | 'skill', id: string) =>
-  [...snapshot.articles.values()].filter((a) => (kind === 'role' ? a.roles : a.skills).some((r) => r.documentId === id)).map((a) => a.documentId);
+  [...snapshot.articles.values()]
+    .filter((a) => (kind === 'role' ? a.roles : a.skills).some((r) => r.documentId === id))
+    .map((a) => a.documentId);
 
 /**
  * `previous` with the changed documents fetched again. An article is fetched by its documentId
@@ -58,7 +73,12 @@ const referencing = (snapshot: Snapshot, kind: 'role' | 'skill', id: string) =>
  * now or in `previous` (a deleted role no longer names its articles in Strapi).
  * @throws like fetchEverything.
  */
-export async function fetchChanges(conn: StrapiConnection, images: ImageStore, previous: Snapshot, changes: ContentChange[]): Promise<Fetched> {
+export async function fetchChanges(
+  conn: StrapiConnection,
+  images: ImageStore,
+  previous: Snapshot,
+  changes: ContentChange[],
+): Promise<Fetched> {
   const articleIds = new Set(changes.filter((c) => c.kind === 'article').map((c) => c.documentId));
   const relations = changes.filter((c): c is ContentChange & { kind: 'role' | 'skill' } => c.kind !== 'article');
   const fetched: Article[] = [];
@@ -67,7 +87,13 @@ export async function fetchChanges(conn: StrapiConnection, images: ImageStore, p
     fetched.push(...(await fetchArticlesOf(conn, kind, documentId)));
   }
   const already = new Set(fetched.map((a) => a.documentId));
-  fetched.push(...(await fetchByIds(conn, 'articles', [...articleIds].filter((id) => !already.has(id)))));
+  fetched.push(
+    ...(await fetchByIds(
+      conn,
+      'articles',
+      [...articleIds].filter((id) => !already.has(id)),
+    )),
+  );
   const found = new Set(fetched.map((a) => a.documentId));
   const gone = [...articleIds].filter((id) => !found.has(id) && previous.articles.has(id));
 

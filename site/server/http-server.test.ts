@@ -66,7 +66,11 @@ afterEach(async () => {
 
 const auth = { authorization: `Bearer ${SECRET}` };
 const hook = (body?: unknown) =>
-  fetch(`${base}${BUILD_HOOK_PATH}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${base}${BUILD_HOOK_PATH}`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
+  });
 const iso = (ms: number) => new Date(ms).toISOString();
 const article = (documentId: string) => ({ kind: 'article', documentId });
 
@@ -82,7 +86,11 @@ describe('build hook', () => {
 
   it('rebuilds for a change newer than the served build, or when not told when it changed, passing the changes on', async () => {
     await builder.buildNow();
-    const res = await hook({ source: 'search-sync', changedAt: iso(Date.now() + 1_000), changes: [article('x'), { kind: 'role', documentId: 'r' }] });
+    const res = await hook({
+      source: 'search-sync',
+      changedAt: iso(Date.now() + 1_000),
+      changes: [article('x'), { kind: 'role', documentId: 'r' }],
+    });
     expect(res.status).toBe(202);
     await builder.idle();
     expect(requests[1]).toEqual({ changes: [article('x'), { kind: 'role', documentId: 'r' }], full: false });
@@ -157,7 +165,11 @@ describe('status', () => {
     expect(await (await status('/articles/article-1')).json()).toEqual({ inBuild: false, updatedAt: null, buildFinishedAt: null });
     await builder.buildNow();
     const finishedAt = builder.status().current!.finishedAt;
-    expect(await (await status('/articles/article-1')).json()).toEqual({ inBuild: true, updatedAt: UPDATED.toISOString(), buildFinishedAt: finishedAt });
+    expect(await (await status('/articles/article-1')).json()).toEqual({
+      inBuild: true,
+      updatedAt: UPDATED.toISOString(),
+      buildFinishedAt: finishedAt,
+    });
     expect(await (await status('/articles/other')).json()).toEqual({ inBuild: false, updatedAt: null, buildFinishedAt: finishedAt });
     expect((await status('/articles/%E0%A4%A')).status).toBe(400);
   });

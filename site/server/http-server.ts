@@ -46,7 +46,12 @@ function handleHook(req: http.IncomingMessage, res: http.ServerResponse, builder
  * `Authorization: Bearer BUILD_HOOK_SECRET`. `/__preview/…` answers signed draft previews
  * (preview.ts) when `preview` is given, 404 otherwise.
  */
-export function createSiteServer(builder: SiteBuilder<SiteState>, hookSecret: string, logger: Logger, preview: PreviewOptions | null = null): http.Server {
+export function createSiteServer(
+  builder: SiteBuilder<SiteState>,
+  hookSecret: string,
+  logger: Logger,
+  preview: PreviewOptions | null = null,
+): http.Server {
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://site');
     const { pathname } = url;
@@ -65,7 +70,9 @@ export function createSiteServer(builder: SiteBuilder<SiteState>, hookSecret: st
       if (!bearerMatches(req.headers.authorization, hookSecret)) {
         req.resume();
         logger.warn({ remote: req.socket.remoteAddress, path: pathname }, 'refused: bad or missing bearer token');
-        return void res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }).end('{"error":"unauthorized"}');
+        return void res
+          .writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' })
+          .end('{"error":"unauthorized"}');
       }
       if (isHook) return handleHook(req, res, builder, logger);
       const id = ARTICLE_STATUS.exec(pathname)?.[1];

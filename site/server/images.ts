@@ -12,7 +12,10 @@ export const IMAGE_URL_DIR = '/_astro/';
 /** Fetching or converting an image failed; names the image's URL. */
 export class ImageError extends SiteError {
   override name = 'ImageError';
-  constructor(readonly url: string, detail: string) {
+  constructor(
+    readonly url: string,
+    detail: string,
+  ) {
     super(`Image ${url} could not be prepared: ${detail}. Check that the CMS serves it (STRAPI_URL).`);
   }
 }
@@ -64,8 +67,18 @@ export class ImageStore {
 
   async #prepare(key: string, image: BlockImage): Promise<Prepared> {
     const record = path.join(this.dir, 'sources', `${key}.json`);
-    const known = await fs.readFile(record, 'utf8').then((text) => JSON.parse(text) as Prepared, () => null);
-    if (known && (await fs.access(path.join(this.dir, known.file)).then(() => true, () => false))) return known;
+    const known = await fs.readFile(record, 'utf8').then(
+      (text) => JSON.parse(text) as Prepared,
+      () => null,
+    );
+    if (
+      known &&
+      (await fs.access(path.join(this.dir, known.file)).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return known;
 
     const source = await download(image.url);
     let output: { data: Buffer; info: OutputInfo };
@@ -89,7 +102,10 @@ async function download(url: string): Promise<Buffer> {
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
   } catch (err) {
-    throw new ImageError(url, err instanceof Error ? `${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ''}` : String(err));
+    throw new ImageError(
+      url,
+      err instanceof Error ? `${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ''}` : String(err),
+    );
   }
   if (!res.ok) {
     await res.body?.cancel();

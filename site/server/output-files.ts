@@ -82,7 +82,8 @@ export class OutputDir {
    * files, and one at a time they cost seconds.
    */
   async linkAll(links: [from: string, file: string][]): Promise<void> {
-    for (let i = 0; i < links.length; i += LINKS_IN_FLIGHT) await Promise.all(links.slice(i, i + LINKS_IN_FLIGHT).map(([from, file]) => this.link(from, file)));
+    for (let i = 0; i < links.length; i += LINKS_IN_FLIGHT)
+      await Promise.all(links.slice(i, i + LINKS_IN_FLIGHT).map(([from, file]) => this.link(from, file)));
   }
 
   /** Links every file under `dir` into the same relative place. */

@@ -73,6 +73,13 @@ function fileOf(route: CompiledRoute): string {
 export function otherStaticPages(site: RenderExports, known: ReadonlySet<string>): SitePage[] {
   return site
     .routes()
-    .filter((r) => r.origin === 'project' && r.params.length === 0 && !known.has(r.route) && ['page', 'endpoint', 'redirect'].includes(r.type))
-    .map((r) => ({ route: r.route as SitePage['route'], params: {}, path: r.type === 'endpoint' ? r.route : `${r.route}/`, file: fileOf(r) }));
+    .filter(
+      (r) => r.origin === 'project' && r.params.length === 0 && !known.has(r.route) && ['page', 'endpoint', 'redirect'].includes(r.type),
+    )
+    .map((r) => ({
+      route: r.route as SitePage['route'],
+      params: {},
+      path: r.type === 'endpoint' ? r.route : `${r.route}/`,
+      file: fileOf(r),
+    }));
 }

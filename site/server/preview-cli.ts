@@ -25,7 +25,8 @@ try {
   const env = parseConfig({ SITE_HOST: 'required', SITE_PORT: 'required' }, process.env);
   listen = { host: env.SITE_HOST, port: env.SITE_PORT };
   root = path.resolve(values.dir);
-  if (!fs.existsSync(path.join(root, 'index.html'))) throw new Error(`${root} holds no built site (no index.html): run \`npm run build -w site\` first.`);
+  if (!fs.existsSync(path.join(root, 'index.html')))
+    throw new Error(`${root} holds no built site (no index.html): run \`npm run build -w site\` first.`);
 } catch (err) {
   log.fatal(err instanceof Error ? err.message : String(err));
   process.exit(1);
@@ -33,11 +34,19 @@ try {
 
 const server = http.createServer((req, res) => serveStatic(root, req, res));
 server.once('error', (err: NodeJS.ErrnoException) => {
-  const taken = err.code === 'EADDRINUSE' ? `: ${listen.host}:${listen.port} is in use (the site server of \`npm start\`?); set SITE_PORT to a free port` : '';
+  const taken =
+    err.code === 'EADDRINUSE'
+      ? `: ${listen.host}:${listen.port} is in use (the site server of \`npm start\`?); set SITE_PORT to a free port`
+      : '';
   log.fatal({ err }, `could not listen${taken}`);
   process.exit(1);
 });
-server.listen(listen.port, listen.host, () => log.info({ url: `http://${listen.host.includes(':') ? `[${listen.host}]` : listen.host}:${listen.port}/`, dir: root }, 'serving the built site'));
+server.listen(listen.port, listen.host, () =>
+  log.info(
+    { url: `http://${listen.host.includes(':') ? `[${listen.host}]` : listen.host}:${listen.port}/`, dir: root },
+    'serving the built site',
+  ),
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

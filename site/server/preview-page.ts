@@ -20,14 +20,16 @@ const script = (links: { next: string; renew: string }) => `(() => {
   });
 })();`;
 
-const BANNER_STYLE = 'margin:0;padding:.4rem 1rem;background:#fff4c2;color:#3d2e00;font:600 .9rem/1.4 system-ui,sans-serif;text-align:center';
+const BANNER_STYLE =
+  'margin:0;padding:.4rem 1rem;background:#fff4c2;color:#3d2e00;font:600 .9rem/1.4 system-ui,sans-serif;text-align:center';
 
 /**
  * The rendered article page made a preview: no indexing, a banner saying which version this is,
  * and the refresh-on-save script. `next` and `renew` are same-origin paths with fresh signatures.
  */
 export function previewDocument(html: string, status: PreviewStatus, links: { next: string; renew: string }): string {
-  const label = status === 'draft' ? 'Preview of the draft: not published, readers do not see this version.' : 'Preview of the published version.';
+  const label =
+    status === 'draft' ? 'Preview of the draft: not published, readers do not see this version.' : 'Preview of the published version.';
   // Replacer functions: the inserted text is taken as is, never as a `$` pattern.
   return html
     .replace('<head>', () => '<head><meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer">')

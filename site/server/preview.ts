@@ -59,7 +59,8 @@ async function fetchArticle(opts: PreviewOptions, grant: PreviewGrant): Promise<
     throw err;
   }
   const item = (body as { data?: unknown[] }).data?.[0];
-  if (!item || typeof item !== 'object') throw new PreviewError(404, `This article has no ${grant.status} version (it may have been deleted or unpublished).`);
+  if (!item || typeof item !== 'object')
+    throw new PreviewError(404, `This article has no ${grant.status} version (it may have been deleted or unpublished).`);
   // A draft has never been published: it shows the date it was last saved instead.
   const entry = item as Record<string, unknown>;
   const parsed = articleSchema.safeParse({ ...entry, publishedAt: entry.publishedAt ?? entry.updatedAt });
@@ -110,10 +111,15 @@ export async function answerPreview(opts: PreviewOptions, req: http.IncomingMess
     const fresh = renewedGrant(grant, now);
     if (!fresh) return text(res, 403, 'This editing session has ended. Open the preview again from the article in the admin.');
     const next = signedPath(opts.secret, fresh);
-    return void res.writeHead(200, { ...PRIVATE, 'content-type': 'application/json' }).end(JSON.stringify({ next, renew: next.replace(PREVIEW_PATH, RENEW_PATH) }));
+    return void res
+      .writeHead(200, { ...PRIVATE, 'content-type': 'application/json' })
+      .end(JSON.stringify({ next, renew: next.replace(PREVIEW_PATH, RENEW_PATH) }));
   }
   const state = opts.state();
-  if (!state) return void res.writeHead(503, { ...PRIVATE, 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' }).end('The site is being built.\n');
+  if (!state)
+    return void res
+      .writeHead(503, { ...PRIVATE, 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' })
+      .end('The site is being built.\n');
   try {
     const started = Date.now();
     const html = await renderPreview(opts, state, grant, await fetchArticle(opts, grant), now);

@@ -43,7 +43,12 @@ export function renderAdapter(): AstroIntegration {
           name: 'stackguide-render',
           entrypointResolution: 'auto',
           serverEntrypoint: new URL('./render-entry.ts', import.meta.url),
-          supportedAstroFeatures: { serverOutput: 'stable', staticOutput: 'unsupported', hybridOutput: 'unsupported', sharpImageService: 'unsupported' },
+          supportedAstroFeatures: {
+            serverOutput: 'stable',
+            staticOutput: 'unsupported',
+            hybridOutput: 'unsupported',
+            sharpImageService: 'unsupported',
+          },
         });
       },
     },

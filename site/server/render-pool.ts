@@ -10,14 +10,19 @@ import type { RenderJob } from './render-worker.ts';
  * of the snapshot (a pure function of it, so the pages are the same bytes as rendered in process).
  * @throws SiteError with the first worker's error (a RenderError's message, naming the page).
  */
-export async function renderInWorkers(job: Omit<RenderJob, 'pages'> & { pages: SitePage[] }, threads = os.availableParallelism()): Promise<void> {
+export async function renderInWorkers(
+  job: Omit<RenderJob, 'pages'> & { pages: SitePage[] },
+  threads = os.availableParallelism(),
+): Promise<void> {
   // Interleaved, so each worker gets a like mix of long article pages and short list pages.
   const shares = Array.from({ length: Math.max(1, threads) }, (_, w) => job.pages.filter((_, i) => i % threads === w));
   await Promise.all(
     shares.map(
       (pages) =>
         new Promise<void>((resolve, reject) => {
-          const worker = new Worker(new URL('./render-worker-boot.mjs', import.meta.url), { workerData: { ...job, pages } satisfies RenderJob });
+          const worker = new Worker(new URL('./render-worker-boot.mjs', import.meta.url), {
+            workerData: { ...job, pages } satisfies RenderJob,
+          });
           worker.once('message', () => resolve());
           worker.once('error', (err) => reject(new SiteError(err.message)));
           worker.once('exit', (code) => {

@@ -42,13 +42,23 @@ try {
 // content the preview renders with, so a preview costs one fetch and one render, not a process.
 const preview =
   env.PREVIEW_SECRET && env.PREVIEW_READ_TOKEN
-    ? { secret: env.PREVIEW_SECRET, token: env.PREVIEW_READ_TOKEN, strapiUrl: env.STRAPI_URL, state: () => builder.state(), config: ctx.config, log: logger }
+    ? {
+        secret: env.PREVIEW_SECRET,
+        token: env.PREVIEW_READ_TOKEN,
+        strapiUrl: env.STRAPI_URL,
+        state: () => builder.state(),
+        config: ctx.config,
+        log: logger,
+      }
     : null;
 if (!preview) logger.warn('draft preview is off: PREVIEW_SECRET and PREVIEW_READ_TOKEN are not both set');
 const server = createSiteServer(builder, env.BUILD_HOOK_SECRET, logger, preview);
 server.listen(env.SITE_PORT, env.SITE_HOST, () => {
   const url = `http://${env.SITE_HOST}:${env.SITE_PORT}`;
-  logger.info({ url, hook: `${url}${BUILD_HOOK_PATH}`, preview: preview ? `${url}${PREVIEW_ROOT}` : 'off', dir: builder.current() }, 'site ready');
+  logger.info(
+    { url, hook: `${url}${BUILD_HOOK_PATH}`, preview: preview ? `${url}${PREVIEW_ROOT}` : 'off', dir: builder.current() },
+    'site ready',
+  );
 });
 
 function shutdown(signal: string): void {

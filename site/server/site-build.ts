@@ -121,7 +121,9 @@ export async function buildSite(
   }
   const images = new Set([...snapshot.articles.values()].flatMap(ImageStore.files));
   const imageFile = (file: string) => `${IMAGE_URL_DIR.slice(1)}${file}`;
-  await out.linkAll([...images].filter((file) => !spare?.images.has(file)).map((file) => [path.join(ctx.images.dir, file), imageFile(file)]));
+  await out.linkAll(
+    [...images].filter((file) => !spare?.images.has(file)).map((file) => [path.join(ctx.images.dir, file), imageFile(file)]),
+  );
 
   const locals = { model, config: ctx.config };
   const toRender: SitePage[] = [];
@@ -143,10 +145,24 @@ export async function buildSite(
     await renderInWorkers({ serverEntry: compiled.serverEntry, snapshot, config: ctx.config, pages: toRender, outDir });
   } else
     for (let i = 0; i < toRender.length; i += RENDER_BATCH) {
-      await Promise.all(toRender.slice(i, i + RENDER_BATCH).map(async (page) => out.write(page.file, await renderPage(site, page, ctx.config.siteUrl, locals))));
+      await Promise.all(
+        toRender
+          .slice(i, i + RENDER_BATCH)
+          .map(async (page) => out.write(page.file, await renderPage(site, page, ctx.config.siteUrl, locals))),
+      );
     }
   ctx.log.info(
-    { kind, pages: keys.size, rendered: toRender.length, linked: unchanged.length, recycled: spare !== null, changedEntries, fetchMs: fetchedMs, renderMs: Date.now() - renderStarted, ms: Date.now() - startedAt },
+    {
+      kind,
+      pages: keys.size,
+      rendered: toRender.length,
+      linked: unchanged.length,
+      recycled: spare !== null,
+      changedEntries,
+      fetchMs: fetchedMs,
+      renderMs: Date.now() - renderStarted,
+      ms: Date.now() - startedAt,
+    },
     'build written',
   );
 
@@ -166,7 +182,13 @@ export async function buildSite(
       fetchedAt,
       images,
       // Only its contents: keeping the whole state would keep every older snapshot alive in a chain.
-      spare: previous && { dir: previous.dir, compiledHash: previous.compiledHash, configKey: previous.configKey, keys: previous.keys, images: previous.images },
+      spare: previous && {
+        dir: previous.dir,
+        compiledHash: previous.compiledHash,
+        configKey: previous.configKey,
+        keys: previous.keys,
+        images: previous.images,
+      },
     },
     kind,
     pages: keys.size,
@@ -182,7 +204,12 @@ export async function buildSite(
  * there is none, or it was made by other code or render config (equal keys would not mean equal
  * bytes), or it is gone.
  */
-async function recycle(spare: BuildContents | null, compiledHash: string, configKey: string, outDir: string): Promise<BuildContents | null> {
+async function recycle(
+  spare: BuildContents | null,
+  compiledHash: string,
+  configKey: string,
+  outDir: string,
+): Promise<BuildContents | null> {
   if (!spare || spare.compiledHash !== compiledHash || spare.configKey !== configKey) return null;
   try {
     await fs.rename(spare.dir, outDir);

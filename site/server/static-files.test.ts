@@ -27,7 +27,13 @@ describe('resolvePath', () => {
   });
 
   it('never leaves the root', () => {
-    for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/articles/..%2f..%2fsecret.txt', '/..\\secret.txt', '/%2e%2e%5csecret.txt']) {
+    for (const attempt of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/articles/..%2f..%2fsecret.txt',
+      '/..\\secret.txt',
+      '/%2e%2e%5csecret.txt',
+    ]) {
       const resolved = resolvePath(root, attempt);
       if (resolved.kind === 'file') expect(resolved.file.startsWith(root + path.sep)).toBe(true);
     }

@@ -33,7 +33,12 @@ async function npmRun(script: string, args: string[], env: Record<string, string
   return { code, stdout: lines.stdout.join('\n'), stderr: lines.stderr.join('\n') };
 }
 
-function npmChild(script: string, args: string[], env: Record<string, string>, onLine: (line: string, stream: 'stdout' | 'stderr') => void): Child {
+function npmChild(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  onLine: (line: string, stream: 'stdout' | 'stderr') => void,
+): Child {
   return spawnChild(`npm run ${script}`, 'npm', ['run', '--silent', script, '--', ...args], {
     cwd: SITE_ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, STACKGUIDE_ENV_FILE: path.join(work, 'no.env'), ...env },
@@ -60,7 +65,9 @@ beforeAll(async () => {
   cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'site-cache-'));
   searchSync = http.createServer((req, res) => {
     if (req.url !== '/search-key') return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ indexUid: 'articles', searchKey: SEARCH_KEY, url: MEILI_URL }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ indexUid: 'articles', searchKey: SEARCH_KEY, url: MEILI_URL }));
   });
   await new Promise<void>((resolve) => searchSync.listen(0, '127.0.0.1', resolve));
 }, BUILD_TIMEOUT_MS);
@@ -73,7 +80,9 @@ afterAll(async () => {
 });
 
 describe('npm run build -w site', () => {
-  it('builds the static site with the search-only key from search-sync, never the master key, its compiled pages cached anywhere', { timeout: BUILD_TIMEOUT_MS }, async () => {
+  it('builds the static site with the search-only key from search-sync, never the master key, its compiled pages cached anywhere', {
+    timeout: BUILD_TIMEOUT_MS,
+  }, async () => {
     const run = await npmRun('build', ['--out', out], buildEnv((searchSync.address() as AddressInfo).port));
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -86,12 +95,16 @@ describe('npm run build -w site', () => {
     for (const file of filesUnder(out)) expect(fs.readFileSync(path.join(out, file)).includes(MASTER_KEY), file).toBe(false);
   });
 
-  it('fails naming MEILI_SEARCH_KEY, the URL it asked and the fix when search-sync does not answer, and keeps the previous build', { timeout: BUILD_TIMEOUT_MS }, async () => {
+  it('fails naming MEILI_SEARCH_KEY, the URL it asked and the fix when search-sync does not answer, and keeps the previous build', {
+    timeout: BUILD_TIMEOUT_MS,
+  }, async () => {
     const before = fs.readFileSync(path.join(out, 'index.html'));
     const port = await freePort();
     const run = await npmRun('build', ['--out', out], buildEnv(port));
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`MEILI_SEARCH_KEY is not set and search-sync did not hand out the search key at http://127.0.0.1:${port}/search-key`);
+    expect(run.stderr).toContain(
+      `MEILI_SEARCH_KEY is not set and search-sync did not hand out the search key at http://127.0.0.1:${port}/search-key`,
+    );
     expect(run.stderr).toContain('npm run keys -w search-sync');
     expect(fs.readFileSync(path.join(out, 'index.html'))).toEqual(before);
   });
@@ -110,7 +123,16 @@ describe('npm run preview -w site', () => {
     try {
       const asset = filesUnder(out).find((f) => f.startsWith('_astro/') && f.endsWith('.css'));
       expect(asset).toBeDefined();
-      const probes: [string, string][] = [['GET', '/'], ['GET', '/articles'], ['GET', '/articles/'], ['HEAD', '/rss.xml'], ['GET', `/${asset}`], ['GET', '/no-such-page/'], ['GET', '/%2e%2e/package.json'], ['POST', '/']];
+      const probes: [string, string][] = [
+        ['GET', '/'],
+        ['GET', '/articles'],
+        ['GET', '/articles/'],
+        ['HEAD', '/rss.xml'],
+        ['GET', `/${asset}`],
+        ['GET', '/no-such-page/'],
+        ['GET', '/%2e%2e/package.json'],
+        ['POST', '/'],
+      ];
       const answer = async (base: string, [method, url]: [string, string]) => {
         const res = await fetch(`${base}${url}`, { method, redirect: 'manual' });
         const headers = Object.fromEntries([...res.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name)));

@@ -32,7 +32,18 @@ describe('site built from fixture content', () => {
     for (const slug of slugs(content.articles)) expect(files).toContain(`articles/${slug}/index.html`);
     for (const slug of slugs(content.roles)) expect(files).toContain(`roles/${slug}/index.html`);
     for (const slug of slugs(content.skills)) expect(files).toContain(`skills/${slug}/index.html`);
-    for (const page of ['articles/index.html', 'articles/1/index.html', 'compare/index.html', 'compare/backend-vs-frontend/index.html', 'search/index.html', '404.html', 'robots.txt', 'rss.xml', 'favicon.ico', 'favicon.svg'])
+    for (const page of [
+      'articles/index.html',
+      'articles/1/index.html',
+      'compare/index.html',
+      'compare/backend-vs-frontend/index.html',
+      'search/index.html',
+      '404.html',
+      'robots.txt',
+      'rss.xml',
+      'favicon.ico',
+      'favicon.svg',
+    ])
       expect(files).toContain(page);
     expect(readDist(dist, 'compare/index.html')).toContain('href="/compare/backend-vs-frontend/"');
     // 30 articles: the list's own URL shows the newest 18 (the two newest pages of 12), /articles/1/ the oldest 12.
@@ -55,7 +66,9 @@ describe('site built from fixture content', () => {
     const related = relatedFinder(articles, 3);
     let pagesWithRelated = 0;
     for (const article of articles) {
-      const section = /<section aria-labelledby="related-title">([\s\S]*?)<\/section>/.exec(readDist(dist, `articles/${article.slug}/index.html`))?.[1] ?? '';
+      const section =
+        /<section aria-labelledby="related-title">([\s\S]*?)<\/section>/.exec(readDist(dist, `articles/${article.slug}/index.html`))?.[1] ??
+        '';
       const shown = [...new Set([...section.matchAll(/href="(\/articles\/[^"]+\/)"/g)].map((m) => m[1]))];
       expect(shown, article.slug).toEqual(related(article).map((r) => `/articles/${r.slug}/`));
       if (shown.length > 0) pagesWithRelated++;
@@ -82,7 +95,11 @@ describe('site built from fixture content', () => {
     for (const slug of slugs(content.roles)) expect(urls).toContain(`${TEST_SITE_URL}/roles/${slug}/`);
     expect(urls).toContain(`${TEST_SITE_URL}/compare/backend-vs-frontend/`);
     expect([...urls].some((u) => u.includes('404'))).toBe(false);
-    expect(rssItemLinks(dist).sort()).toEqual(slugs(content.articles).map((s) => `${TEST_SITE_URL}/articles/${s}/`).sort());
+    expect(rssItemLinks(dist).sort()).toEqual(
+      slugs(content.articles)
+        .map((s) => `${TEST_SITE_URL}/articles/${s}/`)
+        .sort(),
+    );
     expect(readDist(dist, 'robots.txt')).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap-index.xml`);
   });
 

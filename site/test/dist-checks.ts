@@ -4,7 +4,8 @@ import { resolvePath } from '../server/static-files.ts';
 
 /** Every file under `dir`, as paths relative to it with forward slashes. */
 export function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
@@ -13,7 +14,11 @@ export function readDist(dist: string, file: string): string {
   return fs.readFileSync(path.join(dist, file), 'utf8');
 }
 
-const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&#34;|&quot;/g, '"').replace(/&#39;/g, "'");
+const decodeEntities = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&#34;|&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 
 /**
  * Internal links in the built HTML that do not lead to a file: every href/src that is a
@@ -53,6 +58,7 @@ export function differences(a: string, b: string): string[] {
   const out: string[] = [];
   for (const file of left) if (!right.has(file)) out.push(`only in ${a}: ${file}`);
   for (const file of right) if (!left.has(file)) out.push(`only in ${b}: ${file}`);
-  for (const file of left) if (right.has(file) && !fs.readFileSync(path.join(a, file)).equals(fs.readFileSync(path.join(b, file)))) out.push(`differs: ${file}`);
+  for (const file of left)
+    if (right.has(file) && !fs.readFileSync(path.join(a, file)).equals(fs.readFileSync(path.join(b, file)))) out.push(`differs: ${file}`);
   return out.sort();
 }

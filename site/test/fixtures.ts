@@ -7,13 +7,29 @@ import type { Snapshot } from '../src/lib/snapshot.ts';
 export const HOSTILE_TITLE = 'Escaping <img src=x onerror=alert(1)> in templates';
 
 const skillDefs = [
-  ['TypeScript', 'language'], ['JavaScript', 'language'], ['Go', 'language'], ['Python', 'language'],
-  ['React', 'framework'], ['Astro', 'framework'], ['Express', 'framework'], ['Django', 'framework'],
-  ['PostgreSQL', 'database'], ['Redis', 'database'], ['HTTP', 'protocol'], ['GraphQL', 'protocol'],
-  ['Accessibility', 'practice'], ['Testing', 'practice'], ['Git', 'tool'], ['Docker', 'tool'],
+  ['TypeScript', 'language'],
+  ['JavaScript', 'language'],
+  ['Go', 'language'],
+  ['Python', 'language'],
+  ['React', 'framework'],
+  ['Astro', 'framework'],
+  ['Express', 'framework'],
+  ['Django', 'framework'],
+  ['PostgreSQL', 'database'],
+  ['Redis', 'database'],
+  ['HTTP', 'protocol'],
+  ['GraphQL', 'protocol'],
+  ['Accessibility', 'practice'],
+  ['Testing', 'practice'],
+  ['Git', 'tool'],
+  ['Docker', 'tool'],
 ] as const;
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 const stamp = (day: number) => new Date(Date.UTC(2026, 0, 1) + day * 86_400_000).toISOString();
 
 function makeSkills() {
@@ -39,9 +55,21 @@ function band(region: string, period: 'month' | 'year', level: string, min: numb
 function makeRoles(skills: SkillItem[]) {
   const pick = (...names: string[]) => skills.filter((s) => names.includes(s.name));
   const defs = [
-    ['Backend developer', 'Builds the APIs, data and services behind the screen.', pick('Go', 'Python', 'TypeScript', 'Express', 'Django', 'PostgreSQL', 'Redis', 'HTTP', 'Testing', 'Docker', 'Git')],
-    ['Frontend developer', 'Builds what people see and touch in the browser.', pick('TypeScript', 'JavaScript', 'React', 'Astro', 'HTTP', 'GraphQL', 'Accessibility', 'Testing', 'Git')],
-    ['Full-stack developer', 'Moves between browser and server as the product needs.', pick('TypeScript', 'React', 'Express', 'PostgreSQL', 'HTTP', 'Testing', 'Git', 'Docker')],
+    [
+      'Backend developer',
+      'Builds the APIs, data and services behind the screen.',
+      pick('Go', 'Python', 'TypeScript', 'Express', 'Django', 'PostgreSQL', 'Redis', 'HTTP', 'Testing', 'Docker', 'Git'),
+    ],
+    [
+      'Frontend developer',
+      'Builds what people see and touch in the browser.',
+      pick('TypeScript', 'JavaScript', 'React', 'Astro', 'HTTP', 'GraphQL', 'Accessibility', 'Testing', 'Git'),
+    ],
+    [
+      'Full-stack developer',
+      'Moves between browser and server as the product needs.',
+      pick('TypeScript', 'React', 'Express', 'PostgreSQL', 'HTTP', 'Testing', 'Git', 'Docker'),
+    ],
   ] as const;
   return defs.map(([name, tagline, roleSkills], i) => ({
     id: i + 1,
@@ -62,20 +90,46 @@ function makeRoles(skills: SkillItem[]) {
       band('Germany', 'year', 'lead', 80_000, null),
       band('Portugal', 'month', 'experienced', 2700, 3500),
     ],
-    skills: roleSkills.map(({ id, documentId, name: n, slug: s, category, description }) => ({ id, documentId, name: n, slug: s, category, description })),
+    skills: roleSkills.map(({ id, documentId, name: n, slug: s, category, description }) => ({
+      id,
+      documentId,
+      name: n,
+      slug: s,
+      category,
+      description,
+    })),
   }));
 }
 
 function body(n: number) {
   return [
-    { type: 'paragraph', children: [{ type: 'text', text: `Article ${n} explains one part of the job. ` }, { type: 'text', text: 'Bold point.', bold: true }] },
+    {
+      type: 'paragraph',
+      children: [
+        { type: 'text', text: `Article ${n} explains one part of the job. ` },
+        { type: 'text', text: 'Bold point.', bold: true },
+      ],
+    },
     { type: 'heading', level: 2, children: [{ type: 'text', text: 'Why it matters' }] },
-    { type: 'paragraph', children: [{ type: 'text', text: 'See ' }, { type: 'link', url: 'https://developer.mozilla.org/', children: [{ type: 'text', text: 'MDN' }] }, { type: 'text', text: ' and ' }, { type: 'link', url: '/articles/', children: [{ type: 'text', text: 'all articles' }] }, { type: 'text', text: '.' }] },
-    { type: 'list', format: 'unordered', children: [
-      { type: 'list-item', children: [{ type: 'text', text: 'First point' }] },
-      { type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'Nested step' }] }] },
-      { type: 'list-item', children: [{ type: 'text', text: 'Second point', italic: true }] },
-    ] },
+    {
+      type: 'paragraph',
+      children: [
+        { type: 'text', text: 'See ' },
+        { type: 'link', url: 'https://developer.mozilla.org/', children: [{ type: 'text', text: 'MDN' }] },
+        { type: 'text', text: ' and ' },
+        { type: 'link', url: '/articles/', children: [{ type: 'text', text: 'all articles' }] },
+        { type: 'text', text: '.' },
+      ],
+    },
+    {
+      type: 'list',
+      format: 'unordered',
+      children: [
+        { type: 'list-item', children: [{ type: 'text', text: 'First point' }] },
+        { type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'Nested step' }] }] },
+        { type: 'list-item', children: [{ type: 'text', text: 'Second point', italic: true }] },
+      ],
+    },
     { type: 'heading', level: 3, children: [{ type: 'text', text: 'An example' }] },
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is source code that a page shows verbatim
     { type: 'code', language: 'ts', children: [{ type: 'text', text: 'const answer: number = 42;\nconsole.log(`<b>${answer}</b>`);' }] },
@@ -105,7 +159,18 @@ export function makeContent(articleCount: number): FakeCollections {
       createdAt: stamp(n),
       updatedAt: stamp(n),
       publishedAt: stamp(n),
-      cover: n % 5 === 1 ? { id: n, documentId: `media-${n}`, url: `/uploads/cover-${n}.png`, alternativeText: `Cover of article ${n}`, width: 120, height: 63, mime: 'image/png' } : null,
+      cover:
+        n % 5 === 1
+          ? {
+              id: n,
+              documentId: `media-${n}`,
+              url: `/uploads/cover-${n}.png`,
+              alternativeText: `Cover of article ${n}`,
+              width: 120,
+              height: 63,
+              mime: 'image/png',
+            }
+          : null,
       seo: null,
       roles: [{ id: role.id, documentId: role.documentId, name: role.name, slug: role.slug }],
       skills: articleSkills,

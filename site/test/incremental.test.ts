@@ -44,14 +44,20 @@ async function expectSameAsFull(body: unknown): Promise<{ rendered: number; page
   expect(current.rendered).toBeLessThan(current.pages);
   return { rendered: current.rendered, pages: current.pages, dir };
 }
-const changed = (kind: 'article' | 'role' | 'skill', documentId: string) => ({ changedAt: new Date().toISOString(), changes: [{ kind, documentId }] });
+const changed = (kind: 'article' | 'role' | 'skill', documentId: string) => ({
+  changedAt: new Date().toISOString(),
+  changes: [{ kind, documentId }],
+});
 
 /** Slugs of the articles the related block of each article page names. */
 function relatedBlocks(dir: string): Map<string, string[]> {
   const blocks = new Map<string, string[]>();
   for (const file of filesUnder(dir).filter((f) => /^articles\/[^/]+\/index\.html$/.test(f) && !/^articles\/\d+\//.test(f))) {
     const section = /<section aria-labelledby="related-title">([\s\S]*?)<\/section>/.exec(readDist(dir, file))?.[1] ?? '';
-    blocks.set(file.split('/')[1]!, [...section.matchAll(/href="\/articles\/([^/"]+)\/"/g)].map((m) => m[1]!));
+    blocks.set(
+      file.split('/')[1]!,
+      [...section.matchAll(/href="\/articles\/([^/"]+)\/"/g)].map((m) => m[1]!),
+    );
   }
   return blocks;
 }
@@ -87,7 +93,8 @@ describe('incremental builds equal full builds (real Strapi)', () => {
     const { dir, rendered, pages } = await expectSameAsFull(changed('article', target.documentId));
     const naming = [...relatedBlocks(dir)].filter(([, slugs]) => slugs.includes(slug));
     expect(naming.length).toBeGreaterThan(0);
-    for (const [page] of naming) expect(readDist(dir, `articles/${page}/index.html`)).toContain('A retitled article, named in related lists');
+    for (const [page] of naming)
+      expect(readDist(dir, `articles/${page}/index.html`)).toContain('A retitled article, named in related lists');
     expect(rendered).toBeLessThan(pages / 2);
   });
 
@@ -127,12 +134,16 @@ describe('incremental builds equal full builds (real Strapi)', () => {
     await admin.publish(article!.documentId);
     const { dir } = await expectSameAsFull(undefined);
     // Article cards show the excerpt (the article page prefers its SEO description).
-    const showing = filesUnder(dir).filter((f) => f.endsWith('.html') && readDist(dir, f).includes('An excerpt changed without the hook naming the article.'));
+    const showing = filesUnder(dir).filter(
+      (f) => f.endsWith('.html') && readDist(dir, f).includes('An excerpt changed without the hook naming the article.'),
+    );
     expect(showing.length).toBeGreaterThan(0);
   });
 
   it('each incremental build brought an older build up to date, the first one a spare copied after the start', () => {
-    const written = site.lines.filter((line) => line.includes('"msg":"build written"')).map((line) => JSON.parse(line) as { kind: string; recycled?: boolean });
+    const written = site.lines
+      .filter((line) => line.includes('"msg":"build written"'))
+      .map((line) => JSON.parse(line) as { kind: string; recycled?: boolean });
     expect(written.map((b) => b.kind)).toEqual(['full', ...Array(7).fill('incremental')]);
     expect(written.map((b) => b.recycled)).toEqual([false, ...Array(7).fill(true)]);
     expect(site.lines.filter((line) => line.includes('"msg":"spare build ready'))).toHaveLength(1);

@@ -51,7 +51,8 @@ afterAll(async () => {
   if (results.size > 0) {
     const score = (r: Result, c: string) => Math.round((r.categories[c]?.score ?? NaN) * 100);
     // Total blocking time and Lighthouse's measure of this machine's speed (higher is faster) say how much load there was.
-    const host = (r: Result) => `TBT ${Math.round(r.audits['total-blocking-time']?.numericValue ?? NaN)} ms, benchmark index ${Math.round(r.environment.benchmarkIndex)}`;
+    const host = (r: Result) =>
+      `TBT ${Math.round(r.audits['total-blocking-time']?.numericValue ?? NaN)} ms, benchmark index ${Math.round(r.environment.benchmarkIndex)}`;
     const lines = [...results].map(([page, r]) => `  ${page}: ${CATEGORIES.map((c) => `${c} ${score(r, c)}`).join(', ')} (${host(r)})`);
     console.log(`Lighthouse (mobile) scores:\n${lines.join('\n')}`);
   }
@@ -74,7 +75,7 @@ function shortfalls(result: Result, category: string): string[] {
     .map((a) => `${a.id} (${a.score}): ${a.title}`);
 }
 
-const items = (a: Audit | undefined) => ((a?.details as { items?: { url?: string }[] } | undefined)?.items ?? []);
+const items = (a: Audit | undefined) => (a?.details as { items?: { url?: string }[] } | undefined)?.items ?? [];
 
 const PAGES = [
   { name: 'home', path: () => '/' },
@@ -85,24 +86,36 @@ const PAGES = [
 ];
 
 describe('Lighthouse (mobile, Debian Chromium)', () => {
-  it.each(PAGES)('$name scores 100 for accessibility, best practices and SEO, lays out without shifts or blocking scripts and ships no waste', async ({ path: pagePath }) => {
-    const result = await audit(pagePath());
-    for (const category of ['accessibility', 'best-practices', 'seo']) {
-      expect(shortfalls(result, category), `${category} on ${result.finalDisplayedUrl}`).toEqual([]);
-      expect(result.categories[category]?.score, category).toBe(1);
-    }
-    // An audit a Lighthouse release renames or drops fails here, instead of passing with nothing to check.
-    const missing = ['cumulative-layout-shift', 'render-blocking-insight', ...IMAGE_AUDITS, ...LOAD_FREE_AUDITS].filter((id) => !result.audits[id]);
-    expect(missing, 'audits this Lighthouse no longer runs').toEqual([]);
-    expect(result.audits['cumulative-layout-shift']?.numericValue, 'CLS').toBe(0);
-    const blocking = items(result.audits['render-blocking-insight']).map((i) => i.url ?? '');
-    expect(blocking.filter((url) => !url.endsWith('.css')), 'render-blocking resources other than CSS').toEqual([]);
-    for (const id of IMAGE_AUDITS) {
-      expect(items(result.audits[id]).map((i) => i.url), id).toEqual([]);
-    }
-    for (const id of LOAD_FREE_AUDITS) {
-      const score = result.audits[id]?.score;
-      if (score !== null && score !== undefined) expect(score, id).toBe(1);
-    }
-  }, RUN_TIMEOUT);
+  it.each(PAGES)(
+    '$name scores 100 for accessibility, best practices and SEO, lays out without shifts or blocking scripts and ships no waste',
+    async ({ path: pagePath }) => {
+      const result = await audit(pagePath());
+      for (const category of ['accessibility', 'best-practices', 'seo']) {
+        expect(shortfalls(result, category), `${category} on ${result.finalDisplayedUrl}`).toEqual([]);
+        expect(result.categories[category]?.score, category).toBe(1);
+      }
+      // An audit a Lighthouse release renames or drops fails here, instead of passing with nothing to check.
+      const missing = ['cumulative-layout-shift', 'render-blocking-insight', ...IMAGE_AUDITS, ...LOAD_FREE_AUDITS].filter(
+        (id) => !result.audits[id],
+      );
+      expect(missing, 'audits this Lighthouse no longer runs').toEqual([]);
+      expect(result.audits['cumulative-layout-shift']?.numericValue, 'CLS').toBe(0);
+      const blocking = items(result.audits['render-blocking-insight']).map((i) => i.url ?? '');
+      expect(
+        blocking.filter((url) => !url.endsWith('.css')),
+        'render-blocking resources other than CSS',
+      ).toEqual([]);
+      for (const id of IMAGE_AUDITS) {
+        expect(
+          items(result.audits[id]).map((i) => i.url),
+          id,
+        ).toEqual([]);
+      }
+      for (const id of LOAD_FREE_AUDITS) {
+        const score = result.audits[id]?.score;
+        if (score !== null && score !== undefined) expect(score, id).toBe(1);
+      }
+    },
+    RUN_TIMEOUT,
+  );
 });

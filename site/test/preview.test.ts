@@ -9,7 +9,11 @@ import { signedPath } from '@stackguide/contracts/preview-link';
 // draft with the preview token and renders it through the compiled pages. Nothing is written.
 
 const ARTICLE = 'api::article.article';
-const GRAPHQL_DRAFT = { title: 'DRAFT: Notes for a GraphQL piece', bodyText: 'Find at least two solid sources.', heading: 'Open questions' };
+const GRAPHQL_DRAFT = {
+  title: 'DRAFT: Notes for a GraphQL piece',
+  bodyText: 'Find at least two solid sources.',
+  heading: 'Open questions',
+};
 
 let cms: TestCms;
 let admin: AdminClient;
@@ -20,7 +24,10 @@ type Listed = { results: { documentId: string; title: string; slug: string }[] }
 
 /** The link the admin's "Open preview" opens: the CMS's Preview handler signs it. */
 async function linkFor(documentId: string, status: 'draft' | 'published', uid = ARTICLE): Promise<string | undefined> {
-  const answer = await admin.request<{ data: { url?: string } } | null>('GET', `/content-manager/preview/url/${uid}?documentId=${documentId}&status=${status}`);
+  const answer = await admin.request<{ data: { url?: string } } | null>(
+    'GET',
+    `/content-manager/preview/url/${uid}?documentId=${documentId}&status=${status}`,
+  );
   return answer?.data.url;
 }
 
@@ -48,7 +55,10 @@ beforeAll(async () => {
   admin = await cms.admin();
   const env = { PREVIEW_SECRET: cms.env.PREVIEW_SECRET!, PREVIEW_READ_TOKEN: cms.env.PREVIEW_READ_TOKEN! };
   site = await startSiteServer({ strapiUrl: cms.url, token: cms.readToken, port, env });
-  const drafts = await admin.request<Listed>('GET', `/content-manager/collection-types/${ARTICLE}?filters[title][$eq]=${encodeURIComponent(GRAPHQL_DRAFT.title)}`);
+  const drafts = await admin.request<Listed>(
+    'GET',
+    `/content-manager/collection-types/${ARTICLE}?filters[title][$eq]=${encodeURIComponent(GRAPHQL_DRAFT.title)}`,
+  );
   draftId = drafts.results[0]!.documentId;
 }, 300_000);
 afterAll(async () => {
@@ -76,7 +86,8 @@ describe('draft preview (real Strapi, real site server)', () => {
     expect(html).toContain('Preview of the draft');
     expect(html).toContain("'strapiUpdate'");
     expect(buildFiles()).toEqual(before);
-    for (const file of before) expect(fs.readFileSync(path.join(site.buildsDir, file.split(' ')[0]!), 'latin1')).not.toContain('Notes for a GraphQL piece');
+    for (const file of before)
+      expect(fs.readFileSync(path.join(site.buildsDir, file.split(' ')[0]!), 'latin1')).not.toContain('Notes for a GraphQL piece');
     expect((await fetch(`${site.url}/articles/draft-notes-for-a-graphql-piece/`)).status).toBe(404);
   });
 
@@ -106,7 +117,12 @@ describe('draft preview (real Strapi, real site server)', () => {
     const forged = new URL(link);
     forged.searchParams.set('signature', `${link.searchParams.get('signature')!.slice(0, -2)}AA`);
     await refused(forged, 403, 'not valid');
-    const otherDocument = new URL(link.href.replace(draftId, (await admin.request<Listed>('GET', `/content-manager/collection-types/${ARTICLE}?pageSize=1`)).results[0]!.documentId));
+    const otherDocument = new URL(
+      link.href.replace(
+        draftId,
+        (await admin.request<Listed>('GET', `/content-manager/collection-types/${ARTICLE}?pageSize=1`)).results[0]!.documentId,
+      ),
+    );
     await refused(otherDocument, 403, 'not valid');
     const otherStatus = new URL(link);
     otherStatus.searchParams.set('status', 'published');
@@ -117,7 +133,12 @@ describe('draft preview (real Strapi, real site server)', () => {
     const past = Date.now() - 60_000;
     const expired = signedPath(cms.env.PREVIEW_SECRET!, { documentId: draftId, status: 'draft', expires: past, until: past + 3_600_000 });
     await refused(`${site.url}${expired}`, 403, 'expired');
-    const wrongSecret = signedPath('not-the-preview-secret-0123456789abcdef', { documentId: draftId, status: 'draft', expires: Date.now() + 60_000, until: Date.now() + 3_600_000 });
+    const wrongSecret = signedPath('not-the-preview-secret-0123456789abcdef', {
+      documentId: draftId,
+      status: 'draft',
+      expires: Date.now() + 60_000,
+      until: Date.now() + 3_600_000,
+    });
     await refused(`${site.url}${wrongSecret}`, 403, 'not valid');
     const post = await fetch(link, { method: 'POST' });
     expect(post.status).toBe(405);

@@ -29,6 +29,8 @@ export async function expectBars(figure: Locator, bands: Band[]): Promise<void> 
 }
 
 /** The bands drawn on one chart with `band`: same region, currency and period. */
-export const groupOf = (bands: Band[], band: Band) => bands.filter((b) => b.region === band.region && b.currency === band.currency && b.period === band.period);
+export const groupOf = (bands: Band[], band: Band) =>
+  bands.filter((b) => b.region === band.region && b.currency === band.currency && b.period === band.period);
 /** The chart of a band's region, currency and period on a page. */
-export const chartSelector = (band: Band) => `figure.salary-chart[data-region="${band.region}"][data-currency="${band.currency}"][data-period="${band.period}"]`;
+export const chartSelector = (band: Band) =>
+  `figure.salary-chart[data-region="${band.region}"][data-currency="${band.currency}"][data-period="${band.period}"]`;

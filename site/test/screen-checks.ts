@@ -11,9 +11,16 @@ export async function box(locator: Locator): Promise<Box> {
 
 /** Relative luminance of a CSS `rgb(…)`/`rgba(…)` colour, as WCAG defines it. */
 function luminance(colour: string): number {
-  const channels = colour.match(/[\d.]+/g)?.slice(0, 3).map(Number);
+  const channels = colour
+    .match(/[\d.]+/g)
+    ?.slice(0, 3)
+    .map(Number);
   if (channels?.length !== 3) throw new Error(`not an rgb() colour: ${colour}`);
-  const [r, g, b] = channels.map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+  const [r, g, b] = channels.map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)) as [
+    number,
+    number,
+    number,
+  ];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
@@ -33,7 +40,8 @@ export function layoutShift(page: Page): Promise<number> {
       new Promise<number>((resolve) => {
         let total = 0;
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) total += entry.value;
+          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+            if (!entry.hadRecentInput) total += entry.value;
         }).observe({ type: 'layout-shift', buffered: true });
         requestAnimationFrame(() => setTimeout(() => resolve(total), 100));
       }),

@@ -16,10 +16,18 @@ let target: { article: Article; term: string };
 
 beforeAll(async () => {
   stack = await startSearchStack();
-  const res = await fetch(`${stack.cms.url}/api/articles?pagination[pageSize]=100`, { headers: { authorization: `Bearer ${stack.cms.readToken}` } });
+  const res = await fetch(`${stack.cms.url}/api/articles?pagination[pageSize]=100`, {
+    headers: { authorization: `Bearer ${stack.cms.readToken}` },
+  });
   articles = ((await res.json()) as { data: Article[] }).data;
   const withRole = articles.filter((a) => a.roles.length > 0 && a.title !== HOSTILE_TITLE);
-  const words = withRole.map((article) => ({ article, term: article.title.split(/\W+/).sort((a, b) => b.length - a.length)[0]!.toLowerCase() }));
+  const words = withRole.map((article) => ({
+    article,
+    term: article.title
+      .split(/\W+/)
+      .sort((a, b) => b.length - a.length)[0]!
+      .toLowerCase(),
+  }));
   target = words.sort((a, b) => b.term.length - a.term.length)[0]!;
 });
 afterAll(async () => {
@@ -125,7 +133,10 @@ describe('/search/ page', () => {
       const box = page.locator(`input[data-facet=roles][value="${role.slug}"]`);
       await box.check();
       await page.waitForURL((url) => url.searchParams.get('role') === role.slug && url.searchParams.get('q') === 'developer');
-      await page.waitForFunction((name) => [...document.querySelectorAll('#search-results [role=option]')].every((o) => o.textContent?.includes(name)), role.name);
+      await page.waitForFunction(
+        (name) => [...document.querySelectorAll('#search-results [role=option]')].every((o) => o.textContent?.includes(name)),
+        role.name,
+      );
       const filtered = await page.locator('#search-results [role=option]').count();
       const expected = articles.filter((a) => a.roles.some((r) => r.slug === role.slug)).length;
       expect(filtered).toBeLessThanOrEqual(expected);
@@ -137,7 +148,10 @@ describe('/search/ page', () => {
       await page.waitForFunction((n) => document.querySelectorAll('#search-results [role=option]').length === n, before);
       await expect(page.locator(`input[data-facet=roles][value="${role.slug}"]`).isChecked()).resolves.toBe(false);
       await page.goForward();
-      await page.waitForFunction((slug) => (document.querySelector(`input[data-facet=roles][value="${slug}"]`) as HTMLInputElement | null)?.checked, role.slug);
+      await page.waitForFunction(
+        (slug) => (document.querySelector(`input[data-facet=roles][value="${slug}"]`) as HTMLInputElement | null)?.checked,
+        role.slug,
+      );
       await expect(page.locator('#search-q').inputValue()).resolves.toBe('developer');
     } finally {
       await page.close();
@@ -184,7 +198,9 @@ describe('/search/ page', () => {
 describe('shipped files', () => {
   it('all JavaScript in dist but the table-of-contents script is at most 10 KB gzip', () => {
     const toc = tocScripts(s().dist);
-    const sizes = shippedJsGzip(s().dist).filter((f) => !toc.includes(f.text)).map((f) => f.bytes);
+    const sizes = shippedJsGzip(s().dist)
+      .filter((f) => !toc.includes(f.text))
+      .map((f) => f.bytes);
     expect(sizes.length).toBeGreaterThan(0);
     expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(10_240);
   });
@@ -197,7 +213,8 @@ describe('shipped files', () => {
 
   it('has the search-only key on the page and the master key nowhere', () => {
     expect(readDist(s().dist, 'search/index.html')).toContain(`data-meili-key="${s().searchKey}"`);
-    for (const file of filesUnder(s().dist)) expect(fs.readFileSync(path.join(s().dist, file)).toString('latin1'), file).not.toContain(s().masterKey);
+    for (const file of filesUnder(s().dist))
+      expect(fs.readFileSync(path.join(s().dist, file)).toString('latin1'), file).not.toContain(s().masterKey);
   });
 });
 

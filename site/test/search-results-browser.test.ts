@@ -32,7 +32,9 @@ const sectionsPainted = (page: Page) => page.locator('#search-app[data-section-m
 function analyticsRow(query: string): { searches: number; clicks: number } | undefined {
   const db = new Database(path.join(s().sync!.dataDir, 'analytics.db'), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT SUM(searches) AS searches, SUM(clicks) AS clicks FROM query_days WHERE query = ? GROUP BY query').get(query) as { searches: number; clicks: number } | undefined;
+    return db
+      .prepare('SELECT SUM(searches) AS searches, SUM(clicks) AS clicks FROM query_days WHERE query = ? GROUP BY query')
+      .get(query) as { searches: number; clicks: number } | undefined;
   } finally {
     db.close();
   }
@@ -51,7 +53,9 @@ describe('section results', () => {
   it('name the section and link its heading; the article page opens scrolled to it', () =>
     withPage(async (page) => {
       await page.goto(`${s().origin}/search/?q=${encodeURIComponent('agile project work')}`);
-      const hit = options(page).filter({ has: page.locator('.search-hit-section') }).first();
+      const hit = options(page)
+        .filter({ has: page.locator('.search-hit-section') })
+        .first();
       await hit.waitFor();
       await expect(hit.getAttribute('href')).resolves.toBe('/articles/backend-skills-beyond-writing-code/#agile-project-work');
       await expect(hit.locator('.search-hit-section').textContent()).resolves.toBe('Section: Agile project work');
@@ -138,7 +142,9 @@ describe('every result reachable', () => {
       await page.goto(`${s().origin}/articles/`);
       await page.locator('#header-search-q').fill(PAGING_WORD);
       const all = page.locator('[data-search-panel] [data-search-more]');
-      await page.waitForFunction(() => /All 12 results/.test(document.querySelector('[data-search-panel] [data-search-more]')?.textContent ?? ''));
+      await page.waitForFunction(() =>
+        /All 12 results/.test(document.querySelector('[data-search-panel] [data-search-more]')?.textContent ?? ''),
+      );
       await expect(all.getAttribute('href')).resolves.toBe(`/search/?q=${PAGING_WORD}`);
     }));
 
@@ -149,12 +155,16 @@ describe('every result reachable', () => {
       await filter.waitFor();
       await filter.focus();
       await page.keyboard.type('postg');
-      await page.waitForFunction(() => [...document.querySelectorAll('input[data-facet=skills]')].map((i) => (i as HTMLInputElement).value).join() === 'PostgreSQL');
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('input[data-facet=skills]')].map((i) => (i as HTMLInputElement).value).join() === 'PostgreSQL',
+      );
       await page.keyboard.press('Tab');
       await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).resolves.toBe('PostgreSQL');
       await page.keyboard.press('Space');
       await page.waitForURL((url) => url.searchParams.get('skill') === 'PostgreSQL' && url.searchParams.get('q') === 'developer');
-      await page.waitForFunction(() => (document.querySelector('input[data-facet=skills][value=PostgreSQL]') as HTMLInputElement | null)?.checked === true);
+      await page.waitForFunction(
+        () => (document.querySelector('input[data-facet=skills][value=PostgreSQL]') as HTMLInputElement | null)?.checked === true,
+      );
       await expect(filter.inputValue()).resolves.toBe('postg');
     }));
 });
@@ -162,7 +172,11 @@ describe('every result reachable', () => {
 describe('nothing found', () => {
   it('says so and suggests the vocabulary spelling, popular searches and the roles', async () => {
     const report = (q: string) =>
-      fetch(`${s().sync!.url}/analytics`, { method: 'POST', headers: { 'content-type': 'application/json', origin: s().origin }, body: JSON.stringify({ type: 'search', q, results: 5 }) });
+      fetch(`${s().sync!.url}/analytics`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: s().origin },
+        body: JSON.stringify({ type: 'search', q, results: 5 }),
+      });
     for (let i = 0; i < 3; i++) expect((await report('docker')).status).toBe(204);
     await withPage(async (page) => {
       await page.goto(`${s().origin}/search/`);
@@ -221,7 +235,10 @@ describe('search analytics from the browser', () => {
       ['doNotTrack', 'dnt honoured'],
     ] as const) {
       const context = await s().browser.newContext();
-      await context.addInitScript((name) => Object.defineProperty(Navigator.prototype, name, { get: () => (name === 'doNotTrack' ? '1' : true) }), flag);
+      await context.addInitScript(
+        (name) => Object.defineProperty(Navigator.prototype, name, { get: () => (name === 'doNotTrack' ? '1' : true) }),
+        flag,
+      );
       const sent: string[] = [];
       context.on('request', (request) => {
         if (request.url().includes('/analytics') && request.method() === 'POST') sent.push(request.url());
@@ -229,7 +246,10 @@ describe('search analytics from the browser', () => {
       try {
         await withPage(async (page) => {
           await page.goto(`${s().origin}/search/?q=${encodeURIComponent(query)}`);
-          await page.locator('#search-app [data-search-status]').getByText(/result|No articles/).waitFor();
+          await page
+            .locator('#search-app [data-search-status]')
+            .getByText(/result|No articles/)
+            .waitFor();
           await page.waitForTimeout(2_000);
           await page.locator('#search-q').press('Enter');
         }, context);

@@ -4,7 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { freePort, launchChromium, runBin, spawnBin, startMeili, startTestCms, waitForHttp, type MeiliProcess, type TestCms } from '@stackguide/test-kit';
+import {
+  freePort,
+  launchChromium,
+  runBin,
+  spawnBin,
+  startMeili,
+  startTestCms,
+  waitForHttp,
+  type MeiliProcess,
+  type TestCms,
+} from '@stackguide/test-kit';
 import type { Browser } from 'playwright-core';
 import { serveStatic } from '../server/static-files.ts';
 import { filesUnder, readDist } from './dist-checks.ts';
@@ -118,10 +128,15 @@ export async function startSearchStack(opts: SearchStackOptions = {}): Promise<S
 }
 
 /** `search-sync serve` on a free port with its own data directory, healthy; stopped by the cleanups. */
-async function serveSearchSync(env: NodeJS.ProcessEnv, cleanups: (() => Promise<void> | void)[]): Promise<{ url: string; dataDir: string }> {
+async function serveSearchSync(
+  env: NodeJS.ProcessEnv,
+  cleanups: (() => Promise<void> | void)[],
+): Promise<{ url: string; dataDir: string }> {
   const port = await freePort();
   const dataDir = `${env.SEARCH_SYNC_DATA_DIR}-serve`;
-  const child = spawnBin('@stackguide/search-sync', ['serve'], { env: { ...env, SEARCH_SYNC_PORT: String(port), SEARCH_SYNC_DATA_DIR: dataDir } });
+  const child = spawnBin('@stackguide/search-sync', ['serve'], {
+    env: { ...env, SEARCH_SYNC_PORT: String(port), SEARCH_SYNC_DATA_DIR: dataDir },
+  });
   cleanups.push(() => child.stop());
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/health`, { timeoutMs: 60_000, isAlive: child.alive });
@@ -135,11 +150,18 @@ const SCRIPT = /<script(?![^>]*application\/ld\+json)([^>]*)>([\s\S]*?)<\/script
  * the budget holds however Astro decides to ship the code. `text` is the script itself.
  */
 export function shippedJsGzip(dist: string): { name: string; text: string; bytes: number }[] {
-  const files = filesUnder(dist).filter((f) => f.endsWith('.js')).map((name) => ({ name, text: readDist(dist, name) }));
+  const files = filesUnder(dist)
+    .filter((f) => f.endsWith('.js'))
+    .map((name) => ({ name, text: readDist(dist, name) }));
   const inline = new Map<string, string>();
   for (const file of filesUnder(dist).filter((f) => f.endsWith('.html')))
-    for (const m of readDist(dist, file).matchAll(SCRIPT)) if (m[2]!.trim() && !inline.has(m[2]!)) inline.set(m[2]!, `inline script in ${file}`);
-  return [...files, ...[...inline].map(([text, name]) => ({ name, text }))].map(({ name, text }) => ({ name, text, bytes: gzipSync(text, { level: 9 }).length }));
+    for (const m of readDist(dist, file).matchAll(SCRIPT))
+      if (m[2]!.trim() && !inline.has(m[2]!)) inline.set(m[2]!, `inline script in ${file}`);
+  return [...files, ...[...inline].map(([text, name]) => ({ name, text }))].map(({ name, text }) => ({
+    name,
+    text,
+    bytes: gzipSync(text, { level: 9 }).length,
+  }));
 }
 
 /** The scripts a built page runs, inline or loaded from a file of dist (JSON-LD excluded). */

@@ -74,7 +74,13 @@ describe('serve process', () => {
   });
 
   it('rebuilds on the hook and serves the new content only after the build succeeds', { timeout: BUILD_TIMEOUT_MS }, async () => {
-    const fresh = { ...(content.articles[0] as Record<string, unknown>), id: 99, documentId: 'article-99', slug: 'freshly-published', title: 'Freshly published' };
+    const fresh = {
+      ...(content.articles[0] as Record<string, unknown>),
+      id: 99,
+      documentId: 'article-99',
+      slug: 'freshly-published',
+      title: 'Freshly published',
+    };
     strapi.put(fresh);
     expect((await fetch(`${base}/articles/freshly-published/`)).status).toBe(404);
     const from = lines.length;
@@ -100,7 +106,9 @@ describe('serve process', () => {
     const out: string[] = [];
     const child = await startServe(`http://127.0.0.1:${deadPort}`, port, (line) => out.push(line));
     expect(await child.exited).not.toBe(0);
-    expect(out.join('\n')).toMatch(/first build failed: Strapi request GET http:\/\/127\.0\.0\.1:\d+\/api\/\w+\?\S+ failed with ECONNREFUSED/);
+    expect(out.join('\n')).toMatch(
+      /first build failed: Strapi request GET http:\/\/127\.0\.0\.1:\d+\/api\/\w+\?\S+ failed with ECONNREFUSED/,
+    );
     expect(out.join('\n')).toContain(`127.0.0.1:${deadPort}`);
   });
 });

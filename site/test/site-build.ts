@@ -16,7 +16,11 @@ export type BuiltSite = { dir: string; pages: number; rendered: number; ms: numb
 export function runBuildCli(outDir: string, env: NodeJS.ProcessEnv): Promise<BuiltSite> {
   return new Promise((resolve, reject) => {
     // Builds without search-sync: a test's search key, if any, is in its env (MEILI_SEARCH_KEY).
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/build-cli.ts', '--out', outDir, '--no-search-sync'], { cwd: SITE_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/build-cli.ts', '--out', outDir, '--no-search-sync'], {
+      cwd: SITE_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -10,13 +10,23 @@ const STRAPI_TIMEOUT_MS = 240_000;
  * the read-only token and the webhook itself.
  * @throws StartupError for a failed build or a Strapi that does not become healthy.
  */
-export async function startCms(config: StackConfig, env: NodeJS.ProcessEnv, databaseFilename: string, supervisor: Supervisor): Promise<void> {
+export async function startCms(
+  config: StackConfig,
+  env: NodeJS.ProcessEnv,
+  databaseFilename: string,
+  supervisor: Supervisor,
+): Promise<void> {
   const build = supervisor.output('cms-build');
   supervisor.say('compiling the CMS (and building the admin panel when missing or stale)');
   try {
     await ensureCmsBuild({ admin: true, onLine: build.line });
   } catch (err) {
-    throw new StartupError('cms-build', `the CMS build failed: ${firstLine(err)}`, 'fix the error shown in the log, then run `npm start` again (or `npm run build -w cms` to retry the build alone)', { cause: err });
+    throw new StartupError(
+      'cms-build',
+      `the CMS build failed: ${firstLine(err)}`,
+      'fix the error shown in the log, then run `npm start` again (or `npm run build -w cms` to retry the build alone)',
+      { cause: err },
+    );
   }
   const output = supervisor.output('cms');
   supervisor.say(`starting Strapi on ${config.STRAPI_URL} (first start seeds the demo content; up to ${STRAPI_TIMEOUT_MS / 60_000} min)`);

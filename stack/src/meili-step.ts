@@ -33,7 +33,8 @@ export async function startSearchEngine(config: StackConfig, dataDir: string, su
   process.env.MEILI_LOG_LEVEL ??= 'WARN';
   try {
     const indexing = { maxIndexingMemory: config.MEILI_MAX_INDEXING_MEMORY, maxIndexingThreads: config.MEILI_MAX_INDEXING_THREADS };
-    const launch = () => startMeili({ dataDir, masterKey: config.MEILI_MASTER_KEY, port: config.MEILI_PORT, onLine: output.line, indexing });
+    const launch = () =>
+      startMeili({ dataDir, masterKey: config.MEILI_MASTER_KEY, port: config.MEILI_PORT, onLine: output.line, indexing });
     const meili = await launch();
     supervisor.keep('meilisearch', meili.child, {
       fix: `see its log; if it says ${dataDir} was written by another Meilisearch version, move it away (the index is rebuilt from Strapi)`,

@@ -18,11 +18,15 @@ const claim = (variable: string, port: number, alsoChange: string[] = []): PortC
 
 describe('checkPorts', () => {
   it('passes when every port is free', async () => {
-    await expect(checkPorts([claim('STRAPI_PORT', await freePort()), claim('SITE_PORT', await freePort())], '/r/.env')).resolves.toBeUndefined();
+    await expect(
+      checkPorts([claim('STRAPI_PORT', await freePort()), claim('SITE_PORT', await freePort())], '/r/.env'),
+    ).resolves.toBeUndefined();
   });
 
   it('names the variable to change when its port is taken', async () => {
-    const error = await checkPorts([claim('MEILI_PORT', await freePort()), claim('STRAPI_PORT', busy, ['STRAPI_URL'])], '/r/.env').catch((e: unknown) => e);
+    const error = await checkPorts([claim('MEILI_PORT', await freePort()), claim('STRAPI_PORT', busy, ['STRAPI_URL'])], '/r/.env').catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PortInUseError);
     expect((error as PortInUseError).claims.map((c) => c.variable)).toEqual(['STRAPI_PORT']);
     expect((error as Error).message).toContain(`Port ${busy} on 127.0.0.1 is already in use (STRAPI_PORT)`);

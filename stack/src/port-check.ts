@@ -5,7 +5,10 @@ export type PortClaim = { variable: string; host: string; port: number; alsoChan
 
 export class PortInUseError extends Error {
   override name = 'PortInUseError';
-  constructor(readonly claims: PortClaim[], message: string) {
+  constructor(
+    readonly claims: PortClaim[],
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -29,7 +29,9 @@ describe('waitForReady', () => {
   it('gives up at the deadline and says what it last saw', async () => {
     answers = [{ ready: false }];
     served = 0;
-    await expect(waitForReady(`${base}/status`, 200, () => true, 10)).rejects.toThrow(/timed out .* waiting for .*\/status to report ready \(last error: ready: false\)/);
+    await expect(waitForReady(`${base}/status`, 200, () => true, 10)).rejects.toThrow(
+      /timed out .* waiting for .*\/status to report ready \(last error: ready: false\)/,
+    );
   });
 
   it('stops at once when the process died', async () => {

@@ -37,7 +37,12 @@ async function start(paths: StackPaths, supervisor: Supervisor): Promise<void> {
   };
 
   const nodeProblem = unsupportedNode(process.version, wantedNode(paths.root));
-  if (nodeProblem) throw new StartupError('stack', nodeProblem, 'run `source scripts/use-node.sh`, then `npm install` again (native addons are built for one Node)');
+  if (nodeProblem)
+    throw new StartupError(
+      'stack',
+      nodeProblem,
+      'run `source scripts/use-node.sh`, then `npm install` again (native addons are built for one Node)',
+    );
 
   const envFiles = { envFile: paths.envFile, exampleFile: paths.envExample };
   const result = ensureEnvFile(envFiles);

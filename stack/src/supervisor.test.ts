@@ -135,7 +135,9 @@ describe('Supervisor', () => {
     const bystander = await spawnFamily(supervisor, 'cms');
     supervisor.keep('meilisearch', await crashing(), { fix: 'move the old data directory away', restart: crashing });
     expect(await exited).toBe(1);
-    expect(text()).toContain('✖ meilisearch exited with code 3: crash 3 in a row without staying up 60 s in between, so npm start gives up');
+    expect(text()).toContain(
+      '✖ meilisearch exited with code 3: crash 3 in a row without staying up 60 s in between, so npm start gives up',
+    );
     expect(text()).toContain('likely fix: move the old data directory away');
     for (const pid of bystander.pids) expect(await gone(pid), `pid ${pid}`).toBe(true);
   });
@@ -181,7 +183,11 @@ describe('Supervisor', () => {
   it('takes a signal repeated at once as the same stop request, and a later one as "kill at once" (exit 128 + signal)', async () => {
     const { supervisor, exited } = setup({ repeatWindowMs: 300 });
     // Ignores SIGTERM, so only the second signal's SIGKILL can end it.
-    const stubborn = await scriptPart(supervisor, 'stubborn', "process.on('SIGTERM', () => {}); console.log('up'); setInterval(() => {}, 1000)")();
+    const stubborn = await scriptPart(
+      supervisor,
+      'stubborn',
+      "process.on('SIGTERM', () => {}); console.log('up'); setInterval(() => {}, 1000)",
+    )();
     supervisor.onSignal('SIGTERM');
     supervisor.onSignal('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 500));

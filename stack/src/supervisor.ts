@@ -86,7 +86,13 @@ export class Supervisor {
   }
 
   /** Restarts a part that crashed, with backoff, until it is up again or has crashed too often. */
-  private async recover(part: string, history: CrashHistory, crash: Crash, opts: KeepOptions, watch: (child: Child) => void): Promise<void> {
+  private async recover(
+    part: string,
+    history: CrashHistory,
+    crash: Crash,
+    opts: KeepOptions,
+    watch: (child: Child) => void,
+  ): Promise<void> {
     let { cause, fix, upMs } = crash;
     while (!this.isStopping) {
       const verdict = history.crashed(upMs);

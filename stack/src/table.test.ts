@@ -25,7 +25,9 @@ describe('announcement', () => {
       envFile: '/repo/.env',
       logsDir: '/repo/.data/logs',
     });
-    expect(text).toMatch(/Admin +http:\/\/127\.0\.0\.1:1337\/admin +log in as admin@stackguide\.local, password: ADMIN_PASSWORD in \/repo\/\.env/);
+    expect(text).toMatch(
+      /Admin +http:\/\/127\.0\.0\.1:1337\/admin +log in as admin@stackguide\.local, password: ADMIN_PASSWORD in \/repo\/\.env/,
+    );
     expect(text).toMatch(/API +http:\/\/127\.0\.0\.1:1337\/api/);
     expect(text).toMatch(/Site +http:\/\/127\.0\.0\.1:4321/);
     expect(text).toMatch(/Preview +http:\/\/127\.0\.0\.1:4321\/__preview\/ +drafts as pages/);

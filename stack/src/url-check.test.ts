@@ -7,7 +7,11 @@ const config = { STRAPI_PORT: 1400, SEARCH_SYNC_PORT: 7710, SITE_PORT: 4321 } as
 describe('urlPortWarnings', () => {
   it('warns about a local URL on another port than its part', () => {
     const warnings = urlPortWarnings(
-      { STRAPI_URL: 'http://127.0.0.1:1337', SEARCH_SYNC_URL: 'http://127.0.0.1:7710/webhooks/strapi', SITE_BUILD_HOOK_URL: 'http://localhost:4321/__hooks/build' },
+      {
+        STRAPI_URL: 'http://127.0.0.1:1337',
+        SEARCH_SYNC_URL: 'http://127.0.0.1:7710/webhooks/strapi',
+        SITE_BUILD_HOOK_URL: 'http://localhost:4321/__hooks/build',
+      },
       config,
     );
     expect(warnings).toEqual(['STRAPI_URL (http://127.0.0.1:1337) does not use STRAPI_PORT (1400); update one of them so they match']);

@@ -64,7 +64,16 @@ async function searchIds(q: string, key = secrets.MEILI_MASTER_KEY): Promise<str
 async function publish(animal: string): Promise<{ documentId: string; slug: string }> {
   const slug = `${animal}-restart-notes`;
   const body = [{ type: 'paragraph', children: [{ type: 'text', text: `What the ${animal} team learned from a crashed part.` }] }];
-  const { documentId } = await admin.createArticle({ title: `${animal} restart notes`, slug, excerpt: `What the ${animal} team wrote down after a part crashed.`, body, authorName: 'Test' }, { publish: true });
+  const { documentId } = await admin.createArticle(
+    {
+      title: `${animal} restart notes`,
+      slug,
+      excerpt: `What the ${animal} team wrote down after a part crashed.`,
+      body,
+      authorName: 'Test',
+    },
+    { publish: true },
+  );
   return { documentId, slug };
 }
 
@@ -76,10 +85,14 @@ async function whileHeld<T>(port: number, fn: () => Promise<T>): Promise<T> {
   const server = net.createServer((socket) => socket.destroy());
   // A killed process shows as a zombie while its other threads still exit and hold its sockets; the
   // supervisor restarts it only 1 s after the whole process is gone.
-  await waitFor(`port ${port} to be ours`, () => new Promise<boolean>((resolve) => server.once('error', () => resolve(false)).listen(port, '127.0.0.1', () => resolve(true))), {
-    timeoutMs: 900,
-    intervalMs: 20,
-  });
+  await waitFor(
+    `port ${port} to be ours`,
+    () => new Promise<boolean>((resolve) => server.once('error', () => resolve(false)).listen(port, '127.0.0.1', () => resolve(true))),
+    {
+      timeoutMs: 900,
+      intervalMs: 20,
+    },
+  );
   try {
     return await fn();
   } finally {
@@ -132,7 +145,9 @@ describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (
 
     // A published article, as the CMS serves it with the read-only token.
     const articles = (await (
-      await fetch(url(ports.strapi, '/api/articles?pagination[pageSize]=1&sort=publishedAt:desc'), { headers: { Authorization: `Bearer ${secrets.STRAPI_READ_TOKEN}` } })
+      await fetch(url(ports.strapi, '/api/articles?pagination[pageSize]=1&sort=publishedAt:desc'), {
+        headers: { Authorization: `Bearer ${secrets.STRAPI_READ_TOKEN}` },
+      })
     ).json()) as { data: { documentId: string; slug: string; title: string }[] };
     const article = articles.data[0];
     expect(article).toBeDefined();
@@ -145,7 +160,9 @@ describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (
     expect(html).not.toContain(secrets.MEILI_MASTER_KEY);
 
     // Meilisearch finds it with the search-only key, which can do nothing else.
-    const keyRes = await fetch(url(ports.meili, `/keys/${SEARCH_KEY_UID}`), { headers: { Authorization: `Bearer ${secrets.MEILI_MASTER_KEY}` } });
+    const keyRes = await fetch(url(ports.meili, `/keys/${SEARCH_KEY_UID}`), {
+      headers: { Authorization: `Bearer ${secrets.MEILI_MASTER_KEY}` },
+    });
     const searchKey = ((await keyRes.json()) as { key: string }).key;
     const word = (article?.title ?? '').split(/\W+/).filter((w) => w.length > 4)[0] ?? article?.title ?? '';
     expect(await searchIds(word, searchKey)).toContain(article?.documentId);
@@ -155,7 +172,9 @@ describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (
     admin = await adminClient(url(ports.strapi), secrets.ADMIN_EMAIL ?? '', secrets.ADMIN_PASSWORD ?? '');
   });
 
-  it('restarts a killed Meilisearch while editors keep publishing and the site keeps serving; nothing is lost', { timeout: 300_000 }, async () => {
+  it('restarts a killed Meilisearch while editors keep publishing and the site keeps serving; nothing is lost', {
+    timeout: 300_000,
+  }, async () => {
     await crash('meilisearch-linux-amd64');
     // Holding its port makes the first restart fail as well, so the publish below surely finds it down.
     const okapi = await whileHeld(ports.meili, async () => {
@@ -189,19 +208,26 @@ describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (
     await searchable('axolotl', axolotl.documentId);
     await run!.waitForOutput('site is back up', 420_000);
     expect((await fetch(url(ports.site, '/'))).status).toBe(200);
-    await waitFor('the new article on the site', async () => (await fetch(url(ports.site, `/articles/${axolotl.slug}/`))).status === 200, { timeoutMs: 180_000, intervalMs: 1_000 });
+    await waitFor('the new article on the site', async () => (await fetch(url(ports.site, `/articles/${axolotl.slug}/`))).status === 200, {
+      timeoutMs: 180_000,
+      intervalMs: 1_000,
+    });
     expect(run!.output()).not.toContain('✖');
     // The editors' status panel asks the real search-sync and the real site server through the CMS.
     const panel = await admin.request<ArticleStatus>('GET', `/search-site/articles/${axolotl.documentId}`);
     expect(panel.search).toMatchObject({ ok: true, data: { state: 'indexed' } });
     expect(panel.site).toMatchObject({ ok: true, data: { inBuild: true } });
     // Nothing lost on the way: the index holds every published article, no more, no less.
-    const published = await fetch(url(ports.strapi, '/api/articles?pagination[pageSize]=100&fields[0]=title'), { headers: { Authorization: `Bearer ${secrets.STRAPI_READ_TOKEN}` } });
+    const published = await fetch(url(ports.strapi, '/api/articles?pagination[pageSize]=100&fields[0]=title'), {
+      headers: { Authorization: `Bearer ${secrets.STRAPI_READ_TOKEN}` },
+    });
     const ids = ((await published.json()) as { data: { documentId: string }[] }).data.map((article) => article.documentId);
     expect((await searchIds('')).sort()).toEqual(ids.sort());
   });
 
-  it('SIGTERM to the npm start PID alone stops every process within 10 s, and the work tree is as it was', { timeout: 120_000 }, async () => {
+  it('SIGTERM to the npm start PID alone stops every process within 10 s, and the work tree is as it was', {
+    timeout: 120_000,
+  }, async () => {
     const current = run!;
     const pids = family(current.pid);
     expect(pids.length).toBeGreaterThanOrEqual(6);
@@ -215,7 +241,9 @@ describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (
     expect(workTree()).toEqual(treeBefore);
   });
 
-  it('Ctrl-C (SIGINT to the whole process group) stops everything once, without the relayed copies killing', { timeout: STARTUP_TIMEOUT_MS }, async () => {
+  it('Ctrl-C (SIGINT to the whole process group) stops everything once, without the relayed copies killing', {
+    timeout: STARTUP_TIMEOUT_MS,
+  }, async () => {
     const current = await startAndWait('Stackguide is running');
     const pids = family(current.pid);
     process.kill(-current.pid, 'SIGINT');
@@ -242,6 +270,9 @@ describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (
 /** `git status --porcelain`, and the modification time of every tracked file (a rewrite with equal content counts too). */
 function workTree(): { status: string; mtimes: Record<string, number> } {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' });
-  const mtimes = git('ls-files', '-z').split('\0').filter(Boolean).map((file) => [file, fs.statSync(path.join(REPO_ROOT, file), { throwIfNoEntry: false })?.mtimeMs ?? 0]);
+  const mtimes = git('ls-files', '-z')
+    .split('\0')
+    .filter(Boolean)
+    .map((file) => [file, fs.statSync(path.join(REPO_ROOT, file), { throwIfNoEntry: false })?.mtimeMs ?? 0]);
   return { status: git('status', '--porcelain'), mtimes: Object.fromEntries(mtimes) };
 }

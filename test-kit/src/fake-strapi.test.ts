@@ -42,7 +42,10 @@ describe('fake Strapi', () => {
     strapi.put({ ...item(1), roles: [] });
     strapi.put(item(2));
     strapi.remove('doc-2');
-    expect(strapi.collections.articles).toEqual([{ ...item(1), id: 3, roles: [] }, { ...item(3), id: 2 }]);
+    expect(strapi.collections.articles).toEqual([
+      { ...item(1), id: 3, roles: [] },
+      { ...item(3), id: 2 },
+    ]);
     expect((await get('/api/articles')).body.meta?.pagination?.total).toBe(2);
     const after = await get('/api/articles?filters[id][$gt]=2&pagination[withCount]=false');
     expect((after.body.data as Item[]).map((a) => a.documentId)).toEqual(['doc-1']);
@@ -73,6 +76,10 @@ describe('fake Strapi', () => {
     expect((await pending).status).toBe(200);
     const png = await fetch(`${strapi.url}/uploads/cover.png`);
     expect(png.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
   });
 });

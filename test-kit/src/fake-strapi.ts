@@ -33,16 +33,22 @@ export type FakeStrapi<Article = unknown> = {
 
 const COVER_PNG = solidPng(120, 63, [40, 90, 160]);
 
-const field = (item: unknown, name: string): unknown => (item && typeof item === 'object' ? (item as Record<string, unknown>)[name] : undefined);
+const field = (item: unknown, name: string): unknown =>
+  item && typeof item === 'object' ? (item as Record<string, unknown>)[name] : undefined;
 const documentId = (item: unknown) => field(item, 'documentId');
 const byId = (a: unknown, b: unknown) => Number(field(a, 'id') ?? 0) - Number(field(b, 'id') ?? 0);
-const pick = (item: unknown, fields: readonly string[]) => Object.fromEntries(fields.filter((f) => field(item, f) !== undefined).map((f) => [f, field(item, f)]));
+const pick = (item: unknown, fields: readonly string[]) =>
+  Object.fromEntries(fields.filter((f) => field(item, f) !== undefined).map((f) => [f, field(item, f)]));
 const relations = (item: unknown, name: string) => {
   const related = field(item, name);
   return Array.isArray(related) ? related.map((r) => pick(r, FEED_RELATION_FIELDS)) : [];
 };
 /** An article as the index feed answers it: its fields and its relations' fields, nothing else. */
-const fed = (article: unknown) => ({ ...pick(article, FEED_ARTICLE_FIELDS), roles: relations(article, 'roles'), skills: relations(article, 'skills') });
+const fed = (article: unknown) => ({
+  ...pick(article, FEED_ARTICLE_FIELDS),
+  roles: relations(article, 'roles'),
+  skills: relations(article, 'skills'),
+});
 const relatesTo = (item: unknown, relation: string, id: string) => {
   const related = field(item, relation);
   return Array.isArray(related) && related.some((r) => documentId(r) === id);
@@ -59,7 +65,11 @@ export async function startFakeStrapi<Article = unknown>(
   collections: Partial<FakeCollections<Article>> = {},
   token = 'fake-read-token',
 ): Promise<FakeStrapi<Article>> {
-  const content: FakeCollections<Article> = { articles: collections.articles ?? [], roles: collections.roles ?? [], skills: collections.skills ?? [] };
+  const content: FakeCollections<Article> = {
+    articles: collections.articles ?? [],
+    roles: collections.roles ?? [],
+    skills: collections.skills ?? [],
+  };
   const failWith = new Map<string, number>();
   const requests: string[] = [];
   let failures = { count: 0, status: 500 };
@@ -99,7 +109,13 @@ export async function startFakeStrapi<Article = unknown>(
       const ids = url.searchParams.get('ids')!.split(',');
       const rejected = rejection(ids);
       if (rejected) return send(res, rejected, { error: { status: rejected } });
-      return send(res, 200, { data: content.articles.filter((a) => ids.includes(String(documentId(a)))).sort(byId).map(fed), meta: {} });
+      return send(res, 200, {
+        data: content.articles
+          .filter((a) => ids.includes(String(documentId(a))))
+          .sort(byId)
+          .map(fed),
+        meta: {},
+      });
     }
     if (url.pathname === INDEX_FEED.ARTICLES_PATH) {
       const after = Number(url.searchParams.get('after') ?? 0);

@@ -1,5 +1,18 @@
 export { waitFor, waitForHttp, WaitError } from '@stackguide/runtime';
-export { defaultMeiliIndexing, ensureCmsBuild, freePort, spawnBin, spawnChild, startMeili, startStrapi, stopAll, type Child, type MeiliIndexing, type MeiliProcess, type StrapiProcess } from '@stackguide/launch';
+export {
+  defaultMeiliIndexing,
+  ensureCmsBuild,
+  freePort,
+  spawnBin,
+  spawnChild,
+  startMeili,
+  startStrapi,
+  stopAll,
+  type Child,
+  type MeiliIndexing,
+  type MeiliProcess,
+  type StrapiProcess,
+} from '@stackguide/launch';
 export { axeViolations, CHROMIUM_ARGS, launchChromium } from './browser.ts';
 export { AdminRequestError, adminClient, type AdminClient } from './cms-admin-client.ts';
 export { startFakeStrapi, type FakeCollections, type FakeStrapi } from './fake-strapi.ts';

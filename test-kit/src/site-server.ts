@@ -5,7 +5,6 @@ import { freePort, spawnBin, type Child } from '@stackguide/launch';
 import { waitFor, waitForHttp } from '@stackguide/runtime';
 import { SITE_STATUS_ROUTES, type SiteStatus } from '@stackguide/contracts/site-status';
 
-
 export type SiteServer = {
   /** Where it listens. */
   url: string;
@@ -32,7 +31,13 @@ export type SiteServer = {
  * before the site starts (its preview links).
  * @throws Error with its last log lines when it does not come up within `timeoutMs`.
  */
-export async function startSiteServer(opts: { strapiUrl: string; token: string; env?: Record<string, string>; timeoutMs?: number; port?: number }): Promise<SiteServer> {
+export async function startSiteServer(opts: {
+  strapiUrl: string;
+  token: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  port?: number;
+}): Promise<SiteServer> {
   const buildsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'site-server-'));
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -68,7 +73,11 @@ export async function startSiteServer(opts: { strapiUrl: string; token: string; 
   const auth = { authorization: `Bearer ${secret}` };
   const status = async () => (await (await fetch(`${url}${SITE_STATUS_ROUTES.builds}`, { headers: auth })).json()) as SiteStatus;
   const hook = async (body?: unknown) => {
-    const res = await fetch(`${url}/__hooks/build`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: body === undefined ? null : JSON.stringify(body) });
+    const res = await fetch(`${url}/__hooks/build`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
     await res.body?.cancel();
     return res.status;
   };

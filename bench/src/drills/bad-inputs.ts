@@ -8,14 +8,25 @@ import { reportDrill } from './report.ts';
 type BadCase = { name: string; expect: number; headers: Record<string, string>; body: string };
 
 function badCases(secret: string): BadCase[] {
-  const valid = JSON.stringify({ event: 'entry.publish', createdAt: new Date().toISOString(), model: 'article', uid: 'api::article.article', entry: { id: 1, documentId: 'zzzznotreal' } });
+  const valid = JSON.stringify({
+    event: 'entry.publish',
+    createdAt: new Date().toISOString(),
+    model: 'article',
+    uid: 'api::article.article',
+    entry: { id: 1, documentId: 'zzzznotreal' },
+  });
   const json = { 'Content-Type': 'application/json' };
   const auth = { Authorization: `Bearer ${secret}` };
   return [
     { name: 'no secret', expect: 401, headers: json, body: valid },
     { name: 'wrong secret', expect: 401, headers: { ...json, Authorization: 'Bearer wrong-secret-value' }, body: valid },
     { name: 'bad JSON', expect: 400, headers: { ...json, ...auth }, body: '{"event": "entry.publish", ' },
-    { name: '1 MB body', expect: 413, headers: { ...json, ...auth }, body: JSON.stringify({ event: 'entry.publish', model: 'article', entry: { documentId: 'x', pad: 'a'.repeat(1_048_576) } }) },
+    {
+      name: '1 MB body',
+      expect: 413,
+      headers: { ...json, ...auth },
+      body: JSON.stringify({ event: 'entry.publish', model: 'article', entry: { documentId: 'x', pad: 'a'.repeat(1_048_576) } }),
+    },
     { name: 'wrong content type', expect: 415, headers: { 'Content-Type': 'text/plain', ...auth }, body: valid },
     { name: 'unknown model', expect: 202, headers: { ...json, ...auth }, body: valid.replace('"model":"article"', '"model":"invoice"') },
     { name: 'missing fields', expect: 400, headers: { ...json, ...auth }, body: '{"hello":"world"}' },
@@ -59,9 +70,15 @@ export async function badInputsDrill(opts: { articles: number; samples: number }
     const rows = cases.map((c) => [c.name, c.expect, JSON.stringify(seen.get(c.name)), seen.get(c.name)?.[c.expect] === 20 ? 'yes' : 'NO']);
     console.log(`\nbad webhook inputs (20 each)\n`);
     console.log(renderTable(['input', 'expected', 'statuses seen', 'as expected'], rows));
-    reportDrill(recording, 'bad-inputs', 'bad inputs beside 20 real publishes: nothing valid lost', [{ system: 'ours', burst: real, verdict }], {
-      cases: cases.map((c) => ({ name: c.name, expected: c.expect, seen: seen.get(c.name) })),
-    });
+    reportDrill(
+      recording,
+      'bad-inputs',
+      'bad inputs beside 20 real publishes: nothing valid lost',
+      [{ system: 'ours', burst: real, verdict }],
+      {
+        cases: cases.map((c) => ({ name: c.name, expected: c.expect, seen: seen.get(c.name) })),
+      },
+    );
   } finally {
     await system.stop();
   }

@@ -29,7 +29,12 @@ export async function meiliKillDrill(opts: { articles: number; samples: number }
     const [oursVerdict, pluginVerdict] = await Promise.all([converge(system, 'ours'), converge(system, 'plugin')]);
     reportDrill(recording, 'meili-kill', `Meilisearch SIGKILLed during a burst of ${opts.samples} publishes, restarted after 20 s`, [
       { system: 'ours', burst: ours, verdict: oursVerdict },
-      { system: 'plugin 0.16.5', burst: plugin, verdict: pluginVerdict, note: 'the plugin indexes inside the publish request and does not retry; a full reindex from the admin is its repair' },
+      {
+        system: 'plugin 0.16.5',
+        burst: plugin,
+        verdict: pluginVerdict,
+        note: 'the plugin indexes inside the publish request and does not retry; a full reindex from the admin is its repair',
+      },
     ]);
   } finally {
     await system.stop();

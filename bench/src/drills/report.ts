@@ -6,7 +6,13 @@ import type { BurstResult, Verdict } from './burst.ts';
 export type DrillRow = { system: string; burst?: BurstResult; verdict?: Verdict; note?: string };
 
 /** Prints the drill's lost/duplicated/stale table and writes its JSON. */
-export function reportDrill(recording: Recording, name: string, title: string, rows: DrillRow[], extra: Record<string, unknown> = {}): void {
+export function reportDrill(
+  recording: Recording,
+  name: string,
+  title: string,
+  rows: DrillRow[],
+  extra: Record<string, unknown> = {},
+): void {
   console.log(`\n${title}\n`);
   console.log(
     renderTable(

@@ -20,10 +20,21 @@ export async function strapiStopDrill(opts: { articles: number; samples: number 
     log('Strapi back; comparing until converged');
     const verdict = await converge(system, 'ours');
     const status = await system.ours.sync.status();
-    reportDrill(recording, 'strapi-stop', `Strapi stopped for 30 s right after a burst of ${opts.samples} publishes`, [
-      { system: 'ours', burst: result, verdict, note: `queue depth when Strapi stopped: ${queued.queueDepth}; dead letters after: ${Array.isArray(status.deadLetters) ? status.deadLetters.length : status.deadLetters}` },
-      { system: 'plugin 0.16.5', note: 'not applicable: the plugin lives in the Strapi process, so nothing indexes while it is down' },
-    ], { queueDepthAtStop: queued.queueDepth });
+    reportDrill(
+      recording,
+      'strapi-stop',
+      `Strapi stopped for 30 s right after a burst of ${opts.samples} publishes`,
+      [
+        {
+          system: 'ours',
+          burst: result,
+          verdict,
+          note: `queue depth when Strapi stopped: ${queued.queueDepth}; dead letters after: ${Array.isArray(status.deadLetters) ? status.deadLetters.length : status.deadLetters}`,
+        },
+        { system: 'plugin 0.16.5', note: 'not applicable: the plugin lives in the Strapi process, so nothing indexes while it is down' },
+      ],
+      { queueDepthAtStop: queued.queueDepth },
+    );
   } finally {
     await system.stop();
   }

@@ -35,7 +35,9 @@ export async function syncKillDrill(opts: { articles: number; samples: number })
     const second = spawnSearchSync('reindex', system.ours.syncEnv);
     const code = await second.exited;
     const afterReindex = await converge(system, 'ours');
-    const indexes = (await (await fetch(`${system.meili.url}/indexes?limit=100`, { headers: { Authorization: `Bearer ${system.meili.key}` } })).json()) as { results: { uid: string }[] };
+    const indexes = (await (
+      await fetch(`${system.meili.url}/indexes?limit=100`, { headers: { Authorization: `Bearer ${system.meili.key}` } })
+    ).json()) as { results: { uid: string }[] };
     const leftovers = indexes.results.map((i) => i.uid).filter((uid) => uid.startsWith(`${INDEX_UID}_`) && uid !== 'articles_plugin');
     reportDrill(
       recording,
@@ -43,7 +45,11 @@ export async function syncKillDrill(opts: { articles: number; samples: number })
       `search-sync SIGKILLed during a burst of ${opts.samples} publishes (restarted after 5 s) and during a reindex (run again)`,
       [
         { system: 'ours, killed mid-burst', burst: burstResult, verdict: duringBurst },
-        { system: 'ours, reindex killed + rerun', verdict: afterReindex, note: `second reindex exit ${code}; leftover temp indexes: ${leftovers.length ? leftovers.join(', ') : 'none'}` },
+        {
+          system: 'ours, reindex killed + rerun',
+          verdict: afterReindex,
+          note: `second reindex exit ${code}; leftover temp indexes: ${leftovers.length ? leftovers.join(', ') : 'none'}`,
+        },
         { system: 'plugin 0.16.5', note: 'not applicable: the plugin runs inside Strapi (see strapi-stop)' },
       ],
       { leftoverIndexes: leftovers, secondReindexExit: code },

@@ -22,12 +22,20 @@ export function stormEvents(documentIds: string[], count: number, seed = 7): Rec
     const entry = { id: 1 + (next() % 10_000), documentId };
     const at = new Date().toISOString();
     switch (i % 8) {
-      case 0: case 1: case 2: return { event: 'entry.publish', createdAt: at, model: 'article', uid: 'api::article.article', entry };
-      case 3: return { event: 'entry.update', createdAt: at, model: 'article', uid: 'api::article.article', entry };
-      case 4: return { event: 'entry.unpublish', createdAt: old, model: 'article', uid: 'api::article.article', entry };
-      case 5: return { event: 'entry.delete', createdAt: old, model: 'article', uid: 'api::article.article', entry };
-      case 6: return { event: 'entry.publish', createdAt: at, model: 'article', uid: 'api::article.article', entry: null };
-      default: return { event: 'entry.create', createdAt: at, model: 'user', uid: 'plugin::users-permissions.user', entry: { id: 1 } };
+      case 0:
+      case 1:
+      case 2:
+        return { event: 'entry.publish', createdAt: at, model: 'article', uid: 'api::article.article', entry };
+      case 3:
+        return { event: 'entry.update', createdAt: at, model: 'article', uid: 'api::article.article', entry };
+      case 4:
+        return { event: 'entry.unpublish', createdAt: old, model: 'article', uid: 'api::article.article', entry };
+      case 5:
+        return { event: 'entry.delete', createdAt: old, model: 'article', uid: 'api::article.article', entry };
+      case 6:
+        return { event: 'entry.publish', createdAt: at, model: 'article', uid: 'api::article.article', entry: null };
+      default:
+        return { event: 'entry.create', createdAt: at, model: 'user', uid: 'plugin::users-permissions.user', entry: { id: 1 } };
     }
   });
 }
@@ -70,10 +78,16 @@ export async function webhookStormDrill(opts: { articles: number; samples: numbe
     ]);
     const stormSeconds = (performance.now() - start) / 1000;
     const verdict = await converge(system, 'ours');
-    reportDrill(recording, 'webhook-storm', `webhook storm: ${EVENTS} events in ${stormSeconds.toFixed(1)} s (duplicates, out-of-order, entry: null, ignored models) + 20 real publishes`, [
-      { system: 'ours', burst: real, verdict, note: `HTTP statuses: ${JSON.stringify(statuses)}` },
-      { system: 'plugin 0.16.5', note: 'not applicable: the plugin has no webhook intake' },
-    ], { statuses, stormSeconds });
+    reportDrill(
+      recording,
+      'webhook-storm',
+      `webhook storm: ${EVENTS} events in ${stormSeconds.toFixed(1)} s (duplicates, out-of-order, entry: null, ignored models) + 20 real publishes`,
+      [
+        { system: 'ours', burst: real, verdict, note: `HTTP statuses: ${JSON.stringify(statuses)}` },
+        { system: 'plugin 0.16.5', note: 'not applicable: the plugin has no webhook intake' },
+      ],
+      { statuses, stormSeconds },
+    );
   } finally {
     await system.stop();
   }

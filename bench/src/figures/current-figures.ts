@@ -25,7 +25,9 @@ function publishRows(e: Entry | undefined): Row[] {
   const plugin = figs(numberAt(f, 'plugin', 'p50'), numberAt(f, 'plugin', 'p95'));
   return [
     {
-      what: e.workload.running ? 'publish → searchable on the running system, p50 / p95' : `publish → searchable, p50 / p95 (${workloadLabel(e.workload)})`,
+      what: e.workload.running
+        ? 'publish → searchable on the running system, p50 / p95'
+        : `publish → searchable, p50 / p95 (${workloadLabel(e.workload)})`,
       ours: ms(figs(numberAt(f, 'ours', 'p50'), p95)),
       anchor: plugin === NONE ? NONE : `plugin ${plugin} ms`,
       target: `p95 ≤ ${TARGETS.publishP95Ms} ms`,
@@ -48,7 +50,12 @@ function reindexRows(e: Entry | undefined): Row[] {
     {
       what: `reindex speed ÷ Meilisearch's floor, median of rounds ${where}`,
       ours: `${times(ofFloor)} (${s(fig(numberAt(f, 'ours', 'seconds', 'p50')))})`,
-      anchor: [`floor ${s(fig(numberAt(f, 'floor', 'seconds', 'p50')))}`, pluginSeconds === undefined ? undefined : `plugin ${fig(pluginSeconds)} s`].filter((a) => a !== undefined).join(', '),
+      anchor: [
+        `floor ${s(fig(numberAt(f, 'floor', 'seconds', 'p50')))}`,
+        pluginSeconds === undefined ? undefined : `plugin ${fig(pluginSeconds)} s`,
+      ]
+        .filter((a) => a !== undefined)
+        .join(', '),
       target: `≥ ${TARGETS.reindexOfFloor}×`,
       met: ofFloor === undefined ? undefined : ofFloor >= TARGETS.reindexOfFloor,
       entries: [e],
@@ -152,7 +159,8 @@ function searchRows(e: Entry | undefined): Row[] {
 function relevanceRows(e: Entry | undefined): Row[] {
   if (!e) return [];
   const t = relevanceTargets(e);
-  const engine = (who: string) => `${score(numberAt(e.figures, 'summaries', who, 'mrr10'))} / ${percent(numberAt(e.figures, 'summaries', who, 'zeroResultRate'))}`;
+  const engine = (who: string) =>
+    `${score(numberAt(e.figures, 'summaries', who, 'mrr10'))} / ${percent(numberAt(e.figures, 'summaries', who, 'zeroResultRate'))}`;
   return [
     {
       what: `relevance, ${fig(numberAt(e.figures, 'summaries', 'ours', 'queries'))} judged queries: MRR@10 / zero results`,
@@ -168,12 +176,19 @@ function relevanceRows(e: Entry | undefined): Row[] {
 function drillRows(entries: readonly Entry[]): Row[] {
   const drills = entries.filter(isDrill);
   if (drills.length === 0) return [];
-  const ours = drills.map((e) => listAt(e.figures, 'rows').filter((r) => stringAt(r, 'system')?.startsWith('ours')).map(cleanVerdict));
+  const ours = drills.map((e) =>
+    listAt(e.figures, 'rows')
+      .filter((r) => stringAt(r, 'system')?.startsWith('ours'))
+      .map(cleanVerdict),
+  );
   const clean = ours.filter((verdicts) => verdicts.length > 0 && verdicts.every((v) => v === true)).length;
   const plugin = drills.flatMap((e) =>
     listAt(e.figures, 'rows')
       .filter((r) => stringAt(r, 'system')?.startsWith('plugin') && cleanVerdict(r) === false)
-      .map((r) => `plugin lost ${fig(numberAt(r, 'verdict', 'lost'))} of ${fig(numberAt(r, 'burst', 'published'))} (${e.bench.slice('drill-'.length)})`),
+      .map(
+        (r) =>
+          `plugin lost ${fig(numberAt(r, 'verdict', 'lost'))} of ${fig(numberAt(r, 'burst', 'published'))} (${e.bench.slice('drill-'.length)})`,
+      ),
   );
   return [
     {
@@ -203,7 +218,21 @@ export function currentFiguresTable(entries: readonly Entry[]): string {
     ...drillRows(entries),
   ];
   return markdownTable(
-    [{ header: 'what' }, { header: 'ours' }, { header: 'anchor: plugin, Pagefind or floor' }, { header: 'target' }, { header: 'target met' }, { header: 'measured on' }],
-    rows.map((r) => [r.what, r.ours, r.anchor, r.target, verdict(r.met), [...new Set(r.entries.map((e) => measuredOn(e.result)))].join('; ')]),
+    [
+      { header: 'what' },
+      { header: 'ours' },
+      { header: 'anchor: plugin, Pagefind or floor' },
+      { header: 'target' },
+      { header: 'target met' },
+      { header: 'measured on' },
+    ],
+    rows.map((r) => [
+      r.what,
+      r.ours,
+      r.anchor,
+      r.target,
+      verdict(r.met),
+      [...new Set(r.entries.map((e) => measuredOn(e.result)))].join('; '),
+    ]),
   );
 }

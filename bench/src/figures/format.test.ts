@@ -45,7 +45,11 @@ describe('composite cells', () => {
 describe('measuredOn', () => {
   const at = '2030-01-02T23:59:00.000Z';
   it('names cores, CPU model without trademarks, Node and the UTC date', () => {
-    const r = parseResult('a.json', { name: 'x', at, machine: { cpus: 2, cpuModel: 'Intel(R) Xeon(R) Processor', node: 'v24.22.3', loadAvgAtStart: [1.44, 1, 1] } });
+    const r = parseResult('a.json', {
+      name: 'x',
+      at,
+      machine: { cpus: 2, cpuModel: 'Intel(R) Xeon(R) Processor', node: 'v24.22.3', loadAvgAtStart: [1.44, 1, 1] },
+    });
     expect(measuredOn(r)).toBe('2 × Intel Xeon, Node v24.22.3, 2030-01-02');
     expect(measuredOn(r, { load: true })).toBe('2 × Intel Xeon, Node v24.22.3, 2030-01-02, load 1.44');
   });

@@ -23,7 +23,8 @@ export function fig(value: number | undefined): string {
 export const count = (n: number | undefined, noun: string): string => `${fig(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Several figures joined as "a / b / c", e.g. p50 / p95; "–" alone when the result has none of them. */
-export const figs = (...values: (number | undefined)[]): string => (values.every((v) => v === undefined) ? NONE : values.map(fig).join(' / '));
+export const figs = (...values: (number | undefined)[]): string =>
+  values.every((v) => v === undefined) ? NONE : values.map(fig).join(' / ');
 
 /** A speed or time ratio, two decimals and "×". */
 export const times = (value: number | undefined): string => (value === undefined ? NONE : `${value.toFixed(2)}×`);

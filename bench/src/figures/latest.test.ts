@@ -29,7 +29,10 @@ describe('latestEntries', () => {
     ]);
   });
   it('skips withdrawn files, so an older result stands', () => {
-    const files = [result('old.json', 'relevance', '2030-01-01T10:00:00.000Z'), result('reverted.json', 'relevance', '2030-01-02T10:00:00.000Z')];
+    const files = [
+      result('old.json', 'relevance', '2030-01-01T10:00:00.000Z'),
+      result('reverted.json', 'relevance', '2030-01-02T10:00:00.000Z'),
+    ];
     expect(latestEntries(files).map((e) => e.result.file)).toEqual(['reverted.json']);
     expect(latestEntries(files, { 'reverted.json': 'a change that was reverted' }).map((e) => e.result.file)).toEqual(['old.json']);
   });
@@ -52,7 +55,13 @@ describe('latestEntries', () => {
 
 describe('entriesOf', () => {
   it('gives site-build one entry per size it built, so a later run of one size leaves the others', () => {
-    const both = result('b1.json', 'site-build', '2030-01-01T10:00:00.000Z', { sizes: [100, 10000] }, { results: [{ articles: 100 }, { articles: 10000 }] });
+    const both = result(
+      'b1.json',
+      'site-build',
+      '2030-01-01T10:00:00.000Z',
+      { sizes: [100, 10000] },
+      { results: [{ articles: 100 }, { articles: 10000 }] },
+    );
     const big = result('b2.json', 'site-build', '2030-01-02T10:00:00.000Z', { sizes: [10000] }, { results: [{ articles: 10000 }] });
     expect(entriesOf(both).map((e) => e.figures)).toEqual([{ articles: 100 }, { articles: 10000 }]);
     expect(latestEntries([both, big]).map((e) => [e.workload.articles, e.result.file])).toEqual([
@@ -61,6 +70,9 @@ describe('entriesOf', () => {
     ]);
   });
   it('records no article count for a drill written before drills recorded params', () => {
-    expect(entriesOf(result('d.json', 'drill-sync-kill', '2030-01-01T10:00:00.000Z'))[0]!.workload).toEqual({ articles: undefined, running: false });
+    expect(entriesOf(result('d.json', 'drill-sync-kill', '2030-01-01T10:00:00.000Z'))[0]!.workload).toEqual({
+      articles: undefined,
+      running: false,
+    });
   });
 });

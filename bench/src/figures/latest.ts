@@ -19,7 +19,12 @@ export type Entry = { bench: string; workload: Workload; result: ResultFile; fig
 export function entriesOf(result: ResultFile): Entry[] {
   const running = result.params.running === true;
   if (result.name === 'site-build') {
-    return listAt(result.data, 'results').map((figures) => ({ bench: result.name, workload: { articles: numberAt(figures, 'articles'), running }, result, figures }));
+    return listAt(result.data, 'results').map((figures) => ({
+      bench: result.name,
+      workload: { articles: numberAt(figures, 'articles'), running },
+      result,
+      figures,
+    }));
   }
   const articles = running ? undefined : numberAt(result.params, 'articles');
   return [{ bench: result.name, workload: { articles, running }, result, figures: result.data }];

@@ -12,7 +12,12 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, '
 export function markdownTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
   for (const [i, row] of rows.entries()) {
-    if (row.length !== columns.length) throw new RangeError(`table row ${i + 1} has ${row.length} cells for ${columns.length} columns (${columns.map((c) => c.header).join(', ')})`);
+    if (row.length !== columns.length)
+      throw new RangeError(
+        `table row ${i + 1} has ${row.length} cells for ${columns.length} columns (${columns.map((c) => c.header).join(', ')})`,
+      );
   }
-  return [line(columns.map((c) => c.header)), `|${columns.map((c) => (c.figures ? '--:' : '---')).join('|')}|`, ...rows.map(line)].join('\n');
+  return [line(columns.map((c) => c.header)), `|${columns.map((c) => (c.figures ? '--:' : '---')).join('|')}|`, ...rows.map(line)].join(
+    '\n',
+  );
 }

@@ -5,7 +5,9 @@ const doc = 'Intro, kept as is.\n<!-- bench:figures:start -->\nold table\n<!-- b
 
 describe('replaceBetween', () => {
   it('replaces only what lies between the markers', () => {
-    expect(replaceBetween(doc, 'figures', '| new |', 'README.md')).toBe('Intro, kept as is.\n<!-- bench:figures:start -->\n| new |\n<!-- bench:figures:end -->\nOutro  \n');
+    expect(replaceBetween(doc, 'figures', '| new |', 'README.md')).toBe(
+      'Intro, kept as is.\n<!-- bench:figures:start -->\n| new |\n<!-- bench:figures:end -->\nOutro  \n',
+    );
   });
   it('gives the same text when run on its own output', () => {
     const once = replaceBetween(doc, 'figures', 'table', 'README.md');
@@ -13,11 +15,17 @@ describe('replaceBetween', () => {
   });
   it('fails naming the file and the missing marker', () => {
     expect(() => replaceBetween('no markers', 'figures', 't', 'README.md')).toThrow(MarkerError);
-    expect(() => replaceBetween('no markers', 'figures', 't', 'README.md')).toThrow('README.md: marker <!-- bench:figures:start --> not found');
-    expect(() => replaceBetween('<!-- bench:figures:start -->', 'figures', 't', 'bench/README.md')).toThrow('bench/README.md: marker <!-- bench:figures:end --> not found');
+    expect(() => replaceBetween('no markers', 'figures', 't', 'README.md')).toThrow(
+      'README.md: marker <!-- bench:figures:start --> not found',
+    );
+    expect(() => replaceBetween('<!-- bench:figures:start -->', 'figures', 't', 'bench/README.md')).toThrow(
+      'bench/README.md: marker <!-- bench:figures:end --> not found',
+    );
   });
   it('fails on a repeated marker or an end before the start', () => {
     expect(() => replaceBetween(`${doc}${doc}`, 'figures', 't', 'README.md')).toThrow(/appears more than once/);
-    expect(() => replaceBetween('<!-- bench:figures:end --> <!-- bench:figures:start -->', 'figures', 't', 'README.md')).toThrow(/comes before/);
+    expect(() => replaceBetween('<!-- bench:figures:end --> <!-- bench:figures:start -->', 'figures', 't', 'README.md')).toThrow(
+      /comes before/,
+    );
   });
 });

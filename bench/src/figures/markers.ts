@@ -9,8 +9,12 @@ export const endMarker = (name: string) => `<!-- bench:${name}:end -->`;
 /** Positions of the one occurrence of `marker` in `text`. @throws MarkerError when there is none or more than one. */
 function onlyIndex(text: string, marker: string, where: string, name: string): number {
   const first = text.indexOf(marker);
-  if (first === -1) throw new MarkerError(`${where}: marker ${marker} not found; the report writes the "${name}" table between ${startMarker(name)} and ${endMarker(name)}, each on its own line`);
-  if (text.indexOf(marker, first + marker.length) !== -1) throw new MarkerError(`${where}: marker ${marker} appears more than once; keep one pair`);
+  if (first === -1)
+    throw new MarkerError(
+      `${where}: marker ${marker} not found; the report writes the "${name}" table between ${startMarker(name)} and ${endMarker(name)}, each on its own line`,
+    );
+  if (text.indexOf(marker, first + marker.length) !== -1)
+    throw new MarkerError(`${where}: marker ${marker} appears more than once; keep one pair`);
   return first;
 }
 

@@ -6,7 +6,8 @@ import { ofBench, SOURCE_COLUMNS, sourceCells } from './source.ts';
 import { TARGETS } from './targets.ts';
 
 /** `timeouts` is `{ ours, plugin }` beside the plugin and a bare count with `--running`. */
-const timeoutsOf = (f: unknown, who: 'ours' | 'plugin') => (typeof at(f, 'timeouts') === 'number' && who === 'ours' ? numberAt(f, 'timeouts') : numberAt(f, 'timeouts', who));
+const timeoutsOf = (f: unknown, who: 'ours' | 'plugin') =>
+  typeof at(f, 'timeouts') === 'number' && who === 'ours' ? numberAt(f, 'timeouts') : numberAt(f, 'timeouts', who);
 
 /** publish → searchable (`publish-latency`): ours and the plugin, Strapi's request, and where ours spends it. */
 export function publishTable(entries: readonly Entry[]): string {
@@ -21,7 +22,10 @@ export function publishTable(entries: readonly Entry[]): string {
       fig(numberAt(f, 'ours', 'n')),
       figs(numberAt(f, 'ours', 'p50'), p95, numberAt(f, 'ours', 'p99')),
       figs(numberAt(f, 'plugin', 'p50'), numberAt(f, 'plugin', 'p95'), numberAt(f, 'plugin', 'p99')),
-      figs(numberAt(f, 'publishRequest', 'ours', 'p50') ?? numberAt(f, 'publishRequest', 'p50'), numberAt(f, 'publishRequest', 'plugin', 'p50')),
+      figs(
+        numberAt(f, 'publishRequest', 'ours', 'p50') ?? numberAt(f, 'publishRequest', 'p50'),
+        numberAt(f, 'publishRequest', 'plugin', 'p50'),
+      ),
       split.every((s) => s === undefined) ? NONE : split.map(fig).join(' · '),
       figs(oursTimeouts, timeoutsOf(f, 'plugin')),
       verdict(p95 === undefined || oursTimeouts === undefined ? undefined : p95 <= TARGETS.publishP95Ms && oursTimeouts === 0),
@@ -88,7 +92,9 @@ export function reindexTable(entries: readonly Entry[]): string {
 export function meiliSettingsTable(entries: readonly Entry[]): string {
   const rows = ofBench(entries, 'meili-settings').flatMap((e) =>
     listAt(e.figures, 'rows').map((r, i) => [
-      i === 0 ? `${workloadLabel(e.workload)}, ${count(numberAt(e.figures, 'documents'), 'document')}, ${count(numberAt(e.result.params, 'runs'), 'run')}` : '',
+      i === 0
+        ? `${workloadLabel(e.workload)}, ${count(numberAt(e.figures, 'documents'), 'document')}, ${count(numberAt(e.result.params, 'runs'), 'run')}`
+        : '',
       stringAt(r, 'label') ?? NONE,
       fig(numberAt(r, 'bulk', 'p50')),
       fig(numberAt(r, 'docsPerSecond')),
@@ -140,7 +146,11 @@ export function siteBuildTable(entries: readonly Entry[]): string {
       incremental(f, 'publish'),
       fig(numberAt(f, 'largestHtml', 'bytes')),
       fig(numberAt(f, 'js', 'gzipBytes')),
-      judged ? verdict(seconds === undefined || peak === undefined ? undefined : seconds < TARGETS.siteBuildSeconds && peak < TARGETS.siteBuildPeakMiB) : NONE,
+      judged
+        ? verdict(
+            seconds === undefined || peak === undefined ? undefined : seconds < TARGETS.siteBuildSeconds && peak < TARGETS.siteBuildPeakMiB,
+          )
+        : NONE,
       ...sourceCells(e),
     ];
   });

@@ -35,10 +35,18 @@ export type Readmes = { readme: string; benchReadme: string };
  * same READMEs give the same output.
  * @throws MarkerError naming the file and the marker that is missing.
  */
-export function renderReadmes(results: readonly ResultFile[], readmes: Readmes, withdrawn: Readonly<Record<string, string>> = WITHDRAWN): Readmes {
+export function renderReadmes(
+  results: readonly ResultFile[],
+  readmes: Readmes,
+  withdrawn: Readonly<Record<string, string>> = WITHDRAWN,
+): Readmes {
   const entries = latestEntries(results, withdrawn);
-  const fill = (text: string, tables: Tables, where: string) => Object.entries(tables).reduce((out, [name, render]) => replaceBetween(out, name, render(entries), where), text);
-  return { readme: fill(readmes.readme, README_TABLES, 'README.md'), benchReadme: fill(readmes.benchReadme, BENCH_README_TABLES, 'bench/README.md') };
+  const fill = (text: string, tables: Tables, where: string) =>
+    Object.entries(tables).reduce((out, [name, render]) => replaceBetween(out, name, render(entries), where), text);
+  return {
+    readme: fill(readmes.readme, README_TABLES, 'README.md'),
+    benchReadme: fill(readmes.benchReadme, BENCH_README_TABLES, 'bench/README.md'),
+  };
 }
 
 /** The two READMEs of a checkout, as `renderReadmes` reads and writes them. */
@@ -63,5 +71,7 @@ export function writeReport(root: string, resultsDir: string): void {
     fs.writeFileSync(files[key], after[key]);
     console.log(`${where}: figures rewritten`);
   }
-  console.log(`from ${results.length} results files in ${path.relative(root, resultsDir)} (${Object.keys(WITHDRAWN).length} withdrawn: see bench/src/figures/withdrawn.ts)`);
+  console.log(
+    `from ${results.length} results files in ${path.relative(root, resultsDir)} (${Object.keys(WITHDRAWN).length} withdrawn: see bench/src/figures/withdrawn.ts)`,
+  );
 }

@@ -24,7 +24,11 @@ describe('parseResult', () => {
       machine: { cpus: 2, cpuModel: 'AMD EPYC', memTotalGiB: 8, node: 'v24.22.3', loadAvgAtStart: [1.5, 1, 1], commit: 'abc1234' },
       params: { articles: 10000 },
     });
-    expect(r).toMatchObject({ name: 'search', machine: { cpus: 2, cpuModel: 'AMD EPYC', node: 'v24.22.3', loadAtStart: 1.5 }, params: { articles: 10000 } });
+    expect(r).toMatchObject({
+      name: 'search',
+      machine: { cpus: 2, cpuModel: 'AMD EPYC', node: 'v24.22.3', loadAtStart: 1.5 },
+      params: { articles: 10000 },
+    });
   });
   it('leaves out what an older file does not record instead of failing', () => {
     const r = parseResult('drill.json', { name: 'drill-meili-kill', at: '2030-01-02T10:00:00.000Z', machine: { cpus: 2 } });

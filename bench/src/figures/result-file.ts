@@ -37,7 +37,9 @@ export function parseResult(file: string, json: unknown): ResultFile {
   if (!name) throw new ResultFileError(`${file}: no "name" (the bench that wrote it)`);
   const when = stringAt(data, 'at');
   if (!when || !/^\d{4}-\d{2}-\d{2}T/.test(when) || Number.isNaN(Date.parse(when))) {
-    throw new ResultFileError(`${file}: "at" must be an ISO 8601 time such as 2026-01-31T12:00:00.000Z, got ${JSON.stringify(at(data, 'at'))}`);
+    throw new ResultFileError(
+      `${file}: "at" must be an ISO 8601 time such as 2026-01-31T12:00:00.000Z, got ${JSON.stringify(at(data, 'at'))}`,
+    );
   }
   const params = at(data, 'params');
   return {

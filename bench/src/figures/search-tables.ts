@@ -11,7 +11,10 @@ export function searchTable(entries: readonly Entry[]): string {
     const f = e.figures;
     const p95 = numberAt(f, 'ours', 'proc', 'p95');
     const peaks = at(f, 'resourcesPeakMiB');
-    const memory = peaks !== null && typeof peaks === 'object' ? Object.entries(peaks).map(([part, mib]) => `${part} ${fig(typeof mib === 'number' ? mib : undefined)}`) : [];
+    const memory =
+      peaks !== null && typeof peaks === 'object'
+        ? Object.entries(peaks).map(([part, mib]) => `${part} ${fig(typeof mib === 'number' ? mib : undefined)}`)
+        : [];
     return [
       workloadLabel(e.workload),
       fig(numberAt(f, 'ours', 'rtt', 'n')),

@@ -12,7 +12,9 @@ describe('judged query set', () => {
   it('has at least 60 distinct queries covering every kind', () => {
     expect(JUDGED_QUERIES.length).toBeGreaterThanOrEqual(60);
     expect(new Set(JUDGED_QUERIES.map((j) => j.q.toLowerCase())).size).toBe(JUDGED_QUERIES.length);
-    expect(new Set(JUDGED_QUERIES.map((j) => j.kind))).toEqual(new Set(['question', 'keyword', 'abbreviation', 'synonym', 'typo', 'section']));
+    expect(new Set(JUDGED_QUERIES.map((j) => j.kind))).toEqual(
+      new Set(['question', 'keyword', 'abbreviation', 'synonym', 'typo', 'section']),
+    );
   });
 
   it('judges only published seed articles', () => {
@@ -21,9 +23,9 @@ describe('judged query set', () => {
   });
 
   it('names only sections that exist on the judged article page', () => {
-    const unknown = [...JUDGED_QUERIES, ...HELD_OUT_QUERIES].filter((j) => j.section !== undefined && !headingIds(j.slug).includes(j.section)).map(
-      (j) => `${j.q} → ${j.slug}#${j.section} (has ${headingIds(j.slug).join(', ')})`,
-    );
+    const unknown = [...JUDGED_QUERIES, ...HELD_OUT_QUERIES]
+      .filter((j) => j.section !== undefined && !headingIds(j.slug).includes(j.section))
+      .map((j) => `${j.q} → ${j.slug}#${j.section} (has ${headingIds(j.slug).join(', ')})`);
     expect(unknown).toEqual([]);
   });
 

@@ -38,7 +38,12 @@ export const JUDGED_QUERIES: JudgedQuery[] = [
   { q: 'why do teams separate frontend and backend', kind: 'question', slug: SPLIT },
   { q: 'how do I become a backend developer', kind: 'question', slug: BECOME },
   { q: 'which database should I choose', kind: 'question', slug: DATABASES, section: 'how-to-choose' },
-  { q: 'which programming language should I learn for the backend', kind: 'question', slug: LANGUAGES, section: 'so-which-one-should-you-learn' },
+  {
+    q: 'which programming language should I learn for the backend',
+    kind: 'question',
+    slug: LANGUAGES,
+    section: 'so-which-one-should-you-learn',
+  },
   { q: 'what skills does a backend developer need besides coding', kind: 'question', slug: SKILLS },
   { q: 'why are web developers in such demand', kind: 'question', slug: REMOTE },
   { q: 'what is full stack development', kind: 'question', slug: FULL_STACK },

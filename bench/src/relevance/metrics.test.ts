@@ -4,7 +4,12 @@ import { type Answer, rankOf, slugOf, summarizeByKind, summarizeRelevance } from
 
 const query = (slug: string, extra: Partial<JudgedQuery> = {}): JudgedQuery => ({ q: 'q', kind: 'keyword', slug, ...extra });
 const url = (slug: string) => `/articles/${slug}/`;
-const answer = (slug: string, ranked: string[], extra: Partial<Answer> = {}): Answer => ({ query: query(slug), total: ranked.length, urls: ranked.map(url), ...extra });
+const answer = (slug: string, ranked: string[], extra: Partial<Answer> = {}): Answer => ({
+  query: query(slug),
+  total: ranked.length,
+  urls: ranked.map(url),
+  ...extra,
+});
 
 describe('slugOf', () => {
   it('reads the slug from article paths, with or without anchors and origins', () => {
@@ -25,7 +30,12 @@ describe('rankOf', () => {
 
 describe('summarizeRelevance', () => {
   it('computes MRR@10, hits@1, hits@3 and the zero-result rate', () => {
-    const s = summarizeRelevance([answer('a', ['a', 'b']), answer('b', ['a', 'c', 'b']), answer('c', ['x', 'y', 'z', 'c']), answer('d', [])]);
+    const s = summarizeRelevance([
+      answer('a', ['a', 'b']),
+      answer('b', ['a', 'c', 'b']),
+      answer('c', ['x', 'y', 'z', 'c']),
+      answer('d', []),
+    ]);
     expect(s.queries).toBe(4);
     expect(s.mrr10).toBeCloseTo((1 + 1 / 3 + 1 / 4 + 0) / 4);
     expect(s.hitsAt1).toBe(0.25);

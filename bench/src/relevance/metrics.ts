@@ -43,7 +43,10 @@ export function summarizeRelevance(answers: readonly Answer[]): RelevanceSummary
   const offersSections = answers.some((a) => a.anchor !== undefined);
   return {
     queries: answers.length,
-    mrr10: share(ranks.reduce<number>((sum, rank) => sum + (rank === null ? 0 : 1 / rank), 0), answers.length),
+    mrr10: share(
+      ranks.reduce<number>((sum, rank) => sum + (rank === null ? 0 : 1 / rank), 0),
+      answers.length,
+    ),
     hitsAt1: share(ranks.filter((rank) => rank === 1).length, answers.length),
     hitsAt3: share(ranks.filter((rank) => rank !== null && rank <= 3).length, answers.length),
     zeroResultRate: share(answers.filter((a) => a.total === 0).length, answers.length),

@@ -27,11 +27,16 @@ export async function searchOurs(page: Page, meili: { url: string; key: string }
 async function multiSearch(page: Page, meili: { url: string; key: string }, q: string, queries: Record<string, unknown>[]) {
   const answer = await page.evaluate(
     async ({ endpoint, key, body }) => {
-      const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
+      const res = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, json: (await res.json()) as unknown };
     },
     { endpoint: `${meili.url}/multi-search`, key: meili.key, body: { queries } },
   );
-  if (answer.status !== 200) throw new Error(`Meilisearch answered ${answer.status} to "${q}": ${JSON.stringify(answer.json).slice(0, 300)}`);
+  if (answer.status !== 200)
+    throw new Error(`Meilisearch answered ${answer.status} to "${q}": ${JSON.stringify(answer.json).slice(0, 300)}`);
   return (answer.json as MultiSearchAnswer).results ?? [];
 }

@@ -20,7 +20,9 @@ export async function buildPagefindIndex(distDir: string): Promise<number> {
   const { index, errors } = await createIndex(PAGEFIND_CONFIG);
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   try {
-    const dirs = fs.readdirSync(path.join(distDir, 'articles'), { withFileTypes: true }).filter((d) => d.isDirectory() && !/^\d+$/.test(d.name));
+    const dirs = fs
+      .readdirSync(path.join(distDir, 'articles'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !/^\d+$/.test(d.name));
     for (const dir of dirs) {
       const sourcePath = `articles/${dir.name}/index.html`;
       const added = await index.addHTMLFile({ sourcePath, content: fs.readFileSync(path.join(distDir, sourcePath), 'utf8') });

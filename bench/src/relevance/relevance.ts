@@ -24,7 +24,15 @@ function toAnswer(query: JudgedQuery, engine: EngineAnswer): Answer {
 }
 
 const f3 = (n: number | null) => (n === null || Number.isNaN(n) ? '–' : n.toFixed(3));
-const summaryRow = (name: string, s: RelevanceSummary) => [name, s.queries, f3(s.mrr10), f3(s.hitsAt1), f3(s.hitsAt3), f3(s.zeroResultRate), f3(s.sectionHits)];
+const summaryRow = (name: string, s: RelevanceSummary) => [
+  name,
+  s.queries,
+  f3(s.mrr10),
+  f3(s.hitsAt1),
+  f3(s.hitsAt3),
+  f3(s.zeroResultRate),
+  f3(s.sectionHits),
+];
 
 type Run = { ours: Answer[]; pagefind: Answer[] };
 
@@ -67,10 +75,17 @@ function report({ ours, pagefind }: Run, heldOut: Run): { ours: RelevanceSummary
   if (misses.length > 0) {
     console.log('\nqueries where ours does not rank the judged article first\n');
     const rank = (a: Answer) => rankOf(a) ?? '–';
-    console.log(renderTable(['query', 'judged article', 'ours rank', 'ours first result', 'Pagefind rank'], misses.map(({ a, p }) => [a.query.q, a.query.slug, rank(a), a.urls[0] ? (slugOf(a.urls[0]) ?? a.urls[0]) : '(none)', rank(p)])));
+    console.log(
+      renderTable(
+        ['query', 'judged article', 'ours rank', 'ours first result', 'Pagefind rank'],
+        misses.map(({ a, p }) => [a.query.q, a.query.slug, rank(a), a.urls[0] ? (slugOf(a.urls[0]) ?? a.urls[0]) : '(none)', rank(p)]),
+      ),
+    );
   }
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
-  console.log(`\ntargets: MRR@10 ≥ ${TARGET.mrr10} ${met(s.ours.mrr10 >= TARGET.mrr10)}; ≥ Pagefind + ${TARGET.marginOverPagefind} ${met(s.ours.mrr10 - s.pagefind.mrr10 >= TARGET.marginOverPagefind)} (+${f3(s.ours.mrr10 - s.pagefind.mrr10)}); zero-result rate ${TARGET.zeroResultRate} ${met(s.ours.zeroResultRate <= TARGET.zeroResultRate)}`);
+  console.log(
+    `\ntargets: MRR@10 ≥ ${TARGET.mrr10} ${met(s.ours.mrr10 >= TARGET.mrr10)}; ≥ Pagefind + ${TARGET.marginOverPagefind} ${met(s.ours.mrr10 - s.pagefind.mrr10 >= TARGET.marginOverPagefind)} (+${f3(s.ours.mrr10 - s.pagefind.mrr10)}); zero-result rate ${TARGET.zeroResultRate} ${met(s.ours.zeroResultRate <= TARGET.zeroResultRate)}`,
+  );
   return s;
 }
 
@@ -98,10 +113,20 @@ export async function relevanceBench(): Promise<void> {
       const perQuery = ({ ours, pagefind }: Run) =>
         ours.map((a, i) => {
           const p = pagefind[i]!;
-          return { ...a.query, ours: { rank: rankOf(a), total: a.total, top3: a.urls.slice(0, 3), anchor: a.anchor }, pagefind: { rank: rankOf(p), total: p.total, top3: p.urls.slice(0, 3), anchor: p.anchor } };
+          return {
+            ...a.query,
+            ours: { rank: rankOf(a), total: a.total, top3: a.urls.slice(0, 3), anchor: a.anchor },
+            pagefind: { rank: rankOf(p), total: p.total, top3: p.urls.slice(0, 3), anchor: p.anchor },
+          };
         });
       const file = recording.write('relevance', {
-        params: { queries: JUDGED_QUERIES.length, heldOutQueries: HELD_OUT_QUERIES.length, articlePages: pages, pagefind: '1.6.0', targets: TARGET },
+        params: {
+          queries: JUDGED_QUERIES.length,
+          heldOutQueries: HELD_OUT_QUERIES.length,
+          articlePages: pages,
+          pagefind: '1.6.0',
+          targets: TARGET,
+        },
         summaries,
         heldOut: { ours: summarizeRelevance(heldOut.ours), pagefind: summarizeRelevance(heldOut.pagefind) },
         perQuery: perQuery(judged),

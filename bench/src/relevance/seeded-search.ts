@@ -41,7 +41,9 @@ export async function startSeededSearch(runDir: string, log: (line: string) => v
     const output: string[] = [];
     const code = await spawnSearchSync('reindex', env, (line) => output.push(line)).exited;
     if (code !== 0) throw new Error(`search-sync reindex exited with ${code}:\n${output.slice(-20).join('\n')}`);
-    const keys = await runBin('@stackguide/search-sync', ['keys', '--json'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
+    const keys = await runBin('@stackguide/search-sync', ['keys', '--json'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    });
     const key = (JSON.parse(keys.stdout.trim() || '{}') as { searchKey?: string }).searchKey;
     if (!key) throw new Error(`search-sync keys printed no key (exit ${keys.code}): ${keys.stderr}`);
     log('building the site');

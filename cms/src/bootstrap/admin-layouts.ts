@@ -20,24 +20,39 @@ const LAYOUTS: Layout[] = [
     mainField: 'title',
     list: ['title', 'roles', 'authorName', 'updatedAt'],
     edit: [
-      [{ name: 'title', size: 8 }, { name: 'authorName', size: 4 }],
+      [
+        { name: 'title', size: 8 },
+        { name: 'authorName', size: 4 },
+      ],
       [{ name: 'slug', size: 8 }],
       [{ name: 'excerpt', size: 12 }],
       [{ name: 'body', size: 12 }],
-      [{ name: 'roles', size: 6 }, { name: 'skills', size: 6 }],
-      [{ name: 'cover', size: 6 }, { name: 'firstPublishedAt', size: 6 }],
+      [
+        { name: 'roles', size: 6 },
+        { name: 'skills', size: 6 },
+      ],
+      [
+        { name: 'cover', size: 6 },
+        { name: 'firstPublishedAt', size: 6 },
+      ],
       [{ name: 'seo', size: 12 }],
     ],
     fields: {
       title: { label: 'Title' },
       slug: { label: 'URL slug', description: 'Part of the page address: /articles/<slug>/. Generated from the title.' },
-      excerpt: { label: 'Excerpt', description: 'One or two sentences shown in lists, search results and link previews (max 300 characters).' },
+      excerpt: {
+        label: 'Excerpt',
+        description: 'One or two sentences shown in lists, search results and link previews (max 300 characters).',
+      },
       body: { label: 'Body' },
       cover: { label: 'Cover image', description: 'Optional. Give the image alternative text in the media library.' },
       roles: { label: 'Roles' },
       skills: { label: 'Skills' },
       authorName: { label: 'Author' },
-      firstPublishedAt: { label: 'First published', description: 'Filled in on the first publish and kept on later ones; the site dates and orders articles by it.' },
+      firstPublishedAt: {
+        label: 'First published',
+        description: 'Filled in on the first publish and kept on later ones; the site dates and orders articles by it.',
+      },
       seo: { label: 'Search engines and link previews', description: 'Leave empty to use the title and excerpt.' },
     },
   },
@@ -46,7 +61,10 @@ const LAYOUTS: Layout[] = [
     mainField: 'name',
     list: ['name', 'tagline', 'updatedAt'],
     edit: [
-      [{ name: 'name', size: 6 }, { name: 'slug', size: 6 }],
+      [
+        { name: 'name', size: 6 },
+        { name: 'slug', size: 6 },
+      ],
       [{ name: 'tagline', size: 12 }],
       [{ name: 'summary', size: 12 }],
       [{ name: 'responsibilities', size: 12 }],
@@ -54,7 +72,10 @@ const LAYOUTS: Layout[] = [
       [{ name: 'salaryBands', size: 12 }],
     ],
     fields: {
-      salaryBands: { label: 'Salary bands', description: 'One row per level and period; leave max empty for "and more". Say where each figure comes from.' },
+      salaryBands: {
+        label: 'Salary bands',
+        description: 'One row per level and period; leave max empty for "and more". Say where each figure comes from.',
+      },
     },
   },
   {
@@ -62,7 +83,10 @@ const LAYOUTS: Layout[] = [
     mainField: 'name',
     list: ['name', 'category', 'updatedAt'],
     edit: [
-      [{ name: 'name', size: 6 }, { name: 'slug', size: 6 }],
+      [
+        { name: 'name', size: 6 },
+        { name: 'slug', size: 6 },
+      ],
       [{ name: 'category', size: 6 }],
       [{ name: 'description', size: 12 }],
     ],
@@ -79,7 +103,8 @@ const LAYOUTS: Layout[] = [
       },
       stopWords: {
         label: 'Stop words',
-        description: 'Words search ignores in a query ("how", "the", "does"), separated by spaces, commas or new lines. Leave out words that mean something to developers, such as "be" (backend) or "go".',
+        description:
+          'Words search ignores in a query ("how", "the", "does"), separated by spaces, commas or new lines. Leave out words that mean something to developers, such as "be" (backend) or "go".',
       },
     },
   },

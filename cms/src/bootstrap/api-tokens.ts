@@ -9,7 +9,10 @@ export const PREVIEW_TOKEN_NAME = 'stackguide-preview';
  * Reading article drafts comes from the article routes' middleware (content-query.ts), which
  * honours `status` for this token alone.
  */
-export const PREVIEW_TOKEN_PERMISSIONS = ['article', 'role', 'skill'].flatMap((type) => [`api::${type}.${type}.find`, `api::${type}.${type}.findOne`]);
+export const PREVIEW_TOKEN_PERMISSIONS = ['article', 'role', 'skill'].flatMap((type) => [
+  `api::${type}.${type}.find`,
+  `api::${type}.${type}.findOne`,
+]);
 
 type TokenSpec = {
   name: string;

@@ -15,5 +15,7 @@ export async function ensureSearchSettings(strapi: Core.Strapi): Promise<void> {
       stopWords: searchVocabulary.stopWords.join(' '),
     },
   });
-  strapi.log.info(`Created the search settings: ${searchVocabulary.synonymGroups.length} synonym groups, ${searchVocabulary.stopWords.length} stop words.`);
+  strapi.log.info(
+    `Created the search settings: ${searchVocabulary.synonymGroups.length} synonym groups, ${searchVocabulary.stopWords.length} stop words.`,
+  );
 }

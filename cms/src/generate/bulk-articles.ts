@@ -21,7 +21,10 @@ export type ArticleLayout = {
   draft: Row;
   published: Row;
   /** Column name of each attribute a generated article sets. */
-  columns: Record<'documentId' | 'title' | 'slug' | 'excerpt' | 'body' | 'authorName' | 'firstPublishedAt' | 'publishedAt' | 'createdAt' | 'updatedAt', string>;
+  columns: Record<
+    'documentId' | 'title' | 'slug' | 'excerpt' | 'body' | 'authorName' | 'firstPublishedAt' | 'publishedAt' | 'createdAt' | 'updatedAt',
+    string
+  >;
   joins: Record<Relation, JoinTable>;
 };
 
@@ -33,7 +36,8 @@ export function newDocumentId(): string {
 }
 
 /** A date in the form the template row holds dates (SQLite: epoch ms; PostgreSQL: Date). */
-const dateLike = (sample: unknown, date: Date): unknown => (typeof sample === 'number' ? date.getTime() : typeof sample === 'string' ? date.toISOString() : date);
+const dateLike = (sample: unknown, date: Date): unknown =>
+  typeof sample === 'number' ? date.getTime() : typeof sample === 'string' ? date.toISOString() : date;
 
 /**
  * Reads how the Document Service stored `templateId` (a published article with roles and skills,
@@ -56,19 +60,31 @@ export async function learnLayout(strapi: Core.Strapi, templateId: string): Prom
     updatedAt: column('updatedAt'),
   };
   for (const uid of ['api::role.role', 'api::skill.skill'] as const) {
-    if (strapi.contentType(uid).options?.draftAndPublish) throw new Error(`generate: ${uid} has drafts; bulk links assume one row per document`);
+    if (strapi.contentType(uid).options?.draftAndPublish)
+      throw new Error(`generate: ${uid} has drafts; bulk links assume one row per document`);
   }
   const extras = await strapi.db.query(ARTICLE).findOne({ where: { documentId: templateId }, populate: ['seo', 'cover'] });
-  if (extras?.seo || extras?.cover) throw new Error('generate: the template article has components or media, which bulk inserts do not copy');
+  if (extras?.seo || extras?.cover)
+    throw new Error('generate: the template article has components or media, which bulk inserts do not copy');
   const db = strapi.db.connection;
   const rows: Row[] = await db(meta.tableName).where(columns.documentId, templateId);
   const draft = rows.find((r) => r[columns.publishedAt] === null);
   const published = rows.find((r) => r[columns.publishedAt] !== null);
-  if (rows.length !== 2 || !draft || !published) throw new Error(`generate: expected a draft and a published row for ${templateId}, found ${rows.length}`);
+  if (rows.length !== 2 || !draft || !published)
+    throw new Error(`generate: expected a draft and a published row for ${templateId}, found ${rows.length}`);
   const joins = {} as Record<Relation, JoinTable>;
   for (const relation of RELATIONS) {
-    const joinTable = (meta.attributes[relation] as { joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string }; orderColumnName: string; inverseOrderColumnName: string } })
-      .joinTable;
+    const joinTable = (
+      meta.attributes[relation] as {
+        joinTable?: {
+          name: string;
+          joinColumn: { name: string };
+          inverseJoinColumn: { name: string };
+          orderColumnName: string;
+          inverseOrderColumnName: string;
+        };
+      }
+    ).joinTable;
     if (!joinTable) throw new Error(`generate: ${relation} has no join table`);
     joins[relation] = {
       table: joinTable.name,
@@ -85,13 +101,18 @@ const TARGETS: Record<Relation, 'api::role.role' | 'api::skill.skill'> = { roles
 
 /** Row ids of related documents by documentId (roles and skills have one row each: no drafts). */
 async function rowIds(strapi: Core.Strapi, db: Knex, relation: Relation, documentIds: string[]): Promise<Map<string, number>> {
-  const rows: { id: number; document_id: string }[] = await db(strapi.db.metadata.get(TARGETS[relation]).tableName).select('id', 'document_id').whereIn('document_id', documentIds);
+  const rows: { id: number; document_id: string }[] = await db(strapi.db.metadata.get(TARGETS[relation]).tableName)
+    .select('id', 'document_id')
+    .whereIn('document_id', documentIds);
   return new Map(rows.map((r) => [r.document_id, Number(r.id)]));
 }
 
 /** The next `article_ord` for each related row: after what the Document Service already wrote. */
 async function nextOrders(db: Knex, join: JoinTable): Promise<Map<number, number>> {
-  const rows: { target: number; top: number | string | null }[] = await db(join.table).select({ target: join.targetColumn }).max({ top: join.articleOrder }).groupBy(join.targetColumn);
+  const rows: { target: number; top: number | string | null }[] = await db(join.table)
+    .select({ target: join.targetColumn })
+    .max({ top: join.articleOrder })
+    .groupBy(join.targetColumn);
   return new Map(rows.map((r) => [Number(r.target), Number(r.top ?? 0) + 1]));
 }
 
@@ -102,7 +123,12 @@ export type BulkRefs = { roles: Map<string, string>; skills: Map<string, string>
  * skill links) in one transaction, exactly as the template's rows are shaped. No webhooks fire:
  * search-sync's reconcile finds the new articles.
  */
-export async function insertArticles(strapi: Core.Strapi, layout: ArticleLayout, refs: BulkRefs, articles: (SyntheticArticle & { publishedAt: Date })[]): Promise<void> {
+export async function insertArticles(
+  strapi: Core.Strapi,
+  layout: ArticleLayout,
+  refs: BulkRefs,
+  articles: (SyntheticArticle & { publishedAt: Date })[],
+): Promise<void> {
   const { columns: c, table } = layout;
   await strapi.db.transaction(async ({ trx }) => {
     const now = new Date();
@@ -139,7 +165,12 @@ export async function insertArticles(strapi: Core.Strapi, layout: ArticleLayout,
             const target = targets.get(refs[relation].get(slug)!)!;
             const order = orders.get(target) ?? 1;
             orders.set(target, order + 1);
-            return { [join.articleColumn]: articleRow, [join.targetColumn]: target, [join.targetOrder]: position, [join.articleOrder]: order };
+            return {
+              [join.articleColumn]: articleRow,
+              [join.targetColumn]: target,
+              [join.targetOrder]: position,
+              [join.articleOrder]: order,
+            };
           }),
         ),
       );
@@ -152,13 +183,21 @@ export async function insertArticles(strapi: Core.Strapi, layout: ArticleLayout,
 export async function deleteArticles(strapi: Core.Strapi, prefix: string): Promise<number> {
   const meta = strapi.db.metadata.get(ARTICLE);
   return strapi.db.transaction(async ({ trx }) => {
-    const rows: { id: number; document_id: string }[] = await trx(meta.tableName).select('id', 'document_id').where('slug', 'like', `${prefix}%`);
+    const rows: { id: number; document_id: string }[] = await trx(meta.tableName)
+      .select('id', 'document_id')
+      .where('slug', 'like', `${prefix}%`);
     const ids = rows.map((r) => r.id);
     for (const relation of RELATIONS) {
       const joinTable = (meta.attributes[relation] as { joinTable: { name: string; joinColumn: { name: string } } }).joinTable;
-      for (let i = 0; i < ids.length; i += ROWS_PER_INSERT) await trx(joinTable.name).whereIn(joinTable.joinColumn.name, ids.slice(i, i + ROWS_PER_INSERT)).delete();
+      for (let i = 0; i < ids.length; i += ROWS_PER_INSERT)
+        await trx(joinTable.name)
+          .whereIn(joinTable.joinColumn.name, ids.slice(i, i + ROWS_PER_INSERT))
+          .delete();
     }
-    for (let i = 0; i < ids.length; i += ROWS_PER_INSERT) await trx(meta.tableName).whereIn('id', ids.slice(i, i + ROWS_PER_INSERT)).delete();
+    for (let i = 0; i < ids.length; i += ROWS_PER_INSERT)
+      await trx(meta.tableName)
+        .whereIn('id', ids.slice(i, i + ROWS_PER_INSERT))
+        .delete();
     return new Set(rows.map((r) => r.document_id)).size;
   });
 }

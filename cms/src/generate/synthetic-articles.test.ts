@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { GENERATED_PREFIX, syntheticArticles } from './synthetic-articles';
 
 const refs = {
-  roles: [{ slug: 'backend-developer', name: 'Backend developer' }, { slug: 'frontend-developer', name: 'Frontend developer' }],
-  skills: [{ slug: 'php', name: 'PHP' }, { slug: 'redis', name: 'Redis' }, { slug: 'rest', name: 'REST' }],
+  roles: [
+    { slug: 'backend-developer', name: 'Backend developer' },
+    { slug: 'frontend-developer', name: 'Frontend developer' },
+  ],
+  skills: [
+    { slug: 'php', name: 'PHP' },
+    { slug: 'redis', name: 'Redis' },
+    { slug: 'rest', name: 'REST' },
+  ],
 };
 
 describe('syntheticArticles', () => {

@@ -7,7 +7,6 @@ export type SeedCounts = { created: number; existing: number };
 /** One item checked: `done` of `total` skills, roles or articles, the last one `slug`. */
 export type SeedProgress = { kind: 'skills' | 'roles' | 'articles'; done: number; total: number; slug: string };
 
-
 /**
  * Creates the demo skills, roles and articles that are missing, matched by slug. Existing
  * documents are left as editors made them, so running it again changes nothing. `onProgress`
@@ -21,7 +20,9 @@ export async function seed(strapi: Core.Strapi, onProgress: (p: SeedProgress) =>
   const roleIds = await ensureAll(strapi, 'api::role.role', roles, counts, onProgress, (role) =>
     strapi.documents('api::role.role').create({ data: { ...role, skills: connect(role.skills, skillIds, `role ${role.slug}`) } }),
   );
-  await ensureAll(strapi, 'api::article.article', articles, counts, onProgress, (article) => createArticle(strapi, article, roleIds, skillIds));
+  await ensureAll(strapi, 'api::article.article', articles, counts, onProgress, (article) =>
+    createArticle(strapi, article, roleIds, skillIds),
+  );
   return counts;
 }
 

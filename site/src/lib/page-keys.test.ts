@@ -31,14 +31,23 @@ const [mostNamed] = [...named].sort((a, b) => b[1] - a[1])[0]!;
 const changes: [string, (articles: Map<string, Article>) => void][] = [
   ['a title edit', (a) => a.set(mostNamed, { ...a.get(mostNamed)!, title: 'Retitled' })],
   ['new skills', (a) => a.set('article-8', { ...a.get('article-8')!, skills: [a.get('article-30')!.skills[0]!] })],
-  ['a new article', (a) => a.set('article-new', { ...a.get('article-9')!, documentId: 'article-new', slug: 'new', publishedAt: new Date('2027-01-01') })],
+  [
+    'a new article',
+    (a) => a.set('article-new', { ...a.get('article-9')!, documentId: 'article-new', slug: 'new', publishedAt: new Date('2027-01-01') }),
+  ],
   ['a removal', (a) => a.delete('article-10')],
   // Touches a third of the articles and so nearly every skill: few pages, if any, stay unaffected.
-  ['a role renamed in every article naming it', (a) => {
-    for (const [id, article] of a)
-      if (article.roles.some((r) => r.documentId === 'role-frontend-developer'))
-        a.set(id, { ...article, roles: article.roles.map((r) => (r.documentId === 'role-frontend-developer' ? { ...r, name: 'Renamed' } : r)) });
-  }],
+  [
+    'a role renamed in every article naming it',
+    (a) => {
+      for (const [id, article] of a)
+        if (article.roles.some((r) => r.documentId === 'role-frontend-developer'))
+          a.set(id, {
+            ...article,
+            roles: article.roles.map((r) => (r.documentId === 'role-frontend-developer' ? { ...r, name: 'Renamed' } : r)),
+          });
+    },
+  ],
 ];
 
 describe('page keys', () => {
@@ -82,7 +91,8 @@ const isListPage = (file: string) => /^(articles|(roles|skills)\/[^/]+\/articles
 const isArticlePage = (file: string) => /^articles\/[^/]*\D[^/]*\/index\.html$/.test(file);
 
 /** Files added, removed or given another key. */
-const changedFiles = (a: Map<string, string>, b: Map<string, string>) => [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f));
+const changedFiles = (a: Map<string, string>, b: Map<string, string>) =>
+  [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f));
 
 /** The lists an article is on: all articles, its roles' and its skills'. */
 const listsOf = (a: Article) => 1 + new Set(a.roles.map((r) => r.documentId)).size + new Set(a.skills.map((s) => s.documentId)).size;
@@ -104,7 +114,9 @@ describe('at 300 articles', () => {
     for (let n = 1; n <= 25; n++) {
       const template = current.articles.get(`article-${n}`)!;
       const id = `new-${n}`;
-      const next = edited(current, (a) => a.set(id, { ...template, documentId: id, slug: `new-${n}`, title: `New ${n}`, publishedAt: new Date(Date.UTC(2027, 0, n)) }));
+      const next = edited(current, (a) =>
+        a.set(id, { ...template, documentId: id, slug: `new-${n}`, title: `New ${n}`, publishedAt: new Date(Date.UTC(2027, 0, n)) }),
+      );
       const after = keysOf(next);
       const changed = changedFiles(keys, after.keys);
       const listChanges = changed.filter(isListPage);
@@ -113,7 +125,10 @@ describe('at 300 articles', () => {
       lists += listsOf(template);
       for (const file of changed.filter(isArticlePage).filter((f) => f !== `articles/new-${n}/index.html`)) {
         const article = after.model.articleBySlug.get(file.split('/')[1]!)!;
-        expect(after.model.related(article).map((c) => c.documentId), file).toContain(id);
+        expect(
+          after.model.related(article).map((c) => c.documentId),
+          file,
+        ).toContain(id);
       }
       expect(changed.length, changed.join(', ')).toBeLessThan(40);
       current = next;
@@ -130,5 +145,4 @@ describe('at 300 articles', () => {
     expect(listChanges).toHaveLength(listsOf(target));
     expect(listChanges).toContain(`articles/${Math.ceil(40 / 12)}/index.html`);
   });
-
 });

@@ -62,7 +62,11 @@ function pageData(m: SiteModel, page: SitePage, sitemap: string[][]): unknown {
  * change (an article page away from every change, see affected.ts).
  * @throws SiteError when a page cannot be made from this content (the compare page's roles missing).
  */
-export function pageKeys(m: SiteModel, pages: SitePage[], knownKey: (page: SitePage) => string | undefined = () => undefined): Map<string, string> {
+export function pageKeys(
+  m: SiteModel,
+  pages: SitePage[],
+  knownKey: (page: SitePage) => string | undefined = () => undefined,
+): Map<string, string> {
   const sitemap = sitemapChunks(m);
   const keys = new Map<string, string>();
   for (const page of pages) {

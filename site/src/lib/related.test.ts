@@ -7,7 +7,11 @@ const article = (id: string, skills: string[]): Relatable => ({ documentId: id, 
 function reference(target: Relatable, all: Relatable[], count: number): Relatable[] {
   const mine = new Set(target.skills.map((s) => s.documentId));
   return all
-    .map((a) => ({ a, shared: new Set(a.skills.map((s) => s.documentId).filter((id) => mine.has(id))).size, tie: tieOrder(target.documentId, a.documentId) }))
+    .map((a) => ({
+      a,
+      shared: new Set(a.skills.map((s) => s.documentId).filter((id) => mine.has(id))).size,
+      tie: tieOrder(target.documentId, a.documentId),
+    }))
     .filter((x) => x.a.documentId !== target.documentId && x.shared > 0)
     .sort((x, y) => y.shared - x.shared || x.tie - y.tie || (x.a.documentId < y.a.documentId ? -1 : 1))
     .slice(0, count)
@@ -21,14 +25,25 @@ function randomArticles(n: number, prefix = 'doc'): Relatable[] {
     seed = (seed * 16_807) % 2_147_483_647;
     return seed % k;
   };
-  return Array.from({ length: n }, (_, i) => article(`${prefix}${i}`, Array.from({ length: 1 + next(5) }, () => `skill${next(12)}`)));
+  return Array.from({ length: n }, (_, i) =>
+    article(
+      `${prefix}${i}`,
+      Array.from({ length: 1 + next(5) }, () => `skill${next(12)}`),
+    ),
+  );
 }
 
 const ids = (list: Relatable[]) => list.map((a) => a.documentId);
 
 describe('relatedFinder', () => {
   it('ranks by shared skills first, and leaves out the article itself and articles sharing nothing', () => {
-    const all = [article('a', ['pg', 'docker', 'http']), article('b', ['pg']), article('c', ['pg', 'docker']), article('d', ['css']), article('e', ['http'])];
+    const all = [
+      article('a', ['pg', 'docker', 'http']),
+      article('b', ['pg']),
+      article('c', ['pg', 'docker']),
+      article('d', ['css']),
+      article('e', ['http']),
+    ];
     const related = relatedFinder(all, 3);
     expect(ids(related(all[0]!))[0]).toBe('c');
     expect(ids(related(all[0]!)).slice(1).sort()).toEqual(['b', 'e']);

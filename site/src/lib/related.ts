@@ -56,7 +56,11 @@ export function relatedFinder<T extends Relatable>(articles: T[], count: number)
     // Keep the best `count` in order: more shared skills first, then the pair's order.
     const best: number[] = [];
     const better = (a: number, b: number) =>
-      shared[a]! !== shared[b]! ? shared[a]! > shared[b]! : tie[a] !== tie[b] ? tie[a]! < tie[b]! : articles[a]!.documentId < articles[b]!.documentId;
+      shared[a]! !== shared[b]!
+        ? shared[a]! > shared[b]!
+        : tie[a] !== tie[b]
+          ? tie[a]! < tie[b]!
+          : articles[a]!.documentId < articles[b]!.documentId;
     for (const i of touched) {
       if (best.length === count && !better(i, best[count - 1]!)) continue;
       let at = best.length;

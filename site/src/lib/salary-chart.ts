@@ -88,7 +88,8 @@ export function salaryChart(group: BandGroup, domainMax = sharedDomainMax([group
     };
   });
   const ticks: ChartTick[] = [];
-  for (let value = 0; value <= domainMax + 1e-9; value += step) ticks.push({ value, at: percent(value, domainMax), label: compact.format(value) });
+  for (let value = 0; value <= domainMax + 1e-9; value += step)
+    ticks.push({ value, at: percent(value, domainMax), label: compact.format(value) });
   const axisTop = rows.length * CHART_LAYOUT.rowHeight;
   return {
     domainMax,

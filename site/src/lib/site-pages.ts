@@ -33,7 +33,12 @@ const html = (route: RouteId, path: string, params: Record<string, string> = {})
   path,
   file: `${decodeURIComponent(path).slice(1)}index.html`,
 });
-const file = (route: RouteId, path: string, params: Record<string, string> = {}): SitePage => ({ route, params, path, file: path.slice(1) });
+const file = (route: RouteId, path: string, params: Record<string, string> = {}): SitePage => ({
+  route,
+  params,
+  path,
+  file: path.slice(1),
+});
 
 /** A list's own URL `base`, then its older pages `base1/` … `base<n>/` (see Paged in views.ts); the `[...page]` param of each. */
 function listPages(route: RouteId, base: string, total: number, params: Record<string, string> = {}): SitePage[] {

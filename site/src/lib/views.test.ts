@@ -35,10 +35,16 @@ describe('stable article list pages', () => {
       expect(page.count).toBeNull();
       // Page b holds the articles b·P−P+1 … b·P in publishing order.
       const oldestFirst = [...model.articles].reverse();
-      expect(page.items.map((c) => c.slug)).toEqual(oldestFirst.slice((page.number - 1) * P, page.number * P).reverse().map((a) => a.slug));
+      expect(page.items.map((c) => c.slug)).toEqual(
+        oldestFirst
+          .slice((page.number - 1) * P, page.number * P)
+          .reverse()
+          .map((a) => a.slug),
+      );
     }
     // Neighbours link both ways; page 1 is the oldest and links to no older page.
-    for (const [i, page] of pages.entries()) if (i > 0) expect(page.newer).toBe(i === 1 ? '/articles/' : `/articles/${pages[i - 1]!.number}/`);
+    for (const [i, page] of pages.entries())
+      if (i > 0) expect(page.newer).toBe(i === 1 ? '/articles/' : `/articles/${pages[i - 1]!.number}/`);
     if (pages.length > 1) expect(pages.at(-1)).toMatchObject({ number: 1, older: null });
     // The sitemap's list pages are exactly the ones that exist.
     const listed = htmlPages(model).filter((p) => p.route === ROUTES.articles);
@@ -65,7 +71,13 @@ describe('stable article list pages', () => {
   it('shows the count only on the first page, and no "page X of Y" anywhere', () => {
     const model = siteModel(fixtureSnapshot(300));
     const [first, older] = walk((page) => articleListView(model, page));
-    expect(listHead(first!, 'Articles', 'articles')).toEqual({ title: 'Articles', description: 'All 300 Stackguide articles, newest first.' });
-    expect(listHead(older!, 'Articles', 'articles')).toEqual({ title: `Articles, page ${older!.number}`, description: `Stackguide articles, page ${older!.number} counted from the oldest.` });
+    expect(listHead(first!, 'Articles', 'articles')).toEqual({
+      title: 'Articles',
+      description: 'All 300 Stackguide articles, newest first.',
+    });
+    expect(listHead(older!, 'Articles', 'articles')).toEqual({
+      title: `Articles, page ${older!.number}`,
+      description: `Stackguide articles, page ${older!.number} counted from the oldest.`,
+    });
   });
 });

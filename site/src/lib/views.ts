@@ -47,7 +47,13 @@ function paginate(model: SiteModel, articles: Article[], page: number | null, ba
   if (page === null || page > pages) return null;
   const url = (n: number) => (n === 0 ? base : `${base}${n}/`);
   if (page === 0)
-    return { items: articles.slice(0, total - pages * ARTICLES_PER_PAGE).map(model.card), number: 0, count: total, newer: null, older: pages > 0 ? url(pages) : null };
+    return {
+      items: articles.slice(0, total - pages * ARTICLES_PER_PAGE).map(model.card),
+      number: 0,
+      count: total,
+      newer: null,
+      older: pages > 0 ? url(pages) : null,
+    };
   return {
     items: articles.slice(total - page * ARTICLES_PER_PAGE, total - (page - 1) * ARTICLES_PER_PAGE).map(model.card),
     number: page,
@@ -92,11 +98,19 @@ export function roleArticlesView(m: SiteModel, slug: string | undefined, page: s
   return role && paged ? { role: ref(role), page: paged } : null;
 }
 
-export function skillView(m: SiteModel, slug: string | undefined): { skill: Skill; roles: { name: string; slug: string }[]; latest: Card[]; total: number } | null {
+export function skillView(
+  m: SiteModel,
+  slug: string | undefined,
+): { skill: Skill; roles: { name: string; slug: string }[]; latest: Card[]; total: number } | null {
   const skill = slug === undefined ? undefined : m.skillBySlug.get(slug);
   if (!skill) return null;
   const articles = m.articlesOfSkill(skill.documentId);
-  return { skill, roles: m.rolesOfSkill(skill.documentId).map(ref), latest: articles.slice(0, HUB_LATEST).map(m.card), total: articles.length };
+  return {
+    skill,
+    roles: m.rolesOfSkill(skill.documentId).map(ref),
+    latest: articles.slice(0, HUB_LATEST).map(m.card),
+    total: articles.length,
+  };
 }
 
 export function skillArticlesView(m: SiteModel, slug: string | undefined, page: string | undefined) {
@@ -126,7 +140,8 @@ export function compareIndexView(m: SiteModel) {
 
 /** The no-JS /search/ page: per role its newest articles and a link to all of them. */
 export function searchView(m: SiteModel) {
-  const titles = (articles: Article[]) => articles.slice(0, SEARCH_FALLBACK_PER_ROLE).map((a) => ({ title: a.title, href: articlePath(a.slug) }));
+  const titles = (articles: Article[]) =>
+    articles.slice(0, SEARCH_FALLBACK_PER_ROLE).map((a) => ({ title: a.title, href: articlePath(a.slug) }));
   const groups = m.roles.map((role) => {
     const articles = m.articlesOfRole(role.documentId);
     const all = { href: `${rolePath(role.slug)}articles/`, label: `All ${articles.length} articles for ${role.name.toLowerCase()}s` };

@@ -8,7 +8,12 @@ import { listAll } from './strapi-pages.ts';
 export type StrapiConnection = { client: StrapiClient; allowEmpty: boolean };
 
 /** A connection to the CMS with the read-only token; a build retries what it can, as nobody else will. */
-export const connection = (strapiUrl: string, token: string | undefined, allowEmpty: boolean, retry: RetryPolicy = BUILD_RETRY): StrapiConnection => ({
+export const connection = (
+  strapiUrl: string,
+  token: string | undefined,
+  allowEmpty: boolean,
+  retry: RetryPolicy = BUILD_RETRY,
+): StrapiConnection => ({
   client: new StrapiClient({ baseUrl: strapiUrl, token, retry }),
   allowEmpty,
 });
@@ -23,7 +28,11 @@ export type Collections = { articles: Article[]; roles: Role[]; skills: Skill[] 
  * against the site's schemas, media URLs made absolute.
  * @throws StrapiError when Strapi stays unreachable, StrapiContentError on an unexpected shape.
  */
-export async function fetchEntries<C extends CollectionName>(conn: StrapiConnection, collection: C, filters?: URLSearchParams): Promise<EntryOf[C][]> {
+export async function fetchEntries<C extends CollectionName>(
+  conn: StrapiConnection,
+  collection: C,
+  filters?: URLSearchParams,
+): Promise<EntryOf[C][]> {
   const path = `/api/${collection}`;
   const listUrl = conn.client.url(path);
   const items = await listAll(conn.client, path, filters);
@@ -48,7 +57,11 @@ export async function fetchEntries<C extends CollectionName>(conn: StrapiConnect
  * are not published (or gone).
  * @throws like fetchEntries.
  */
-export async function fetchByIds<C extends CollectionName>(conn: StrapiConnection, collection: C, ids: Iterable<string>): Promise<EntryOf[C][]> {
+export async function fetchByIds<C extends CollectionName>(
+  conn: StrapiConnection,
+  collection: C,
+  ids: Iterable<string>,
+): Promise<EntryOf[C][]> {
   const found: EntryOf[C][] = [];
   for (const filters of documentIdFilters([...new Set(ids)])) found.push(...(await fetchEntries(conn, collection, filters)));
   return found;
@@ -56,7 +69,11 @@ export async function fetchByIds<C extends CollectionName>(conn: StrapiConnectio
 
 /** Published articles that name the role or skill with this documentId. @throws like fetchEntries. */
 export function fetchArticlesOf(conn: StrapiConnection, kind: 'role' | 'skill', documentId: string): Promise<Article[]> {
-  return fetchEntries(conn, 'articles', new URLSearchParams({ [`filters[${kind === 'role' ? 'roles' : 'skills'}][documentId][$eq]`]: documentId }));
+  return fetchEntries(
+    conn,
+    'articles',
+    new URLSearchParams({ [`filters[${kind === 'role' ? 'roles' : 'skills'}][documentId][$eq]`]: documentId }),
+  );
 }
 
 /**
@@ -65,7 +82,11 @@ export function fetchArticlesOf(conn: StrapiConnection, kind: 'role' | 'skill', 
  * not allow an empty site (ALLOW_EMPTY_SITE).
  */
 export async function fetchCollections(conn: StrapiConnection): Promise<Collections> {
-  const [articles, roles, skills] = await Promise.all([fetchEntries(conn, 'articles'), fetchEntries(conn, 'roles'), fetchEntries(conn, 'skills')]);
+  const [articles, roles, skills] = await Promise.all([
+    fetchEntries(conn, 'articles'),
+    fetchEntries(conn, 'roles'),
+    fetchEntries(conn, 'skills'),
+  ]);
   refuseEmpty(conn, articles.length);
   return { articles, roles, skills };
 }

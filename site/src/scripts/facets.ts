@@ -12,7 +12,12 @@ export const FILTERABLE_FROM = 8;
  * be unticked even when the current results no longer contain it), most frequent first.
  * `labels` maps stored values (role slugs) to display names.
  */
-export function renderFacetItems(facet: FacetName, counted: Record<string, number> | undefined, state: SearchState, labels: Record<string, string>): string {
+export function renderFacetItems(
+  facet: FacetName,
+  counted: Record<string, number> | undefined,
+  state: SearchState,
+  labels: Record<string, string>,
+): string {
   const counts = { ...counted };
   for (const chosen of state[facet]) counts[chosen] ??= 0;
   const values = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -32,7 +37,12 @@ export function renderFacetItems(facet: FacetName, counted: Record<string, numbe
  * Checkbox groups for the facets, as HTML, each with a filter box when it has many values (or is
  * being filtered: `filters` holds the text typed per facet).
  */
-export function renderFacets(distribution: FacetDistribution, state: SearchState, labels: Record<string, string>, filters: Partial<Record<FacetName, string>> = {}): string {
+export function renderFacets(
+  distribution: FacetDistribution,
+  state: SearchState,
+  labels: Record<string, string>,
+  filters: Partial<Record<FacetName, string>> = {},
+): string {
   return FACETS.map((facet) => {
     const text = filters[facet] ?? '';
     const many = Object.keys(distribution[facet] ?? {}).length > FILTERABLE_FROM;

@@ -29,7 +29,10 @@ export function attachFiltersPanel(app: HTMLElement): FiltersPanel | undefined {
     update(active, available) {
       // Shows "Filters (2)" and reads "Filters (2 active)"; a hidden span inside the brackets would
       // put a stray space before ")" in the accessible name.
-      toggle.innerHTML = active > 0 ? `Filters <span aria-hidden="true">(${active})</span><span class="visually-hidden">(${active} active)</span>` : 'Filters';
+      toggle.innerHTML =
+        active > 0
+          ? `Filters <span aria-hidden="true">(${active})</span><span class="visually-hidden">(${active} active)</span>`
+          : 'Filters';
       toggle.hidden = !available;
       panel.hidden = !available;
       if (!available) setOpen(false);

@@ -16,14 +16,23 @@ function markedWords(...texts: unknown[]): Set<string> {
   const words = new Set<string>();
   for (const text of texts) {
     if (typeof text !== 'string') continue;
-    for (const m of text.matchAll(MARKED)) words.add(m[1]!.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '').replace(/ies$/, 'y').replace(/([^s])s$/, '$1'));
+    for (const m of text.matchAll(MARKED))
+      words.add(
+        m[1]!
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]/gu, '')
+          .replace(/ies$/, 'y')
+          .replace(/([^s])s$/, '$1'),
+      );
   }
   return words;
 }
 
 const asSection = (value: unknown): HitSection | null => {
   const s = value as Partial<HitSection> | null;
-  return s && typeof s.id === 'string' && HEADING_ID.test(s.id) && typeof s.heading === 'string' && typeof s.text === 'string' ? (s as HitSection) : null;
+  return s && typeof s.id === 'string' && HEADING_ID.test(s.id) && typeof s.heading === 'string' && typeof s.text === 'string'
+    ? (s as HitSection)
+    : null;
 };
 
 /** A word the title holds, also as a prefix either way ("develop" in a title with "developer"). */

@@ -33,9 +33,14 @@ export async function suggestionsHtml(client: SearchClient, api: SyncApi, state:
       const answers = await client.ask([...words.map((w) => countQuery(state, w)), countQuery(EMPTY_STATE, '', ['skills'])]);
       const skills = Object.keys(answers[words.length]?.facetDistribution?.skills ?? {});
       const names = [...skills, ...roles.map((r) => r.name)].map((n) => n.toLowerCase());
-      const { corrected, reduced } = suggestQueries(words, answers.map((a) => a.estimatedTotalHits ?? 0), [...terms, ...names]);
+      const { corrected, reduced } = suggestQueries(
+        words,
+        answers.map((a) => a.estimatedTotalHits ?? 0),
+        [...terms, ...names],
+      );
       const offers = [corrected, reduced].filter((q): q is string => q !== null);
-      const counts = offers.length > 0 ? (await client.ask(offers.map((q) => countQuery(state, q)))).map((a) => a.estimatedTotalHits ?? 0) : [];
+      const counts =
+        offers.length > 0 ? (await client.ask(offers.map((q) => countQuery(state, q)))).map((a) => a.estimatedTotalHits ?? 0) : [];
       const offer = (q: string | null, html: (link: string) => string) => {
         const n = q ? (counts[offers.indexOf(q)] ?? 0) : 0;
         return q && n > 0 ? `<p>${html(`${searchLink({ ...state, q, page: 1 }, q)} (${plural(n)})`)}</p>` : '';

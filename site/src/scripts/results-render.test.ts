@@ -7,7 +7,14 @@ import { withSections } from './search-client.ts';
 describe('renderHits', () => {
   it('renders escaped, highlighted options that link to the article', () => {
     const html = renderHits(
-      [{ url: '/articles/a/', title: 'x', roleNames: ['Back<end>'], _formatted: { title: `${HIGHLIGHT_PRE}<b>${HIGHLIGHT_POST}`, content: '…a "q"…' } }],
+      [
+        {
+          url: '/articles/a/',
+          title: 'x',
+          roleNames: ['Back<end>'],
+          _formatted: { title: `${HIGHLIGHT_PRE}<b>${HIGHLIGHT_POST}`, content: '…a "q"…' },
+        },
+      ],
       'h',
       'q',
     );
@@ -29,7 +36,11 @@ describe('renderHits', () => {
             title: 'Title',
             sections: [
               { id: 'intro', heading: 'Intro', text: 'nothing here' },
-              { id: 'img-src-x-onerror-alert-1', heading: `<img src=x onerror=alert(1)> ${hl('docker')}`, text: `run ${hl('<b>docker</b>')}` },
+              {
+                id: 'img-src-x-onerror-alert-1',
+                heading: `<img src=x onerror=alert(1)> ${hl('docker')}`,
+                text: `run ${hl('<b>docker</b>')}`,
+              },
             ],
           },
         },
@@ -63,15 +74,27 @@ describe('renderHits', () => {
     ]);
     const upgrades = sectionUpgrades(merged, 'h', 'kafka', 10);
     expect(upgrades.map((u) => [u.id, u.href])).toEqual([['h-11', '/articles/b/#queues']]);
-    expect(first).toContain('<a role="option" id="h-11" class="search-hit" href="/articles/b/" tabindex="-1" aria-selected="false" data-position="12">');
+    expect(first).toContain(
+      '<a role="option" id="h-11" class="search-hit" href="/articles/b/" tabindex="-1" aria-selected="false" data-position="12">',
+    );
     const full = renderHits(merged, 'h', 'kafka', 10);
-    expect(full).toContain(`id="h-11" class="search-hit" href="/articles/b/#queues" tabindex="-1" aria-selected="false" data-position="12">${upgrades[0]!.html}</a>`);
-    expect(upgrades[0]!.html).toContain('<span class="search-hit-section"><span class="visually-hidden">Section: </span><mark>Kafka</mark> queues</span> run <mark>kafka</mark>');
+    expect(full).toContain(
+      `id="h-11" class="search-hit" href="/articles/b/#queues" tabindex="-1" aria-selected="false" data-position="12">${upgrades[0]!.html}</a>`,
+    );
+    expect(upgrades[0]!.html).toContain(
+      '<span class="search-hit-section"><span class="visually-hidden">Section: </span><mark>Kafka</mark> queues</span> run <mark>kafka</mark>',
+    );
   });
 
   it('drops hits whose url is not a path on this site', () => {
     const bad = ['javascript:alert(1)', '//evil.example/', 'https://evil.example/', '/\\evil', 42];
-    expect(renderHits(bad.map((url) => ({ url, title: 't' })), 'h', 't')).toBe('');
+    expect(
+      renderHits(
+        bad.map((url) => ({ url, title: 't' })),
+        'h',
+        't',
+      ),
+    ).toBe('');
   });
 });
 
@@ -99,7 +122,9 @@ describe('renderFacets', () => {
   it('offers a filter box for a facet with many values, keeping what was typed (escaped), and says when none match', () => {
     const many = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`Skill ${i}`, 1]));
     const state = { q: '', page: 1, roles: [], skills: [] };
-    expect(renderFacets({ skills: many }, state, {})).toContain('<input type="search" class="facet-filter" data-facet-filter="skills" aria-label="Filter skills"');
+    expect(renderFacets({ skills: many }, state, {})).toContain(
+      '<input type="search" class="facet-filter" data-facet-filter="skills" aria-label="Filter skills"',
+    );
     expect(renderFacets({ skills: { Go: 1 } }, state, {})).not.toContain('facet-filter');
     const filtered = renderFacets({ skills: {} }, state, {}, { skills: '"><b>' });
     expect(filtered).toContain('value="&quot;&gt;&lt;b&gt;"');

@@ -5,8 +5,7 @@ import { type FoundResult, type Hit, withSections } from './search-client.ts';
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** Only paths on this site may become links, never `javascript:` or another origin. */
-const isSitePath = (v: unknown): v is string =>
-  typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\');
+const isSitePath = (v: unknown): v is string => typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\');
 
 /** The hits that become options, in order: an option's number is its index here (plus the page's first). */
 const linkable = (hits: Hit[]) => hits.filter((hit): hit is Hit & { url: string } => isSitePath(hit.url));
@@ -20,7 +19,9 @@ function optionParts(hit: Hit & { url: string }, q: string): { href: string; htm
   const section = bestSection(hit, q);
   const title = highlightHtml(str(hit._formatted?.title) || str(hit.title));
   const snippet = highlightHtml(section?.text || str(hit._formatted?.content) || str(hit._formatted?.excerpt) || str(hit.excerpt));
-  const heading = section ? `<span class="search-hit-section"><span class="visually-hidden">Section: </span>${highlightHtml(section.heading)}</span> ` : '';
+  const heading = section
+    ? `<span class="search-hit-section"><span class="visually-hidden">Section: </span>${highlightHtml(section.heading)}</span> `
+    : '';
   const roles = Array.isArray(hit.roleNames) ? hit.roleNames.filter((r): r is string => typeof r === 'string') : [];
   const chips = roles.map((r) => `<span class="chip">${escapeHtml(r)}</span>`).join('');
   const html =
@@ -67,7 +68,13 @@ export function sectionUpgrades(hits: Hit[], idPrefix: string, q: string, first 
  * position stay too. Resolves with the section query's processingTimeMs, or null when nothing was
  * upgraded because there were no hits, a newer search started or the request failed.
  */
-export async function upgradeSections(listbox: HTMLElement, result: FoundResult, idPrefix: string, q: string, first = 0): Promise<number | null> {
+export async function upgradeSections(
+  listbox: HTMLElement,
+  result: FoundResult,
+  idPrefix: string,
+  q: string,
+  first = 0,
+): Promise<number | null> {
   if (result.hits.length === 0) return null;
   const sections = await result.sections();
   if (!sections) return null;

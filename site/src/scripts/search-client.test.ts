@@ -1,9 +1,18 @@
 import { HIGHLIGHT_PRE, INDEX_UID, SEARCH_SECTIONS } from '@stackguide/contracts/search-index';
 import { describe, expect, it } from 'vitest';
-import { buildFilter, createSearchClient, mergeAnswers, searchQueries, sectionQuery, SearchUnavailableError, withSections } from './search-client.ts';
+import {
+  buildFilter,
+  createSearchClient,
+  mergeAnswers,
+  searchQueries,
+  sectionQuery,
+  SearchUnavailableError,
+  withSections,
+} from './search-client.ts';
 
 const state = (q: string) => ({ q, page: 1, roles: [], skills: [] });
-const answer = (title: string) => new Response(JSON.stringify({ results: [{ hits: [{ title }], estimatedTotalHits: 1, processingTimeMs: 2 }] }));
+const answer = (title: string) =>
+  new Response(JSON.stringify({ results: [{ hits: [{ title }], estimatedTotalHits: 1, processingTimeMs: 2 }] }));
 
 /** A fetch whose responses the test releases by hand, in any order, ignoring aborts like a late network would. */
 function manualFetch() {
@@ -42,13 +51,18 @@ describe('search client', () => {
   it('reports an HTTP error, a network failure and a timeout as SearchUnavailableError', async () => {
     const failing = createSearchClient({ url: 'http://meili.test', key: 'k', fetch: async () => new Response('{}', { status: 503 }) });
     await expect(failing.search(state('a'), 1)).rejects.toThrow(/HTTP 503/);
-    const down = createSearchClient({ url: 'http://meili.test', key: 'k', fetch: async () => Promise.reject(new TypeError('Failed to fetch')) });
+    const down = createSearchClient({
+      url: 'http://meili.test',
+      key: 'k',
+      fetch: async () => Promise.reject(new TypeError('Failed to fetch')),
+    });
     await expect(down.search(state('a'), 1)).rejects.toBeInstanceOf(SearchUnavailableError);
     const hanging = createSearchClient({
       url: 'http://meili.test',
       key: 'k',
       timeoutMs: 10,
-      fetch: (_url, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+      fetch: (_url, init) =>
+        new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
     });
     await expect(hanging.search(state('a'), 1)).rejects.toBeInstanceOf(SearchUnavailableError);
   });
@@ -76,7 +90,9 @@ describe('results first, sections right after', () => {
 
   it('the results query formats no section; the section query asks the same hits for ids and formatted sections only', () => {
     const [results] = searchQueries(chosen, 10, 10);
-    expect(JSON.stringify([results!.attributesToRetrieve, results!.attributesToHighlight, results!.attributesToCrop])).not.toContain('sections');
+    expect(JSON.stringify([results!.attributesToRetrieve, results!.attributesToHighlight, results!.attributesToCrop])).not.toContain(
+      'sections',
+    );
     expect(sectionQuery(chosen, 10, 10)).toEqual({
       ...SEARCH_SECTIONS,
       indexUid: INDEX_UID,
@@ -102,7 +118,10 @@ describe('results first, sections right after', () => {
     expect(calls[1]!.url).toBe('http://meili.test/multi-search');
     expect(bodyOf(calls[1]!.init).queries).toEqual([sectionQuery(chosen, 10, 10)]);
     calls[1]!.release(sectionAnswer('a1', [{ id: 'intro', heading: 'Intro', text: 'x' }]));
-    await expect(sections).resolves.toEqual({ hits: [{ id: 'a1', sections: [], _formatted: { id: 'a1', sections: [{ id: 'intro', heading: 'Intro', text: 'x' }] } }], ms: 7 });
+    await expect(sections).resolves.toEqual({
+      hits: [{ id: 'a1', sections: [], _formatted: { id: 'a1', sections: [{ id: 'intro', heading: 'Intro', text: 'x' }] } }],
+      ms: 7,
+    });
   });
 
   it('drops the sections of a search that a newer one replaced: in flight (aborted) or not yet asked', async () => {
@@ -150,7 +169,11 @@ describe('results first, sections right after', () => {
 
   it('a failed section query resolves null, leaving the results as they are', async () => {
     let n = 0;
-    const client = createSearchClient({ url: 'http://meili.test', key: 'k', fetch: async () => (n++ === 0 ? answer('a') : new Response('{}', { status: 500 })) });
+    const client = createSearchClient({
+      url: 'http://meili.test',
+      key: 'k',
+      fetch: async () => (n++ === 0 ? answer('a') : new Response('{}', { status: 500 })),
+    });
     const result = (await client.search(state('a'), 5))!;
     await expect(result.sections()).resolves.toBeNull();
   });
@@ -161,7 +184,10 @@ describe('results first, sections right after', () => {
       { id: 'b', url: '/articles/b/', _formatted: { title: 'B' } },
     ];
     const merged = withSections(painted, [{ id: 'b', _formatted: { sections: [{ id: 's', heading: 'S', text: 't' }] } }]);
-    expect(merged).toEqual([painted[0], { id: 'b', url: '/articles/b/', _formatted: { title: 'B', sections: [{ id: 's', heading: 'S', text: 't' }] } }]);
+    expect(merged).toEqual([
+      painted[0],
+      { id: 'b', url: '/articles/b/', _formatted: { title: 'B', sections: [{ id: 's', heading: 'S', text: 't' }] } },
+    ]);
     expect(merged[0]).toBe(painted[0]);
   });
 });

@@ -55,7 +55,13 @@ export const countQuery = (state: SearchState, q: string, facets: FacetName[] = 
  * hits alone: the facets were counted with the first.
  */
 export function searchQueries(state: SearchState, limit: number, offset = 0): Record<string, unknown>[] {
-  const query = (filter: string[][], extra: Record<string, unknown>) => ({ indexUid: INDEX_UID, ...SEARCH_RESULTS, q: state.q, filter, ...extra });
+  const query = (filter: string[][], extra: Record<string, unknown>) => ({
+    indexUid: INDEX_UID,
+    ...SEARCH_RESULTS,
+    q: state.q,
+    filter,
+    ...extra,
+  });
   if (offset > 0) return [query(buildFilter(state), { limit, offset, facets: [] })];
   const facetOnly = FACETS.filter((facet) => state[facet].length > 0).map((facet) =>
     query(buildFilter(state, facet), { limit: 0, facets: [facet], attributesToHighlight: [], attributesToCrop: [] }),
@@ -136,7 +142,9 @@ export function createSearchClient(opts: { url: string; key: string; timeoutMs?:
       if (!res.ok) throw new SearchUnavailableError(`Meilisearch answered HTTP ${res.status}`);
       return await res.json();
     } catch (err) {
-      throw err instanceof SearchUnavailableError ? err : new SearchUnavailableError(`Meilisearch at ${base}${path} is unreachable`, { cause: err });
+      throw err instanceof SearchUnavailableError
+        ? err
+        : new SearchUnavailableError(`Meilisearch at ${base}${path} is unreachable`, { cause: err });
     } finally {
       clearTimeout(timer);
     }
@@ -181,7 +189,9 @@ export function createSearchClient(opts: { url: string; key: string; timeoutMs?:
 
   async function page(state: SearchState, limit: number, offset: number): Promise<FoundResult | null> {
     const mine = sequence;
-    const result = await current(mine, async (controller) => mergeAnswers(answers(await post('/multi-search', { queries: searchQueries(state, limit, offset) }, controller))));
+    const result = await current(mine, async (controller) =>
+      mergeAnswers(answers(await post('/multi-search', { queries: searchQueries(state, limit, offset) }, controller))),
+    );
     return result && { ...result, sections: () => sections(mine, state, limit, offset) };
   }
 
@@ -194,7 +204,12 @@ export function createSearchClient(opts: { url: string; key: string; timeoutMs?:
     cancel,
     ask: async (queries) => answers(await post('/multi-search', { queries })),
     async facetSearch(state, facet, text) {
-      const body = (await post(`/indexes/${INDEX_UID}/facet-search`, { facetName: facet, facetQuery: text, q: state.q, filter: buildFilter(state, facet) })) as {
+      const body = (await post(`/indexes/${INDEX_UID}/facet-search`, {
+        facetName: facet,
+        facetQuery: text,
+        q: state.q,
+        filter: buildFilter(state, facet),
+      })) as {
         facetHits?: { value: string; count: number }[];
       };
       return Array.isArray(body.facetHits) ? body.facetHits : [];

@@ -54,7 +54,8 @@ export function enhanceHeader(form: HTMLFormElement, client: SearchClient, repor
     total = result.total;
     listbox.innerHTML = renderHits(result.hits, 'header-hit', q);
     message.textContent = total === 0 ? `No articles match “${q.trim()}”.` : '';
-    more.textContent = total === 0 ? 'Suggestions and all articles' : total > PANEL_LIMIT ? `All ${total} results and filters` : 'Search page with filters';
+    more.textContent =
+      total === 0 ? 'Suggestions and all articles' : total > PANEL_LIMIT ? `All ${total} results and filters` : 'Search page with filters';
     status.textContent = resultCountText(total, result.ms, q);
     reporter.showed(q, total);
     show(true);

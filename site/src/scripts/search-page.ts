@@ -7,7 +7,18 @@ import { renderHits, resultCountText, upgradeSections } from './results-render.t
 import type { FacetDistribution, FoundResult, SearchClient } from './search-client.ts';
 import { UNAVAILABLE_HTML } from './search-header.ts';
 import { onResultOpened, type SearchReporter } from './search-report.ts';
-import { EMPTY_STATE, hasCriteria, hasFilters, isFacet, MAX_PAGE, PAGE_SIZE, parseState, type SearchState, stateToSearch, toggleFacet } from './search-url.ts';
+import {
+  EMPTY_STATE,
+  hasCriteria,
+  hasFilters,
+  isFacet,
+  MAX_PAGE,
+  PAGE_SIZE,
+  parseState,
+  type SearchState,
+  stateToSearch,
+  toggleFacet,
+} from './search-url.ts';
 import type { SyncApi } from './sync-api.ts';
 
 type Parts = { results?: string; facets?: string; message?: string; status: string; fallback: boolean; more?: boolean };
@@ -15,7 +26,9 @@ type Parts = { results?: string; facets?: string; message?: string; status: stri
 /** True when this page was reached from one where the visitor typed its query (the header box), or by back/forward/reload. */
 function arrivedWithQuery(): boolean {
   const type = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
-  return type === 'back_forward' || type === 'reload' || (document.referrer !== '' && new URL(document.referrer).origin === location.origin);
+  return (
+    type === 'back_forward' || type === 'reload' || (document.referrer !== '' && new URL(document.referrer).origin === location.origin)
+  );
 }
 
 /**
@@ -63,8 +76,13 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
   const filters = attachFiltersPanel(app);
 
   const show = (parts: Parts) => {
-    const focused = document.activeElement instanceof HTMLInputElement && facets.contains(document.activeElement) ? document.activeElement : null;
-    const focusKey = focused?.dataset.facet ? `[data-facet="${focused.dataset.facet}"][value="${CSS.escape(focused.value)}"]` : focused?.dataset.facetFilter ? `[data-facet-filter="${focused.dataset.facetFilter}"]` : '';
+    const focused =
+      document.activeElement instanceof HTMLInputElement && facets.contains(document.activeElement) ? document.activeElement : null;
+    const focusKey = focused?.dataset.facet
+      ? `[data-facet="${focused.dataset.facet}"][value="${CSS.escape(focused.value)}"]`
+      : focused?.dataset.facetFilter
+        ? `[data-facet-filter="${focused.dataset.facetFilter}"]`
+        : '';
     listbox.innerHTML = parts.results ?? '';
     // Typing often leaves the facet counts as they were; rebuilding ~100 checkboxes each time is wasted work.
     if ((parts.facets ?? '') !== facetsHtml) {
@@ -118,7 +136,9 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
       const none = fetched === 0;
       const q = state.q.trim();
       // The status line above already says that nothing matched; this offers the ways on.
-      const noneHtml = hasFilters(state) ? '<p>Nothing matches with these filters. <button type="button" data-clear-filters>Remove all filters</button></p>' : '';
+      const noneHtml = hasFilters(state)
+        ? '<p>Nothing matches with these filters. <button type="button" data-clear-filters>Remove all filters</button></p>'
+        : '';
       show({
         results: renderHits(result.hits, 'search-hit', state.q),
         facets: renderFacets(distribution, state, roleNames, facetText),
@@ -132,7 +152,12 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
       const suggestions = await suggestionsHtml(client, api, state, roles);
       if (mine === runs) message.innerHTML = noneHtml + suggestions;
     } catch {
-      if (mine === runs) show({ message: `<p>${UNAVAILABLE_HTML} They are also listed below.</p>`, status: 'Search is unavailable right now.', fallback: true });
+      if (mine === runs)
+        show({
+          message: `<p>${UNAVAILABLE_HTML} They are also listed below.</p>`,
+          status: 'Search is unavailable right now.',
+          fallback: true,
+        });
     }
   };
 

@@ -55,7 +55,11 @@ export function closestTerm(word: string, terms: readonly string[]): string | nu
  * `corrected` replaces every word that finds nothing by the closest term (dropping it when none is
  * close), `reduced` just drops those words. Null where it would be empty or the same query.
  */
-export function suggestQueries(words: readonly string[], counts: readonly number[], terms: readonly string[]): { corrected: string | null; reduced: string | null } {
+export function suggestQueries(
+  words: readonly string[],
+  counts: readonly number[],
+  terms: readonly string[],
+): { corrected: string | null; reduced: string | null } {
   const found = words.filter((_, i) => (counts[i] ?? 0) > 0);
   const fixed = words.map((w, i) => ((counts[i] ?? 0) > 0 ? w : closestTerm(w, terms)));
   const join = (list: (string | null)[]) => list.filter(Boolean).join(' ');

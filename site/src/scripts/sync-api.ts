@@ -43,11 +43,19 @@ export function createSyncApi(url: string | undefined, nav: Navigator = navigato
   return {
     terms: () => (terms ??= base ? getJson(`${base}${SEARCH_TERMS_PATH}`, noTerms) : Promise.resolve(noTerms)),
     popular: () =>
-      (popular ??= base ? getJson<PopularQueries>(`${base}${POPULAR_PATH}?limit=5`, { queries: [] }).then((p) => p.queries.map((q) => q.query)) : Promise.resolve([])),
+      (popular ??= base
+        ? getJson<PopularQueries>(`${base}${POPULAR_PATH}?limit=5`, { queries: [] }).then((p) => p.queries.map((q) => q.query))
+        : Promise.resolve([])),
     report(event) {
       if (!base || trackingRefused(nav)) return;
       const body = JSON.stringify({ ...event, q: event.q.trim().slice(0, MAX_QUERY_CHARS) });
-      fetch(`${base}${ANALYTICS_PATH}`, { method: 'POST', keepalive: true, credentials: 'omit', headers: { 'content-type': 'application/json' }, body }).catch(() => undefined);
+      fetch(`${base}${ANALYTICS_PATH}`, {
+        method: 'POST',
+        keepalive: true,
+        credentials: 'omit',
+        headers: { 'content-type': 'application/json' },
+        body,
+      }).catch(() => undefined);
     },
   };
 }

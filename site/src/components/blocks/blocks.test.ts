@@ -10,7 +10,27 @@ beforeAll(async () => {
 });
 
 const render = (blocks: Block[]) => container.renderToString(Blocks, { props: { blocks, headings: collectHeadings(blocks) } });
-const ALLOWED_TAGS = new Set(['p', 'strong', 'em', 'u', 's', 'code', 'pre', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'span', 'blockquote', 'ul', 'ol', 'li', 'figure']);
+const ALLOWED_TAGS = new Set([
+  'p',
+  'strong',
+  'em',
+  'u',
+  's',
+  'code',
+  'pre',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'a',
+  'span',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'figure',
+]);
 
 /** Markup structure with attribute values blanked, so only real tags and attribute names remain. */
 function structure(html: string): { tags: string[]; attributes: string[] } {
@@ -44,7 +64,14 @@ describe('Blocks renderer with hostile content', () => {
   });
 
   it('renders javascript:, data: and disguised script URLs as plain text', async () => {
-    const hostile = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' \tjava\nscript:alert(1)', '\u0001javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)'];
+    const hostile = [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' \tjava\nscript:alert(1)',
+      '\u0001javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+    ];
     const html = await render([{ type: 'paragraph', children: hostile.map((url, i) => link(url, `bad ${i}`)) }]);
     expect(html).not.toContain('href');
     expect(html).not.toMatch(/<a\b/);
@@ -53,7 +80,16 @@ describe('Blocks renderer with hostile content', () => {
 
   it('keeps http(s), mailto and relative links, escaping attribute breakouts', async () => {
     const html = await render([
-      { type: 'paragraph', children: [link('https://example.com/a?b=1&c=2'), link('mailto:hi@example.com'), link('/articles/x/'), link('#part'), link('https://x.test/"onmouseover="alert(1)')] },
+      {
+        type: 'paragraph',
+        children: [
+          link('https://example.com/a?b=1&c=2'),
+          link('mailto:hi@example.com'),
+          link('/articles/x/'),
+          link('#part'),
+          link('https://x.test/"onmouseover="alert(1)'),
+        ],
+      },
     ]);
     expect(html).toContain('href="https://example.com/a?b=1&amp;c=2"');
     expect(html).toContain('rel="noopener noreferrer"');

@@ -54,7 +54,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (ctx.query.ids !== undefined) {
         const ids = documentIds(ctx.query.ids);
         if (ids === null) return ctx.badRequest(`ids must be 1 to ${MAX_IDS_PER_REQUEST} comma-separated documentIds`);
-        const data = await query.findMany({ select: DOCUMENT_FIELDS, where: { ...PUBLISHED, documentId: { $in: ids } }, orderBy: { id: 'asc' }, populate });
+        const data = await query.findMany({
+          select: DOCUMENT_FIELDS,
+          where: { ...PUBLISHED, documentId: { $in: ids } },
+          orderBy: { id: 'asc' },
+          populate,
+        });
         ctx.body = { data, meta: {} };
         return;
       }

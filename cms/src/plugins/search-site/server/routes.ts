@@ -2,7 +2,12 @@ import { ACTIONS } from '../shared/actions';
 
 const can = (action: string) => ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }];
 
-const route = (method: string, path: string, handler: string, action: string) => ({ method, path, handler: `controller.${handler}`, config: { policies: can(action) } });
+const route = (method: string, path: string, handler: string, action: string) => ({
+  method,
+  path,
+  handler: `controller.${handler}`,
+  config: { policies: can(action) },
+});
 
 /** Admin routes under /search-site, for logged-in admin users holding the plugin's permissions. */
 export default {

@@ -1,5 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import type { Analytics, ArticleStatus, DeadLetter, Overview, SearchAnalytics, SearchDocumentState, SearchSyncOverview, SiteArticleStatus, SiteStatus } from '../shared/contracts';
+import type {
+  Analytics,
+  ArticleStatus,
+  DeadLetter,
+  Overview,
+  SearchAnalytics,
+  SearchDocumentState,
+  SearchSyncOverview,
+  SiteArticleStatus,
+  SiteStatus,
+} from '../shared/contracts';
 import { ADMIN_ANALYTICS_PATH } from '@stackguide/contracts/analytics';
 import { fillPath } from '@stackguide/contracts/route-path';
 import { ADMIN_ROUTES } from '@stackguide/contracts/search-sync-admin';
@@ -14,7 +24,10 @@ export const MAX_ANALYTICS_DAYS = 90;
 /** Adds each dead-lettered article's title, so editors see which article failed rather than its id. */
 async function withTitles(strapi: Core.Strapi, deadLetters: DeadLetter[]): Promise<(DeadLetter & { title: string | null })[]> {
   const ids = deadLetters.filter((d) => d.kind === 'article').map((d) => d.documentId);
-  const found = ids.length === 0 ? [] : await strapi.documents(ARTICLE).findMany({ filters: { documentId: { $in: ids } }, fields: ['title'], status: 'draft' });
+  const found =
+    ids.length === 0
+      ? []
+      : await strapi.documents(ARTICLE).findMany({ filters: { documentId: { $in: ids } }, fields: ['title'], status: 'draft' });
   const titles = new Map(found.map((a) => [a.documentId, String(a.title)]));
   return deadLetters.map((d) => ({ ...d, title: (d.kind === 'article' && titles.get(d.documentId)) || null }));
 }
@@ -25,9 +38,15 @@ const iso = (value: unknown): string | null => (value ? new Date(value as string
 const status = ({ strapi }: { strapi: Core.Strapi }) => ({
   async overview(): Promise<Overview> {
     const t = targets(strapi);
-    const [searchSync, site] = await Promise.all([call<SearchSyncOverview>(t.searchSync, 'GET', ADMIN_ROUTES.overview), call<SiteStatus>(t.site, 'GET', SITE_STATUS_ROUTES.builds)]);
+    const [searchSync, site] = await Promise.all([
+      call<SearchSyncOverview>(t.searchSync, 'GET', ADMIN_ROUTES.overview),
+      call<SiteStatus>(t.site, 'GET', SITE_STATUS_ROUTES.builds),
+    ]);
     if (!searchSync.ok) return { searchSync, site };
-    return { searchSync: { ok: true, data: { ...searchSync.data, deadLetters: await withTitles(strapi, searchSync.data.deadLetters) } }, site };
+    return {
+      searchSync: { ok: true, data: { ...searchSync.data, deadLetters: await withTitles(strapi, searchSync.data.deadLetters) } },
+      site,
+    };
   },
 
   /** Search analytics of the last `days` days; `data` is null while search-sync collects none. */

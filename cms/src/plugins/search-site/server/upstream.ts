@@ -11,7 +11,12 @@ const TIMEOUT_MS = 5_000;
 export function targets(strapi: Core.Strapi): { searchSync: Target; site: Target } {
   const c = strapi.config.get<StackguideConfig>('stackguide');
   return {
-    searchSync: { name: 'search-sync', url: c.searchSyncAdminUrl, secret: c.searchSyncAdminSecret, needs: 'SEARCH_SYNC_ADMIN_SECRET and SEARCH_SYNC_URL' },
+    searchSync: {
+      name: 'search-sync',
+      url: c.searchSyncAdminUrl,
+      secret: c.searchSyncAdminSecret,
+      needs: 'SEARCH_SYNC_ADMIN_SECRET and SEARCH_SYNC_URL',
+    },
     site: { name: 'the site server', url: c.siteStatusUrl, secret: c.buildHookSecret, needs: 'BUILD_HOOK_SECRET and SITE_BUILD_HOOK_URL' },
   };
 }
@@ -21,7 +26,8 @@ export function targets(strapi: Core.Strapi): { searchSync: Target; site: Target
  * service and URL (never the secret) when it is not configured, unreachable or answers an error.
  */
 export async function call<T>(target: Target, method: string, path: string): Promise<Upstream<T>> {
-  if (!target.url || !target.secret) return { ok: false, status: null, error: `${target.name} is not configured: set ${target.needs} in .env` };
+  if (!target.url || !target.secret)
+    return { ok: false, status: null, error: `${target.name} is not configured: set ${target.needs} in .env` };
   const url = `${target.url}${path}`;
   let res: Response;
   try {

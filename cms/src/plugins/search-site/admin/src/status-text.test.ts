@@ -7,24 +7,42 @@ const PUBLISHED = '2026-03-02T10:41:07.412Z';
 const NOW = Date.parse('2026-03-02T10:41:10.000Z');
 const BUILD = '2026-03-02T10:42:30.000Z';
 
-function status(search: Partial<SearchDocumentState> | string, site: Partial<SiteArticleStatus> | string, publishedUpdatedAt: string | null = PUBLISHED): ArticleStatus {
+function status(
+  search: Partial<SearchDocumentState> | string,
+  site: Partial<SiteArticleStatus> | string,
+  publishedUpdatedAt: string | null = PUBLISHED,
+): ArticleStatus {
   return {
     publishedUpdatedAt,
-    search: typeof search === 'string' ? { ok: false, status: null, error: search } : { ok: true, data: { state: 'absent', indexedUpdatedAt: null, queuedSince: null, error: null, ...search } },
-    site: typeof site === 'string' ? { ok: false, status: null, error: site } : { ok: true, data: { inBuild: false, updatedAt: null, buildFinishedAt: null, ...site } },
+    search:
+      typeof search === 'string'
+        ? { ok: false, status: null, error: search }
+        : { ok: true, data: { state: 'absent', indexedUpdatedAt: null, queuedSince: null, error: null, ...search } },
+    site:
+      typeof site === 'string'
+        ? { ok: false, status: null, error: site }
+        : { ok: true, data: { inBuild: false, updatedAt: null, buildFinishedAt: null, ...site } },
   };
 }
 
 describe('article status panel lines', () => {
   it('says how long ago the version in search was updated, to the second the index keeps', () => {
-    expect(searchLine(status({ state: 'indexed', indexedUpdatedAt: '2026-03-02T10:41:07.000Z' }, {}), NOW)).toEqual({ tone: 'success', text: 'In search: updated 3 s ago' });
+    expect(searchLine(status({ state: 'indexed', indexedUpdatedAt: '2026-03-02T10:41:07.000Z' }, {}), NOW)).toEqual({
+      tone: 'success',
+      text: 'In search: updated 3 s ago',
+    });
     expect(searchLine(status({ state: 'indexed', indexedUpdatedAt: '2026-03-02T10:00:00.000Z' }, {}), NOW).tone).toBe('warning');
   });
 
   it('names a queued change, a failure with its reason, and a draft', () => {
     expect(searchLine(status({ state: 'queued', queuedSince: PUBLISHED }, {}), NOW)).toEqual({ tone: 'warning', text: 'Queued' });
-    expect(searchLine(status({ state: 'queued', error: 'StrapiError: 503' }, {}), NOW).text).toBe('Queued (last try failed: StrapiError: 503)');
-    expect(searchLine(status({ state: 'failed', error: 'StrapiError: 403 Forbidden' }, {}), NOW)).toEqual({ tone: 'danger', text: 'Failed: StrapiError: 403 Forbidden' });
+    expect(searchLine(status({ state: 'queued', error: 'StrapiError: 503' }, {}), NOW).text).toBe(
+      'Queued (last try failed: StrapiError: 503)',
+    );
+    expect(searchLine(status({ state: 'failed', error: 'StrapiError: 403 Forbidden' }, {}), NOW)).toEqual({
+      tone: 'danger',
+      text: 'Failed: StrapiError: 403 Forbidden',
+    });
     // A draft's save is checked by search-sync too: while that check waits, it is still just a draft.
     expect(searchLine(status({ state: 'queued' }, {}, null), NOW)).toEqual({ tone: 'neutral', text: 'Not in search (draft)' });
     expect(searchLine(status({ state: 'indexed', indexedUpdatedAt: PUBLISHED }, {}, null), NOW).text).toBe('Leaving search (unpublished)');
@@ -32,16 +50,26 @@ describe('article status panel lines', () => {
   });
 
   it('says which build put the current version on the site, or that it waits for the next one', () => {
-    expect(siteLine(status({}, { inBuild: true, updatedAt: PUBLISHED, buildFinishedAt: BUILD }))).toEqual({ tone: 'success', text: `On the site: since build of ${clock(BUILD)}` });
+    expect(siteLine(status({}, { inBuild: true, updatedAt: PUBLISHED, buildFinishedAt: BUILD }))).toEqual({
+      tone: 'success',
+      text: `On the site: since build of ${clock(BUILD)}`,
+    });
     expect(clock(BUILD)).toMatch(/^\d\d:\d\d$/);
-    expect(siteLine(status({}, { inBuild: true, updatedAt: '2026-03-01T08:00:00.000Z', buildFinishedAt: BUILD })).text).toBe('Waiting for the next build');
+    expect(siteLine(status({}, { inBuild: true, updatedAt: '2026-03-01T08:00:00.000Z', buildFinishedAt: BUILD })).text).toBe(
+      'Waiting for the next build',
+    );
     expect(siteLine(status({}, { inBuild: false }))).toEqual({ tone: 'warning', text: 'Waiting for the next build' });
     expect(siteLine(status({}, { inBuild: false }, null)).text).toBe('Not on the site (draft)');
   });
 
   it('passes on why a status is unavailable', () => {
-    const down = status('search-sync is unreachable at http://127.0.0.1:7710/admin/documents/x', 'the site server is not configured: set BUILD_HOOK_SECRET and SITE_BUILD_HOOK_URL in .env');
-    expect(searchLine(down, NOW).text).toBe('Search status unavailable: search-sync is unreachable at http://127.0.0.1:7710/admin/documents/x');
+    const down = status(
+      'search-sync is unreachable at http://127.0.0.1:7710/admin/documents/x',
+      'the site server is not configured: set BUILD_HOOK_SECRET and SITE_BUILD_HOOK_URL in .env',
+    );
+    expect(searchLine(down, NOW).text).toBe(
+      'Search status unavailable: search-sync is unreachable at http://127.0.0.1:7710/admin/documents/x',
+    );
     expect(siteLine(down).text).toMatch(/^Site status unavailable: the site server is not configured/);
   });
 });

@@ -15,10 +15,13 @@ export function searchLine(status: ArticleStatus, now: number): StatusLine {
   if (state === 'failed') return { tone: 'danger', text: `Failed: ${error ?? 'unknown error'}` };
   if (!published) {
     // Unpublished but still indexed: the removal is on its way.
-    return indexedUpdatedAt ? { tone: 'warning', text: 'Leaving search (unpublished)' } : { tone: 'neutral', text: 'Not in search (draft)' };
+    return indexedUpdatedAt
+      ? { tone: 'warning', text: 'Leaving search (unpublished)' }
+      : { tone: 'neutral', text: 'Not in search (draft)' };
   }
   if (state === 'queued') return { tone: 'warning', text: error ? `Queued (last try failed: ${error})` : 'Queued' };
-  if (indexedUpdatedAt && sameSecond(indexedUpdatedAt, published)) return { tone: 'success', text: `In search: updated ${ago(indexedUpdatedAt, now)}` };
+  if (indexedUpdatedAt && sameSecond(indexedUpdatedAt, published))
+    return { tone: 'success', text: `In search: updated ${ago(indexedUpdatedAt, now)}` };
   if (indexedUpdatedAt) return { tone: 'warning', text: 'In search with an older version; the update is on its way' };
   return { tone: 'warning', text: 'Not in search yet' };
 }
@@ -28,7 +31,8 @@ export function siteLine(status: ArticleStatus): StatusLine {
   const published = status.publishedUpdatedAt;
   if (!status.site.ok) return { tone: 'neutral', text: `Site status unavailable: ${status.site.error}` };
   const { inBuild, updatedAt, buildFinishedAt } = status.site.data;
-  if (!published) return inBuild ? { tone: 'warning', text: 'On the site until the next build' } : { tone: 'neutral', text: 'Not on the site (draft)' };
+  if (!published)
+    return inBuild ? { tone: 'warning', text: 'On the site until the next build' } : { tone: 'neutral', text: 'Not on the site (draft)' };
   if (inBuild && updatedAt && buildFinishedAt && sameSecond(updatedAt, published)) {
     return { tone: 'success', text: `On the site: since build of ${clock(buildFinishedAt)}` };
   }

@@ -52,15 +52,21 @@ export function AnalyticsCard({ data, error }: { data: SearchAnalytics | null | 
       ) : (
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Typography>
-            Click-through: {percent(data.clickThrough.rate)} ({data.clickThrough.clicks} opened results in {data.clickThrough.searches} searches)
-            {data.clickThrough.byPosition.length > 0 && `; by position ${data.clickThrough.byPosition.map((n, i) => `${i + 1}: ${n}`).join(', ')}`}
+            Click-through: {percent(data.clickThrough.rate)} ({data.clickThrough.clicks} opened results in {data.clickThrough.searches}{' '}
+            searches)
+            {data.clickThrough.byPosition.length > 0 &&
+              `; by position ${data.clickThrough.byPosition.map((n, i) => `${i + 1}: ${n}`).join(', ')}`}
           </Typography>
           <Rows
             caption="Top queries"
             head={['Query', 'Searches', 'Average results', 'Clicks']}
             rows={data.topQueries.map((q) => [q.query, q.searches, q.avgResults.toFixed(1), q.clicks])}
           />
-          <Rows caption="Queries with no results" head={['Query', 'Searches']} rows={data.zeroResultQueries.map((q) => [q.query, q.searches])} />
+          <Rows
+            caption="Queries with no results"
+            head={['Query', 'Searches']}
+            rows={data.zeroResultQueries.map((q) => [q.query, q.searches])}
+          />
         </Flex>
       )}
     </Card>

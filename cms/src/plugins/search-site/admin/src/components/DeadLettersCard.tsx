@@ -6,7 +6,8 @@ import { Card } from './Card';
 
 type Letter = DeadLetter & { title: string | null };
 
-const name = (letter: Letter) => (letter.kind === 'article' ? (letter.title ?? `article ${letter.documentId} (deleted)`) : `${letter.kind} ${letter.documentId}`);
+const name = (letter: Letter) =>
+  letter.kind === 'article' ? (letter.title ?? `article ${letter.documentId} (deleted)`) : `${letter.kind} ${letter.documentId}`;
 
 function Document({ letter }: { letter: Letter }) {
   if (letter.kind !== 'article' || letter.title === null) return <Typography>{name(letter)}</Typography>;
@@ -14,7 +15,13 @@ function Document({ letter }: { letter: Letter }) {
 }
 
 /** Changes search-sync gave up on, with why, and Retry / Discard for those who may. */
-export function DeadLettersCard(props: { letters: Letter[]; canManage: boolean; busy: string | null; onRetry(id: string): void; onDiscard(id: string): void }) {
+export function DeadLettersCard(props: {
+  letters: Letter[];
+  canManage: boolean;
+  busy: string | null;
+  onRetry(id: string): void;
+  onDiscard(id: string): void;
+}) {
   const { letters, canManage } = props;
   return (
     <Card title={`Dead letters (${letters.length})`} id="dead-letters">
@@ -61,10 +68,22 @@ export function DeadLettersCard(props: { letters: Letter[]; canManage: boolean; 
                 {canManage && (
                   <Td>
                     <Flex gap={2}>
-                      <Button size="S" variant="secondary" aria-label={`Retry ${name(letter)}`} disabled={props.busy !== null} onClick={() => props.onRetry(letter.id)}>
+                      <Button
+                        size="S"
+                        variant="secondary"
+                        aria-label={`Retry ${name(letter)}`}
+                        disabled={props.busy !== null}
+                        onClick={() => props.onRetry(letter.id)}
+                      >
                         Retry
                       </Button>
-                      <Button size="S" variant="danger-light" aria-label={`Discard ${name(letter)}`} disabled={props.busy !== null} onClick={() => props.onDiscard(letter.id)}>
+                      <Button
+                        size="S"
+                        variant="danger-light"
+                        aria-label={`Discard ${name(letter)}`}
+                        disabled={props.busy !== null}
+                        onClick={() => props.onDiscard(letter.id)}
+                      >
                         Discard
                       </Button>
                     </Flex>

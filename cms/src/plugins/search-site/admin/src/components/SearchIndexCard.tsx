@@ -16,7 +16,11 @@ function Reindex({ progress, running }: { progress: ReindexProgress | null; runn
     const step = progress && progress.state !== 'done' && progress.state !== 'failed' ? progress : null;
     return (
       <Flex direction="column" alignItems="stretch" gap={2} aria-live="polite">
-        <Typography>{step && step.total > 0 ? `Reindexing: ${STEPS[step.state]} — ${step.done} of ${step.total} articles` : 'Reindexing: preparing a fresh index…'}</Typography>
+        <Typography>
+          {step && step.total > 0
+            ? `Reindexing: ${STEPS[step.state]} — ${step.done} of ${step.total} articles`
+            : 'Reindexing: preparing a fresh index…'}
+        </Typography>
         <ProgressBar value={percent} aria-label={`Reindex progress ${percent} %`} />
       </Flex>
     );
@@ -33,7 +37,13 @@ function Reindex({ progress, running }: { progress: ReindexProgress | null; runn
 }
 
 /** Queue, last reconcile, reindex and owed site rebuild from search-sync; the Reindex button for those who may. */
-export function SearchIndexCard(props: { data: SearchSyncOverview; now: number; canManage: boolean; onReindex(): void; starting: boolean }) {
+export function SearchIndexCard(props: {
+  data: SearchSyncOverview;
+  now: number;
+  canManage: boolean;
+  onReindex(): void;
+  starting: boolean;
+}) {
   const { data, now } = props;
   const r = data.lastReconcile;
   const running = data.reindexRunning || props.starting;

@@ -16,7 +16,10 @@ export function SiteBuildCard({ data, now }: { data: SiteStatus; now: number }) 
               ? `${current.kind} build finished ${dateTime(current.finishedAt)} (${ago(current.finishedAt, now)}), took ${duration(current.ms)}, ${current.pages} pages (${current.rendered} rendered)`
               : 'no build yet',
           ],
-          ['Building now', building ? `${building.kind} build started ${ago(building.startedAt, now)}` : data.pending ? 'a build is queued' : 'no'],
+          [
+            'Building now',
+            building ? `${building.kind} build started ${ago(building.startedAt, now)}` : data.pending ? 'a build is queued' : 'no',
+          ],
           ['Last failure', lastFailure ? `${dateTime(lastFailure.at)}: ${lastFailure.message}` : 'none'],
         ]}
       />

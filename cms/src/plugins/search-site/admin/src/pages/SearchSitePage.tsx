@@ -46,10 +46,17 @@ function SearchSite() {
   const analyticsError = analytics.data && !analytics.data.ok ? analytics.data.error : analytics.error;
   return (
     <>
-      <Layouts.Header title="Search & site" subtitle="Whether published articles are searchable and on the site, and what readers search for." />
+      <Layouts.Header
+        title="Search & site"
+        subtitle="Whether published articles are searchable and on the site, and what readers search for."
+      />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          {!canManage && <Typography textColor="neutral600">You can follow the status here; reindexing and handling dead letters need the Editor or Super Admin role.</Typography>}
+          {!canManage && (
+            <Typography textColor="neutral600">
+              You can follow the status here; reindexing and handling dead letters need the Editor or Super Admin role.
+            </Typography>
+          )}
           {sync?.ok ? (
             <>
               <SearchIndexCard
@@ -57,7 +64,13 @@ function SearchSite() {
                 now={now}
                 canManage={canManage}
                 starting={busy === 'reindex'}
-                onReindex={() => act('reindex', () => post(`/${PLUGIN_ID}/reindex`), 'Reindex started: searches keep the current index until the new one is complete.')}
+                onReindex={() =>
+                  act(
+                    'reindex',
+                    () => post(`/${PLUGIN_ID}/reindex`),
+                    'Reindex started: searches keep the current index until the new one is complete.',
+                  )
+                }
               />
               <DeadLettersCard
                 letters={sync.data.deadLetters}
