@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { connection } from '../src/loaders/strapi-snapshot.ts';
+import { connection } from '../src/strapi/strapi-snapshot.ts';
 import type { BuildEnv } from './build-env.ts';
 import { ImageStore } from './images.ts';
 import type { BuildContext } from './site-build.ts';

@@ -1,6 +1,6 @@
 import { digestOf, remember } from '../src/lib/digest.ts';
 import { EMPTY_SNAPSHOT, withChanges, type ContentChange, type Snapshot } from '../src/lib/snapshot.ts';
-import type { Article } from '../src/loaders/schemas.ts';
+import type { Article } from '../src/strapi/schemas.ts';
 import {
   fetchArticlesOf,
   fetchByIds,
@@ -8,7 +8,7 @@ import {
   fetchEntries,
   refuseEmpty,
   type StrapiConnection,
-} from '../src/loaders/strapi-snapshot.ts';
+} from '../src/strapi/strapi-snapshot.ts';
 import type { ImageStore } from './images.ts';
 
 /** What a fetch brought: the new snapshot and how many entries differ from the previous one. */

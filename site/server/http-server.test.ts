@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Article } from '../src/loaders/schemas.ts';
+import type { Article } from '../src/strapi/schemas.ts';
 import { SiteBuilder } from './builder.ts';
 import { SITE_STATUS_ROUTES } from '@stackguide/contracts/site-status';
 import { createSiteServer } from './http-server.ts';

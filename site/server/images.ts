@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Block, BlockImage } from '@stackguide/contracts/blocks';
 import sharp, { type OutputInfo } from 'sharp';
 import { SiteError } from '../src/errors.ts';
-import type { Article } from '../src/loaders/schemas.ts';
+import type { Article } from '../src/strapi/schemas.ts';
 
 /** Where a build serves prepared images from; the static server caches this directory for a year. */
 export const IMAGE_URL_DIR = '/_astro/';

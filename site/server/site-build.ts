@@ -8,7 +8,7 @@ import type { RenderConfig } from '../src/lib/render-config.ts';
 import { ROUTES, sitePages, type SitePage } from '../src/lib/site-pages.ts';
 import { siteModel } from '../src/lib/site-model.ts';
 import type { ContentChange, Snapshot } from '../src/lib/snapshot.ts';
-import type { StrapiConnection } from '../src/loaders/strapi-snapshot.ts';
+import type { StrapiConnection } from '../src/strapi/strapi-snapshot.ts';
 import { compileSite, type CompiledSite } from './compile.ts';
 import { fetchChanges, fetchEverything, type Fetched } from './content-fetch.ts';
 import { IMAGE_URL_DIR, ImageStore } from './images.ts';

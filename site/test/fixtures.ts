@@ -1,6 +1,6 @@
 import type { FakeCollections } from '@stackguide/test-kit';
 import { roleSchema, skillSchema } from '@stackguide/contracts/entries';
-import { articleSchema } from '../src/loaders/schemas.ts';
+import { articleSchema } from '../src/strapi/schemas.ts';
 import type { Snapshot } from '../src/lib/snapshot.ts';
 
 /** Title of the fixture article that tries to inject markup; pages must show it as text. */
@@ -179,7 +179,7 @@ export function makeContent(articleCount: number): FakeCollections {
   return { articles, roles, skills };
 }
 
-/** `makeContent(articleCount)` as the site's loaders hand it to a build: validated, by documentId. */
+/** `makeContent(articleCount)` as the site's Strapi reads hand it to a build: validated, by documentId. */
 export function fixtureSnapshot(articleCount: number): Snapshot {
   const content = makeContent(articleCount);
   const byId = <T extends { documentId: string }>(items: T[]) => new Map(items.map((i) => [i.documentId, i]));

@@ -2,7 +2,7 @@ import { StrapiClient } from '@stackguide/runtime';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPARE_ROLES } from '../src/consts.ts';
-import { listAll } from '../src/loaders/strapi-pages.ts';
+import { listAll } from '../src/strapi/strapi-pages.ts';
 import { roleSchema, type Role } from '@stackguide/contracts/entries';
 import { startSearchStack, type SearchStack } from './search-stack.ts';
 import { axeViolations } from '@stackguide/test-kit';

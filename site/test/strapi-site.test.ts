@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { axeViolations, launchChromium, startTestCms, type TestCms } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../server/static-files.ts';
-import { listAll } from '../src/loaders/strapi-pages.ts';
+import { listAll } from '../src/strapi/strapi-pages.ts';
 import { buildSiteForTest, SITE_ROOT, TEST_SITE_URL } from './site-build.ts';
 import { brokenInternalLinks, filesUnder, rssItemLinks, sitemapUrls } from './dist-checks.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureSnapshot } from '../../test/fixtures.ts';
-import type { Article } from '../loaders/schemas.ts';
+import type { Article } from '../strapi/schemas.ts';
 import { unaffectedArticles } from './affected.ts';
 import { pageKeys } from './page-keys.ts';
 import { sitePages } from './site-pages.ts';

@@ -1,7 +1,7 @@
 import { readingMinutes } from '@stackguide/content';
 import { RELATED_COUNT } from '../consts.ts';
 import type { Role, Skill } from '@stackguide/contracts/entries';
-import type { Article } from '../loaders/schemas.ts';
+import type { Article } from '../strapi/schemas.ts';
 import { remember } from './digest.ts';
 import { relatedFinder } from './related.ts';
 import type { Snapshot } from './snapshot.ts';

@@ -1,5 +1,5 @@
 import type { Role, Skill } from '@stackguide/contracts/entries';
-import type { Article } from '../loaders/schemas.ts';
+import type { Article } from '../strapi/schemas.ts';
 
 /**
  * The published content one build renders: every article, role and skill by documentId, media

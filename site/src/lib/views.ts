@@ -1,7 +1,7 @@
 import { ARTICLES_PER_PAGE, COMPARE_ROLES, HUB_LATEST, LATEST_ON_HOME, RSS_ITEMS, SEARCH_FALLBACK_PER_ROLE } from '../consts.ts';
 import { SiteError } from '../errors.ts';
 import type { Role, Skill } from '@stackguide/contracts/entries';
-import type { Article } from '../loaders/schemas.ts';
+import type { Article } from '../strapi/schemas.ts';
 import { articlePath, rolePath, skillPath } from './paths.ts';
 import type { Card, SiteModel } from './site-model.ts';
 
