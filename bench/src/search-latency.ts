@@ -1,4 +1,5 @@
-import { INDEX_UID, SEARCH_RESULTS } from '@stackguide/contracts/search-index';
+import { INDEX_UID } from '@stackguide/contracts/search-index';
+import { SEARCH_RESULTS } from '@stackguide/contracts/search-queries';
 import { search } from './meili-http.ts';
 import { PLUGIN_INDEX } from './plugin-cms.ts';
 import { stepLog } from '@stackguide/runtime';

@@ -1,10 +1,23 @@
 /**
- * The search index: what the `articles` index holds and how it is configured. search-sync writes
- * documents of this shape; the site's search island queries them. The browser loads this module:
- * it imports nothing.
+ * The search indexes: what each holds and how it is configured. search-sync writes documents of
+ * these shapes; the site's search island queries them. The browser loads this module: it imports
+ * nothing.
+ *
+ * One index per shape rather than one index with a `type` field: articles keep their own settings,
+ * facets, counts, sort and paging untouched by pages that have none of them, and the browser asks
+ * all of them in one multi-search request with the one search-only key. A reindex swaps every index
+ * in one atomic swap (Meilisearch's swap-indexes applies all pairs of a request or none).
  */
 
+/** Published articles (SearchDocument). */
 export const INDEX_UID = 'articles';
+/** Role and skill pages (PageDocument). */
+export const PAGES_INDEX_UID = 'pages';
+/** One document per salary band of a role (SalaryDocument), for the salary answer card. */
+export const SALARIES_INDEX_UID = 'salaries';
+/** Every index search-sync fills and the search-only key may search. */
+export const INDEX_UIDS = [INDEX_UID, PAGES_INDEX_UID, SALARIES_INDEX_UID] as const;
+export type IndexUid = (typeof INDEX_UIDS)[number];
 export const PRIMARY_KEY = 'id';
 
 /** Uid of the search-only API key; Meilisearch derives the key value from it and the master key. */
@@ -102,50 +115,134 @@ export const SEARCH_SETTINGS = {
   faceting: { maxValuesPerFacet: 100 },
 } as const;
 
-/**
- * Highlight markers are control characters rather than `<mark>`: the site escapes everything
- * Meilisearch returns, then turns only these markers into `<mark>` elements, so a title that itself
- * contains `<mark>` or `<img onerror>` stays text.
- */
-export const HIGHLIGHT_PRE = '\u0002';
-export const HIGHLIGHT_POST = '\u0003';
+/** A role or skill page as it sits in the `pages` index. */
+export type PageDocument = {
+  /** `<type>-<documentId>`: roles and skills share the index. */
+  id: string;
+  type: 'role' | 'skill';
+  /** Strapi documentId of the role or skill. */
+  documentId: string;
+  slug: string;
+  /** Path on the site: `/roles/<slug>/` or `/skills/<slug>/`. */
+  url: string;
+  name: string;
+  /** What a hit shows under the name: a role's tagline, a skill's description. */
+  summary: string;
+  /** The rest of the page's own words: a role's summary and responsibilities; empty for a skill. */
+  content: string;
+  /** A skill's category (`database`, `framework`, …); null for a role. */
+  category: string | null;
+  /** Unix seconds; reconcile compares it with Strapi's. */
+  updatedAt: number;
+};
 
 /**
- * The site asks in two steps, results first and section snippets right after, because formatting
- * `sections.text` (highlight, crop or match positions alike) is nearly all of Meilisearch's work
- * for a search; facets cost next to nothing (bench: `search`, `keystroke`).
- *
- * SEARCH_RESULTS paints the results: titles, excerpt or content snippets, chips, counts and facets.
- * Its hits link to the top of their article.
+ * One salary band of a role as it sits in the `salaries` index, figures exactly as the CMS holds
+ * them. Its words are what a pay question names: the role, region, level, period, currency and
+ * SALARY_TOPIC, so a query matching every one of its words asks for this band (see SALARY_QUERY).
  */
-export const SEARCH_RESULTS = {
-  attributesToRetrieve: ['id', 'url', 'title', 'excerpt', 'roles', 'roleNames', 'skills', 'readingMinutes'],
-  attributesToHighlight: ['title', 'excerpt', 'content'],
-  attributesToCrop: ['content:24'],
-  cropMarker: '…',
-  highlightPreTag: HIGHLIGHT_PRE,
-  highlightPostTag: HIGHLIGHT_POST,
-  facets: FACETS,
+export type SalaryDocument = {
+  /** `<role documentId>-<position>`. */
+  id: string;
+  /** The role's Strapi documentId. */
+  documentId: string;
+  /** The band's place in the role's list (0 first). */
+  position: number;
+  role: string;
+  /** The role page. */
+  url: string;
+  region: string;
+  level: 'entry' | 'experienced' | 'lead' | 'manager';
+  /** The level in the words a question uses (SALARY_LEVEL_TERMS). */
+  levelTerms: string;
+  period: 'month' | 'year';
+  /** "per month" or "per year". */
+  periodTerms: string;
+  currency: string;
+  min: number;
+  /** Null: "and more". */
+  max: number | null;
+  sourceNote: string;
+  /** Always SALARY_TOPIC: the word a query must match (itself or a synonym) to ask about pay. */
+  topic: string;
+  /** The role's updatedAt, unix seconds. */
+  updatedAt: number;
+};
+
+/** The word every salary band holds; the editors' vocabulary makes pay, earn, wage… find it. */
+export const SALARY_TOPIC = 'salary';
+/** Salary levels in the words readers use; the vocabulary maps junior, senior… onto them. */
+export const SALARY_LEVEL_TERMS: Record<SalaryDocument['level'], string> = {
+  entry: 'entry level',
+  experienced: 'experienced',
+  lead: 'lead',
+  manager: 'manager',
+};
+
+const TYPOS = SEARCH_SETTINGS.typoTolerance;
+
+/** Settings of the `pages` index: the name first, then the line under it, then the rest. */
+export const PAGE_SETTINGS = {
+  searchableAttributes: ['name', 'summary', 'content'],
+  displayedAttributes: ['id', 'type', 'documentId', 'slug', 'url', 'name', 'summary', 'content', 'category', 'updatedAt'],
+  filterableAttributes: ['type'],
+  sortableAttributes: [],
+  rankingRules: ['words', 'proximity', 'typo', 'attribute', 'exactness'],
+  typoTolerance: TYPOS,
+  pagination: { maxTotalHits: 1000 },
+  faceting: { maxValuesPerFacet: 100 },
 } as const;
 
-/**
- * SEARCH_SECTIONS follows with the same `q`, filter, offset and limit and upgrades each painted hit
- * with its best section (name, deep link, snippet). Meilisearch returns every section of a hit in
- * `_formatted.sections`, each text cropped; the highlights say which section matched. `sections.id`
- * must be retrieved: Meilisearch 1.21 puts into `_formatted` only what is retrieved or formatted, and
- * an id must not be highlighted (it would gain markers).
- */
-export const SEARCH_SECTIONS = {
-  attributesToRetrieve: ['id', 'sections.id'],
-  attributesToHighlight: ['sections.heading', 'sections.text'],
-  attributesToCrop: ['sections.text:24'],
-  cropMarker: '…',
-  highlightPreTag: HIGHLIGHT_PRE,
-  highlightPostTag: HIGHLIGHT_POST,
-  facets: [],
+/** Settings of the `salaries` index: only the words a pay question names are searchable. */
+export const SALARY_SETTINGS = {
+  searchableAttributes: ['role', 'region', 'levelTerms', 'periodTerms', 'currency', 'topic'],
+  displayedAttributes: [
+    'id',
+    'documentId',
+    'position',
+    'role',
+    'url',
+    'region',
+    'level',
+    'levelTerms',
+    'period',
+    'periodTerms',
+    'currency',
+    'min',
+    'max',
+    'sourceNote',
+    'topic',
+    'updatedAt',
+  ],
+  filterableAttributes: ['documentId'],
+  sortableAttributes: [],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness'],
+  typoTolerance: TYPOS,
+  pagination: { maxTotalHits: 1000 },
+  faceting: { maxValuesPerFacet: 100 },
+} as const;
+
+/** Each index's settings: search-sync applies them (with the editors' vocabulary) to every index it fills. */
+export const INDEX_SETTINGS = {
+  [INDEX_UID]: SEARCH_SETTINGS,
+  [PAGES_INDEX_UID]: PAGE_SETTINGS,
+  [SALARIES_INDEX_UID]: SALARY_SETTINGS,
 } as const;
 
 /** Path of an article page; the site builds the same path from the slug. */
 export function articleUrl(slug: string): string {
   return `/articles/${encodeURIComponent(slug)}/`;
 }
+
+/** Path of a role page. */
+export function roleUrl(slug: string): string {
+  return `/roles/${encodeURIComponent(slug)}/`;
+}
+
+/** Path of a skill page. */
+export function skillUrl(slug: string): string {
+  return `/skills/${encodeURIComponent(slug)}/`;
+}
+
+/** Id of the salary section on a role page: the answer card links there. */
+export const SALARY_SECTION_ID = 'salary-title';

@@ -23,8 +23,9 @@ export const ADMIN_ROUTES = {
 } as const;
 
 /**
- * article: re-sync one article; role/skill: re-queue every article that references it;
- * search-setting: apply the editors' vocabulary to the index.
+ * article: re-sync one article; role/skill: re-sync its page (and a role's salary bands), then
+ * re-queue every article that references it; search-setting: apply the editors' vocabulary to the
+ * indexes.
  */
 export type ItemKind = 'article' | 'role' | 'skill' | 'search-setting';
 
@@ -33,9 +34,9 @@ export type DeadLetter = { kind: ItemKind; documentId: string; attempts: number;
 export type ReconcileResult = {
   startedAt: string;
   finishedAt: string;
-  /** Published articles in Strapi. */
+  /** Documents Strapi's published articles, roles and skills make (a salary band is one). */
   published: number;
-  /** Documents in the index. */
+  /** Documents in the indexes. */
   indexed: number;
   /** Published but not in the index. */
   missing: number;
@@ -51,7 +52,7 @@ export type ReindexProgress = {
   state: 'loading' | 'swapping' | 'done' | 'failed';
   /** The fresh index being filled. */
   index: string;
-  /** Articles read from Strapi and handed to Meilisearch (or about to be, with the rest of their chunk). */
+  /** Documents read from Strapi and handed to Meilisearch (or about to be, with the rest of their chunk). */
   done: number;
   total: number;
   startedAt: string;

@@ -66,6 +66,22 @@ describe('BuildHook', () => {
     expect(hook.owed()).toBe(false);
   });
 
+  it('while held, calls the hook for nothing noted, then once for all of it after release', async () => {
+    const hook = hookFor();
+    hook.start();
+    hook.hold();
+    hook.changed([article('a')], 1_000);
+    // Longer than the debounce and the idle check: a batch may take this long.
+    await pause(200);
+    hook.changed([{ kind: 'role', documentId: 'r' }], 2_000);
+    expect(site.calls).toHaveLength(0);
+    hook.release();
+    await until('hook call', () => site.calls.length > 0);
+    await pause(100);
+    expect(site.calls).toHaveLength(1);
+    expect(JSON.parse(site.calls[0]!.body)).toMatchObject({ changes: [article('a'), { kind: 'role', documentId: 'r' }] });
+  });
+
   it('names no documents when it cannot (a change of everything, or more than the hook lists)', async () => {
     const hook = hookFor();
     hook.changed([article('a')], 1_000);

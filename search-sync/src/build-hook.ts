@@ -46,6 +46,9 @@ export class BuildHook {
   private failures = 0;
   private calling: Promise<Outcome> | undefined;
   private started = false;
+  /** Changes noted while held wait for `release()` before the hook is scheduled. */
+  private held = false;
+  private heldChanges = false;
   private startedAt = 0;
   private answered = false;
   private stopped = false;
@@ -65,6 +68,26 @@ export class BuildHook {
   changed(changes: ContentChange[] | 'all', now = Date.now()): void {
     if (!this.opts.url) return;
     this.mark.set(changes, now);
+    if (this.held) this.heldChanges = true;
+    else this.settle();
+  }
+
+  /**
+   * Notes changes without calling the hook until `release()`: whatever one batch of the processor
+   * changes (pages, the articles naming them) makes one rebuild, however long the batch takes.
+   */
+  hold(): void {
+    this.held = true;
+  }
+
+  /** Ends `hold()`: changes noted meanwhile get the hook called once they settle. */
+  release(): void {
+    this.held = false;
+    if (this.heldChanges) this.settle();
+    this.heldChanges = false;
+  }
+
+  private settle(): void {
     // While failing, the backoff timer decides; the next call covers this change too.
     if (this.started && this.failures === 0) this.schedule(this.opts.debounceMs ?? DEFAULT_DEBOUNCE_MS);
   }
@@ -107,6 +130,11 @@ export class BuildHook {
 
   private async tick(): Promise<void> {
     this.timer = undefined;
+    // Held: `release()` looks again.
+    if (this.held) {
+      this.heldChanges = true;
+      return;
+    }
     const outcome = await this.callOnce().catch((err: unknown): Outcome => {
       this.log.error({ err: describeError(err) }, 'could not read or clear the owed site rebuild');
       return 'failed';

@@ -43,6 +43,7 @@ function repairDeps(service: Service, log: Logger): RepairDeps {
     meili: service.meili,
     strapi: service.strapi,
     index: service.index,
+    pageIndexes: service.pageIndexes,
     queue: service.queue,
     buildHook: service.buildHook,
     log,

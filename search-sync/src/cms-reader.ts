@@ -1,4 +1,4 @@
-import type { SearchSettingsEntry } from '@stackguide/contracts/entries';
+import { roleSchema, type SearchSettingsEntry, skillSchema } from '@stackguide/contracts/entries';
 import {
   type ArticleStamp,
   type FeedArticle,
@@ -6,7 +6,44 @@ import {
   type FeedStampsAnswer,
   INDEX_FEED,
 } from '@stackguide/contracts/index-feed';
-import { documentIdChunks, keysetPageQuery, LISTING_PAGE, NO_RETRY, StrapiClient, StrapiError } from '@stackguide/runtime';
+import {
+  documentIdChunks,
+  documentIdFilters,
+  keysetPageQuery,
+  LISTING_PAGE,
+  NO_RETRY,
+  StrapiClient,
+  StrapiError,
+} from '@stackguide/runtime';
+import { z } from 'zod';
+import type { PageEntry, PageKind } from './page-documents.ts';
+
+const stamped = { updatedAt: z.string() };
+/**
+ * What is read of each page type through the REST API: roles and skills are few and carry no body,
+ * so the API's per-entry cost is small (the index feed exists for articles' bodies), and the API
+ * serves published entries only, should roles or skills gain drafts.
+ */
+const PAGE_READS = {
+  role: {
+    path: '/api/roles',
+    schema: roleSchema.extend(stamped),
+    query: {
+      'fields[0]': 'name',
+      'fields[1]': 'slug',
+      'fields[2]': 'tagline',
+      'fields[3]': 'summary',
+      'fields[4]': 'updatedAt',
+      'populate[responsibilities]': 'true',
+      'populate[salaryBands]': 'true',
+    },
+  },
+  skill: {
+    path: '/api/skills',
+    schema: skillSchema.extend(stamped),
+    query: { 'fields[0]': 'name', 'fields[1]': 'slug', 'fields[2]': 'category', 'fields[3]': 'description', 'fields[4]': 'updatedAt' },
+  },
+} as const;
 
 export type ArticlePage = { items: FeedArticle[]; total: number };
 
@@ -121,6 +158,47 @@ export class CmsReader {
     const ids: string[] = [];
     for await (const { items } of pages) ids.push(...items.map((a) => a.documentId));
     return ids;
+  }
+
+  /**
+   * The published roles or skills among these documentIds (a missing one is gone or unpublished).
+   * @throws StrapiError when Strapi fails or answers an entry of another shape.
+   */
+  async getPublishedPages<K extends PageKind>(kind: K, documentIds: string[]): Promise<Map<string, PageEntry<K>>> {
+    const found = new Map<string, PageEntry<K>>();
+    for (const filters of documentIdFilters(documentIds)) {
+      const query = new URLSearchParams({ ...PAGE_READS[kind].query, ...Object.fromEntries(filters) });
+      query.set('pagination[pageSize]', String([...filters.keys()].length));
+      const body = await this.client.getJson<Page<unknown>>(PAGE_READS[kind].path, query);
+      for (const entry of this.parsePages(kind, body?.data ?? [], query)) found.set(entry.documentId, entry);
+    }
+    return found;
+  }
+
+  /**
+   * Every published role or skill, a page at a time in id order.
+   * @throws StrapiError when Strapi fails or answers an entry of another shape.
+   */
+  async publishedPages<K extends PageKind>(kind: K): Promise<PageEntry<K>[]> {
+    const filters = new URLSearchParams(PAGE_READS[kind].query);
+    const pageSize = this.pageSizes.documents;
+    const pages = this.client.keyset(async (after) => {
+      const query = keysetPageQuery(filters, after, pageSize);
+      const body = await this.client.getJson<Page<{ id: number }>>(PAGE_READS[kind].path, query);
+      return { items: body?.data ?? [], total: body?.meta?.pagination?.total };
+    }, pageSize);
+    const all: PageEntry<K>[] = [];
+    for await (const { items } of pages) all.push(...this.parsePages(kind, items, filters));
+    return all;
+  }
+
+  private parsePages<K extends PageKind>(kind: K, entries: unknown[], query: URLSearchParams): PageEntry<K>[] {
+    return entries.map((entry) => {
+      const parsed = PAGE_READS[kind].schema.safeParse(entry);
+      if (parsed.success) return parsed.data as PageEntry<K>;
+      const where = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+      throw new StrapiError(this.client.url(PAGE_READS[kind].path, query), `a ${kind} of an unexpected shape (${where})`, 200, 1);
+    });
   }
 
   /** True when Strapi answers its health endpoint. */

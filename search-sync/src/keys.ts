@@ -1,17 +1,22 @@
 import type { Key, Meilisearch } from 'meilisearch';
-import { INDEX_UID, SEARCH_KEY_UID } from '@stackguide/contracts/search-index';
+import { INDEX_UIDS, SEARCH_KEY_UID } from '@stackguide/contracts/search-index';
 
 const ACTIONS = ['search'];
 
 function fits(key: Key): boolean {
+  const indexes = new Set(key.indexes);
   return (
-    key.actions.length === 1 && key.actions[0] === 'search' && key.indexes.length === 1 && key.indexes[0] === INDEX_UID && !key.expiresAt
+    key.actions.length === 1 &&
+    key.actions[0] === 'search' &&
+    indexes.size === INDEX_UIDS.length &&
+    INDEX_UIDS.every((uid) => indexes.has(uid)) &&
+    !key.expiresAt
   );
 }
 
 /**
- * Makes sure the search-only key exists with exactly the `search` action on `articles` and no
- * expiry, and returns its value. Meilisearch derives the value from the uid and the master key, so
+ * Makes sure the search-only key exists with exactly the `search` action on the contract's indexes
+ * and no expiry, and returns its value. Meilisearch derives the value from the uid and the master key, so
  * it stays the same across restarts and even when the key has to be recreated.
  * @throws Meilisearch client errors when the server is unreachable or rejects the master key.
  */
@@ -24,9 +29,9 @@ export async function ensureSearchKey(meili: Meilisearch): Promise<string> {
   const created = await meili.createKey({
     uid: SEARCH_KEY_UID,
     name: 'stackguide-search',
-    description: 'Search-only key for the public site (articles index).',
+    description: 'Search-only key for the public site (articles, role and skill pages, salary bands).',
     actions: ACTIONS,
-    indexes: [INDEX_UID],
+    indexes: [...INDEX_UIDS],
     expiresAt: null,
   });
   return created.key;

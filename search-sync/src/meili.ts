@@ -1,5 +1,13 @@
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Settings, type Task } from 'meilisearch';
-import { INDEX_UID, PRIMARY_KEY, SEARCH_SETTINGS, type FacetName, type SearchDocument } from '@stackguide/contracts/search-index';
+import {
+  type FacetName,
+  INDEX_SETTINGS,
+  INDEX_UID,
+  INDEX_UIDS,
+  type IndexUid,
+  PRIMARY_KEY,
+  type SearchDocument,
+} from '@stackguide/contracts/search-index';
 import { MeiliTaskError } from './errors.ts';
 
 /** How long to wait for one task; indexing a few thousand articles takes well under this. */
@@ -25,19 +33,9 @@ export function createMeili(url: string, masterKey: string): Meilisearch {
   });
 }
 
-/** The contract's settings as the client's mutable Settings type. */
-export function indexSettings(): Settings {
-  const s = SEARCH_SETTINGS;
-  return {
-    searchableAttributes: [...s.searchableAttributes],
-    displayedAttributes: [...s.displayedAttributes],
-    filterableAttributes: [...s.filterableAttributes],
-    sortableAttributes: [...s.sortableAttributes],
-    rankingRules: [...s.rankingRules],
-    typoTolerance: { enabled: s.typoTolerance.enabled, minWordSizeForTypos: { ...s.typoTolerance.minWordSizeForTypos } },
-    pagination: { ...s.pagination },
-    faceting: { ...s.faceting },
-  };
+/** The contract's settings of index `uid` as the client's mutable Settings type. */
+export function indexSettings(uid: IndexUid = INDEX_UID): Settings {
+  return structuredClone(INDEX_SETTINGS[uid]) as unknown as Settings;
 }
 
 /**
@@ -78,30 +76,34 @@ export async function indexUids(meili: Meilisearch): Promise<Set<string>> {
 }
 
 /**
- * Creates `uid` with the primary key when missing, then applies the contract's settings and waits.
+ * Creates every index of the contract with the primary key when missing, then applies each one's
+ * settings and waits.
  * @throws MeiliTaskError when a task fails.
  */
-export async function ensureIndex(meili: Meilisearch, uid = INDEX_UID): Promise<void> {
-  if (!(await indexUids(meili)).has(uid)) {
-    await waitOk(meili.createIndex(uid, { primaryKey: PRIMARY_KEY })).catch((e: unknown) => {
-      // Another process may have created it meanwhile.
-      if (!(e instanceof MeiliTaskError && e.code === 'index_already_exists')) throw e;
-    });
+export async function ensureIndexes(meili: Meilisearch): Promise<void> {
+  const existing = await indexUids(meili);
+  for (const uid of INDEX_UIDS) {
+    if (!existing.has(uid)) {
+      await waitOk(meili.createIndex(uid, { primaryKey: PRIMARY_KEY })).catch((e: unknown) => {
+        // Another process may have created it meanwhile.
+        if (!(e instanceof MeiliTaskError && e.code === 'index_already_exists')) throw e;
+      });
+    }
+    await waitOk(meili.index(uid).updateSettings(indexSettings(uid)));
   }
-  await waitOk(meili.index(uid).updateSettings(indexSettings()));
 }
 
-/** Upserts and deletes documents in `articles`, waiting for each task. */
-export class SearchIndex {
+/** Upserts and deletes documents of one index (`articles` unless named), waiting for each task. */
+export class SearchIndex<T extends { id: string; updatedAt: number } = SearchDocument> {
   constructor(
     private readonly meili: Meilisearch,
-    readonly uid = INDEX_UID,
+    readonly uid: string = INDEX_UID,
   ) {}
 
   /** @throws MeiliTaskError when the task fails; client errors when unreachable. */
-  async upsert(docs: SearchDocument[]): Promise<void> {
+  async upsert(docs: T[]): Promise<void> {
     if (docs.length === 0) return;
-    await waitOk(this.meili.index<SearchDocument>(this.uid).addDocuments(docs, { primaryKey: PRIMARY_KEY }), { interval: LIVE_POLL_MS });
+    await waitOk(this.meili.index<T>(this.uid).addDocuments(docs, { primaryKey: PRIMARY_KEY }), { interval: LIVE_POLL_MS });
   }
 
   /**
@@ -118,14 +120,30 @@ export class SearchIndex {
    * The documents the index holds under these ids (absent ids are left out).
    * @throws client errors when Meilisearch is unreachable.
    */
-  async held(ids: string[]): Promise<Map<string, SearchDocument>> {
-    const out = new Map<string, SearchDocument>();
+  async held(ids: string[]): Promise<Map<string, T>> {
+    const out = new Map<string, T>();
     for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
       const chunk = ids.slice(i, i + IDS_PER_REQUEST);
-      const page = await this.meili.index<SearchDocument>(this.uid).getDocuments({ ids: chunk, limit: chunk.length });
+      const page = await this.meili.index<T>(this.uid).getDocuments({ ids: chunk, limit: chunk.length });
       for (const d of page.results) out.set(String(d.id), d);
     }
     return out;
+  }
+
+  /**
+   * The documents matching a filter (on an attribute the index's settings make filterable), up to
+   * 10,000, with only `fields` when given; none when the index does not exist.
+   * @throws client errors when Meilisearch is unreachable or rejects the filter.
+   */
+  async where(filter: string, fields?: (keyof T & string)[]): Promise<T[]> {
+    try {
+      // The client types `fields` by the document's keys, which a generic T cannot prove.
+      return (await this.meili.index<T>(this.uid).getDocuments({ filter, fields: fields as Extract<keyof T, string>[], limit: 10_000 }))
+        .results;
+    } catch (err) {
+      if (isNotFound(err)) return [];
+      throw err;
+    }
   }
 
   /** (id, updatedAt) of every document in the index; empty when the index does not exist. */
@@ -134,7 +152,7 @@ export class SearchIndex {
     if (!(await indexUids(this.meili)).has(this.uid)) return out;
     const limit = 1000;
     for (let offset = 0; ; offset += limit) {
-      const page = await this.meili.index<SearchDocument>(this.uid).getDocuments({ fields: ['id', 'updatedAt'], limit, offset });
+      const page = await this.meili.index<T>(this.uid).getDocuments({ fields: ['id', 'updatedAt'], limit, offset });
       for (const d of page.results) out.set(String(d.id), Number(d.updatedAt));
       if (page.results.length < limit) return out;
     }
@@ -142,13 +160,6 @@ export class SearchIndex {
 
   /** Ids of indexed articles whose roles (slugs) or skills (names) include one of these values. */
   async idsMatching(field: FacetName, value: string): Promise<string[]> {
-    const filter = `${field} = ${JSON.stringify(value)}`;
-    try {
-      const page = await this.meili.index<SearchDocument>(this.uid).getDocuments({ fields: ['id'], filter, limit: 10_000 });
-      return page.results.map((d) => String(d.id));
-    } catch (err) {
-      if (isNotFound(err)) return [];
-      throw err;
-    }
+    return (await this.where(`${field} = ${JSON.stringify(value)}`, ['id'])).map((d) => String(d.id));
   }
 }

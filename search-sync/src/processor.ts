@@ -11,11 +11,15 @@ import type { Metrics } from './metrics.ts';
 import type { QueueItem, SyncQueue } from './queue.ts';
 import { isClientError, isPermanent, retryDelay, type BackoffOptions } from './retry-policy.ts';
 import { MAX_IN_FLIGHT, type CmsReader } from './cms-reader.ts';
+import type { PageIndexes } from './page-index.ts';
+import { type PageKind, pageDocuments } from './page-documents.ts';
 
 export type ProcessorDeps = {
   queue: SyncQueue;
   strapi: CmsReader;
   index: SearchIndex;
+  /** Where roles' and skills' own documents go (their pages, a role's salary bands). */
+  pageIndexes: PageIndexes;
   metrics: Metrics;
   log: Logger;
   /** Applies the editors' vocabulary from Strapi to the live index. */
@@ -36,8 +40,9 @@ export type ProcessorDeps = {
 const BATCH_SIZE = 500;
 
 /**
- * Applies queued items to the index: re-fetches each article's canonical published state from
- * Strapi, upserts or deletes it, and waits for Meilisearch to confirm. Failures are retried with
+ * Applies queued items to the indexes: re-fetches each article's, role's or skill's canonical
+ * published state from Strapi, upserts or deletes its documents, and waits for Meilisearch to
+ * confirm; a role or skill then re-queues the articles that name it. Failures are retried with
  * backoff; only permanent ones leave the queue, into the dead letters.
  */
 export class Processor {
@@ -89,9 +94,18 @@ export class Processor {
   /** Processes one batch of due items; returns how many were handled (0 = nothing due). */
   async runOnce(): Promise<number> {
     const items = this.deps.queue.due(this.deps.batchSize ?? BATCH_SIZE);
-    for (const item of items.filter((i) => i.kind === 'search-setting')) await this.applyVocabulary(item);
-    for (const item of items.filter((i) => i.kind === 'role' || i.kind === 'skill')) await this.expandRelation(item);
-    await this.applyArticles(items.filter((i) => i.kind === 'article'));
+    this.deps.buildHook?.hold();
+    try {
+      for (const item of items.filter((i) => i.kind === 'search-setting')) await this.applyVocabulary(item);
+      for (const kind of ['role', 'skill'] as const)
+        await this.applyPages(
+          kind,
+          items.filter((i) => i.kind === kind),
+        );
+      await this.applyArticles(items.filter((i) => i.kind === 'article'));
+    } finally {
+      this.deps.buildHook?.release();
+    }
     return items.length;
   }
 
@@ -102,6 +116,21 @@ export class Processor {
     } catch (err) {
       this.fail(item, err);
     }
+  }
+
+  /** Writes the roles' or skills' own documents, then has the articles naming each one re-read. */
+  private async applyPages(kind: PageKind, items: QueueItem[]): Promise<void> {
+    if (items.length === 0) return;
+    const ids = items.map((item) => item.documentId);
+    try {
+      const found = await this.deps.strapi.getPublishedPages(kind, ids);
+      const changes = await this.deps.pageIndexes.apply(kind, ids, pageDocuments(kind, found.values()));
+      this.deps.log.info({ kind, items: items.length, ...changes }, 'applied role and skill pages to the index');
+    } catch (err) {
+      for (const item of items) this.fail(item, err);
+      return;
+    }
+    for (const item of items) await this.expandRelation(item);
   }
 
   private async expandRelation(item: QueueItem): Promise<void> {

@@ -3,9 +3,10 @@ import type { Meilisearch } from 'meilisearch';
 import type { BuildHook } from './build-hook.ts';
 import { describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
-import { ensureIndex, type SearchIndex, type Stamps } from './meili.ts';
+import { ensureIndexes, type SearchIndex } from './meili.ts';
+import type { PageIndexes } from './page-index.ts';
 import type { SyncQueue } from './queue.ts';
-import { reconcile, type ReconcileResult } from './reconcile.ts';
+import { type IndexStamps, indexedStamps, reconcile, type ReconcileResult } from './reconcile.ts';
 import { reindex, type ReindexProgress } from './reindex.ts';
 import type { CmsReader } from './cms-reader.ts';
 
@@ -16,6 +17,7 @@ export type RepairDeps = {
   meili: Meilisearch;
   strapi: CmsReader;
   index: SearchIndex;
+  pageIndexes: PageIndexes;
   queue: SyncQueue;
   buildHook: Pick<BuildHook, 'changed'>;
   log: Logger;
@@ -30,8 +32,8 @@ export type RepairResult = ReconcileResult & { stillQueued: number };
 export type ReindexResult = { reindex: ReindexProgress; reconcile: RepairResult };
 
 /** One reconcile, then waits until the repairs it queued are applied. */
-async function repair(deps: RepairDeps, indexed?: Stamps): Promise<{ result: RepairResult; published: Stamps }> {
-  await ensureIndex(deps.meili);
+async function repair(deps: RepairDeps, indexed?: IndexStamps): Promise<{ result: RepairResult; published: IndexStamps }> {
+  await ensureIndexes(deps.meili);
   const { result, published } = await reconcile(deps, indexed);
   await deps.drain(result.watermark, Date.now() + APPLY_TIMEOUT_MS);
   return { result: { ...result, stillQueued: deps.queue.pendingUpTo(result.watermark) }, published };
@@ -54,13 +56,13 @@ export async function reconcileAndApply(deps: RepairDeps): Promise<RepairResult>
 export async function reindexAndRepair(deps: RepairDeps, onProgress?: (p: ReindexProgress) => void): Promise<ReindexResult> {
   // Read while the fresh index loads rather than before, so the new run's progress shows at once:
   // the swap that could change what it reads comes only after every document is loaded.
-  const before = deps.index.stamps();
+  const before = indexedStamps(deps);
   before.catch(() => undefined);
   const { progress, loaded } = await reindex({ meili: deps.meili, strapi: deps.strapi, log: deps.log, queue: deps.queue, onProgress });
   // The reconcile compares Strapi with what was just loaded instead of reading it back. Changes
   // applied after the swap only make it queue a few articles again, which the processor re-checks.
   const repaired = await repair(deps, loaded);
-  // Once repaired, the index holds Strapi's published set: compare that with what it held before.
+  // Once repaired, the indexes hold Strapi's published set: compare that with what they held before.
   if (!isDeepStrictEqual(await before, repaired.published)) deps.buildHook.changed('all');
   return { reindex: progress, reconcile: repaired.result };
 }

@@ -10,8 +10,9 @@ import { describeError } from './errors.ts';
 import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { ensureSearchKey } from './keys.ts';
 import type { Logger } from './logger.ts';
-import { SearchIndex, createMeili, ensureIndex } from './meili.ts';
+import { SearchIndex, createMeili, ensureIndexes } from './meili.ts';
 import { Metrics } from './metrics.ts';
+import { PageIndexes } from './page-index.ts';
 import { Processor } from './processor.ts';
 import { SyncQueue } from './queue.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -40,6 +41,7 @@ export class Service {
   readonly meili: Meilisearch;
   readonly strapi: CmsReader;
   readonly index: SearchIndex;
+  readonly pageIndexes: PageIndexes;
   readonly metrics = new Metrics();
   readonly processor: Processor;
   /** Calls the site's build hook after the index changed; its owed rebuild lives in the queue database. */
@@ -67,6 +69,7 @@ export class Service {
     this.meili = createMeili(config.meiliUrl, config.meiliMasterKey);
     this.strapi = new CmsReader(config.strapiUrl, config.strapiToken);
     this.index = new SearchIndex(this.meili);
+    this.pageIndexes = new PageIndexes(this.meili);
     this.buildHook = new BuildHook(
       new RebuildMark(this.queue.db),
       { url: config.buildHookUrl, secret: config.buildHookSecret, ...opts.buildHook },
@@ -76,13 +79,13 @@ export class Service {
       queue: this.queue,
       strapi: this.strapi,
       index: this.index,
+      pageIndexes: this.pageIndexes,
       metrics: this.metrics,
       log,
       applyVocabulary: () =>
         applyVocabulary({
           meili: this.meili,
           strapi: this.strapi,
-          uid: INDEX_UID,
           log,
           onRead: (vocabulary) => this.queue.setMeta(SEARCH_TERMS_KEY, searchTerms(vocabulary)),
         }),
@@ -94,6 +97,7 @@ export class Service {
       meili: this.meili,
       strapi: this.strapi,
       index: this.index,
+      pageIndexes: this.pageIndexes,
       queue: this.queue,
       buildHook: this.buildHook,
       log,
@@ -155,7 +159,7 @@ export class Service {
   private async prepare(attempt: number): Promise<void> {
     if (this.stopped) return;
     try {
-      await ensureIndex(this.meili);
+      await ensureIndexes(this.meili);
       this.searchKey = await ensureSearchKey(this.meili);
       this.log.info('index settings applied and search key ensured');
     } catch (err) {
@@ -172,7 +176,13 @@ export class Service {
   reconcileNow(attempt = 1): Promise<void> {
     this.reconciling ??= (async () => {
       try {
-        const { result } = await reconcile({ strapi: this.strapi, index: this.index, queue: this.queue, log: this.log });
+        const { result } = await reconcile({
+          strapi: this.strapi,
+          index: this.index,
+          pageIndexes: this.pageIndexes,
+          queue: this.queue,
+          log: this.log,
+        });
         this.firstReconcile ??= result;
         this.processor.wake();
         this.scheduleReconcile(this.config.reconcileIntervalMs);

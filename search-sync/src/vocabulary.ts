@@ -1,6 +1,7 @@
 import type { SearchSettingsEntry } from '@stackguide/contracts/entries';
 import type { Meilisearch } from 'meilisearch';
 import type { SearchTerms } from '@stackguide/contracts/analytics';
+import { INDEX_UIDS } from '@stackguide/contracts/search-index';
 import type { Logger } from './logger.ts';
 import { waitOk } from './meili.ts';
 import type { Enqueue } from './queue.ts';
@@ -84,28 +85,31 @@ export async function readVocabulary(strapi: CmsReader): Promise<SearchVocabular
 }
 
 /**
- * Reads the vocabulary from Strapi and applies it to index `uid` (waiting for the task), unless the
- * index already has exactly that vocabulary; `onRead` gets the vocabulary read either way. Returns
- * whether it changed anything.
+ * Reads the vocabulary from Strapi and applies it to every index (waiting for each task), except
+ * those that already have exactly that vocabulary; `onRead` gets the vocabulary read either way.
+ * Returns whether it changed anything.
  * @throws StrapiError when the settings cannot be read; Meilisearch errors when they cannot be applied.
  */
 export async function applyVocabulary(deps: {
   meili: Meilisearch;
   strapi: CmsReader;
-  uid: string;
   log: Logger;
   onRead?: (vocabulary: SearchVocabulary) => void;
 }): Promise<boolean> {
   const vocabulary = await readVocabulary(deps.strapi);
   deps.onRead?.(vocabulary);
   const wanted = vocabularySettings(vocabulary);
-  const index = deps.meili.index(deps.uid);
-  const [synonyms, stopWords] = await Promise.all([index.getSynonyms(), index.getStopWords()]);
-  if (canonical({ synonyms: synonyms ?? {}, stopWords: stopWords ?? [] }) === canonical(wanted)) return false;
-  await waitOk(index.updateSettings(wanted));
-  deps.log.info(
-    { index: deps.uid, synonymTerms: Object.keys(wanted.synonyms).length, stopWords: wanted.stopWords.length },
-    'applied the search vocabulary',
-  );
-  return true;
+  let changed = false;
+  for (const uid of INDEX_UIDS) {
+    const index = deps.meili.index(uid);
+    const [synonyms, stopWords] = await Promise.all([index.getSynonyms(), index.getStopWords()]);
+    if (canonical({ synonyms: synonyms ?? {}, stopWords: stopWords ?? [] }) === canonical(wanted)) continue;
+    await waitOk(index.updateSettings(wanted));
+    changed = true;
+    deps.log.info(
+      { index: uid, synonymTerms: Object.keys(wanted.synonyms).length, stopWords: wanted.stopWords.length },
+      'applied the search vocabulary',
+    );
+  }
+  return changed;
 }

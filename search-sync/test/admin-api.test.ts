@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { startFakeStrapi, waitFor, type FakeStrapi, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminOverview } from '../src/admin-api.ts';
-import { INDEX_UID } from '@stackguide/contracts/search-index';
+import { INDEX_UID, INDEX_UIDS } from '@stackguide/contracts/search-index';
 import type { DocumentState } from '../src/document-state.ts';
 import type { Service } from '../src/service.ts';
 
@@ -128,7 +128,7 @@ describe('search-sync admin API (fake Strapi, real Meilisearch)', () => {
     });
     expect(done).toMatchObject({ done: 32, total: 32, finishedAt: expect.any(String) });
     expect((await search('okapi')).hits).toHaveLength(1);
-    expect((await service.meili.getRawIndexes()).results.map((i) => i.uid)).toEqual([INDEX_UID]);
+    expect((await service.meili.getRawIndexes()).results.map((i) => i.uid).sort()).toEqual([...INDEX_UIDS].sort());
     await waitFor('site rebuild requested', () => site.answered().length > callsBefore);
     expect((await admin('POST', '/reindex')).status).toBe(202);
     await waitFor('second reindex done', async () => !(await overview()).reindexRunning);

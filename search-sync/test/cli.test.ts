@@ -13,7 +13,7 @@ import {
   type MeiliProcess,
 } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDEX_UID } from '@stackguide/contracts/search-index';
+import { INDEX_UID, INDEX_UIDS } from '@stackguide/contracts/search-index';
 import { createMeili } from '../src/meili.ts';
 import { SyncQueue } from '../src/queue.ts';
 
@@ -158,7 +158,7 @@ describe('search-sync CLI', () => {
     const result = JSON.parse(stdout) as { reindex: { state: string; done: number }; reconcile: { missing: number; stillQueued: number } };
     expect(result).toMatchObject({ reindex: { state: 'done', done: 13 }, reconcile: { missing: 0, stillQueued: 0 } });
     const meili = createMeili(meiliProc.url, MASTER_KEY);
-    expect((await meili.getRawIndexes()).results.map((i) => i.uid)).toEqual([INDEX_UID]);
+    expect((await meili.getRawIndexes()).results.map((i) => i.uid).sort()).toEqual([...INDEX_UIDS].sort());
   });
 
   it('`reconcile` asks the site for a rebuild only when it changed the index, and leaves it owed for `serve` when the site does not answer', async () => {

@@ -2,7 +2,14 @@ import type { FeedArticle } from '@stackguide/contracts/index-feed';
 import fs from 'node:fs';
 import { freePort, startTestCms, waitFor, type AdminClient, type MeiliProcess, type TestCms } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDEX_UID, type SearchDocument } from '@stackguide/contracts/search-index';
+import {
+  INDEX_UID,
+  PAGES_INDEX_UID,
+  type PageDocument,
+  SALARIES_INDEX_UID,
+  type SalaryDocument,
+  type SearchDocument,
+} from '@stackguide/contracts/search-index';
 import type { Service } from '../src/service.ts';
 import { LISTING_PAGE } from '@stackguide/runtime';
 import { CmsReader } from '../src/cms-reader.ts';
@@ -36,6 +43,23 @@ let service: Service;
 let base: string;
 
 const search = (q: string, filter?: string) => service.meili.index<SearchDocument>(INDEX_UID).search(q, { filter, limit: 1000 });
+const pages = () => service.meili.index<PageDocument>(PAGES_INDEX_UID);
+const salaries = () => service.meili.index<SalaryDocument>(SALARIES_INDEX_UID);
+const allPages = async () => (await pages().getDocuments({ limit: 1000 })).results;
+const bandsOf = async (documentId: string) =>
+  (await salaries().getDocuments({ filter: `documentId = "${documentId}"`, limit: 100 })).results.sort((a, b) => a.position - b.position);
+
+type CmsBand = { region: string; level: string; period: string; currency: string; min: number; max: number | null };
+type CmsRole = { documentId: string; name: string; slug: string; salaryBands: CmsBand[] };
+const ROLE = 'api::role.role';
+const zebraRole = {
+  name: 'Zebra wrangler',
+  slug: 'zebra-wrangler',
+  tagline: 'Keeps the herd moving.',
+  summary: 'Wrangles zebras across the savannah.',
+  responsibilities: [{ title: 'Count stripes', description: 'Every morning.' }],
+  salaryBands: [{ region: 'Kenya', currency: 'USD', period: 'year', level: 'entry', min: 21000, max: 34000, sourceNote: 'Herd survey.' }],
+};
 async function api<T>(route: string): Promise<T> {
   const res = await fetch(`${cms.url}${route}`, { headers: { authorization: `Bearer ${cms.readToken}` } });
   if (!res.ok) throw new Error(`${route}: HTTP ${res.status}`);
@@ -139,6 +163,85 @@ describe('end to end with real Strapi and Meilisearch', () => {
     expect((await search('capybara')).hits[0]!.publishedAt).toBe(firstDate);
     await admin.deleteDocument(documentId);
     await waitFor('deleted article gone', async () => (await search('capybara')).hits.length === 0);
+  });
+
+  it('indexes every role and skill page, and each salary band with the figures the CMS holds', async () => {
+    const roles = await api<{ data: CmsRole[] }>('/api/roles?populate[salaryBands]=true&pagination[pageSize]=100');
+    const skills = await api<{ data: { documentId: string; name: string }[] }>('/api/skills?pagination[pageSize]=100');
+    const indexed = await allPages();
+    expect(
+      indexed
+        .filter((p) => p.type === 'role')
+        .map((p) => p.documentId)
+        .sort(),
+    ).toEqual(roles.data.map((r) => r.documentId).sort());
+    expect(
+      indexed
+        .filter((p) => p.type === 'skill')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(skills.data.map((s) => s.name).sort());
+    for (const role of roles.data) {
+      const bands = (await bandsOf(role.documentId)).map(({ region, level, period, currency, min, max }) => ({
+        region,
+        level,
+        period,
+        currency,
+        min,
+        max,
+      }));
+      expect(bands).toEqual(
+        role.salaryBands.map(({ region, level, period, currency, min, max }) => ({ region, level, period, currency, min, max })),
+      );
+    }
+  });
+
+  it('a role created, renamed and deleted in the CMS follows in search (webhook path)', async () => {
+    const created = await admin.request<{ data: { documentId: string } }>('POST', `/content-manager/collection-types/${ROLE}`, zebraRole);
+    const { documentId } = created.data;
+    await waitFor('new role searchable', async () => (await pages().search('wrangler')).hits[0]?.documentId === documentId);
+    await waitFor('its band indexed', async () => (await bandsOf(documentId)).length === 1);
+    expect(await bandsOf(documentId)).toMatchObject([{ role: 'Zebra wrangler', region: 'Kenya', min: 21000, max: 34000, currency: 'USD' }]);
+    await admin.updateDocument(ROLE, documentId, { name: 'Zebra herder' });
+    await waitFor('rename searchable', async () => (await pages().search('herder')).hits[0]?.documentId === documentId);
+    await waitFor('band renamed', async () => (await bandsOf(documentId))[0]?.role === 'Zebra herder');
+    expect((await pages().search('Zebra wrangler')).hits.filter((h) => h.name === 'Zebra wrangler')).toEqual([]);
+    await admin.deleteDocument(documentId, ROLE);
+    await waitFor(
+      'deleted role gone',
+      async () => (await pages().search('herder')).hits.length === 0 && (await bandsOf(documentId)).length === 0,
+    );
+  });
+
+  it('reconcile repairs role and skill pages: missing, stale and orphans', async () => {
+    const [skill, role] = [(await allPages()).find((p) => p.type === 'skill')!, (await allPages()).find((p) => p.type === 'role')!];
+    const band = (await bandsOf(role.documentId))[0]!;
+    // Drift no webhook announces: a page lost, a page and a band edited behind search-sync's back,
+    // and documents of a role that no longer exists.
+    await pages().deleteDocument(skill.id).waitTask();
+    await pages()
+      .updateDocuments([{ ...role, name: 'Stale name', updatedAt: 1 }])
+      .waitTask();
+    await salaries()
+      .updateDocuments([{ ...band, min: 1, updatedAt: 1 }])
+      .waitTask();
+    const gone = { ...role, id: 'role-gonerole', documentId: 'gonerole', name: 'Vanished role' };
+    await pages().addDocuments([gone]).waitTask();
+    await salaries()
+      .addDocuments([{ ...band, id: 'gonerole-0', documentId: 'gonerole' }])
+      .waitTask();
+    await service.reconcileNow();
+    expect(service.status().lastReconcile).toMatchObject({ missing: 1, stale: 2, orphans: 2 });
+    await waitFor('drift repaired', async () => {
+      const held = await allPages();
+      return (
+        held.some((p) => p.id === skill.id) &&
+        held.find((p) => p.id === role.id)?.name === role.name &&
+        !held.some((p) => p.id === gone.id) &&
+        (await bandsOf(role.documentId))[0]?.min === band.min &&
+        (await bandsOf('gonerole')).length === 0
+      );
+    });
   });
 
   it('a role rename updates every article that references it', async () => {

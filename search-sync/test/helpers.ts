@@ -39,6 +39,41 @@ export function makeArticle(n: number, over: Partial<FeedArticle> = {}): FeedArt
   };
 }
 
+/** Published role number `n` as the REST API answers it, with two salary bands (`role000n`). */
+export function makeRole(n: number, over: Record<string, unknown> = {}): Record<string, unknown> {
+  const band = { region: 'Germany', currency: 'EUR', period: 'month', sourceNote: `Survey ${n}.` };
+  return {
+    id: n,
+    documentId: `role${String(n).padStart(4, '0')}`,
+    name: `Zebra keeper ${n}`,
+    slug: `zebra-keeper-${n}`,
+    tagline: 'Keeps the zebras fed.',
+    summary: 'Feeds, counts and calms zebras.',
+    responsibilities: [{ id: 1, title: 'Feed the herd', description: 'Twice a day.' }],
+    salaryBands: [
+      { id: 1, ...band, level: 'entry', min: 2000 + n, max: 3000 + n },
+      { id: 2, ...band, level: 'lead', min: 5000 + n, max: null },
+    ],
+    skills: [],
+    updatedAt: new Date(Date.UTC(2026, 0, 2, 0, 0, n)).toISOString(),
+    ...over,
+  };
+}
+
+/** Published skill number `n` as the REST API answers it (`skill000n`). */
+export function makeSkill(n: number, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: n,
+    documentId: `skill${String(n).padStart(4, '0')}`,
+    name: `Zebra whispering ${n}`,
+    slug: `zebra-whispering-${n}`,
+    category: 'practice',
+    description: 'Talking zebras into the stable.',
+    updatedAt: new Date(Date.UTC(2026, 0, 3, 0, 0, n)).toISOString(),
+    ...over,
+  };
+}
+
 /**
  * Starts a Service the way `search-sync serve` does, polling every 100 ms and retrying 100 ms–1 s
  * apart unless `opts` says otherwise, so a test waits tenths of a second for the processor, not

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import { Meilisearch, MeilisearchApiError } from 'meilisearch';
 import { freePort, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDEX_UID, SEARCH_KEY_UID, SEARCH_SETTINGS, type SearchDocument } from '@stackguide/contracts/search-index';
+import { INDEX_SETTINGS, INDEX_UID, INDEX_UIDS, SEARCH_KEY_UID, type SearchDocument } from '@stackguide/contracts/search-index';
 import { toSearchDocument } from '../src/document.ts';
 import { MeiliTaskError } from '../src/errors.ts';
 import { ensureSearchKey } from '../src/keys.ts';
-import { SearchIndex, createMeili, ensureIndex, waitOk } from '../src/meili.ts';
+import { SearchIndex, createMeili, ensureIndexes, waitOk } from '../src/meili.ts';
 import { isOutage } from '../src/retry-policy.ts';
 import { CmsReader } from '../src/cms-reader.ts';
 import { makeArticle, startTestMeili, tempDir } from './helpers.ts';
@@ -26,15 +26,17 @@ afterAll(async () => {
 });
 
 describe('Meilisearch set-up', () => {
-  it('creates the index and applies the contract settings, idempotently', async () => {
-    await ensureIndex(meili);
-    await ensureIndex(meili);
-    const settings = await meili.index(INDEX_UID).getSettings();
-    // Every setting of the contract, so one added there cannot be left out of what is applied.
-    const { filterableAttributes, ...ordered } = SEARCH_SETTINGS;
-    expect(settings).toMatchObject(ordered);
-    expect([...(settings.filterableAttributes ?? [])].sort()).toEqual([...filterableAttributes].sort());
-    expect(await meili.index(INDEX_UID).fetchPrimaryKey()).toBe('id');
+  it('creates every index and applies its contract settings, idempotently', async () => {
+    await ensureIndexes(meili);
+    await ensureIndexes(meili);
+    for (const uid of INDEX_UIDS) {
+      const settings = await meili.index(uid).getSettings();
+      // Every setting of the contract, so one added there cannot be left out of what is applied.
+      const { filterableAttributes, ...ordered } = INDEX_SETTINGS[uid];
+      expect(settings).toMatchObject(ordered);
+      expect([...(settings.filterableAttributes ?? [])].sort()).toEqual([...filterableAttributes].sort());
+      expect(await meili.index(uid).fetchPrimaryKey()).toBe('id');
+    }
   });
 
   it('upsert and delete return only once the change is searchable', async () => {
@@ -72,11 +74,15 @@ describe("outage classification of the real clients' errors", () => {
 });
 
 describe('search-only key', () => {
-  it('is stable, limited to searching the articles index, and recreated with the same value', async () => {
+  it('is stable, limited to searching the indexes, and recreated with the same value', async () => {
+    // A key made by a version that searched articles alone is replaced, keeping its value.
+    const old = await meili.createKey({ uid: SEARCH_KEY_UID, actions: ['search'], indexes: [INDEX_UID], expiresAt: null });
     const key = await ensureSearchKey(meili);
+    expect(key).toBe(old.key);
     expect(await ensureSearchKey(meili)).toBe(key);
     const info = await meili.getKey(SEARCH_KEY_UID);
-    expect(info).toMatchObject({ actions: ['search'], indexes: [INDEX_UID], expiresAt: null });
+    expect(info).toMatchObject({ actions: ['search'], expiresAt: null });
+    expect([...info.indexes].sort()).toEqual([...INDEX_UIDS].sort());
 
     const publicClient = new Meilisearch({ host: meiliProc.url, apiKey: key });
     expect((await publicClient.index(INDEX_UID).search('zebra')).hits.length).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { toSearchDocument } from '../src/document.ts';
 import { SearchIndex, createMeili } from '../src/meili.ts';
 import { Metrics } from '../src/metrics.ts';
+import { PageIndexes } from '../src/page-index.ts';
 import { Processor } from '../src/processor.ts';
 import { SyncQueue } from '../src/queue.ts';
 import { reindexAndRepair, type RepairDeps } from '../src/reindex-job.ts';
@@ -37,10 +38,12 @@ class ListingStrapi extends CmsReader {
 function deps(): RepairDeps {
   const client = new ListingStrapi(strapi.url, strapi.token, 5_000, { documents: 50, stamps: 1000 });
   const index = new SearchIndex(meili);
+  const pageIndexes = new PageIndexes(meili);
   const processor = new Processor({
     queue,
     strapi: client,
     index,
+    pageIndexes,
     metrics: new Metrics(),
     log: silentLog,
     applyVocabulary: async () => undefined,
@@ -49,6 +52,7 @@ function deps(): RepairDeps {
     meili,
     strapi: client,
     index,
+    pageIndexes,
     queue,
     buildHook: { changed: (changes) => void (changes === 'all' && fullRebuilds++) },
     log: silentLog,

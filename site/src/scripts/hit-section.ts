@@ -1,4 +1,4 @@
-import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '@stackguide/contracts/search-index';
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '@stackguide/contracts/search-queries';
 import type { Hit } from './search-client.ts';
 
 /** A section of a hit as Meilisearch formats it: heading and cropped text carry highlight markers. */

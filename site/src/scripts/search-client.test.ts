@@ -1,4 +1,5 @@
-import { HIGHLIGHT_PRE, INDEX_UID, SEARCH_SECTIONS } from '@stackguide/contracts/search-index';
+import { INDEX_UID } from '@stackguide/contracts/search-index';
+import { HIGHLIGHT_PRE, SEARCH_SECTIONS } from '@stackguide/contracts/search-queries';
 import { describe, expect, it } from 'vitest';
 import {
   buildFilter,

@@ -1,4 +1,5 @@
-import { FACETS, INDEX_UID, SEARCH_RESULTS, SEARCH_SECTIONS, type FacetName } from '@stackguide/contracts/search-index';
+import { FACETS, INDEX_UID, type FacetName } from '@stackguide/contracts/search-index';
+import { SEARCH_RESULTS, SEARCH_SECTIONS } from '@stackguide/contracts/search-queries';
 import type { SearchState } from './search-url.ts';
 
 /** One hit as the browser receives it: typed loosely because it comes over the wire. */
