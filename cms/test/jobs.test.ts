@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestCms, type TestCms } from '@stackguide/test-kit';
+import { searchVocabulary } from '@stackguide/demo-content';
 
 const run = promisify(execFile);
 const CMS_DIR = path.resolve(import.meta.dirname, '..');
@@ -91,4 +92,19 @@ it('seeding again (npm run seed) creates nothing and leaves the counts as they w
   expect(output).toMatch(/seed: articles 14\/14/);
   expect(output).toMatch(/seed: done, 0 created, \d+ already there/);
   expect(await counts()).toEqual(before);
+});
+
+it('seed --vocabulary replaces the editors’ vocabulary with the default; seeding alone never touches it', async () => {
+  const admin = await cms.admin();
+  const settings = '/content-manager/single-types/api::search-setting.search-setting';
+  const vocabulary = async () =>
+    (await admin.request<{ data: { synonymGroups: { words: string }[]; stopWords: string } }>('GET', settings)).data;
+  await admin.request('PUT', settings, { synonymGroups: [{ words: 'kubernetes, k8s, docker' }], stopWords: 'the' });
+  await job('scripts/seed.ts');
+  expect((await vocabulary()).synonymGroups.map((g) => g.words)).toEqual(['kubernetes, k8s, docker']);
+  const output = await job('scripts/seed.ts', ['--vocabulary']);
+  expect(output).toMatch(/the search vocabulary is now the default \(\d+ synonym groups, \d+ stop words\)/);
+  const reset = await vocabulary();
+  expect(reset.synonymGroups.map((g) => g.words)).toEqual(searchVocabulary.synonymGroups);
+  expect(reset.stopWords).toBe(searchVocabulary.stopWords.join(' '));
 });
