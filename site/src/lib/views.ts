@@ -138,7 +138,10 @@ export function compareIndexView(m: SiteModel) {
   return { pair, roles: m.roles.map((r) => ({ name: r.name, slug: r.slug, tagline: r.tagline })) };
 }
 
-/** The no-JS /search/ page: per role its newest articles and a link to all of them. */
+/**
+ * The /search/ page without JavaScript (and with it, when nothing matches): every role and skill page,
+ * then per role its newest articles and a link to all of them.
+ */
 export function searchView(m: SiteModel) {
   const titles = (articles: Article[]) =>
     articles.slice(0, SEARCH_FALLBACK_PER_ROLE).map((a) => ({ title: a.title, href: articlePath(a.slug) }));
@@ -151,7 +154,12 @@ export function searchView(m: SiteModel) {
     const all = { href: '/articles/', label: `All ${m.articles.length} articles` };
     groups.push({ id: 'role-none', title: 'Other articles', total: m.unassigned.length, articles: titles(m.unassigned), all });
   }
-  return { roles: m.roles.map((r) => ({ slug: r.slug, name: r.name })), groups };
+  return {
+    roles: m.roles.map((r) => ({ slug: r.slug, name: r.name })),
+    rolePages: m.roles.map((r) => ({ name: r.name, href: rolePath(r.slug), tagline: r.tagline })),
+    skills: m.skills,
+    groups,
+  };
 }
 
 /** The newest articles for the RSS feed. */

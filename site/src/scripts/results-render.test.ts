@@ -19,9 +19,34 @@ describe('renderHits', () => {
       'q',
     );
     expect(html).toBe(
-      '<a role="option" id="h-0" class="search-hit" href="/articles/a/" tabindex="-1" aria-selected="false" data-position="1">' +
+      '<a role="option" id="h-0" class="search-hit" href="/articles/a/" tabindex="-1" aria-selected="false">' +
         '<span class="search-hit-title"><mark>&lt;b&gt;</mark></span><span class="search-hit-snippet">…a &quot;q&quot;…</span>' +
         '<span class="search-hit-roles"><span class="chip">Back&lt;end&gt;</span></span></a>',
+    );
+  });
+
+  it('renders a role or skill page with its name, the line under it and its kind, never a section', () => {
+    const hl = (s: string) => `${HIGHLIGHT_PRE}${s}${HIGHLIGHT_POST}`;
+    const html = renderHits(
+      [
+        {
+          id: 'skill-s1',
+          type: 'skill',
+          url: '/skills/postgresql/',
+          name: 'PostgreSQL',
+          _formatted: { name: hl('PostgreSQL'), summary: 'A <relational> database.' },
+        },
+        { id: 'a1', url: '/articles/a/', title: 'A' },
+      ],
+      'h',
+      'postgresql',
+    );
+    expect(html).toBe(
+      '<a role="option" id="h-0" class="search-hit" href="/skills/postgresql/" tabindex="-1" aria-selected="false">' +
+        '<span class="search-hit-title"><mark>PostgreSQL</mark></span><span class="search-hit-snippet">A &lt;relational&gt; database.</span>' +
+        '<span class="search-hit-roles"><span class="chip chip-type">Skill</span></span></a>' +
+        '<a role="option" id="h-1" class="search-hit" href="/articles/a/" tabindex="-1" aria-selected="false">' +
+        '<span class="search-hit-title">A</span></a>',
     );
   });
 
@@ -50,7 +75,6 @@ describe('renderHits', () => {
       20,
     );
     expect(html).toContain('id="h-20"');
-    expect(html).toContain('data-position="21"');
     expect(html).toContain('href="/articles/a/#img-src-x-onerror-alert-1"');
     expect(html).toContain(
       '<span class="search-hit-snippet"><span class="search-hit-section"><span class="visually-hidden">Section: </span>&lt;img src=x onerror=alert(1)&gt; <mark>docker</mark></span> ' +
@@ -74,12 +98,10 @@ describe('renderHits', () => {
     ]);
     const upgrades = sectionUpgrades(merged, 'h', 'kafka', 10);
     expect(upgrades.map((u) => [u.id, u.href])).toEqual([['h-11', '/articles/b/#queues']]);
-    expect(first).toContain(
-      '<a role="option" id="h-11" class="search-hit" href="/articles/b/" tabindex="-1" aria-selected="false" data-position="12">',
-    );
+    expect(first).toContain('<a role="option" id="h-11" class="search-hit" href="/articles/b/" tabindex="-1" aria-selected="false">');
     const full = renderHits(merged, 'h', 'kafka', 10);
     expect(full).toContain(
-      `id="h-11" class="search-hit" href="/articles/b/#queues" tabindex="-1" aria-selected="false" data-position="12">${upgrades[0]!.html}</a>`,
+      `id="h-11" class="search-hit" href="/articles/b/#queues" tabindex="-1" aria-selected="false">${upgrades[0]!.html}</a>`,
     );
     expect(upgrades[0]!.html).toContain(
       '<span class="search-hit-section"><span class="visually-hidden">Section: </span><mark>Kafka</mark> queues</span> run <mark>kafka</mark>',

@@ -1,6 +1,6 @@
 import { escapeHtml, highlightHtml } from './highlight.ts';
 import { bestSection, hitHref } from './hit-section.ts';
-import { type FoundResult, type Hit, withSections } from './search-client.ts';
+import { type FoundResult, type Hit, isPageHit, withSections } from './search-client.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -10,12 +10,26 @@ const isSitePath = (v: unknown): v is string => typeof v === 'string' && v.start
 /** The hits that become options, in order: an option's number is its index here (plus the page's first). */
 const linkable = (hits: Hit[]) => hits.filter((hit): hit is Hit & { url: string } => isSitePath(hit.url));
 
+const PAGE_TYPES: Record<string, string> = { role: 'Role', skill: 'Skill' };
+
+/** A role or skill page's option: its name, the line under it, and what kind of page it is. */
+function pageParts(hit: Hit & { url: string }): { href: string; html: string; section: boolean } {
+  const name = highlightHtml(str(hit._formatted?.name) || str(hit.name));
+  const summary = highlightHtml(str(hit._formatted?.summary) || str(hit.summary));
+  const html =
+    `<span class="search-hit-title">${name}</span>` +
+    (summary ? `<span class="search-hit-snippet">${summary}</span>` : '') +
+    `<span class="search-hit-roles"><span class="chip chip-type">${PAGE_TYPES[str(hit.type)] ?? ''}</span></span>`;
+  return { href: hit.url, html, section: false };
+}
+
 /**
  * An option's link and inner HTML. A hit whose best match for `q` lies in a section names that
  * section at the head of its snippet line and links to its heading; the line keeps its place, so
  * the section upgrade replaces it rather than adding one.
  */
 function optionParts(hit: Hit & { url: string }, q: string): { href: string; html: string; section: boolean } {
+  if (isPageHit(hit)) return pageParts(hit);
   const section = bestSection(hit, q);
   const title = highlightHtml(str(hit._formatted?.title) || str(hit.title));
   const snippet = highlightHtml(section?.text || str(hit._formatted?.content) || str(hit._formatted?.excerpt) || str(hit.excerpt));
@@ -34,7 +48,7 @@ function optionParts(hit: Hit & { url: string }, q: string): { href: string; htm
 /**
  * Listbox options for the hits, as HTML. Each option is itself the link (an `<a role="option">`), so
  * mouse, touch and middle-click work natively while the combobox moves a virtual focus over them.
- * Options are numbered from `first` (ids and `data-position`, the rank among all results). Every
+ * Options are numbered from `first` (their ids: `<idPrefix>-<n>`, n counting all results). Every
  * value from Meilisearch passes through escapeHtml/highlightHtml.
  */
 export function renderHits(hits: Hit[], idPrefix: string, q: string, first = 0): string {
@@ -42,7 +56,7 @@ export function renderHits(hits: Hit[], idPrefix: string, q: string, first = 0):
     .map((hit, i) => {
       const n = first + i;
       const { href, html } = optionParts(hit, q);
-      return `<a role="option" id="${idPrefix}-${n}" class="search-hit" href="${escapeHtml(href)}" tabindex="-1" aria-selected="false" data-position="${n + 1}">${html}</a>`;
+      return `<a role="option" id="${idPrefix}-${n}" class="search-hit" href="${escapeHtml(href)}" tabindex="-1" aria-selected="false">${html}</a>`;
     })
     .join('');
 }

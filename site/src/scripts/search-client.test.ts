@@ -1,10 +1,11 @@
-import { INDEX_UID } from '@stackguide/contracts/search-index';
-import { HIGHLIGHT_PRE, SEARCH_SECTIONS } from '@stackguide/contracts/search-queries';
+import { INDEX_UID, PAGES_INDEX_UID, SALARIES_INDEX_UID } from '@stackguide/contracts/search-index';
+import { HIGHLIGHT_PRE, PAGE_RESULTS, SALARY_QUERY, SEARCH_SECTIONS } from '@stackguide/contracts/search-queries';
 import { describe, expect, it } from 'vitest';
 import {
   buildFilter,
   createSearchClient,
   mergeAnswers,
+  mergeByScore,
   searchQueries,
   sectionQuery,
   SearchUnavailableError,
@@ -43,8 +44,10 @@ describe('search client', () => {
     expect(calls[0]!.url).toBe('http://meili.test/multi-search');
     expect(new Headers(calls[0]!.init.headers).get('authorization')).toBe('Bearer search-key');
     const body = JSON.parse(String(calls[0]!.init.body)) as { queries: Record<string, unknown>[] };
-    expect(body.queries).toHaveLength(1);
+    expect(body.queries.map((q) => q.indexUid)).toEqual([INDEX_UID, PAGES_INDEX_UID, SALARIES_INDEX_UID]);
     expect(body.queries[0]).toMatchObject({ indexUid: INDEX_UID, q: 'go', limit: 7, highlightPreTag: HIGHLIGHT_PRE, filter: [] });
+    expect(body.queries[1]).toEqual({ ...PAGE_RESULTS, q: 'go' });
+    expect(body.queries[2]).toEqual({ ...SALARY_QUERY, q: 'go' });
     calls[0]!.release(answer('x'));
     await pending;
   });
@@ -205,10 +208,67 @@ describe('facet counts for combinable filters', () => {
 
   it('takes hits from the first answer and each facet from its own query', () => {
     const merged = mergeAnswers([
-      { hits: [{ title: 'a' }], estimatedTotalHits: 1, processingTimeMs: 1, facetDistribution: { roles: { b: 1 }, skills: { Go: 1 } } },
-      { hits: [], processingTimeMs: 4, facetDistribution: { roles: { b: 1, f: 3 } } },
+      {
+        indexUid: INDEX_UID,
+        hits: [{ title: 'a' }],
+        estimatedTotalHits: 1,
+        processingTimeMs: 1,
+        facetDistribution: { roles: { b: 1 }, skills: { Go: 1 } },
+      },
+      { indexUid: INDEX_UID, hits: [], processingTimeMs: 4, facetDistribution: { roles: { b: 1, f: 3 } } },
     ]);
-    expect(merged).toEqual({ hits: [{ title: 'a' }], total: 1, ms: 4, facets: { roles: { b: 1, f: 3 }, skills: { Go: 1 } } });
-    expect(mergeAnswers([])).toEqual({ hits: [], total: 0, ms: 0, facets: {} });
+    expect(merged).toEqual({
+      hits: [{ title: 'a' }],
+      pages: 0,
+      total: 1,
+      ms: 4,
+      facets: { roles: { b: 1, f: 3 }, skills: { Go: 1 } },
+      answer: null,
+    });
+    expect(mergeAnswers([])).toEqual({ hits: [], pages: 0, total: 0, ms: 0, facets: {}, answer: null });
+  });
+
+  it('asks for pages and the salary answer on the first page of a query without filters only', () => {
+    const indexes = (queries: Record<string, unknown>[]) => queries.map((q) => q.indexUid);
+    expect(indexes(searchQueries(state('backend salary'), 10))).toEqual([INDEX_UID, PAGES_INDEX_UID, SALARIES_INDEX_UID]);
+    expect(indexes(searchQueries(state('backend salary'), 10, 10))).toEqual([INDEX_UID]);
+    expect(indexes(searchQueries(chosen, 10))).toEqual([INDEX_UID, INDEX_UID, INDEX_UID]);
+    expect(indexes(searchQueries(state('  '), 10))).toEqual([INDEX_UID]);
+  });
+});
+
+describe('role and skill pages among the articles', () => {
+  const hit = (id: string, score: number) => ({ id, _rankingScore: score });
+
+  it('merges by ranking score, each list keeping its order and pages winning a tie', () => {
+    const articles = [hit('a1', 0.9), hit('a2', 0.7), hit('a3', 0.5)];
+    const pages = [hit('p1', 0.95), hit('p2', 0.7), hit('p3', 0.1)];
+    expect(mergeByScore(articles, pages).map((h) => h.id)).toEqual(['p1', 'a1', 'p2', 'a2', 'a3', 'p3']);
+    expect(mergeByScore([], pages).map((h) => h.id)).toEqual(['p1', 'p2', 'p3']);
+    expect(mergeByScore(articles, []).map((h) => h.id)).toEqual(['a1', 'a2', 'a3']);
+  });
+
+  it('counts the pages among the results and reads the salary answer from its own query', () => {
+    const band = {
+      documentId: 'r1',
+      role: 'Backend developer',
+      url: '/roles/backend-developer/',
+      region: 'Germany',
+      level: 'entry',
+      period: 'month',
+      currency: 'EUR',
+      min: 2700,
+      max: 3500,
+      sourceNote: 'Overview.',
+      _matchesPosition: { topic: [{ start: 0, length: 6 }] },
+    };
+    const merged = mergeAnswers([
+      { indexUid: INDEX_UID, hits: [hit('a1', 0.8)], estimatedTotalHits: 12 },
+      { indexUid: PAGES_INDEX_UID, hits: [{ ...hit('role-r1', 0.9), type: 'role' }] },
+      { indexUid: SALARIES_INDEX_UID, hits: [band] },
+    ]);
+    expect(merged.hits.map((h) => h.id)).toEqual(['role-r1', 'a1']);
+    expect({ pages: merged.pages, total: merged.total }).toEqual({ pages: 1, total: 13 });
+    expect(merged.answer).toMatchObject({ role: 'Backend developer', bands: [{ region: 'Germany', min: 2700, max: 3500 }] });
   });
 });

@@ -1,18 +1,37 @@
-import { FACETS, INDEX_UID, type FacetName } from '@stackguide/contracts/search-index';
-import { SEARCH_RESULTS, SEARCH_SECTIONS } from '@stackguide/contracts/search-queries';
-import type { SearchState } from './search-url.ts';
+import { FACETS, INDEX_UID, type FacetName, PAGES_INDEX_UID, SALARIES_INDEX_UID } from '@stackguide/contracts/search-index';
+import { PAGE_RESULTS, SALARY_QUERY, SEARCH_RESULTS, SEARCH_SECTIONS } from '@stackguide/contracts/search-queries';
+import { type SalaryAnswer, salaryAnswer } from './salary-answer.ts';
+import { hasFilters, type SearchState } from './search-url.ts';
 
-/** One hit as the browser receives it: typed loosely because it comes over the wire. */
+/**
+ * One hit as the browser receives it: typed loosely because it comes over the wire. An article, or
+ * a role or skill page (`type`, `name`, `summary`).
+ */
 export type Hit = {
   id?: unknown;
   url?: unknown;
   title?: unknown;
   excerpt?: unknown;
   roleNames?: unknown;
-  _formatted?: { title?: unknown; excerpt?: unknown; content?: unknown; sections?: unknown };
+  type?: unknown;
+  name?: unknown;
+  summary?: unknown;
+  _rankingScore?: unknown;
+  _formatted?: { title?: unknown; excerpt?: unknown; content?: unknown; sections?: unknown; name?: unknown; summary?: unknown };
 };
 export type FacetDistribution = Partial<Record<FacetName, Record<string, number>>>;
-export type SearchResult = { hits: Hit[]; total: number; ms: number; facets: FacetDistribution };
+/**
+ * A search's results: article hits with the matching role and skill pages merged in (`pages` of
+ * them), `total` counting both; the salary answer card's bands when the query asks about pay.
+ */
+export type SearchResult = {
+  hits: Hit[];
+  pages: number;
+  total: number;
+  ms: number;
+  facets: FacetDistribution;
+  answer: SalaryAnswer | null;
+};
 /** The section query's answer: each hit's `id` with its formatted sections; `ms` is its processingTimeMs. */
 export type SectionsResult = { hits: Hit[]; ms: number };
 /** A search's results, and the way to ask for their sections once they are painted. */
@@ -24,7 +43,13 @@ export type FoundResult = SearchResult & {
   sections(): Promise<SectionsResult | null>;
 };
 /** One answer of a multi-search, as Meilisearch sends it. */
-export type Answer = { hits?: Hit[]; estimatedTotalHits?: number; processingTimeMs?: number; facetDistribution?: FacetDistribution };
+export type Answer = {
+  indexUid?: string;
+  hits?: Hit[];
+  estimatedTotalHits?: number;
+  processingTimeMs?: number;
+  facetDistribution?: FacetDistribution;
+};
 
 /** Meilisearch could not be reached, answered with an error, or took too long. */
 export class SearchUnavailableError extends Error {
@@ -50,10 +75,12 @@ export const countQuery = (state: SearchState, q: string, facets: FacetName[] = 
 });
 
 /**
- * Multi-search queries for a state: the results query (SEARCH_RESULTS: no section formatting, see the contract), plus for every facet with chosen values a
- * count-only query without that facet's own filter, so its other values keep their counts and
- * can be added (OR) instead of vanishing once one is ticked. A later page (`offset` > 0) asks for
- * hits alone: the facets were counted with the first.
+ * Multi-search queries for a state: the results query (SEARCH_RESULTS: no section formatting, see the
+ * contract); on the first page of a query without filters the role and skill pages (PAGE_RESULTS) and
+ * the salary bands (SALARY_QUERY) it names; and for every facet with chosen values a count-only query
+ * without that facet's own filter, so its other values keep their counts and can be added (OR)
+ * instead of vanishing once one is ticked. A later page (`offset` > 0) asks for article hits alone:
+ * the rest came with the first.
  */
 export function searchQueries(state: SearchState, limit: number, offset = 0): Record<string, unknown>[] {
   const query = (filter: string[][], extra: Record<string, unknown>) => ({
@@ -67,7 +94,15 @@ export function searchQueries(state: SearchState, limit: number, offset = 0): Re
   const facetOnly = FACETS.filter((facet) => state[facet].length > 0).map((facet) =>
     query(buildFilter(state, facet), { limit: 0, facets: [facet], attributesToHighlight: [], attributesToCrop: [] }),
   );
-  return [query(buildFilter(state), { limit }), ...facetOnly];
+  // Filters narrow the articles; the pages and the salary answer speak to the query alone.
+  const beside =
+    state.q.trim() && !hasFilters(state)
+      ? [
+          { ...PAGE_RESULTS, q: state.q },
+          { ...SALARY_QUERY, q: state.q },
+        ]
+      : [];
+  return [query(buildFilter(state), { limit }), ...beside, ...facetOnly];
 }
 
 /** The query that follows the results one: the same hits (`q`, filter, limit, offset), only their ids and formatted sections. */
@@ -89,15 +124,50 @@ export function withSections(hits: Hit[], sectionHits: Hit[]): Hit[] {
   });
 }
 
-/** One result from the multi-search answers: hits of the first, each facet's counts from its own query. */
-export function mergeAnswers(answers: Answer[]): SearchResult {
-  const [main, ...facetOnly] = answers;
-  const hits = Array.isArray(main?.hits) ? main.hits : [];
-  const facets: FacetDistribution = { ...main?.facetDistribution };
-  for (const answer of facetOnly) Object.assign(facets, answer.facetDistribution);
-  const ms = answers.reduce((max, a) => Math.max(max, a.processingTimeMs ?? 0), 0);
-  return { hits, total: main?.estimatedTotalHits ?? hits.length, ms, facets };
+const score = (hit: Hit) => (typeof hit._rankingScore === 'number' ? hit._rankingScore : 0);
+const hitsOf = (answer: Answer | undefined) => (Array.isArray(answer?.hits) ? answer.hits : []);
+
+/**
+ * Article hits and page hits as one list, by ranking score, as Meilisearch's federated search merges
+ * its queries; each keeps its own order. A tie goes to the page: at equal scores the page is named
+ * what the query says (its name matches exactly), where an article only lists it among its roles.
+ */
+export function mergeByScore(articles: Hit[], pages: Hit[]): Hit[] {
+  const merged: Hit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < articles.length || j < pages.length) {
+    const a = articles[i];
+    const p = pages[j];
+    if (p && (!a || score(p) >= score(a))) merged.push(pages[j++]!);
+    else merged.push(articles[i++]!);
+  }
+  return merged;
 }
+
+/**
+ * One result from the multi-search answers (each names its index): the article hits of the first
+ * with the page hits merged in, each facet's counts from its own query, the salary answer.
+ */
+export function mergeAnswers(answers: Answer[]): SearchResult {
+  const [main, ...rest] = answers;
+  const pageHits = hitsOf(rest.find((a) => a.indexUid === PAGES_INDEX_UID));
+  const articles = hitsOf(main);
+  const facets: FacetDistribution = { ...main?.facetDistribution };
+  for (const answer of rest.filter((a) => a.indexUid === INDEX_UID)) Object.assign(facets, answer.facetDistribution);
+  const ms = answers.reduce((max, a) => Math.max(max, a.processingTimeMs ?? 0), 0);
+  return {
+    hits: mergeByScore(articles, pageHits),
+    pages: pageHits.length,
+    total: (main?.estimatedTotalHits ?? articles.length) + pageHits.length,
+    ms,
+    facets,
+    answer: salaryAnswer(hitsOf(rest.find((a) => a.indexUid === SALARIES_INDEX_UID))),
+  };
+}
+
+/** Whether a hit is a role or skill page rather than an article. */
+export const isPageHit = (hit: Hit): boolean => hit.type === 'role' || hit.type === 'skill';
 
 export type SearchClient = {
   /** Resolves null when a newer search started meanwhile (its answer is the one to show). @throws SearchUnavailableError */

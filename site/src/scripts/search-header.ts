@@ -1,5 +1,6 @@
 import { attachCombobox } from './combobox.ts';
 import { renderHits, resultCountText, upgradeSections } from './results-render.ts';
+import { salaryCardHtml } from './salary-answer.ts';
 import type { FoundResult, SearchClient } from './search-client.ts';
 import { onResultOpened, type SearchReporter } from './search-report.ts';
 import { EMPTY_STATE, stateToSearch } from './search-url.ts';
@@ -52,14 +53,17 @@ export function enhanceHeader(form: HTMLFormElement, client: SearchClient, repor
     }
     if (!result) return;
     total = result.total;
-    listbox.innerHTML = renderHits(result.hits, 'header-hit', q);
+    // Pages merged in may push articles past the panel's end: what is painted is what gets its sections.
+    const shown = { ...result, hits: result.hits.slice(0, PANEL_LIMIT) };
+    const card = result.answer ? salaryCardHtml(result.answer, 'header-answer') : '';
+    listbox.innerHTML = card + renderHits(shown.hits, 'header-hit', q);
     message.textContent = total === 0 ? `No articles match “${q.trim()}”.` : '';
     more.textContent =
       total === 0 ? 'Suggestions and all articles' : total > PANEL_LIMIT ? `All ${total} results and filters` : 'Search page with filters';
     status.textContent = resultCountText(total, result.ms, q);
     reporter.showed(q, total);
     show(true);
-    await upgradeSections(listbox, result, 'header-hit', q);
+    await upgradeSections(listbox, shown, 'header-hit', q);
   };
 
   input.addEventListener('input', () => void run());

@@ -4,6 +4,7 @@ import { renderFacetItems, renderFacets } from './facets.ts';
 import { attachFiltersPanel } from './filters-panel.ts';
 import { type RoleLink, startingPoints, suggestionsHtml } from './no-results.ts';
 import { renderHits, resultCountText, upgradeSections } from './results-render.ts';
+import { salaryCardHtml } from './salary-answer.ts';
 import type { FacetDistribution, FoundResult, SearchClient } from './search-client.ts';
 import { UNAVAILABLE_HTML } from './search-header.ts';
 import { onResultOpened, type SearchReporter } from './search-report.ts';
@@ -53,7 +54,9 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
   let counted: FacetDistribution = {};
   let facetsHtml = '';
   let total = 0;
+  /** Articles (not pages) shown: where "More results" goes on from. */
   let fetched = 0;
+  let articleTotal = 0;
   let runs = 0;
 
   /**
@@ -132,20 +135,21 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
       }
       if (mine !== runs) return;
       total = result.total;
-      fetched = result.hits.length;
-      const none = fetched === 0;
+      articleTotal = total - result.pages;
+      fetched = result.hits.length - result.pages;
+      const none = result.hits.length === 0;
       const q = state.q.trim();
       // The status line above already says that nothing matched; this offers the ways on.
       const noneHtml = hasFilters(state)
         ? '<p>Nothing matches with these filters. <button type="button" data-clear-filters>Remove all filters</button></p>'
         : '';
       show({
-        results: renderHits(result.hits, 'search-hit', state.q),
+        results: (result.answer ? salaryCardHtml(result.answer, 'search-answer') : '') + renderHits(result.hits, 'search-hit', state.q),
         facets: renderFacets(distribution, state, roleNames, facetText),
         message: none ? noneHtml : '',
         status: resultCountText(result.total, result.ms, state.q),
         fallback: none,
-        more: fetched < total && state.page < MAX_PAGE,
+        more: fetched < articleTotal && state.page < MAX_PAGE,
       });
       if (q) reporter.showed(q, total);
       if (!none) return await upgrade(result);
@@ -166,14 +170,15 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
     const mine = runs;
     const result = await client.more(state, PAGE_SIZE, fetched).catch(() => null);
     if (!result || mine !== runs) return;
-    const first = fetched;
+    // Options are numbered across the whole list, the pages merged into the first page included.
+    const first = listbox.querySelectorAll('.search-hit:not(.search-answer)').length;
     listbox.insertAdjacentHTML('beforeend', renderHits(result.hits, 'search-hit', state.q, first));
     fetched += result.hits.length;
     state = { ...state, page: state.page + 1 };
     history.pushState(null, '', `${location.pathname}${stateToSearch(state)}`);
-    more.hidden = fetched >= total || result.hits.length === 0 || state.page >= MAX_PAGE;
+    more.hidden = fetched >= articleTotal || result.hits.length === 0 || state.page >= MAX_PAGE;
     combobox.update(true);
-    status.textContent = `Showing ${fetched} of ${total} results.`;
+    status.textContent = `Showing ${first + result.hits.length} of ${total} results.`;
     listbox.querySelector<HTMLElement>(`#search-hit-${first}`)?.focus();
     await upgrade(result, first);
   };

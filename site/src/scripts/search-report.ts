@@ -49,10 +49,13 @@ export function createSearchReporter(api: SyncApi, settleMs = SETTLE_MS): Search
   };
 }
 
-/** Calls `onOpen(position)` when a result link in `list` is opened (click, or Enter on the active option). */
+/**
+ * Calls `onOpen(position)` when an option of `list` is opened (click, or Enter on the active option):
+ * its place among the options shown, 1 first, the salary answer card included.
+ */
 export function onResultOpened(list: HTMLElement, onOpen: (position: number) => void): void {
   list.addEventListener('click', (event) => {
-    const link = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-position]') : null;
-    if (link) onOpen(Number(link.dataset.position));
+    const option = event.target instanceof Element ? event.target.closest('[role=option]') : null;
+    if (option) onOpen([...list.querySelectorAll('[role=option]')].indexOf(option) + 1);
   });
 }
