@@ -40,7 +40,7 @@ describe('role and skill documents', () => {
         url: '/roles/backend-developer/',
         name: 'Backend developer',
         summary: 'Builds the server side.',
-        content: 'Writes services.\nProgram databases. Design and query them.\nKeep it running',
+        content: 'Writes services.\nResponsibilities\nProgram databases. Design and query them.\nKeep it running',
         category: null,
         updatedAt: Date.parse(role.updatedAt) / 1000,
       },

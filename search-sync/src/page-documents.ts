@@ -36,7 +36,8 @@ export function roleDocuments(role: CmsRole): PageDocuments {
     url,
     name: role.name,
     summary: role.tagline ?? '',
-    content: [role.summary ?? '', ...duties].filter(Boolean).join('\n'),
+    // The role page's words: its summary, then its responsibilities section under that heading.
+    content: [role.summary ?? '', ...(duties.length > 0 ? ['Responsibilities', ...duties] : [])].filter(Boolean).join('\n'),
     category: null,
     updatedAt,
   };
