@@ -58,4 +58,19 @@ export const HELD_OUT_QUERIES: JudgedQuery[] = [
   { q: 'optimizing server processes', kind: 'section', slug: DAY, section: 'talking-it-through' },
   { q: 'the kitchen of a web app', kind: 'section', slug: BACKEND, section: 'the-part-you-don-t-see' },
   { q: 'coronavirus remote work', kind: 'section', slug: REMOTE, section: 'the-pandemic-sped-it-up' },
+  // Written with the role, skill and salary answers, before their ranking was tuned.
+  { q: 'mysql', kind: 'skill', page: '/skills/mysql/' },
+  { q: 'what is scrum', kind: 'skill', page: '/skills/scrum/' },
+  { q: 'ruby on rails', kind: 'skill', page: '/skills/ruby-on-rails/' },
+  { q: 'express framework', kind: 'skill', page: '/skills/express/' },
+  { q: 'http protocol', kind: 'skill', page: '/skills/http/' },
+  { q: 'full stack developer', kind: 'role', page: '/roles/full-stack-developer/' },
+  { q: 'backend developer role', kind: 'role', page: '/roles/backend-developer/' },
+  { q: 'frontend salary', kind: 'salary', salary: { role: 'frontend-developer' } },
+  {
+    q: 'entry level backend developer salary germany',
+    kind: 'salary',
+    salary: { role: 'backend-developer', region: 'Germany', level: 'entry' },
+  },
+  { q: 'how much do full stack developers earn', kind: 'salary', salary: { role: 'full-stack-developer' } },
 ];

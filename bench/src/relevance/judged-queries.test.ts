@@ -1,36 +1,57 @@
-import { articles } from '@stackguide/demo-content';
+import { articles, roles, skills } from '@stackguide/demo-content';
 import { collectHeadings } from '@stackguide/content';
+import { roleUrl, skillUrl } from '@stackguide/contracts/search-index';
 import { describe, expect, it } from 'vitest';
 import { HELD_OUT_QUERIES } from './held-out-queries.ts';
 import { JUDGED_QUERIES } from './judged-queries.ts';
 
 const published = new Map(articles.filter((a) => a.status === 'published').map((a) => [a.slug, a]));
+const pages = new Set([...roles.map((r) => roleUrl(r.slug)), ...skills.map((s) => skillUrl(s.slug))]);
 /** Heading ids exactly as the article page renders them. */
 const headingIds = (slug: string): string[] => collectHeadings(published.get(slug)!.body).map((h) => h.id);
+const all = [...JUDGED_QUERIES, ...HELD_OUT_QUERIES];
 
 describe('judged query set', () => {
   it('has at least 60 distinct queries covering every kind', () => {
     expect(JUDGED_QUERIES.length).toBeGreaterThanOrEqual(60);
     expect(new Set(JUDGED_QUERIES.map((j) => j.q.toLowerCase())).size).toBe(JUDGED_QUERIES.length);
     expect(new Set(JUDGED_QUERIES.map((j) => j.kind))).toEqual(
-      new Set(['question', 'keyword', 'abbreviation', 'synonym', 'typo', 'section']),
+      new Set(['question', 'keyword', 'abbreviation', 'synonym', 'typo', 'section', 'role', 'skill', 'salary']),
     );
   });
 
+  it('has at least 15 queries whose best answer is a role, a skill or a salary figure', () => {
+    expect(JUDGED_QUERIES.filter((j) => 'page' in j || 'salary' in j).length).toBeGreaterThanOrEqual(15);
+  });
+
   it('judges only published seed articles', () => {
-    const unknown = [...JUDGED_QUERIES, ...HELD_OUT_QUERIES].filter((j) => !published.has(j.slug)).map((j) => `${j.q} → ${j.slug}`);
+    const unknown = all.filter((j) => 'slug' in j && !published.has(j.slug)).map((j) => `${j.q} → ${'slug' in j && j.slug}`);
+    expect(unknown).toEqual([]);
+  });
+
+  it('judges only seeded role and skill pages, and salary figures the seeded role has', () => {
+    expect(all.filter((j) => 'page' in j && !pages.has(j.page)).map((j) => j.q)).toEqual([]);
+    const unknown = all.flatMap((j) => {
+      if (!('salary' in j)) return [];
+      const { role, region, level } = j.salary;
+      const bands = roles.find((r) => r.slug === role)?.salaryBands ?? [];
+      const asked = bands.filter((b) => (region === undefined || b.region === region) && (level === undefined || b.level === level));
+      return asked.length > 0 ? [] : [`${j.q} → ${role} ${region ?? ''} ${level ?? ''}`];
+    });
     expect(unknown).toEqual([]);
   });
 
   it('names only sections that exist on the judged article page', () => {
-    const unknown = [...JUDGED_QUERIES, ...HELD_OUT_QUERIES]
-      .filter((j) => j.section !== undefined && !headingIds(j.slug).includes(j.section))
-      .map((j) => `${j.q} → ${j.slug}#${j.section} (has ${headingIds(j.slug).join(', ')})`);
+    const unknown = all.flatMap((j) =>
+      'slug' in j && j.section !== undefined && !headingIds(j.slug).includes(j.section)
+        ? [`${j.q} → ${j.slug}#${j.section} (has ${headingIds(j.slug).join(', ')})`]
+        : [],
+    );
     expect(unknown).toEqual([]);
   });
 
   it('names a section for every section query', () => {
-    expect([...JUDGED_QUERIES, ...HELD_OUT_QUERIES].filter((j) => j.kind === 'section' && !j.section)).toEqual([]);
+    expect(all.filter((j) => j.kind === 'section' && !('section' in j && j.section))).toEqual([]);
   });
 
   it('keeps the held-out queries apart from the judged ones', () => {

@@ -1,20 +1,35 @@
 /**
- * The judged query set for `npm run bench -- relevance`, written from the seeded articles
- * (@stackguide/demo-content). Each query names the one article a reader typing it wants, and the
- * section (heading id on the article page) when one section answers it. Queries whose best answer
- * is genuinely split between two articles are left out rather than judged arbitrarily.
+ * The judged query set for `npm run bench -- relevance`, written from the seeded content
+ * (@stackguide/demo-content). Each query names the one answer a reader typing it wants: an article
+ * (and the section, as its heading id on the article page, when one section answers it), a role or
+ * skill page, or a role's salary figures (for a region or level when the query names one). Queries
+ * whose best answer is genuinely split between two are left out rather than judged arbitrarily.
  */
 
-export type QueryKind = 'question' | 'keyword' | 'abbreviation' | 'synonym' | 'typo' | 'section';
+export type QueryKind = 'question' | 'keyword' | 'abbreviation' | 'synonym' | 'typo' | 'section' | 'role' | 'skill' | 'salary';
 
-export type JudgedQuery = {
-  q: string;
-  kind: QueryKind;
-  /** Slug of the relevant article. */
-  slug: string;
-  /** Heading id of the section that answers the query, where one does. */
-  section?: string;
-};
+/** Salary figures a query asks for: a role's, in one region or at one level when the query says so. */
+export type SalaryJudgement = { role: string; region?: string; level?: 'entry' | 'experienced' | 'lead' | 'manager' };
+
+export type JudgedQuery = { q: string; kind: QueryKind } & (
+  | {
+      /** Slug of the relevant article. */
+      slug: string;
+      /** Heading id of the section that answers the query, where one does. */
+      section?: string;
+    }
+  | {
+      /** Path of the relevant role or skill page, e.g. `/skills/postgresql/`. */
+      page: string;
+    }
+  | {
+      /**
+       * The salary figures that answer it: found when the answer card shows that role's bands (all of
+       * the region and level judged), or else at the rank of the role page, which holds the figures.
+       */
+      salary: SalaryJudgement;
+    }
+);
 
 const BACKEND = 'what-a-backend-developer-does';
 const FRONTEND = 'what-a-frontend-developer-does';
@@ -123,4 +138,30 @@ export const JUDGED_QUERIES: JudgedQuery[] = [
   { q: 'coronavirus crisis', kind: 'section', slug: REMOTE, section: 'the-pandemic-sped-it-up' },
   { q: 'endpoints requests responses errors', kind: 'section', slug: TOGETHER, section: 'agree-on-the-contract' },
   { q: 'checklist for the next feature', kind: 'section', slug: TOGETHER, section: 'checklist-for-the-next-feature' },
+
+  // A skill's own page: the query names the skill.
+  { q: 'postgresql', kind: 'skill', page: '/skills/postgresql/' },
+  { q: 'what is redis', kind: 'skill', page: '/skills/redis/' },
+  { q: 'laravel framework', kind: 'skill', page: '/skills/laravel/' },
+  { q: 'symfony', kind: 'skill', page: '/skills/symfony/' },
+  { q: 'django framework', kind: 'skill', page: '/skills/django/' },
+  { q: 'oracle database', kind: 'skill', page: '/skills/oracle/' },
+  { q: 'angular', kind: 'skill', page: '/skills/angular/' },
+  { q: 'git', kind: 'skill', page: '/skills/version-control/' },
+
+  // A role's own page: the query names the role, or what its page lists.
+  { q: 'backend developer', kind: 'role', page: '/roles/backend-developer/' },
+  { q: 'frontend developer role', kind: 'role', page: '/roles/frontend-developer/' },
+  { q: 'frontend developer responsibilities', kind: 'role', page: '/roles/frontend-developer/' },
+  { q: 'full stack developer responsibilities', kind: 'role', page: '/roles/full-stack-developer/' },
+
+  // A salary figure: the role's bands the question narrows down to.
+  { q: 'monthly backend developer salary germany', kind: 'salary', salary: { role: 'backend-developer', region: 'Germany' } },
+  { q: 'how much do frontend developers earn', kind: 'salary', salary: { role: 'frontend-developer' } },
+  { q: 'junior backend salary', kind: 'salary', salary: { role: 'backend-developer', region: 'Germany', level: 'entry' } },
+  { q: 'full stack developer salary', kind: 'salary', salary: { role: 'full-stack-developer' } },
+  { q: 'senior backend developer pay', kind: 'salary', salary: { role: 'backend-developer', level: 'experienced' } },
+  { q: 'backend manager salary per month', kind: 'salary', salary: { role: 'backend-developer', region: 'Germany', level: 'manager' } },
+  { q: 'annual frontend salary', kind: 'salary', salary: { role: 'frontend-developer', region: 'Europe' } },
+  { q: 'BE dev salary germany', kind: 'salary', salary: { role: 'backend-developer', region: 'Germany' } },
 ];

@@ -1,27 +1,32 @@
 import { bestSection } from '@stackguide/site/hit-section';
-import { type Hit, searchQueries, sectionQuery, withSections } from '@stackguide/site/search-client';
+import { type Answer, mergeAnswers, searchQueries, sectionQuery, withSections } from '@stackguide/site/search-client';
 import type { Page } from 'playwright-core';
+import type { CardShown } from './metrics.ts';
 
-/** What an engine answered: total results, result paths best first, and each result's section anchor when the engine returns sections. */
-export type EngineAnswer = { total: number; urls: string[]; anchors?: (string | null)[] };
+/**
+ * What an engine answered: total results, result paths best first, each result's section anchor
+ * when the engine returns sections, and the salary answer card when the engine has one.
+ */
+export type EngineAnswer = { total: number; urls: string[]; anchors?: (string | null)[]; card?: CardShown | null };
 
-type MultiSearchAnswer = { results?: { hits?: Hit[]; estimatedTotalHits?: number }[] };
+type MultiSearchAnswer = { results?: Answer[] };
 
 /**
  * Asks our Meilisearch exactly as the site's search box does, from a page in Chromium with the
- * search-only key: the site's own multi-search body (results parameters, no facet chosen), then its
- * section query for the same hits. Anchors are the sections the results finally link to once upgraded
+ * search-only key: the site's own multi-search body (results parameters, no facet chosen; the role
+ * and skill pages and the salary bands beside), merged as the page merges it, then its section query
+ * for the same article hits. Anchors are the sections the results finally link to once upgraded
  * (`bestSection` of the hits with their sections), what the reader sees.
  * @throws Error when Meilisearch answers anything but 200.
  */
 export async function searchOurs(page: Page, meili: { url: string; key: string }, q: string, limit = 10): Promise<EngineAnswer> {
   const state = { q, page: 1, roles: [], skills: [] };
-  const [main] = await multiSearch(page, meili, q, searchQueries(state, limit));
-  const hits = main?.hits ?? [];
-  const [sections] = hits.length > 0 ? await multiSearch(page, meili, q, [sectionQuery(state, limit)]) : [];
-  const upgraded = withSections(hits, sections?.hits ?? []);
+  const result = mergeAnswers(await multiSearch(page, meili, q, searchQueries(state, limit)));
+  const [sections] = result.hits.length > 0 ? await multiSearch(page, meili, q, [sectionQuery(state, limit)]) : [];
+  const upgraded = withSections(result.hits, sections?.hits ?? []);
   const urls = upgraded.map((hit) => String(hit.url));
-  return { total: main?.estimatedTotalHits ?? urls.length, urls, anchors: upgraded.map((hit) => bestSection(hit, q)?.id ?? null) };
+  const card = result.answer && { url: result.answer.url, bands: result.answer.bands.map(({ region, level }) => ({ region, level })) };
+  return { total: result.total, urls, anchors: upgraded.map((hit) => bestSection(hit, q)?.id ?? null), card };
 }
 
 async function multiSearch(page: Page, meili: { url: string; key: string }, q: string, queries: Record<string, unknown>[]) {

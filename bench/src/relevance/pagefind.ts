@@ -7,30 +7,44 @@ import type { EngineAnswer } from './ours.ts';
 /**
  * What a site adopting Pagefind would index: the `<article>` of each article page (title, meta line,
  * role and skill chips, body with heading anchors), not the header, footer or related-articles
- * list; the table of contents is skipped because it repeats every heading.
+ * list; the table of contents is skipped because it repeats every heading. Role and skill pages:
+ * their main content (see `mainAsRoot`).
  */
 const PAGEFIND_CONFIG = { rootSelector: 'article', excludeSelectors: ['.toc'] };
 
+/** The built pages of a section of the site: `<section>/<slug>/index.html`, not its numbered lists. */
+const pagesUnder = (distDir: string, section: string) =>
+  fs
+    .readdirSync(path.join(distDir, section), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !/^\d+$/.test(d.name))
+    .map((d) => `${section}/${d.name}/index.html`);
+
 /**
- * Indexes every built article page (`articles/<slug>/index.html`, not the paginated lists) with
- * Pagefind's Node API and writes the bundle to `<distDir>/pagefind/`. Returns the page count.
+ * A role or skill page has no `<article>` of its own (only the article cards it lists): its `<main>`
+ * becomes the root Pagefind indexes, as a site adopting Pagefind would mark it.
+ */
+const mainAsRoot = (html: string) => html.replace(/<main\b/, '<article').replace(/<\/main>/, '</article>');
+
+/**
+ * Indexes every built article, role and skill page (not the paginated lists) with Pagefind's Node
+ * API and writes the bundle to `<distDir>/pagefind/`. Returns the page count.
  * @throws Error with Pagefind's messages when indexing fails.
  */
 export async function buildPagefindIndex(distDir: string): Promise<number> {
   const { index, errors } = await createIndex(PAGEFIND_CONFIG);
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   try {
-    const dirs = fs
-      .readdirSync(path.join(distDir, 'articles'), { withFileTypes: true })
-      .filter((d) => d.isDirectory() && !/^\d+$/.test(d.name));
-    for (const dir of dirs) {
-      const sourcePath = `articles/${dir.name}/index.html`;
-      const added = await index.addHTMLFile({ sourcePath, content: fs.readFileSync(path.join(distDir, sourcePath), 'utf8') });
+    const articles = pagesUnder(distDir, 'articles');
+    const pages = [...pagesUnder(distDir, 'roles'), ...pagesUnder(distDir, 'skills')];
+    for (const sourcePath of [...articles, ...pages]) {
+      const html = fs.readFileSync(path.join(distDir, sourcePath), 'utf8');
+      const content = pages.includes(sourcePath) ? mainAsRoot(html) : html;
+      const added = await index.addHTMLFile({ sourcePath, content });
       if (added.errors.length > 0) throw new Error(`pagefind could not index ${sourcePath}: ${added.errors.join('; ')}`);
     }
     const written = await index.writeFiles({ outputPath: path.join(distDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`pagefind could not write its bundle: ${written.errors.join('; ')}`);
-    return dirs.length;
+    return articles.length + pages.length;
   } finally {
     await close();
   }

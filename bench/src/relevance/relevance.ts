@@ -8,7 +8,16 @@ import { serveBuild } from '../serve-build.ts';
 import { renderTable } from '../table.ts';
 import { HELD_OUT_QUERIES } from './held-out-queries.ts';
 import { JUDGED_QUERIES, type JudgedQuery } from './judged-queries.ts';
-import { type Answer, type RelevanceSummary, rankOf, slugOf, summarizeByKind, summarizeRelevance } from './metrics.ts';
+import {
+  type Answer,
+  judgedPath,
+  pathOf,
+  type RelevanceSummary,
+  rankOf,
+  summarizeByKind,
+  summarizeCards,
+  summarizeRelevance,
+} from './metrics.ts';
 import { type EngineAnswer, searchOurs } from './ours.ts';
 import { buildPagefindIndex, searchPagefind } from './pagefind.ts';
 import { startSeededSearch } from './seeded-search.ts';
@@ -17,7 +26,7 @@ import { startSeededSearch } from './seeded-search.ts';
 const TARGET = { mrr10: 0.95, marginOverPagefind: 0.15, zeroResultRate: 0 };
 
 function toAnswer(query: JudgedQuery, engine: EngineAnswer): Answer {
-  const answer: Answer = { query, total: engine.total, urls: engine.urls };
+  const answer: Answer = { query, total: engine.total, urls: engine.urls, ...(engine.card !== undefined ? { card: engine.card } : {}) };
   const rank = rankOf(answer);
   if (engine.anchors) answer.anchor = rank === null ? null : (engine.anchors[rank - 1] ?? null);
   return answer;
@@ -48,11 +57,11 @@ async function ask(page: Page, meili: { url: string; key: string }, queries: Jud
 
 function report({ ours, pagefind }: Run, heldOut: Run): { ours: RelevanceSummary; pagefind: RelevanceSummary } {
   const s = { ours: summarizeRelevance(ours), pagefind: summarizeRelevance(pagefind) };
-  console.log(`\nrelevance on ${s.ours.queries} judged queries (seeded articles; rank of the judged article in the first 10 results)\n`);
+  console.log(`\nrelevance on ${s.ours.queries} judged queries (seeded site; rank of the judged answer in the first 10 results)\n`);
   console.log(
     renderTable(
       ['engine', 'queries', 'MRR@10', 'hits@1', 'hits@3', 'zero-result rate', 'judged section linked'],
-      [summaryRow('ours (Meilisearch, as the site asks)', s.ours), summaryRow('Pagefind 1.6 (same article pages)', s.pagefind)],
+      [summaryRow('ours (Meilisearch, as the site asks)', s.ours), summaryRow('Pagefind 1.6 (same built pages)', s.pagefind)],
     ),
   );
   console.log(`\nheld out: ${heldOut.ours.length} queries written during the tuning and never tuned on\n`);
@@ -60,6 +69,17 @@ function report({ ours, pagefind }: Run, heldOut: Run): { ours: RelevanceSummary
     renderTable(
       ['engine', 'queries', 'MRR@10', 'hits@1', 'hits@3', 'zero-result rate', 'judged section linked'],
       [summaryRow('ours', summarizeRelevance(heldOut.ours)), summaryRow('Pagefind 1.6', summarizeRelevance(heldOut.pagefind))],
+    ),
+  );
+  const articleJudged = (run: Answer[]) => run.filter((a) => 'slug' in a.query);
+  console.log('\nthe queries judged to an article (the set before role, skill and salary answers)\n');
+  console.log(
+    renderTable(
+      ['engine', 'queries', 'MRR@10', 'hits@1', 'hits@3', 'zero-result rate', 'judged section linked'],
+      [
+        summaryRow('ours', summarizeRelevance(articleJudged(ours))),
+        summaryRow('Pagefind 1.6', summarizeRelevance(articleJudged(pagefind))),
+      ],
     ),
   );
   const oursByKind = summarizeByKind(ours);
@@ -71,14 +91,19 @@ function report({ ours, pagefind }: Run, heldOut: Run): { ours: RelevanceSummary
       [...oursByKind].map(([kind, o]) => [kind, o.queries, f3(o.mrr10), f3(pagefindByKind.get(kind)?.mrr10 ?? null)]),
     ),
   );
+  const cards = summarizeCards(ours);
+  if (cards)
+    console.log(
+      `\nsalary answer cards: ${cards.right} of ${cards.salaryQueries} salary queries showed the judged figures; ${cards.unasked} other queries showed a card`,
+    );
   const misses = ours.map((a, i) => ({ a, p: pagefind[i]! })).filter(({ a }) => rankOf(a) !== 1);
   if (misses.length > 0) {
-    console.log('\nqueries where ours does not rank the judged article first\n');
+    console.log('\nqueries where ours does not rank the judged answer first\n');
     const rank = (a: Answer) => rankOf(a) ?? '–';
     console.log(
       renderTable(
-        ['query', 'judged article', 'ours rank', 'ours first result', 'Pagefind rank'],
-        misses.map(({ a, p }) => [a.query.q, a.query.slug, rank(a), a.urls[0] ? (slugOf(a.urls[0]) ?? a.urls[0]) : '(none)', rank(p)]),
+        ['query', 'judged answer', 'ours rank', 'ours first result', 'Pagefind rank'],
+        misses.map(({ a, p }) => [a.query.q, judgedPath(a.query), rank(a), a.urls[0] ? pathOf(a.urls[0]) : '(none)', rank(p)]),
       ),
     );
   }
@@ -91,8 +116,9 @@ function report({ ours, pagefind }: Run, heldOut: Run): { ours: RelevanceSummary
 
 /**
  * `npm run bench -- relevance`: the judged query set against our search (Meilisearch with the
- * search-only key and the site's parameters) and against Pagefind over the same built article
- * pages, both asked from the same page in Chromium; MRR@10, hits@1, hits@3 and the zero-result rate.
+ * search-only key and the site's parameters) and against Pagefind over the same built article, role
+ * and skill pages, both asked from the same page in Chromium; MRR@10, hits@1, hits@3 and the
+ * zero-result rate.
  */
 export async function relevanceBench(): Promise<void> {
   const recording = startRecording();
@@ -101,7 +127,7 @@ export async function relevanceBench(): Promise<void> {
   try {
     const sut = await startSeededSearch(runDir, log);
     const pages = await buildPagefindIndex(sut.distDir);
-    log(`Pagefind indexed ${pages} article pages`);
+    log(`Pagefind indexed ${pages} article, role and skill pages`);
     const site = await serveBuild(sut.distDir);
     const browser = await launchChromium();
     try {
@@ -115,7 +141,7 @@ export async function relevanceBench(): Promise<void> {
           const p = pagefind[i]!;
           return {
             ...a.query,
-            ours: { rank: rankOf(a), total: a.total, top3: a.urls.slice(0, 3), anchor: a.anchor },
+            ours: { rank: rankOf(a), total: a.total, top3: a.urls.slice(0, 3), anchor: a.anchor, card: a.card },
             pagefind: { rank: rankOf(p), total: p.total, top3: p.urls.slice(0, 3), anchor: p.anchor },
           };
         });
@@ -123,11 +149,16 @@ export async function relevanceBench(): Promise<void> {
         params: {
           queries: JUDGED_QUERIES.length,
           heldOutQueries: HELD_OUT_QUERIES.length,
-          articlePages: pages,
+          pages,
           pagefind: '1.6.0',
           targets: TARGET,
         },
         summaries,
+        articleJudged: {
+          ours: summarizeRelevance(judged.ours.filter((a) => 'slug' in a.query)),
+          pagefind: summarizeRelevance(judged.pagefind.filter((a) => 'slug' in a.query)),
+        },
+        cards: summarizeCards(judged.ours),
         heldOut: { ours: summarizeRelevance(heldOut.ours), pagefind: summarizeRelevance(heldOut.pagefind) },
         perQuery: perQuery(judged),
         heldOutPerQuery: perQuery(heldOut),
