@@ -177,20 +177,88 @@ describe('/search/ page', () => {
     }
   });
 
-  it('without JavaScript the form leads to the full article list grouped by role', async () => {
+  it('without JavaScript the form leads to every role and skill page and the full article list grouped by role', async () => {
     const context = await s().browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
       await page.goto(`${s().origin}/`);
-      await page.locator('#header-search-q').fill(target.term);
+      await page.locator('#header-search-q').fill('backend developer');
       await page.locator('#header-search-q').press('Enter');
-      await page.waitForURL(`${s().origin}/search/?q=${target.term}`);
+      await page.waitForURL(`${s().origin}/search/?q=backend+developer`);
       await expect(page.locator('#search-app').isHidden()).resolves.toBe(true);
+      await expect(page.locator('#search-fallback a[href="/roles/backend-developer/"]').isVisible()).resolves.toBe(true);
+      await expect(page.locator('#search-fallback a[href="/skills/postgresql/"]').isVisible()).resolves.toBe(true);
       const links = await page.locator('#search-fallback a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
       for (const article of articles) expect(links).toContain(`/articles/${article.slug}/`);
       await expect(page.locator('#search-fallback h3').count()).resolves.toBeGreaterThanOrEqual(3);
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe('roles, skills and salaries', () => {
+  type Band = { region: string; level: string; period: string; currency: string; min: number; max: number | null };
+  const LEVELS: Record<string, string> = { entry: 'Entry', experienced: 'Experienced', lead: 'Lead', manager: 'Manager' };
+  /** A figure as the card writes it, whole units with thousands separators ("2,700"). */
+  const figure = (n: number) => n.toLocaleString('en-GB');
+
+  it('the header panel lists the role page a query names and the skill page, each linking to its page', async () => {
+    const page = await s().browser.newPage();
+    try {
+      await page.goto(`${s().origin}/articles/`);
+      await typeInto(page, '#header-search-q', 'backend developer');
+      const role = page.locator('#header-search-list [role=option][href="/roles/backend-developer/"]');
+      await role.waitFor();
+      await expect(role.locator('.chip-type').textContent()).resolves.toBe('Role');
+      await page.locator('#header-search-q').fill('');
+      await typeInto(page, '#header-search-q', 'postgresql');
+      const skill = page.locator('#header-search-list [role=option][href="/skills/postgresql/"]');
+      await skill.waitFor();
+      await expect(skill.locator('.chip-type').textContent()).resolves.toBe('Skill');
+      const hrefs = await page.locator('#header-search-list [role=option]').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+      for (let i = 0; i <= hrefs.indexOf('/skills/postgresql/'); i++) await page.keyboard.press('ArrowDown');
+      await expect(skill.getAttribute('aria-selected')).resolves.toBe('true');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${s().origin}/skills/postgresql/`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("a pay question gets a card with exactly the CMS's bands for that role and region, first in the list", async () => {
+    const res = await fetch(`${s().cms.url}/api/roles?populate[salaryBands]=true&filters[slug][$eq]=backend-developer`, {
+      headers: { authorization: `Bearer ${s().cms.readToken}` },
+    });
+    const bands = ((await res.json()) as { data: { salaryBands: Band[] }[] }).data[0]!.salaryBands.filter((b) => b.region === 'Germany');
+    expect(bands.length).toBeGreaterThan(0);
+    const page = await s().browser.newPage();
+    try {
+      await page.goto(`${s().origin}/search/?q=${encodeURIComponent('backend developer salary germany')}`);
+      const card = page.locator('#search-results [role=option].search-answer');
+      await card.waitFor();
+      await expect(page.locator('#search-results [role=option]').first().getAttribute('id')).resolves.toBe('search-answer');
+      await expect(card.getAttribute('href')).resolves.toBe('/roles/backend-developer/#salary-title');
+      await expect(card.locator('.search-answer-where').allTextContents()).resolves.toEqual([
+        'Germany, gross pay per month in euros (EUR)',
+      ]);
+      const rows = await card.locator('.search-answer-band').allTextContents();
+      expect(rows).toHaveLength(bands.length);
+      for (const b of bands) {
+        const range = b.max === null ? `€${figure(b.min)} and more` : `€${figure(b.min)} – €${figure(b.max)}`;
+        expect(rows, `${b.level} band`).toContain(`${LEVELS[b.level]} ${range}`);
+      }
+      await page.locator('#search-q').press('ArrowDown');
+      await expect(page.locator('#search-q').getAttribute('aria-activedescendant')).resolves.toBe('search-answer');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${s().origin}/roles/backend-developer/#salary-title`);
+      // A question that names no pay word gets no card.
+      await page.goto(`${s().origin}/search/?q=${encodeURIComponent('backend developer')}`);
+      await page.locator('#search-results [role=option]').first().waitFor();
+      await expect(page.locator('#search-results .search-answer').count()).resolves.toBe(0);
+    } finally {
+      await page.close();
     }
   });
 });
