@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { salaryAnswer, salaryCardHtml } from './salary-answer.ts';
-
-const topic = { topic: [{ start: 0, length: 6 }] };
-const band = (over: Record<string, unknown> = {}) => ({
-  documentId: 'r1',
-  role: 'Backend developer',
-  url: '/roles/backend-developer/',
-  region: 'Germany',
-  level: 'entry',
-  period: 'month',
-  currency: 'EUR',
-  min: 2700,
-  max: 3500,
-  sourceNote: 'Overview of the German market.',
-  _matchesPosition: topic,
-  ...over,
-});
+import { salaryHit } from './salary-hit.fixture.ts';
 
 describe('salaryAnswer', () => {
   it("answers with one role's bands when every band matched the pay word", () => {
-    const answer = salaryAnswer([band(), band({ level: 'manager', min: 5800, max: null, sourceNote: 'Same overview.' })]);
+    const answer = salaryAnswer([salaryHit(), salaryHit({ level: 'manager', min: 5800, max: null, sourceNote: 'Same overview.' })]);
     expect(answer).toEqual({
       role: 'Backend developer',
       url: '/roles/backend-developer/',
@@ -41,20 +26,20 @@ describe('salaryAnswer', () => {
   it('shows nothing rather than a figure that may not answer the question', () => {
     expect(salaryAnswer([]), 'no band').toBeNull();
     expect(salaryAnswer(undefined), 'no answer').toBeNull();
-    expect(salaryAnswer([band({ _matchesPosition: { role: [{ start: 0, length: 7 }] } })]), 'no pay word').toBeNull();
-    expect(salaryAnswer([band(), band({ documentId: 'r2', role: 'Frontend developer' })]), 'two roles').toBeNull();
-    expect(salaryAnswer([band({ min: '2700' })]), 'a figure of another type').toBeNull();
-    expect(salaryAnswer([band({ max: -1 })]), 'a negative figure').toBeNull();
-    expect(salaryAnswer([band({ level: 'intern' })]), 'an unknown level').toBeNull();
-    expect(salaryAnswer([band({ url: 'https://elsewhere.test/' })]), 'a link off the site').toBeNull();
-    expect(salaryAnswer([band(), band({ currency: 'euro' })]), 'one bad band spoils the card').toBeNull();
+    expect(salaryAnswer([salaryHit({ _matchesPosition: { role: [{ start: 0, length: 7 }] } })]), 'no pay word').toBeNull();
+    expect(salaryAnswer([salaryHit(), salaryHit({ documentId: 'r2', role: 'Frontend developer' })]), 'two roles').toBeNull();
+    expect(salaryAnswer([salaryHit({ min: '2700' })]), 'a figure of another type').toBeNull();
+    expect(salaryAnswer([salaryHit({ max: -1 })]), 'a negative figure').toBeNull();
+    expect(salaryAnswer([salaryHit({ level: 'intern' })]), 'an unknown level').toBeNull();
+    expect(salaryAnswer([salaryHit({ url: 'https://elsewhere.test/' })]), 'a link off the site').toBeNull();
+    expect(salaryAnswer([salaryHit(), salaryHit({ currency: 'euro' })]), 'one bad band spoils the card').toBeNull();
   });
 });
 
 describe('salaryCardHtml', () => {
   it('shows each region and period with its levels, exact ranges, "and more" and the source, linking to the salary section', () => {
     const html = salaryCardHtml(
-      salaryAnswer([band(), band({ level: 'manager', min: 5800, max: null, sourceNote: 'Same overview.' })])!,
+      salaryAnswer([salaryHit(), salaryHit({ level: 'manager', min: 5800, max: null, sourceNote: 'Same overview.' })])!,
       'h-answer',
     );
     expect(html).toMatch(
@@ -68,7 +53,7 @@ describe('salaryCardHtml', () => {
   });
 
   it('escapes what the index holds', () => {
-    const html = salaryCardHtml(salaryAnswer([band({ role: '<img src=x onerror=alert(1)>', region: '"><script>' })])!, 'h-answer');
+    const html = salaryCardHtml(salaryAnswer([salaryHit({ role: '<img src=x onerror=alert(1)>', region: '"><script>' })])!, 'h-answer');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; salary');

@@ -11,6 +11,7 @@ import {
   SearchUnavailableError,
   withSections,
 } from './search-client.ts';
+import { salaryHit } from './salary-hit.fixture.ts';
 
 const state = (q: string) => ({ q, page: 1, roles: [], skills: [] });
 const answer = (title: string) =>
@@ -249,23 +250,10 @@ describe('role and skill pages among the articles', () => {
   });
 
   it('counts the pages among the results and reads the salary answer from its own query', () => {
-    const band = {
-      documentId: 'r1',
-      role: 'Backend developer',
-      url: '/roles/backend-developer/',
-      region: 'Germany',
-      level: 'entry',
-      period: 'month',
-      currency: 'EUR',
-      min: 2700,
-      max: 3500,
-      sourceNote: 'Overview.',
-      _matchesPosition: { topic: [{ start: 0, length: 6 }] },
-    };
     const merged = mergeAnswers([
       { indexUid: INDEX_UID, hits: [hit('a1', 0.8)], estimatedTotalHits: 12 },
       { indexUid: PAGES_INDEX_UID, hits: [{ ...hit('role-r1', 0.9), type: 'role' }] },
-      { indexUid: SALARIES_INDEX_UID, hits: [band] },
+      { indexUid: SALARIES_INDEX_UID, hits: [salaryHit()] },
     ]);
     expect(merged.hits.map((h) => h.id)).toEqual(['role-r1', 'a1']);
     expect({ pages: merged.pages, total: merged.total }).toEqual({ pages: 1, total: 13 });
