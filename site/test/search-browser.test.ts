@@ -158,6 +158,7 @@ describe('/search/ page', () => {
     }
   });
 
+  // Four axe passes (two pages, light and dark) outlast the default timeout on shared cores.
   it('axe-core finds no violations with results and facets open, header panel open too, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await s().browser.newPage({ colorScheme });
@@ -175,7 +176,7 @@ describe('/search/ page', () => {
         await page.close();
       }
     }
-  });
+  }, 60_000);
 
   it('without JavaScript the form leads to every role and skill page and the full article list grouped by role', async () => {
     const context = await s().browser.newContext({ javaScriptEnabled: false });
