@@ -8,7 +8,7 @@ import { errorText } from '../use-poll';
 const NEW_GROUP = 'new';
 
 /**
- * "Add as synonym…": the editor picks a synonym group (typing filters them) or starts a new one with
+ * "Add as synonym…": the editor picks a synonym group or starts a new one with
  * another word; the CMS saves the vocabulary as a Content Manager save would, so a refused word is
  * refused with the same message, shown here.
  */
@@ -53,7 +53,7 @@ export function SynonymModal({ query, onClose }: { query: string; onClose(): voi
         </Modal.Header>
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={4}>
-            <Field.Root name="synonym-group" hint="Type to filter the groups, or pick “A new group…”.">
+            <Field.Root name="synonym-group" hint="Pick the group readers mean, or “A new group…” to start one.">
               <Field.Label>Synonym group</Field.Label>
               <Combobox value={choice} onChange={(value) => setChoice(value)} disabled={!groups} placeholder="Pick a group">
                 {(groups ?? []).map((words, i) => (
