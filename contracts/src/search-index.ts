@@ -234,20 +234,8 @@ export const INDEX_SETTINGS = {
   [SALARIES_INDEX_UID]: SALARY_SETTINGS,
 } as const;
 
-/** Path of an article page; the site builds the same path from the slug. */
-export function articleUrl(slug: string): string {
-  return `/articles/${encodeURIComponent(slug)}/`;
-}
-
-/** Path of a role page. */
-export function roleUrl(slug: string): string {
-  return `/roles/${encodeURIComponent(slug)}/`;
-}
-
-/** Path of a skill page. */
-export function skillUrl(slug: string): string {
-  return `/skills/${encodeURIComponent(slug)}/`;
-}
+/** Paths of an article, role and skill page, as the site builds them. */
+export { articlePath as articleUrl, rolePath as roleUrl, skillPath as skillUrl } from './site-paths.ts';
 
 /** Id of the salary section on a role page: the answer card links there. */
 export const SALARY_SECTION_ID = 'salary-title';
