@@ -1,20 +1,10 @@
 import path from 'node:path';
+import { CMS_DATABASE_VARIABLES, cmsDatabaseClient } from '@stackguide/contracts/cms-database';
 import { type Env, parseConfig } from '@stackguide/contracts/parse-config';
 import { parseStackConfig, type StackConfig } from '../config.ts';
 import { dataPaths, type DataPaths } from '../parts-env.ts';
 import type { StackPaths } from '../stack-paths.ts';
 import { postgresTarget, type PostgresTarget } from './postgres.ts';
-
-const DATABASE = {
-  DATABASE_CLIENT: 'optional',
-  DATABASE_URL: 'optional',
-  DATABASE_HOST: 'required',
-  DATABASE_PORT: 'required',
-  DATABASE_NAME: 'required',
-  DATABASE_USERNAME: 'required',
-  DATABASE_PASSWORD: 'optional',
-  DATABASE_SSL: 'required',
-} as const;
 
 export type CmsDatabase = { client: 'sqlite'; file: string } | { client: 'postgres'; target: PostgresTarget };
 
@@ -38,9 +28,9 @@ export type FolderOverrides = { uploads?: string | undefined; searchSyncData?: s
  */
 export function backupConfig(env: Env, paths: StackPaths, overrides: FolderOverrides = {}): BackupConfig {
   const config = parseStackConfig(env);
-  const db = parseConfig(DATABASE, env);
+  const db = parseConfig(CMS_DATABASE_VARIABLES, env);
   const data = dataPaths(config, paths);
-  const client = db.DATABASE_CLIENT ?? (db.DATABASE_URL ? 'postgres' : 'sqlite');
+  const client = cmsDatabaseClient(db);
   const database: CmsDatabase =
     client === 'postgres' ? { client, target: postgresTarget(db) } : { client: 'sqlite', file: data.databaseFilename };
   const meiliUrl = config.MEILI_URL ?? `http://127.0.0.1:${config.MEILI_PORT}`;
