@@ -31,7 +31,9 @@ export type EndpointFigures = {
   rps: number;
   p50: number;
   p99: number;
+  /** Errors and, of those, requests unanswered within autocannon's 10 s timeout. */
   errors: number;
+  timeouts: number;
   refused: number;
   statusCodes: Record<string, number>;
   seconds: number;
@@ -111,6 +113,7 @@ function figures(e: Endpoint, r: autocannon.Result): EndpointFigures {
     p50: r.latency.p50,
     p99: r.latency.p99,
     errors: r.errors + (answered - ok - refused),
+    timeouts: r.timeouts,
     refused,
     statusCodes,
     seconds: r.duration,
@@ -212,8 +215,8 @@ export async function loadBench(opts: { articles: number; samples: number; runni
     );
     console.log(
       renderTable(
-        ['endpoint', 'connections', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors', '429 refused as designed'],
-        results.map((r) => [r.name, r.connections, r.requests, Math.round(r.rps), r.p50, r.p99, r.errors, r.refused]),
+        ['endpoint', 'connections', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'of them timeouts', '429 refused as designed'],
+        results.map((r) => [r.name, r.connections, r.requests, Math.round(r.rps), r.p50, r.p99, r.errors, r.timeouts, r.refused]),
       ),
     );
     console.log(
