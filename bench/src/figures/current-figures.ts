@@ -123,7 +123,7 @@ function loadRows(e: Entry | undefined): Row[] {
   const rps = ['site', 'search', 'analytics'].map((group) => groupRps(e.figures, group));
   return [
     {
-      what: `under load: req/s pages / search / beacons; errors; publish → live p95 ${e.workload.running ? 'on the running system' : `(${workloadLabel(e.workload)})`}`,
+      what: `load: req/s pages / search / beacons; errors; page live p95 ${e.workload.running ? 'on the running system' : `(${workloadLabel(e.workload)})`}`,
       ours: `${figs(...rps)}; ${fig(judged.errors)} errors; ${s(fig(judged.p95 === undefined ? undefined : judged.p95 / 1000))}`,
       anchor: NONE,
       target: `0 errors; p95 ≤ ${fig(TARGETS.pageLiveP95Ms / 1000)} s`,

@@ -32,9 +32,9 @@ describe('load table', () => {
   });
 
   it('puts req/s per kind of endpoint, the errors and publish → live in the current figures, not met with an error', () => {
-    const row = rowsOf(currentFiguresTable(fixtureEntries())).find((r) => r[0]!.startsWith('under load'));
+    const row = rowsOf(currentFiguresTable(fixtureEntries())).find((r) => r[0]!.startsWith('load:'));
     expect(row?.slice(0, 5)).toEqual([
-      'under load: req/s pages / search / beacons; errors; publish → live p95 (10,000 articles)',
+      'load: req/s pages / search / beacons; errors; page live p95 (10,000 articles)',
       '400 / 201 / 40; 2 errors; 2.40 s',
       '–',
       '0 errors; p95 ≤ 5 s',
