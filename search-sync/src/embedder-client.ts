@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { EMBED_PATH, embedResponseSchema } from '@stackguide/contracts/embedder';
+import { EMBED_PATH, EMBEDDER_HEALTH_PATH, embedResponseSchema } from '@stackguide/contracts/embedder';
 import { SearchSyncError } from './errors.ts';
 
 /** Texts per request: big enough to keep the model busy, small enough to answer within seconds. */
@@ -18,6 +18,8 @@ export type Embedder = {
    * @throws EmbedderError naming the URL and what went wrong.
    */
   embed(texts: string[]): Promise<number[][]>;
+  /** Whether its /health answers 200 within a few seconds. */
+  healthy(): Promise<boolean>;
 };
 
 /**
@@ -66,6 +68,13 @@ export function createEmbedderClient(url: string, apiKey: string): Embedder {
     });
 
   return {
+    async healthy() {
+      try {
+        return (await fetch(new URL(EMBEDDER_HEALTH_PATH, `${url}/`), { signal: AbortSignal.timeout(3_000) })).ok;
+      } catch {
+        return false;
+      }
+    },
     async embed(texts) {
       const vectors: number[][] = [];
       for (let i = 0; i < texts.length; i += TEXTS_PER_REQUEST) vectors.push(...(await post(texts.slice(i, i + TEXTS_PER_REQUEST))));

@@ -76,6 +76,11 @@ export class VectorStore {
     })();
   }
 
+  /** Whether this document was indexed without its vector. */
+  owes(documentId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM owed WHERE document_id = ?').get(documentId) !== undefined;
+  }
+
   /** Documents indexed without their vector. */
   owed(): string[] {
     return this.db.prepare('SELECT document_id FROM owed ORDER BY document_id').pluck().all() as string[];
