@@ -4,6 +4,11 @@ import { SearchSyncError } from './errors.ts';
 
 /** Texts per request: big enough to keep the model busy, small enough to answer within seconds. */
 const TEXTS_PER_REQUEST = 16;
+/**
+ * Requests in flight: the embedder runs one at a time, and a second one waiting in its queue keeps
+ * it busy while the answer to the first travels back.
+ */
+const IN_FLIGHT = 2;
 /** A request answered later than this counts as failed (a loaded machine computes 16 long texts in seconds). */
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -28,7 +33,7 @@ export type Embedder = {
  */
 export function createEmbedderClient(url: string, apiKey: string): Embedder {
   const endpoint = new URL(EMBED_PATH, `${url}/`);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
 
   const post = (texts: string[]) =>
     new Promise<number[][]>((resolve, reject) => {
@@ -76,9 +81,22 @@ export function createEmbedderClient(url: string, apiKey: string): Embedder {
       }
     },
     async embed(texts) {
-      const vectors: number[][] = [];
-      for (let i = 0; i < texts.length; i += TEXTS_PER_REQUEST) vectors.push(...(await post(texts.slice(i, i + TEXTS_PER_REQUEST))));
-      return vectors;
+      const chunks: string[][] = [];
+      for (let i = 0; i < texts.length; i += TEXTS_PER_REQUEST) chunks.push(texts.slice(i, i + TEXTS_PER_REQUEST));
+      const answers = new Array<number[][]>(chunks.length);
+      let next = 0;
+      const worker = async () => {
+        while (next < chunks.length) {
+          const k = next++;
+          answers[k] = await post(chunks[k]!).catch((err: unknown) => {
+            // One failure fails the whole call: the other worker sends nothing more.
+            next = chunks.length;
+            throw err;
+          });
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, chunks.length) }, worker));
+      return answers.flat();
     },
   };
 }
