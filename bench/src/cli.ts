@@ -46,9 +46,10 @@ const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; a
       'keystroke → results painted, then → sections painted, in headless Chromium on the built /search/ page (--articles 0: seeded content)',
   },
   relevance: {
-    defaults: {},
-    run: () => relevanceBench(),
-    about: 'judged queries on the seeded articles: MRR@10, hits@1/@3, zero results; ours vs Pagefind',
+    defaults: { articles: 0 },
+    run: (o) => relevanceBench({ articles: o.articles! }),
+    about:
+      'judged queries on the seeded site (--articles N: with N generated articles): MRR@10, hits@1/@3, zero results; ours keyword, with meaning, Pagefind',
   },
   'meili-settings': {
     defaults: { articles: 1000, samples: 40, runs: 2 },

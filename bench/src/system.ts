@@ -173,6 +173,8 @@ export async function startSystem(articles: number, opts: { onSyncLine?: (line: 
     };
   } catch (err) {
     await stopAll();
+    // What was embedded before the failure still saves the next run that much.
+    keepVectors(articles, syncDataDir(runDir));
     fs.rmSync(runDir, { recursive: true, force: true });
     throw err;
   }
