@@ -1,4 +1,6 @@
 import { HYBRID } from '@stackguide/contracts/search-index';
+import { type Hit, type SearchClient, SearchUnavailableError, searchQueries } from './search-client.ts';
+import type { SearchState } from './search-url.ts';
 
 /**
  * How long the page waits for the semantic answer after painting the keyword results. Meilisearch
@@ -28,4 +30,24 @@ export function usableSemantic(
 ): answer is { hits: { _rankingScore: number }[]; semanticHitCount: number } {
   if (!answer || typeof answer.semanticHitCount !== 'number' || answer.semanticHitCount < 1 || !Array.isArray(answer.hits)) return false;
   return answer.hits.every((hit: { _rankingScore?: unknown }) => typeof hit?._rankingScore === 'number' && hit._rankingScore > 0);
+}
+
+/**
+ * The page's semantic step: the hits of the hybrid query for a state whose keyword results are
+ * painted, or null when they should stay (no usable answer within SEMANTIC_TIMEOUT_MS: the request is
+ * abandoned). Meilisearch refuses a hybrid query outright (HTTP 4xx) when the index has no embedder,
+ * i.e. semantic search is off: the page then stops asking.
+ */
+export function createSemanticSearch(client: Pick<SearchClient, 'ask'>): (state: SearchState, limit: number) => Promise<Hit[] | null> {
+  let off = false;
+  return async (state, limit) => {
+    if (off) return null;
+    try {
+      const [answer] = await client.ask([semanticQuery(searchQueries(state, limit)[0]!)], SEMANTIC_TIMEOUT_MS);
+      return usableSemantic(answer) ? (answer.hits as Hit[]) : null;
+    } catch (err) {
+      if (err instanceof SearchUnavailableError && err.status !== undefined && err.status < 500) off = true;
+      return null;
+    }
+  };
 }
