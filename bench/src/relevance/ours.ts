@@ -28,11 +28,14 @@ export async function searchOurs(
   const queries = searchQueries(state, limit);
   const [main] = await multiSearch(page, meili, q, queries);
   const [meaning] = semantic ? await multiSearch(page, meili, q, [semanticQuery(queries[0]!)]) : [];
-  const hits = usableSemantic(meaning) ? (meaning.hits as Hit[]) : (main?.hits ?? []);
+  const semanticHits = usableSemantic(meaning) ? (meaning.hits as Hit[]) : null;
+  const hits = semanticHits ?? main?.hits ?? [];
   const [sections] = hits.length > 0 ? await multiSearch(page, meili, q, [sectionQuery(state, limit)]) : [];
   const upgraded = withSections(hits, sections?.hits ?? []);
   const urls = upgraded.map((hit) => String(hit.url));
-  return { total: main?.estimatedTotalHits ?? urls.length, urls, anchors: upgraded.map((hit) => bestSection(hit, q)?.id ?? null) };
+  // The page counts the hits it swapped in when the keyword query found fewer.
+  const total = Math.max(main?.estimatedTotalHits ?? 0, semanticHits?.length ?? 0, urls.length);
+  return { total, urls, anchors: upgraded.map((hit) => bestSection(hit, q)?.id ?? null) };
 }
 
 async function multiSearch(page: Page, meili: { url: string; key: string }, q: string, queries: Record<string, unknown>[]) {
