@@ -4,7 +4,7 @@ import { renderFacetItems, renderFacets } from './facets.ts';
 import { attachFiltersPanel } from './filters-panel.ts';
 import { type RoleLink, startingPoints, suggestionsHtml } from './no-results.ts';
 import { renderHits, resultCountText, upgradeSections } from './results-render.ts';
-import type { FacetDistribution, FoundResult, Hit, SearchClient } from './search-client.ts';
+import type { FacetDistribution, FoundResult, SearchClient } from './search-client.ts';
 import { UNAVAILABLE_HTML } from './search-header.ts';
 import { onResultOpened, type SearchReporter } from './search-report.ts';
 import { createSemanticSearch } from './semantic-results.ts';
@@ -151,12 +151,12 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
         more: fetched < total && state.page < MAX_PAGE,
       });
       if (q) reporter.showed(q, total);
-      const meaning = semantic(state, state.page * PAGE_SIZE);
+      // The hybrid query goes after the section query, so what the visitor sees first is never slowed by it.
       if (!none) {
         await upgrade(result);
-        return void (await withMeaning(result, mine, meaning));
+        return void (await withMeaning(result, mine));
       }
-      if (await withMeaning(result, mine, meaning)) return;
+      if (await withMeaning(result, mine)) return;
       const suggestions = await suggestionsHtml(client, api, state, roles);
       if (mine === runs) message.innerHTML = noneHtml + suggestions;
     } catch {
@@ -175,8 +175,8 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
    * `data-semantic` on the app says which it was: "shown", or "abandoned" (what was painted stays).
    * False when nothing was swapped in.
    */
-  const withMeaning = async (result: FoundResult, mine: number, meaning: Promise<Hit[] | null>): Promise<boolean> => {
-    const hits = await meaning;
+  const withMeaning = async (result: FoundResult, mine: number): Promise<boolean> => {
+    const hits = await semantic(state, state.page * PAGE_SIZE);
     if (mine !== runs) return true;
     const moving = input.hasAttribute('aria-activedescendant');
     app.dataset.semantic = hits?.length && !moving ? 'shown' : 'abandoned';
