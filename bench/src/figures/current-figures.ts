@@ -165,7 +165,7 @@ function relevanceRows(entries: readonly Entry[]): Row[] {
     const hybrid = numberAt(e.figures, 'summaries', 'hybrid', 'mrr10') !== undefined;
     const articles = e.workload.articles ?? 0;
     return {
-      what: `relevance, ${fig(numberAt(e.figures, 'summaries', 'ours', 'queries'))} judged queries${articles ? ` (+${fig(articles)} articles)` : ''}: MRR@10 / zero results`,
+      what: `relevance, ${fig(numberAt(e.figures, 'summaries', 'ours', 'queries'))} queries${articles ? ` (+${fig(articles)} articles)` : ''}: MRR@10 / zero results`,
       ours: engine(hybrid ? 'hybrid' : 'ours'),
       anchor: `Pagefind ${engine('pagefind')}`,
       target: `≥ ${t.mrr10} and ≥ Pagefind + ${t.marginOverPagefind} / ${percent(t.zeroResultRate)}`,
