@@ -98,6 +98,16 @@ describe('semantic search (fake Strapi, real embedder and Meilisearch)', () => {
     embedder = await startTestEmbedder({ apiKey: API_KEY, port: embedderPort });
     await service.reconcileNow();
     await waitFor('doc0005 embedded', () => !service.index.owesVector('doc0005'), { timeoutMs: 60_000 });
+    // The store records the vector when it is sent; Meilisearch applies the update as a task after that.
+    await waitFor(
+      'doc0005 with its vector in Meilisearch',
+      async () => {
+        const { results } = await service.meili.index(INDEX_UID).getDocuments({ retrieveVectors: true, limit: 10 });
+        const doc = results.find((d) => d.id === 'doc0005');
+        return (doc?._vectors as { minilm?: { embeddings?: number[][] } } | undefined)?.minilm?.embeddings?.[0]?.length === 384;
+      },
+      { timeoutMs: 60_000 },
+    );
     const { ids, semanticHitCount } = await hybrid('someone who writes help pages explaining how to use a product');
     expect(ids[0]).toBe('doc0005');
     expect(semanticHitCount).toBeGreaterThan(0);
