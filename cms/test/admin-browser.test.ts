@@ -4,6 +4,7 @@ import { AdminRequestError, testSecrets, waitFor } from '@stackguide/test-kit';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleStatus, Overview } from '../src/plugins/search-site/shared/contracts.ts';
+import { adminLogin } from './admin-login.ts';
 import { addAdminUser, startSearchStack, type SearchStack } from './search-stack.ts';
 
 const CHROMIUM_ARGS = [
@@ -34,11 +35,7 @@ async function open(as: { email: string; password: string }): Promise<{ context:
     );
   });
   const p = await ctx.newPage();
-  await p.goto(`${stack.cms.url}/admin/auth/login`);
-  await p.getByLabel('Email').fill(as.email);
-  await p.getByLabel('Password').fill(as.password);
-  await p.getByRole('button', { name: 'Login' }).click();
-  await p.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+  await adminLogin(p, stack.cms.url, as);
   return { context: ctx, page: p };
 }
 

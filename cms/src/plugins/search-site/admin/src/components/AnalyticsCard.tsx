@@ -1,8 +1,11 @@
-import { Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import type * as React from 'react';
 import type { SearchAnalytics } from '../../../shared/contracts';
 import { Card } from './Card';
 
-function Rows({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
+type RowsProps = { caption: string; head: string[]; rows: (string | number)[][]; actions?: (row: (string | number)[]) => React.ReactNode };
+
+function Rows({ caption, head, rows, actions }: RowsProps) {
   return (
     <Box>
       <Typography tag="h3" variant="omega" fontWeight="bold">
@@ -11,7 +14,7 @@ function Rows({ caption, head, rows }: { caption: string; head: string[]; rows: 
       {rows.length === 0 ? (
         <Typography textColor="neutral600">None yet.</Typography>
       ) : (
-        <Table colCount={head.length} rowCount={rows.length + 1} aria-label={caption}>
+        <Table colCount={head.length + (actions ? 1 : 0)} rowCount={rows.length + 1} aria-label={caption}>
           <Thead>
             <Tr>
               {head.map((h) => (
@@ -19,6 +22,11 @@ function Rows({ caption, head, rows }: { caption: string; head: string[]; rows: 
                   <Typography variant="sigma">{h}</Typography>
                 </Th>
               ))}
+              {actions && (
+                <Th>
+                  <Typography variant="sigma">Act on it</Typography>
+                </Th>
+              )}
             </Tr>
           </Thead>
           <Tbody>
@@ -29,6 +37,7 @@ function Rows({ caption, head, rows }: { caption: string; head: string[]; rows: 
                     <Typography>{cell}</Typography>
                   </Td>
                 ))}
+                {actions && <Td>{actions(row)}</Td>}
               </Tr>
             ))}
           </Tbody>
@@ -40,8 +49,32 @@ function Rows({ caption, head, rows }: { caption: string; head: string[]; rows: 
 
 const percent = (rate: number) => `${(rate * 100).toFixed(1)} %`;
 
-/** What readers searched for, what found nothing, and how often they opened a result. */
-export function AnalyticsCard({ data, error }: { data: SearchAnalytics | null | undefined; error: string | undefined }) {
+/** What an editor can do about a search that found nothing; absent for those who may not. */
+export type GapActions = { onWrite(query: string): void; onSynonym(query: string): void };
+
+function GapButtons({ query, actions }: { query: string; actions: GapActions }) {
+  return (
+    <Flex gap={2}>
+      <Button size="S" variant="secondary" onClick={() => actions.onWrite(query)} aria-label={`Write an article about ${query}`}>
+        Write an article
+      </Button>
+      <Button size="S" variant="tertiary" onClick={() => actions.onSynonym(query)} aria-label={`Add ${query} as synonym…`}>
+        Add as synonym…
+      </Button>
+    </Flex>
+  );
+}
+
+/** What readers searched for, what found nothing (with `gaps`: buttons to act on it), and how often they opened a result. */
+export function AnalyticsCard({
+  data,
+  error,
+  gaps,
+}: {
+  data: SearchAnalytics | null | undefined;
+  error: string | undefined;
+  gaps?: GapActions | undefined;
+}) {
   const empty = !data || (data.topQueries.length === 0 && data.zeroResultQueries.length === 0 && data.clickThrough.searches === 0);
   return (
     <Card title={data ? `Search analytics, last ${data.days} days` : 'Search analytics'} id="search-analytics">
@@ -66,6 +99,7 @@ export function AnalyticsCard({ data, error }: { data: SearchAnalytics | null | 
             caption="Queries with no results"
             head={['Query', 'Searches']}
             rows={data.zeroResultQueries.map((q) => [q.query, q.searches])}
+            actions={gaps && ((row) => <GapButtons query={String(row[0])} actions={gaps} />)}
           />
         </Flex>
       )}
