@@ -1,5 +1,15 @@
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Settings, type Task } from 'meilisearch';
-import { INDEX_UID, PRIMARY_KEY, SEARCH_SETTINGS, type FacetName, type SearchDocument } from '@stackguide/contracts/search-index';
+import {
+  EMBEDDER,
+  embedderSettings,
+  INDEX_UID,
+  PRIMARY_KEY,
+  SEARCH_SETTINGS,
+  type FacetName,
+  type SearchDocument,
+} from '@stackguide/contracts/search-index';
+import type { Config } from './config.ts';
+import type { DocumentVectors } from './document-vectors.ts';
 import { MeiliTaskError } from './errors.ts';
 
 /** How long to wait for one task; indexing a few thousand articles takes well under this. */
@@ -25,10 +35,11 @@ export function createMeili(url: string, masterKey: string): Meilisearch {
   });
 }
 
-/** The contract's settings as the client's mutable Settings type. */
-export function indexSettings(): Settings {
+/** The contract's settings as the client's mutable Settings type, with the embedder when semantic search is on. */
+export function indexSettings(embedder?: Config['embedder']): Settings {
   const s = SEARCH_SETTINGS;
   return {
+    ...(embedder ? { embedders: embedderSettings(embedder.url, embedder.apiKey) as Settings['embedders'] } : {}),
     searchableAttributes: [...s.searchableAttributes],
     displayedAttributes: [...s.displayedAttributes],
     filterableAttributes: [...s.filterableAttributes],
@@ -79,16 +90,23 @@ export async function indexUids(meili: Meilisearch): Promise<Set<string>> {
 
 /**
  * Creates `uid` with the primary key when missing, then applies the contract's settings and waits.
+ * The embedder joins only an index without documents: added to one that has some, Meilisearch would
+ * embed every one of them itself in one long task that holds back every publish (and fails while the
+ * embedder is down). Returns false when that is the case: a reindex then builds the index with it.
  * @throws MeiliTaskError when a task fails.
  */
-export async function ensureIndex(meili: Meilisearch, uid = INDEX_UID): Promise<void> {
+export async function ensureIndex(meili: Meilisearch, uid = INDEX_UID, embedder?: Config['embedder']): Promise<boolean> {
   if (!(await indexUids(meili)).has(uid)) {
     await waitOk(meili.createIndex(uid, { primaryKey: PRIMARY_KEY })).catch((e: unknown) => {
       // Another process may have created it meanwhile.
       if (!(e instanceof MeiliTaskError && e.code === 'index_already_exists')) throw e;
     });
   }
-  await waitOk(meili.index(uid).updateSettings(indexSettings()));
+  const index = meili.index(uid);
+  const lacking =
+    embedder !== undefined && !(EMBEDDER in ((await index.getEmbedders()) ?? {})) && (await index.getStats()).numberOfDocuments > 0;
+  await waitOk(index.updateSettings(indexSettings(lacking ? undefined : embedder)));
+  return !lacking;
 }
 
 /** Upserts and deletes documents in `articles`, waiting for each task. */
@@ -96,12 +114,20 @@ export class SearchIndex {
   constructor(
     private readonly meili: Meilisearch,
     readonly uid = INDEX_UID,
+    /** Semantic search's vectors, written with every document; undefined: keyword search only. */
+    readonly vectors?: DocumentVectors,
   ) {}
 
   /** @throws MeiliTaskError when the task fails; client errors when unreachable. */
   async upsert(docs: SearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
-    await waitOk(this.meili.index<SearchDocument>(this.uid).addDocuments(docs, { primaryKey: PRIMARY_KEY }), { interval: LIVE_POLL_MS });
+    const written = this.vectors ? await this.vectors.attach(docs) : docs;
+    await waitOk(this.meili.index(this.uid).addDocuments(written, { primaryKey: PRIMARY_KEY }), { interval: LIVE_POLL_MS });
+  }
+
+  /** Whether the document was written without its vector (the embedder was unavailable). */
+  owesVector(id: string): boolean {
+    return this.vectors?.owes(id) ?? false;
   }
 
   /**
@@ -111,6 +137,7 @@ export class SearchIndex {
   async delete(ids: string[]): Promise<number> {
     if (ids.length === 0) return 0;
     const task = await waitOk(this.meili.index(this.uid).deleteDocuments(ids), { interval: LIVE_POLL_MS });
+    this.vectors?.forget(ids);
     return task.details?.deletedDocuments ?? ids.length;
   }
 

@@ -15,7 +15,8 @@ export type ReconcileOutcome = { result: ReconcileResult; published: Stamps };
 
 /**
  * Compares Strapi's published (documentId, updatedAt) with the index's (id, updatedAt) and queues
- * every difference, plus a check of the editors' vocabulary (cheap when unchanged). Orphans are
+ * every difference, every article still owed its vector, plus a check of the editors' vocabulary
+ * (cheap when unchanged). Orphans are
  * queued too rather than deleted here: the processor re-checks Strapi, so an article published
  * while this ran is not removed by mistake. `indexed`, when given, stands in for reading the index:
  * a reindex knows what it just loaded, and reading every document back would cost Meilisearch more.
@@ -36,7 +37,12 @@ export async function reconcile(
     else if (stamp !== updatedAt) stale.push(documentId);
   }
   const orphans = [...inIndex.keys()].filter((id) => !published.has(id));
-  const articles = [...missing, ...stale, ...orphans].map((documentId) => ({ kind: 'article' as const, documentId }));
+  // Written without their vector while the embedder was unavailable: written again once it answers.
+  const unembedded = deps.index.vectors && (await deps.index.vectors.healthy()) ? deps.index.vectors.owed() : [];
+  const articles = [...new Set([...missing, ...stale, ...orphans, ...unembedded])].map((documentId) => ({
+    kind: 'article' as const,
+    documentId,
+  }));
   deps.queue.enqueue([...articles, VOCABULARY_ITEM]);
   const result: ReconcileResult = {
     startedAt,
@@ -49,6 +55,6 @@ export async function reconcile(
     watermark: deps.queue.watermark(),
   };
   deps.queue.setMeta(LAST_RECONCILE_KEY, result);
-  deps.log.info(result, 'reconcile done');
+  deps.log.info({ ...result, unembedded: unembedded.length }, 'reconcile done');
   return { result, published };
 }

@@ -31,7 +31,7 @@ export type ReindexResult = { reindex: ReindexProgress; reconcile: RepairResult 
 
 /** One reconcile, then waits until the repairs it queued are applied. */
 async function repair(deps: RepairDeps, indexed?: Stamps): Promise<{ result: RepairResult; published: Stamps }> {
-  await ensureIndex(deps.meili);
+  await ensureIndex(deps.meili, undefined, deps.index.vectors?.settings);
   const { result, published } = await reconcile(deps, indexed);
   await deps.drain(result.watermark, Date.now() + APPLY_TIMEOUT_MS);
   return { result: { ...result, stillQueued: deps.queue.pendingUpTo(result.watermark) }, published };
@@ -56,7 +56,14 @@ export async function reindexAndRepair(deps: RepairDeps, onProgress?: (p: Reinde
   // the swap that could change what it reads comes only after every document is loaded.
   const before = deps.index.stamps();
   before.catch(() => undefined);
-  const { progress, loaded } = await reindex({ meili: deps.meili, strapi: deps.strapi, log: deps.log, queue: deps.queue, onProgress });
+  const { progress, loaded } = await reindex({
+    meili: deps.meili,
+    strapi: deps.strapi,
+    log: deps.log,
+    queue: deps.queue,
+    onProgress,
+    vectors: deps.index.vectors,
+  });
   // The reconcile compares Strapi with what was just loaded instead of reading it back. Changes
   // applied after the swap only make it queue a few articles again, which the processor re-checks.
   const repaired = await repair(deps, loaded);

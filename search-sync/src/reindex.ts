@@ -1,6 +1,7 @@
 import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
 import { INDEX_UID, PRIMARY_KEY, type SearchDocument } from '@stackguide/contracts/search-index';
 import { toSearchDocument } from './document.ts';
+import type { DocumentVectors } from './document-vectors.ts';
 import { MeiliTaskError, describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
 import { indexSettings, indexUids, waitOk, type Stamps } from './meili.ts';
@@ -49,6 +50,8 @@ export async function reindex(deps: {
   log: Logger;
   queue?: SyncQueue;
   onProgress?: (p: ReindexProgress) => void;
+  /** Semantic search: the embedder in the fresh index's settings, and every document's vector. */
+  vectors?: DocumentVectors;
 }): Promise<ReindexOutcome> {
   const { meili, strapi, log } = deps;
   const progress: ReindexProgress = {
@@ -84,7 +87,7 @@ export async function reindex(deps: {
     };
     const vocabulary = vocabularySettings(await readVocabulary(strapi));
     await send(meili.createIndex(progress.index, { primaryKey: PRIMARY_KEY }));
-    await send(fresh.updateSettings({ ...indexSettings(), ...vocabulary }));
+    await send(fresh.updateSettings({ ...indexSettings(deps.vectors?.settings), ...vocabulary }));
     log.info(
       { index: progress.index, synonymTerms: Object.keys(vocabulary.synonyms).length, stopWords: vocabulary.stopWords.length },
       'fresh index set up with the search vocabulary',
@@ -93,7 +96,9 @@ export async function reindex(deps: {
     const loaded: Stamps = new Map();
     const sendChunk = async () => {
       if (chunk.length === 0) return;
-      await send(fresh.addDocuments(chunk, { primaryKey: PRIMARY_KEY }));
+      // Vectors come from the store for text embedded before, so only new text costs embedding time.
+      const documents = deps.vectors ? await deps.vectors.attach(chunk) : chunk;
+      await send(meili.index(progress.index).addDocuments(documents, { primaryKey: PRIMARY_KEY }));
       chunk = [];
     };
     for (let next = await firstPage; !next.done; next = await pages.next()) {

@@ -6,6 +6,8 @@ import { AnalyticsStore } from './analytics-store.ts';
 import { handleAdmin } from './admin-api.ts';
 import { BuildHook, type BuildHookOptions } from './build-hook.ts';
 import type { Config } from './config.ts';
+import { DocumentVectors } from './document-vectors.ts';
+import { createEmbedderClient } from './embedder-client.ts';
 import { describeError } from './errors.ts';
 import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { ensureSearchKey } from './keys.ts';
@@ -23,6 +25,7 @@ import { createHttpServer, listen } from './server.ts';
 import { syncStatus, type SyncStatus } from './status.ts';
 import { CmsReader } from './cms-reader.ts';
 import { applyVocabulary, searchTerms } from './vocabulary.ts';
+import { VectorStore } from './vector-store.ts';
 import { handleWebhook } from './webhook.ts';
 
 /** Queue meta key of the search terms last read from the vocabulary (served at /search-terms). */
@@ -48,6 +51,8 @@ export class Service {
   readonly analytics: AnalyticsStore;
   /** Reindexes started through the admin API, one at a time. */
   readonly reindexRunner: ReindexRunner;
+  /** Vectors of embedded texts (vectors.db beside the queue); only when semantic search is on. */
+  private readonly vectorStore: VectorStore | undefined;
   private server: http.Server | undefined;
   private timers = new Set<NodeJS.Timeout>();
   private firstReconcile: ReconcileResult | undefined;
@@ -66,7 +71,17 @@ export class Service {
     this.analytics = new AnalyticsStore(config.dataDir);
     this.meili = createMeili(config.meiliUrl, config.meiliMasterKey);
     this.strapi = new CmsReader(config.strapiUrl, config.strapiToken);
-    this.index = new SearchIndex(this.meili);
+    this.vectorStore = config.embedder ? new VectorStore(config.dataDir) : undefined;
+    const vectors =
+      config.embedder && this.vectorStore
+        ? new DocumentVectors({
+            embedder: createEmbedderClient(config.embedder.url, config.embedder.apiKey),
+            store: this.vectorStore,
+            log,
+            settings: config.embedder,
+          })
+        : undefined;
+    this.index = new SearchIndex(this.meili, INDEX_UID, vectors);
     this.buildHook = new BuildHook(
       new RebuildMark(this.queue.db),
       { url: config.buildHookUrl, secret: config.buildHookSecret, ...opts.buildHook },
@@ -154,8 +169,9 @@ export class Service {
 
   private async prepare(attempt: number): Promise<void> {
     if (this.stopped) return;
+    let complete: boolean;
     try {
-      await ensureIndex(this.meili);
+      complete = await ensureIndex(this.meili, INDEX_UID, this.config.embedder);
       this.searchKey = await ensureSearchKey(this.meili);
       this.log.info('index settings applied and search key ensured');
     } catch (err) {
@@ -165,6 +181,10 @@ export class Service {
       return;
     }
     this.processor.start();
+    if (!complete) {
+      this.log.info('semantic search is on but the index has no embedder yet: reindexing to give every article its vector');
+      this.reindexRunner.start();
+    }
     await this.reconcileNow();
   }
 
@@ -241,5 +261,6 @@ export class Service {
     await closed;
     this.queue.close();
     this.analytics.close();
+    this.vectorStore?.close();
   }
 }

@@ -48,6 +48,14 @@ describe('Meilisearch set-up', () => {
     expect(await index.stamps()).toEqual(new Map(docs.slice(1).map((d) => [d.id, d.updatedAt])));
   });
 
+  it('adds the embedder to an empty index, never to one holding documents (that takes a reindex)', async () => {
+    const embedder = { url: 'http://127.0.0.1:9', apiKey: 'embedder-key-0123456' };
+    expect(await ensureIndex(meili, 'semantic_empty', embedder)).toBe(true);
+    expect(Object.keys((await meili.index('semantic_empty').getEmbedders()) ?? {})).toEqual(['minilm']);
+    expect(await ensureIndex(meili, INDEX_UID, embedder)).toBe(false);
+    expect((await meili.index(INDEX_UID).getEmbedders()) ?? {}).toEqual({});
+  });
+
   it('turns a failed task into a MeiliTaskError', async () => {
     const bad = { ...toSearchDocument(makeArticle(9)), id: 'not a valid id!' };
     const error = await new SearchIndex(meili).upsert([bad]).catch((e: unknown) => e);

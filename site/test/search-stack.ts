@@ -11,7 +11,9 @@ import {
   spawnBin,
   startMeili,
   startTestCms,
+  startTestEmbedder,
   waitForHttp,
+  type EmbedderProcess,
   type MeiliProcess,
   type TestCms,
 } from '@stackguide/test-kit';
@@ -34,6 +36,8 @@ export type SearchStack = {
   browser: Browser;
   /** `search-sync serve`, when asked for: its URL (on the site's pages too) and data directory. */
   sync: { url: string; dataDir: string } | undefined;
+  /** The embedder, when asked for: the index then has vectors and answers hybrid queries. */
+  embedder: EmbedderProcess | undefined;
   stop(): Promise<void>;
 };
 
@@ -42,6 +46,8 @@ export type SearchStackOptions = {
   articles?: Record<string, unknown>[];
   /** Runs `search-sync serve` (SITE_URL = the served site) and puts its URL on the pages, for analytics and suggestions. */
   serve?: boolean;
+  /** Runs the embedder and indexes with it (semantic search on). */
+  embedder?: boolean;
 };
 
 /** Runs search-sync's declared bin against the test CMS and Meilisearch; returns its stdout. */
@@ -86,6 +92,9 @@ export async function startSearchStack(opts: SearchStackOptions = {}): Promise<S
     const masterKey = `master-${crypto.randomUUID()}`;
     const meili = await startMeili({ dataDir: path.join(dir, 'meili'), masterKey });
     cleanups.push(() => meili.stop());
+    const embedderKey = `embedder-${crypto.randomUUID()}`;
+    const embedder = opts.embedder ? await startTestEmbedder({ apiKey: embedderKey }) : undefined;
+    if (embedder) cleanups.push(() => embedder.stop());
     const env = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -98,6 +107,7 @@ export async function startSearchStack(opts: SearchStackOptions = {}): Promise<S
       SEARCH_SYNC_DATA_DIR: path.join(dir, 'queue'),
       SITE_BUILD_HOOK_URL: '',
       LOG_LEVEL: 'warn',
+      ...(embedder ? { EMBEDDER_URL: embedder.url, EMBEDDER_API_KEY: embedderKey } : {}),
     };
     await searchSync(['reindex', '--json'], env);
     const searchKey = (JSON.parse((await searchSync(['keys', '--json'], env)).trim()) as { searchKey: string }).searchKey;
@@ -120,7 +130,7 @@ export async function startSearchStack(opts: SearchStackOptions = {}): Promise<S
     cleanups.push(() => fs.rmSync(dist, { recursive: true, force: true }));
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
-    return { cms, meili, masterKey, searchKey, dist, origin, browser, sync, stop };
+    return { cms, meili, masterKey, searchKey, dist, origin, browser, sync, embedder, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -129,7 +129,13 @@ async function openPorts(): Promise<number[]> {
 describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (missing: ${missing.join(', ')})` : ''}`, () => {
   it('brings everything up, prints the table, serves search and the site', { timeout: STARTUP_TIMEOUT_MS + 120_000 }, async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stack-e2e-'));
-    ports = { strapi: await freePort(), sync: await freePort(), site: await freePort(), meili: await freePort() };
+    ports = {
+      strapi: await freePort(),
+      sync: await freePort(),
+      site: await freePort(),
+      meili: await freePort(),
+      embedder: await freePort(),
+    };
     env = stackEnv(dir, ports);
     const output = (await startAndWait('Stackguide is running')).output();
 
@@ -138,6 +144,7 @@ describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (
     expect(output).toMatch(new RegExp(`Admin +http://127\\.0\\.0\\.1:${ports.strapi}/admin +log in as \\S+, password: ADMIN_PASSWORD in`));
     expect(output).toMatch(new RegExp(`Site +http://127\\.0\\.0\\.1:${ports.site}`));
     expect(output).toMatch(new RegExp(`Meilisearch +http://127\\.0\\.0\\.1:${ports.meili}`));
+    expect(output).toMatch(new RegExp(`Embedder +http://127\\.0\\.0\\.1:${ports.embedder}/health`));
     expect(output).toMatch(/^cms +\| /m);
     expect(output).toMatch(/^search-sync \| /m);
     expect(fs.existsSync(path.join(dir, 'data', 'logs', 'cms.log'))).toBe(true);
@@ -187,6 +194,14 @@ describe.skipIf(missing.length > 0)(`npm start, end to end${missing.length ? ` (
     await searchable('okapi', okapi.documentId);
     expect(run!.output()).toContain('meilisearch was killed by SIGKILL; restarting it in 1 s (crash 1; the other parts keep running)');
     expect(run!.output()).not.toContain('✖');
+  });
+
+  it('restarts a killed embedder while keyword search keeps answering', { timeout: 300_000 }, async () => {
+    await crash(resolveBin('@stackguide/embedder').file);
+    expect(await searchIds('developer')).not.toEqual([]);
+    await run!.waitForOutput('embedder is back up', 240_000);
+    expect((await fetch(url(ports.embedder, '/health'))).status).toBe(200);
+    expect(run!.output()).toContain('embedder was killed by SIGKILL; restarting it in 1 s');
   });
 
   it('restarts a killed search-sync; what was published while it was down is indexed', { timeout: 300_000 }, async () => {

@@ -13,6 +13,7 @@ export {
   type MeiliProcess,
   type StrapiProcess,
 } from '@stackguide/launch';
+export { type EmbedderProcess, startTestEmbedder } from './embedder-process.ts';
 export { axeViolations, CHROMIUM_ARGS, launchChromium } from './browser.ts';
 export { AdminRequestError, adminClient, type AdminClient } from './cms-admin-client.ts';
 export { startFakeStrapi, type FakeCollections, type FakeStrapi } from './fake-strapi.ts';

@@ -1,5 +1,6 @@
 import { bestSection } from '@stackguide/site/hit-section';
 import { type Hit, searchQueries, sectionQuery, withSections } from '@stackguide/site/search-client';
+import { semanticQuery, usableSemantic } from '@stackguide/site/semantic-results';
 import type { Page } from 'playwright-core';
 
 /** What an engine answered: total results, result paths best first, and each result's section anchor when the engine returns sections. */
@@ -11,17 +12,30 @@ type MultiSearchAnswer = { results?: { hits?: Hit[]; estimatedTotalHits?: number
  * Asks our Meilisearch exactly as the site's search box does, from a page in Chromium with the
  * search-only key: the site's own multi-search body (results parameters, no facet chosen), then its
  * section query for the same hits. Anchors are the sections the results finally link to once upgraded
- * (`bestSection` of the hits with their sections), what the reader sees.
+ * (`bestSection` of the hits with their sections), what the reader sees. With `semantic`, the hits
+ * are those of the hybrid query that follows the keyword one, when the page would take them
+ * (`usableSemantic`), else the keyword hits.
  * @throws Error when Meilisearch answers anything but 200.
  */
-export async function searchOurs(page: Page, meili: { url: string; key: string }, q: string, limit = 10): Promise<EngineAnswer> {
+export async function searchOurs(
+  page: Page,
+  meili: { url: string; key: string },
+  q: string,
+  semantic = false,
+  limit = 10,
+): Promise<EngineAnswer> {
   const state = { q, page: 1, roles: [], skills: [] };
-  const [main] = await multiSearch(page, meili, q, searchQueries(state, limit));
-  const hits = main?.hits ?? [];
+  const queries = searchQueries(state, limit);
+  const [main] = await multiSearch(page, meili, q, queries);
+  const [meaning] = semantic ? await multiSearch(page, meili, q, [semanticQuery(queries[0]!)]) : [];
+  const semanticHits = usableSemantic(meaning) ? (meaning.hits as Hit[]) : null;
+  const hits = semanticHits ?? main?.hits ?? [];
   const [sections] = hits.length > 0 ? await multiSearch(page, meili, q, [sectionQuery(state, limit)]) : [];
   const upgraded = withSections(hits, sections?.hits ?? []);
   const urls = upgraded.map((hit) => String(hit.url));
-  return { total: main?.estimatedTotalHits ?? urls.length, urls, anchors: upgraded.map((hit) => bestSection(hit, q)?.id ?? null) };
+  // The page counts the hits it swapped in when the keyword query found fewer.
+  const total = Math.max(main?.estimatedTotalHits ?? 0, semanticHits?.length ?? 0, urls.length);
+  return { total, urls, anchors: upgraded.map((hit) => bestSection(hit, q)?.id ?? null) };
 }
 
 async function multiSearch(page: Page, meili: { url: string; key: string }, q: string, queries: Record<string, unknown>[]) {

@@ -7,6 +7,7 @@ import { renderHits, resultCountText, upgradeSections } from './results-render.t
 import type { FacetDistribution, FoundResult, SearchClient } from './search-client.ts';
 import { UNAVAILABLE_HTML } from './search-header.ts';
 import { onResultOpened, type SearchReporter } from './search-report.ts';
+import { createSemanticSearch } from './semantic-results.ts';
 import {
   EMPTY_STATE,
   hasCriteria,
@@ -55,6 +56,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
   let total = 0;
   let fetched = 0;
   let runs = 0;
+  const semantic = createSemanticSearch(client);
 
   /**
    * Upgrades the painted hits with their sections; `data-section-ms` on the app (the section query's
@@ -114,6 +116,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
   const run = async (): Promise<void> => {
     const mine = ++runs;
     input.value = state.q;
+    delete app.dataset.semantic;
     if (!hasCriteria(state)) {
       client.cancel();
       show({ message: `<p>Type to search.</p>${startingPoints([], roles)}`, status: '', fallback: true });
@@ -148,7 +151,12 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
         more: fetched < total && state.page < MAX_PAGE,
       });
       if (q) reporter.showed(q, total);
-      if (!none) return await upgrade(result);
+      // The hybrid query goes after the section query, so what the visitor sees first is never slowed by it.
+      if (!none) {
+        await upgrade(result);
+        return void (await withMeaning(result, mine));
+      }
+      if (await withMeaning(result, mine)) return;
       const suggestions = await suggestionsHtml(client, api, state, roles);
       if (mine === runs) message.innerHTML = noneHtml + suggestions;
     } catch {
@@ -159,6 +167,31 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
           fallback: true,
         });
     }
+  };
+
+  /**
+   * Swaps in the hybrid query's hits for the painted keyword ones (or for "no results") when they
+   * arrive in time, in the same list, unless the visitor has started moving through the results.
+   * `data-semantic` on the app says which it was: "shown", or "abandoned" (what was painted stays).
+   * False when nothing was swapped in.
+   */
+  const withMeaning = async (result: FoundResult, mine: number): Promise<boolean> => {
+    const hits = await semantic(state, state.page * PAGE_SIZE);
+    if (mine !== runs) return true;
+    const moving = input.hasAttribute('aria-activedescendant');
+    app.dataset.semantic = hits?.length && !moving ? 'shown' : 'abandoned';
+    if (!hits?.length || moving) return false;
+    total = Math.max(total, hits.length);
+    fetched = hits.length;
+    show({
+      results: renderHits(hits, 'search-hit', state.q),
+      facets: facetsHtml,
+      status: resultCountText(total, result.ms, state.q),
+      fallback: false,
+      more: fetched < total && state.page < MAX_PAGE,
+    });
+    await upgrade({ ...result, hits });
+    return true;
   };
 
   /** "More results": the next page under the ones shown, its page in the URL, focus on its first result. */
