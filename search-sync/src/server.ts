@@ -22,6 +22,14 @@ export function json(res: http.ServerResponse, status: number, body: unknown): v
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 }
 
+/** A whole number from the query string within [min, max], the default when absent, null when malformed. */
+export function intParam(url: URL, name: string, min: number, max: number, fallback: number): number | null {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return fallback;
+  const n = Number(raw);
+  return /^\d+$/.test(raw) && n >= min && n <= max ? n : null;
+}
+
 /** HTTP surface: webhook intake, search analytics, health, status, the public search key, Prometheus metrics and the admin API. */
 export function createHttpServer(routes: Routes, log: Logger): http.Server {
   return http.createServer((req, res) => {

@@ -12,6 +12,7 @@ import { ensureSearchKey } from './keys.ts';
 import type { Logger } from './logger.ts';
 import { SearchIndex, createMeili, ensureIndex } from './meili.ts';
 import { Metrics } from './metrics.ts';
+import { PopularQueries } from './popular-queries.ts';
 import { Processor } from './processor.ts';
 import { SyncQueue } from './queue.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -46,6 +47,8 @@ export class Service {
   readonly buildHook: BuildHook;
   /** Search analytics the site reports (analytics.db beside the queue). */
   readonly analytics: AnalyticsStore;
+  /** The popular searches: the analytics' candidates that the index confirms find something. */
+  readonly popular: PopularQueries;
   /** Reindexes started through the admin API, one at a time. */
   readonly reindexRunner: ReindexRunner;
   private server: http.Server | undefined;
@@ -67,6 +70,7 @@ export class Service {
     this.meili = createMeili(config.meiliUrl, config.meiliMasterKey);
     this.strapi = new CmsReader(config.strapiUrl, config.strapiToken);
     this.index = new SearchIndex(this.meili);
+    this.popular = new PopularQueries(this.analytics, (query) => this.index.finds(query), log);
     this.buildHook = new BuildHook(
       new RebuildMark(this.queue.db),
       { url: config.buildHookUrl, secret: config.buildHookSecret, ...opts.buildHook },
@@ -122,9 +126,9 @@ export class Service {
         analytics: (req, res, path) =>
           handleAnalytics(req, res, path, {
             store: this.analytics,
+            popular: this.popular,
             limiter,
             siteOrigin: this.config.siteOrigin,
-            adminSecret: this.config.adminSecret,
             terms: () => this.queue.getMeta<SearchTerms>(SEARCH_TERMS_KEY),
             log: this.log,
           }),
@@ -139,6 +143,7 @@ export class Service {
             index: this.index,
             reindex: this.reindexRunner,
             status: () => this.status(),
+            analytics: this.analytics,
             onQueued: () => this.processor.wake(),
           }),
       },
