@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AdminRequestError, testSecrets, waitFor } from '@stackguide/test-kit';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PopularQueries } from '@stackguide/contracts/analytics';
 import type { ArticleStatus, Overview } from '../src/plugins/search-site/shared/contracts.ts';
 import { addAdminUser, startSearchStack, type SearchStack } from './search-stack.ts';
 
@@ -70,6 +71,42 @@ describe('the Strapi admin with the Search & site plugin (Chromium)', () => {
     await main.getByText(/full build finished .* 12 pages/).waitFor({ timeout: 30_000 });
     await main.getByText('None: every change reached the index.').waitFor();
     await main.getByText('No searches yet.').waitFor();
+  });
+
+  it('hides a query from the popular searches with Hide on the analytics card, and shows it again', async () => {
+    const popular = async () =>
+      ((await (await fetch(`${stack.syncUrl}/analytics/popular?limit=20`)).json()) as PopularQueries).queries.map((q) => q.query);
+    // Three visitors (as a proxy on a private network forwards them) search what the demo content holds.
+    for (const q of ['postgresql', 'hidden by the editor postgresql'])
+      for (const visitor of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
+        const res = await fetch(`${stack.syncUrl}/analytics`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': visitor },
+          body: JSON.stringify({ type: 'search', q, results: 0 }),
+        });
+        expect(res.status).toBe(204);
+      }
+    expect(await popular()).toContain('postgresql');
+    await searchSitePage(page);
+    const main = page.getByRole('main');
+    // The card polls once a minute: a reload shows the reports at once.
+    await page.reload();
+    await main.getByRole('grid', { name: 'Top queries' }).getByRole('gridcell', { name: 'postgresql', exact: true }).waitFor();
+    await main.getByRole('grid', { name: 'Top queries' }).getByRole('button', { name: 'Hide “postgresql”' }).click();
+    await page.getByText('“postgresql” is hidden from popular searches.').waitFor();
+    await main.getByRole('grid', { name: 'Hidden queries' }).getByRole('gridcell', { name: 'postgresql', exact: true }).waitFor();
+    expect(await main.getByRole('grid', { name: 'Top queries' }).getByRole('gridcell', { name: 'postgresql', exact: true }).count()).toBe(
+      0,
+    );
+    expect(await popular()).not.toContain('postgresql');
+    await main.getByRole('button', { name: 'Show “postgresql”' }).click();
+    await main.getByRole('grid', { name: 'Top queries' }).getByRole('gridcell', { name: 'postgresql', exact: true }).waitFor();
+    expect(await popular()).toContain('postgresql');
+    await main.getByRole('grid', { name: 'Top queries' }).getByRole('button', { name: 'Hide “hidden by the editor postgresql”' }).click();
+    await main
+      .getByRole('grid', { name: 'Hidden queries' })
+      .getByRole('gridcell', { name: 'hidden by the editor postgresql', exact: true })
+      .waitFor();
   });
 
   it('follows an article from draft to search and to the site in the edit view, without a reload', async () => {
@@ -152,9 +189,11 @@ describe('the Strapi admin with the Search & site plugin (Chromium)', () => {
     try {
       await searchSitePage(session.page);
       const main = session.page.getByRole('main');
-      await main.getByText(/reindexing and handling dead letters need the Editor or Super Admin role/).waitFor();
+      await main.getByText(/reindexing, handling dead letters and hiding search queries need the Editor or Super Admin role/).waitFor();
       await main.getByRole('heading', { name: 'Search index' }).waitFor();
       expect(await main.getByRole('button', { name: 'Reindex' }).count()).toBe(0);
+      await main.getByRole('gridcell', { name: 'hidden by the editor postgresql', exact: true }).waitFor();
+      expect(await main.getByRole('button', { name: /^(Hide|Show) “/ }).count()).toBe(0);
       const refused = await author.request('POST', '/search-site/reindex').catch((err: unknown) => err);
       expect(refused).toBeInstanceOf(AdminRequestError);
       expect((refused as AdminRequestError).status).toBe(403);

@@ -20,6 +20,8 @@ export type SearchStack = {
   cms: TestCms;
   meili: MeiliProcess;
   searchSync: Child;
+  /** Where search-sync listens (its public analytics routes among them). */
+  syncUrl: string;
   site: FakeSite;
   /** Every variable the CMS was started with. */
   env: Record<string, string>;
@@ -77,7 +79,7 @@ export async function startSearchStack(
     });
     cleanups.push(() => searchSync.stop());
     await waitForHttp(`http://127.0.0.1:${syncPort}/health`, { timeoutMs: 60_000, isAlive: searchSync.alive });
-    return { cms, meili, searchSync, site, env: cms.env, secrets, stop };
+    return { cms, meili, searchSync, syncUrl: `http://127.0.0.1:${syncPort}`, site, env: cms.env, secrets, stop };
   } catch (err) {
     await stop();
     throw err;
