@@ -13,13 +13,13 @@ import {
 import type { AnalyticsStore } from './analytics-store.ts';
 import { clientAddress, visitorKey } from './client-address.ts';
 import type { Logger } from './logger.ts';
-import { MAX_POPULAR, type PopularQueries } from './popular-queries.ts';
+import { MAX_POPULAR, type PopularSearches } from './popular-searches.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { intParam } from './server.ts';
 
 export type AnalyticsDeps = {
   store: AnalyticsStore;
-  popular: PopularQueries;
+  popular: PopularSearches;
   limiter: RateLimiter;
   /** Origin of SITE_URL: the only origin browsers may call these routes from. */
   siteOrigin: string;

@@ -144,7 +144,7 @@ export class AnalyticsStore {
   /**
    * Queries of the last 30 days that at least MIN_VISITORS_SHOWN visitors searched (each counted
    * once a day) and editors did not hide, most visitors first: what may become popular searches once
-   * the index confirms they find something (popular-queries.ts).
+   * the index confirms they find something (popular-searches.ts).
    */
   popularCandidates(limit: number, now = Date.now()): { query: string; visitors: number }[] {
     return this.db

@@ -12,7 +12,7 @@ import { ensureSearchKey } from './keys.ts';
 import type { Logger } from './logger.ts';
 import { SearchIndex, createMeili, ensureIndex } from './meili.ts';
 import { Metrics } from './metrics.ts';
-import { PopularQueries } from './popular-queries.ts';
+import { PopularSearches } from './popular-searches.ts';
 import { Processor } from './processor.ts';
 import { SyncQueue } from './queue.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -48,7 +48,7 @@ export class Service {
   /** Search analytics the site reports (analytics.db beside the queue). */
   readonly analytics: AnalyticsStore;
   /** The popular searches: the analytics' candidates that the index confirms find something. */
-  readonly popular: PopularQueries;
+  readonly popular: PopularSearches;
   /** Reindexes started through the admin API, one at a time. */
   readonly reindexRunner: ReindexRunner;
   private server: http.Server | undefined;
@@ -70,7 +70,7 @@ export class Service {
     this.meili = createMeili(config.meiliUrl, config.meiliMasterKey);
     this.strapi = new CmsReader(config.strapiUrl, config.strapiToken);
     this.index = new SearchIndex(this.meili);
-    this.popular = new PopularQueries(this.analytics, (query) => this.index.finds(query), log);
+    this.popular = new PopularSearches(this.analytics, (query) => this.index.finds(query), log);
     this.buildHook = new BuildHook(
       new RebuildMark(this.queue.db),
       { url: config.buildHookUrl, secret: config.buildHookSecret, ...opts.buildHook },

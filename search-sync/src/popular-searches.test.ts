@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnalyticsStore } from './analytics-store.ts';
 import { createLogger } from './logger.ts';
-import { PopularQueries } from './popular-queries.ts';
+import { PopularSearches } from './popular-searches.ts';
 
 let dir: string;
 let store: AnalyticsStore;
@@ -28,7 +28,7 @@ afterEach(() => {
 });
 
 const popular = () =>
-  new PopularQueries(
+  new PopularSearches(
     store,
     async (query) => {
       asked.push(query);
@@ -43,7 +43,7 @@ function searchedBy(query: string, visitors: number): void {
   for (let i = 0; i < visitors; i++) store.record({ type: 'search', q: query, results: 7 }, `visitor ${i}`, now);
 }
 
-describe('PopularQueries', () => {
+describe('PopularSearches', () => {
   it('shows only the queries the index finds something for, whatever result counts were reported', async () => {
     searchedBy('docker', 4);
     searchedBy('buy cheap pills at spam example', 5);

@@ -23,7 +23,7 @@ export type FindsSomething = (query: string) => Promise<boolean>;
  * that really find something when search-sync asks the index itself, whatever result counts the
  * visitors' browsers reported. A query that cannot be checked (Meilisearch down) is left out.
  */
-export class PopularQueries {
+export class PopularSearches {
   private answer: { at: number; version: number; queries: PopularAnswer['queries'] } | undefined;
   private pending: { version: number; queries: Promise<PopularAnswer['queries']> } | undefined;
   private verdicts = new Map<string, { at: number; finds: boolean }>();
