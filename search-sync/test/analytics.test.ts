@@ -108,6 +108,8 @@ describe('aggregates', () => {
     const answer = await send('/analytics/popular?limit=3', { headers: { origin: SITE } });
     expect(answer.headers.get('cache-control')).toBe('public, max-age=300');
     expect(answer.headers.get('access-control-allow-origin')).toBe(SITE);
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(answer.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(await answer.json()).toEqual({ queries: [{ query: 'zebra handbook', visitors: 3 }] });
     const report = await admin();
     expect(report.topQueries).toEqual([{ query: 'zebra handbook', searches: 3, avgResults: 4.7, clicks: 1 }]);
