@@ -25,6 +25,8 @@ let browser: Browser;
 let page: Page;
 /** Every response the browser received, with its body, for the secrets check. */
 const seen: { url: string; body: string }[] = [];
+/** Every line the CMS logged (search-sync's are prefixed with its name). */
+const cmsLines: string[] = [];
 
 async function open(as: { email: string; password: string }): Promise<{ context: BrowserContext; page: Page }> {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -52,7 +54,7 @@ beforeAll(async () => {
   const secrets = testSecrets();
   // Present while the admin panel is built (when it is stale), so a bundle reading them would carry them.
   for (const name of SECRET_NAMES) process.env[name] = secrets[name];
-  stack = await startSearchStack({ admin: true, secrets });
+  stack = await startSearchStack({ admin: true, secrets, onLine: (line) => cmsLines.push(line) });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   ({ page } = await open({ email: stack.env.ADMIN_EMAIL!, password: stack.env.ADMIN_PASSWORD! }));
 }, 30 * 60_000);
@@ -71,6 +73,18 @@ describe('the Strapi admin with the Search & site plugin (Chromium)', () => {
     await main.getByText(/full build finished .* 12 pages/).waitFor({ timeout: 30_000 });
     await main.getByText('None: every change reached the index.').waitFor();
     await main.getByText('No searches yet.').waitFor();
+  });
+
+  it('loads the admin with its favicon and without the CMS logging an error', async () => {
+    const from = cmsLines.length;
+    await page.goto(`${stack.cms.url}/admin`);
+    await page.getByRole('link', { name: 'Search & site' }).waitFor();
+    const icon = await fetch(`${stack.cms.url}/favicon.ico`);
+    await page.reload();
+    await page.getByRole('link', { name: 'Search & site' }).waitFor();
+    expect(cmsLines.slice(from).filter((line) => !line.startsWith('search-sync:') && /\berror\b|ENOENT/i.test(line))).toEqual([]);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toMatch(/^image\//);
   });
 
   it('hides a query from the popular searches with Hide on the analytics card, and shows it again', async () => {
