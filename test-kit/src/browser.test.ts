@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { launchChromium, watchCspViolations } from './browser.ts';
 
 describe('watchCspViolations (Chromium)', () => {
-  it('reports what a page and its frames were refused, and nothing where nothing was', async () => {
+  // Launching Chromium alone can outlast vitest's default 5 s on a busy machine.
+  it('reports what a page and its frames were refused, and nothing where nothing was', { timeout: 60_000 }, async () => {
     const server = http.createServer((req, res) => {
       const strict = req.url !== '/plain';
       res.writeHead(200, {
