@@ -159,7 +159,8 @@ describe('the Strapi admin with the Search & site plugin (Chromium)', () => {
     expect(await reindex.isEnabled()).toBe(true);
   });
 
-  it('lists the changes search-sync gave up on, and retries or discards them from the page', async () => {
+  // It restarts the CMS, which alone can take most of a minute on a busy machine.
+  it('lists the changes search-sync gave up on, and retries or discards them from the page', { timeout: 180_000 }, async () => {
     const admin = await stack.cms.admin();
     // A lost read token: search-sync's re-fetch is refused (401), which no retry can fix by itself.
     const tokens = await admin.request<{ data: { id: number; name: string }[] }>('GET', '/admin/api-tokens');
