@@ -8,6 +8,7 @@ import { sitePublishBench } from './site-publish.ts';
 import { searchLatencyBench } from './search-latency.ts';
 import { keystrokeBench } from './keystroke.ts';
 import { relevanceBench } from './relevance/relevance.ts';
+import { scaleBench } from './scale/scale.ts';
 import { meiliKillDrill } from './drills/meili-kill.ts';
 import { strapiStopDrill } from './drills/strapi-stop.ts';
 import { syncKillDrill } from './drills/sync-kill.ts';
@@ -60,6 +61,11 @@ const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; a
     run: (o) => reindexBench({ articles: o.articles!, runs: o.runs!, running: o.running === 1 }),
     about:
       'full reindex docs/s with a concurrent search loop, ours vs plugin vs the floor (--running: the system npm start runs, no plugin)',
+  },
+  scale: {
+    defaults: { articles: 0, samples: 20 },
+    run: (o) => scaleBench({ sizes: o.articles ? [o.articles] : [1_000, 10_000, 100_000], samples: o.samples! }),
+    about: 'every cost that grows, on a fresh npm start system at 1,000/10,000/100,000 articles (or --articles N): table and plot',
   },
   report: {
     defaults: {},

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, launchChromium, startMeili, startStrapi, stopAll } from '@stackguide/test-kit';
+import type { Browser, Page } from 'playwright-core';
 import { serveBuild } from './serve-build.ts';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { makeRunDir } from './paths.ts';
@@ -64,7 +65,7 @@ const REQUESTS = `(() => {
 /** True when the page says nothing matched: no hits, so no section query and no upgrade to wait for. */
 const NOTHING_FOUND = `/^No articles match/.test(document.querySelector('#search-app [data-search-status]')?.textContent ?? '')`;
 
-type Samples = {
+export type Samples = {
   painted: number[];
   sections: number[];
   resultsRequest: number[];
@@ -75,6 +76,82 @@ type Samples = {
 const finite = (list: number[], value: number) => {
   if (Number.isFinite(value)) list.push(value);
 };
+
+/** What typing the queries gave: the timings, and how many keystrokes painted nothing, found nothing or got no section upgrade. */
+export type Typed = { samples: Samples; missed: number; noSections: number; nothingFound: number };
+
+/**
+ * Types each query into the search page `page` shows (the probe installed): the prefix first, then,
+ * once its results settled, the last character, timed from keydown to paint.
+ */
+export async function typeQueries(page: Page, queries: readonly string[]): Promise<Typed> {
+  const samples: Samples = {
+    painted: [],
+    sections: [],
+    resultsRequest: [],
+    sectionsRequest: [],
+    resultsProcessing: [],
+    sectionsProcessing: [],
+  };
+  let missed = 0;
+  let noSections = 0;
+  let nothingFound = 0;
+  for (const q of queries) {
+    await page.fill('#search-q', q.slice(0, -1));
+    await page.waitForTimeout(400);
+    await page.evaluate('performance.clearResourceTimings()');
+    await page.press('#search-q', q.slice(-1));
+    try {
+      await page.waitForFunction('window.__painted > 0', undefined, { timeout: 5_000 });
+    } catch {
+      missed++;
+      continue;
+    }
+    samples.painted.push(Number(await page.evaluate('window.__painted - window.__key')));
+    let upgraded = false;
+    if (await page.evaluate(NOTHING_FOUND)) nothingFound++;
+    else {
+      try {
+        await page.waitForFunction('window.__sections > 0', undefined, { timeout: 5_000 });
+        samples.sections.push(Number(await page.evaluate('window.__sections - window.__key')));
+        upgraded = true;
+      } catch {
+        noSections++;
+      }
+    }
+    const r = (await page.evaluate(REQUESTS)) as {
+      resultsMs: number;
+      sectionsMs: number;
+      resultsProcessingMs: number;
+      sectionsProcessingMs: number;
+    };
+    finite(samples.resultsRequest, r.resultsMs);
+    finite(samples.resultsProcessing, r.resultsProcessingMs);
+    if (upgraded) {
+      finite(samples.sectionsRequest, r.sectionsMs);
+      finite(samples.sectionsProcessing, r.sectionsProcessingMs);
+    }
+  }
+  return { samples, missed, noSections, nothingFound };
+}
+
+/**
+ * The queries to type: every name once as typed whole, as a prefix, with a typo and paired, before
+ * any query repeats; a repeated query finds its postings in memory and would flatter the figures.
+ */
+export async function keystrokeQueries(strapiUrl: string, token: string, samples: number): Promise<string[]> {
+  const names = new Set([...TOPICS, ...(await cmsNames(strapiUrl, token))].map((n) => n.toLowerCase()));
+  return realisticQueries([...names], samples).filter((q) => q.length > 2);
+}
+
+/** Opens the search page at `url` in `browser` and installs the probe. */
+export async function openSearchPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForSelector('#search-app:not([hidden])', { timeout: 15_000 });
+  await page.evaluate(PROBE);
+  return page;
+}
 
 /**
  * Bench 4 (browser part): keystroke → results painted, and → sections painted (the section upgrade
@@ -115,61 +192,9 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
     const site = await serveBuild(dirs.outDir);
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage();
-      await page.goto(`${site.url}/search/`);
-      await page.waitForSelector('#search-app:not([hidden])', { timeout: 15_000 });
-      await page.evaluate(PROBE);
-      // Every name once as typed whole, as a prefix, with a typo and paired, before any query repeats
-      // (~190 queries): a repeated query finds its postings in memory and would flatter the figures.
-      const names = new Set([...TOPICS, ...(await cmsNames(cms.url, secrets.STRAPI_READ_TOKEN))].map((n) => n.toLowerCase()));
-      const queries = realisticQueries([...names], opts.samples).filter((q) => q.length > 2);
-      const samples: Samples = {
-        painted: [],
-        sections: [],
-        resultsRequest: [],
-        sectionsRequest: [],
-        resultsProcessing: [],
-        sectionsProcessing: [],
-      };
-      let missed = 0;
-      let noSections = 0;
-      let nothingFound = 0;
-      for (const q of queries) {
-        await page.fill('#search-q', q.slice(0, -1));
-        await page.waitForTimeout(400);
-        await page.evaluate('performance.clearResourceTimings()');
-        await page.press('#search-q', q.slice(-1));
-        try {
-          await page.waitForFunction('window.__painted > 0', undefined, { timeout: 5_000 });
-        } catch {
-          missed++;
-          continue;
-        }
-        samples.painted.push(Number(await page.evaluate('window.__painted - window.__key')));
-        let upgraded = false;
-        if (await page.evaluate(NOTHING_FOUND)) nothingFound++;
-        else {
-          try {
-            await page.waitForFunction('window.__sections > 0', undefined, { timeout: 5_000 });
-            samples.sections.push(Number(await page.evaluate('window.__sections - window.__key')));
-            upgraded = true;
-          } catch {
-            noSections++;
-          }
-        }
-        const r = (await page.evaluate(REQUESTS)) as {
-          resultsMs: number;
-          sectionsMs: number;
-          resultsProcessingMs: number;
-          sectionsProcessingMs: number;
-        };
-        finite(samples.resultsRequest, r.resultsMs);
-        finite(samples.resultsProcessing, r.resultsProcessingMs);
-        if (upgraded) {
-          finite(samples.sectionsRequest, r.sectionsMs);
-          finite(samples.sectionsProcessing, r.sectionsProcessingMs);
-        }
-      }
+      const page = await openSearchPage(browser, `${site.url}/search/`);
+      const queries = await keystrokeQueries(cms.url, secrets.STRAPI_READ_TOKEN, opts.samples);
+      const { samples, missed, noSections, nothingFound } = await typeQueries(page, queries);
       const s = summarize(samples.painted);
       const summary = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<
         keyof Samples,

@@ -6,7 +6,7 @@ import { PLUGIN_INDEX } from './plugin-cms.ts';
 import { stepLog } from '@stackguide/runtime';
 import { startRecording } from './results.ts';
 import { ratio, summarize } from './stats.ts';
-import { runningSystem } from './running-system.ts';
+import { runningSystem, type RunningSystem } from './running-system.ts';
 import { startSystem } from './system.ts';
 import { renderTable } from './table.ts';
 
@@ -71,15 +71,14 @@ async function timePublish(admin: AdminClient, meili: Meili, index: string, docu
   }
 }
 
+/** What publish → searchable samples on a running system gave: totals (ms), the publish requests alone, timeouts. */
+export type SearchableSamples = { times: number[]; publishTimes: number[]; timeouts: number };
+
 /**
- * `--running`: the same samples against the system `npm start` runs, searched with the search-only
- * key a reader's browser gets. Each starts when search-sync and the site are idle (the site
- * rebuilds after every publish) and its probe is deleted afterwards.
+ * Publish → searchable on a running system, one probe at a time, each started when search-sync and
+ * the site are idle (the site rebuilds after every publish); each probe is deleted afterwards.
  */
-async function runningPublishLatency(samples: number): Promise<void> {
-  const recording = startRecording();
-  const log = stepLog('publish');
-  const system = await runningSystem();
+export async function searchableSamples(system: RunningSystem, samples: number, log: (line: string) => void): Promise<SearchableSamples> {
   const times: number[] = [];
   const publishTimes: number[] = [];
   let timeouts = 0;
@@ -96,6 +95,14 @@ async function runningPublishLatency(samples: number): Promise<void> {
     if ((i + 1) % 20 === 0) log(`${i + 1}/${samples} samples`);
   }
   await system.idle();
+  return { times, publishTimes, timeouts };
+}
+
+/** `--running`: searchableSamples against the system `npm start` runs, searched with the search-only key a reader's browser gets. */
+async function runningPublishLatency(samples: number): Promise<void> {
+  const recording = startRecording();
+  const system = await runningSystem();
+  const { times, publishTimes, timeouts } = await searchableSamples(system, samples, stepLog('publish'));
   const ours = summarize(times);
   console.log(`\npublish → searchable on the running npm start system, ${samples} samples (ms)\n`);
   console.log(

@@ -10,10 +10,10 @@ import { startSystem, type System } from './system.ts';
 import { renderTable } from './table.ts';
 import { runningSystem } from './running-system.ts';
 
-type Run = { seconds: number; docs: number; docsPerSecond: number; loop: LoopCounts };
+export type Run = { seconds: number; docs: number; docsPerSecond: number; loop: LoopCounts };
 
 /** Ours: `search-sync reindex` (fresh index + atomic swap), timed from spawn to exit, as a user runs it. */
-async function ourReindex(meili: Meili, syncEnv: Record<string, string>): Promise<Run> {
+export async function ourReindex(meili: Meili, syncEnv: Record<string, string>): Promise<Run> {
   const loop = searchLoop(meili, INDEX_UID);
   const start = performance.now();
   const output: string[] = [];
@@ -42,7 +42,7 @@ type Who = 'ours' | 'plugin' | 'floor' | 'loadedFloor';
 const ROTATION: readonly Who[] = ['ours', 'plugin', 'floor', 'loadedFloor'];
 
 /** Meilisearch alone indexing the index's documents into a scratch index, optionally under the search loop. */
-async function floorRun(meili: Meili, loaded: boolean): Promise<number> {
+export async function floorRun(meili: Meili, loaded: boolean): Promise<number> {
   const loop = loaded ? searchLoop(meili, INDEX_UID) : undefined;
   return indexingFloor(meili, INDEX_UID).finally(() => loop?.stop());
 }

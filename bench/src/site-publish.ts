@@ -16,7 +16,7 @@ const TIMEOUT_MS = 60_000;
 
 type Kind = 'publish' | 'edit' | 'unpublish';
 /** One change timed until live, and the site build that made it live. */
-type Sample = { kind: Kind; ms: number; slug: string; build: SiteStatus['current'] };
+export type Sample = { kind: Kind; ms: number; slug: string; build: SiteStatus['current'] };
 
 /** Polls the served page every 25 ms until `live` says the change shows; ms since `start`, NaN on timeout. */
 async function until(siteUrl: string, slug: string, start: number, live: (res: Response) => Promise<boolean>): Promise<number> {
@@ -128,6 +128,23 @@ async function sampleChanges(
   return out;
 }
 
+/** Per kind of change: samples, timeouts, ms to live (p50/p95/…), and the site build's ms and files rendered (p50). */
+export function liveRows(samples: readonly Sample[]) {
+  return (['publish', 'edit', 'unpublish'] as const).map((kind) => {
+    const times = samples.filter((s) => s.kind === kind);
+    const ok = times.filter((s) => Number.isFinite(s.ms)).map((s) => s.ms);
+    const builds = times.flatMap((t) => (t.build ? [t.build] : []));
+    return {
+      kind,
+      samples: times.length,
+      timeouts: times.length - ok.length,
+      ...summarize(ok),
+      buildMs: summarize(builds.map((b) => b.ms)).p50,
+      rendered: summarize(builds.map((b) => b.rendered)).p50,
+    };
+  });
+}
+
 /** Bench: publish → page live on the site, through CMS → webhook → search-sync → build hook → incremental build. */
 export async function sitePublishBench(opts: { articles: number; samples: number; running: boolean }): Promise<void> {
   const recording = startRecording();
@@ -187,19 +204,7 @@ export async function sitePublishBench(opts: { articles: number; samples: number
     }
     await target.idle();
     const samples = await sample(target, opts.samples, log);
-    const rows = (['publish', 'edit', 'unpublish'] as const).map((kind) => {
-      const times = samples.filter((s) => s.kind === kind);
-      const ok = times.filter((s) => Number.isFinite(s.ms)).map((s) => s.ms);
-      const builds = times.flatMap((t) => (t.build ? [t.build] : []));
-      return {
-        kind,
-        samples: times.length,
-        timeouts: times.length - ok.length,
-        ...summarize(ok),
-        buildMs: summarize(builds.map((b) => b.ms)).p50,
-        rendered: summarize(builds.map((b) => b.rendered)).p50,
-      };
-    });
+    const rows = liveRows(samples);
     console.log(
       `\npublish → live on the site (${opts.running ? 'the running npm start system' : `${opts.articles} generated articles`}), ms from the publish request\n`,
     );

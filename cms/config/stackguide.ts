@@ -22,6 +22,10 @@ export type StackguideConfig = {
   previewReadToken: string | undefined;
   /** Origin of the site server's /__preview/ as editors' browsers reach it: PREVIEW_URL, else SITE_URL. */
   previewUrl: string;
+  /** The site's canonical origin (SITE_URL): links to it in article bodies are checked like relative ones. */
+  siteUrl: string;
+  /** How often due "Publish at" / "Unpublish at" run (SCHEDULE_INTERVAL). */
+  scheduleIntervalMs: number;
   seedOnStart: boolean;
   /** Set by `npm run seed`/`generate`, which load the app beside a running CMS. */
   oneOffJob: boolean;
@@ -51,6 +55,7 @@ export default (): StackguideConfig => {
       PREVIEW_URL: 'optional',
       SITE_URL: 'required',
       SEED_ON_START: 'required',
+      SCHEDULE_INTERVAL: 'required',
     },
     process.env,
   );
@@ -67,6 +72,8 @@ export default (): StackguideConfig => {
     previewSecret: c.PREVIEW_SECRET,
     previewReadToken: c.PREVIEW_READ_TOKEN,
     previewUrl: c.PREVIEW_URL ?? c.SITE_URL,
+    siteUrl: c.SITE_URL,
+    scheduleIntervalMs: c.SCHEDULE_INTERVAL,
     seedOnStart: c.SEED_ON_START,
     // Not a user setting: the seed and generate scripts set it for the app they load.
     oneOffJob: process.env.STACKGUIDE_ONE_OFF_JOB === 'true',

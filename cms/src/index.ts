@@ -9,6 +9,9 @@ import { ensureSearchSettings } from './bootstrap/search-settings';
 import { ensureSearchSyncWebhook } from './bootstrap/webhook';
 import { registerFirstPublished, stampFirstPublished } from './first-published';
 import { registerSearchSettingsValidation } from './search-settings-validation';
+import { registerScheduleFields } from './schedule/schedule-fields';
+import { applySchedulePermissions } from './schedule/schedule-permissions';
+import { startScheduler } from './schedule/scheduler';
 import { seedOnFirstStart } from './seed/seed';
 
 export default {
@@ -16,6 +19,7 @@ export default {
     registerArticleValidation(strapi);
     registerFirstPublished(strapi);
     registerSearchSettingsValidation(strapi);
+    registerScheduleFields(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -27,11 +31,14 @@ export default {
     await stampFirstPublished(strapi);
     // One-off jobs (npm run seed/generate) load the app beside a running CMS: they must neither
     // seed on their own nor rewrite the webhook from whatever environment they were started with.
-    const { oneOffJob, seedOnStart } = strapi.config.get<StackguideConfig>('stackguide');
+    const { oneOffJob, seedOnStart, scheduleIntervalMs } = strapi.config.get<StackguideConfig>('stackguide');
     if (oneOffJob) return;
     await strapi.plugin('search-site').service('roles').grantDefaults();
+    await applySchedulePermissions(strapi);
     if (seedOnStart) await seedOnFirstStart(strapi);
     await ensureSearchSettings(strapi);
     await ensureSearchSyncWebhook(strapi);
+    // After the webhook, so what fell due while the CMS was down reaches search-sync like any publish.
+    await startScheduler(strapi, scheduleIntervalMs);
   },
 };

@@ -5,6 +5,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PopularQueries } from '@stackguide/contracts/analytics';
 import type { ArticleStatus, Overview } from '../src/plugins/search-site/shared/contracts.ts';
+import { adminLogin } from './admin-login.ts';
 import { addAdminUser, startSearchStack, type SearchStack } from './search-stack.ts';
 
 const CHROMIUM_ARGS = [
@@ -37,11 +38,7 @@ async function open(as: { email: string; password: string }): Promise<{ context:
     );
   });
   const p = await ctx.newPage();
-  await p.goto(`${stack.cms.url}/admin/auth/login`);
-  await p.getByLabel('Email').fill(as.email);
-  await p.getByLabel('Password').fill(as.password);
-  await p.getByRole('button', { name: 'Login' }).click();
-  await p.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+  await adminLogin(p, stack.cms.url, as);
   return { context: ctx, page: p };
 }
 

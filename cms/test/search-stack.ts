@@ -63,27 +63,59 @@ export async function startSearchStack(
     });
     cleanups.push(() => cms.stop());
     cmsUrl = cms.url;
-    const searchSync = spawnBin('@stackguide/search-sync', ['serve'], {
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        ...secrets,
-        STRAPI_URL: cms.url,
-        MEILI_URL: meili.url,
-        SEARCH_SYNC_PORT: String(syncPort),
-        SEARCH_SYNC_DATA_DIR: path.join(dir, 'queue'),
-        SITE_BUILD_HOOK_URL: env.SITE_BUILD_HOOK_URL,
-        LOG_LEVEL: 'warn',
-      },
-      onLine: (line) => opts.onLine?.(`search-sync: ${line}`),
+    const searchSync = await startSearchSync({
+      secrets,
+      cmsUrl: cms.url,
+      meiliUrl: meili.url,
+      port: syncPort,
+      dataDir: path.join(dir, 'queue'),
+      buildHookUrl: env.SITE_BUILD_HOOK_URL,
+      onLine: opts.onLine,
     });
     cleanups.push(() => searchSync.stop());
-    await waitForHttp(`http://127.0.0.1:${syncPort}/health`, { timeoutMs: 60_000, isAlive: searchSync.alive });
     return { cms, meili, searchSync, syncUrl: `http://127.0.0.1:${syncPort}`, site, env: cms.env, secrets, stop };
   } catch (err) {
     await stop();
     throw err;
   }
+}
+
+/**
+ * `search-sync serve` (its declared bin) as `npm start` wires it to the CMS, Meilisearch and the
+ * site's build hook, once its /health answers.
+ */
+export async function startSearchSync(opts: {
+  secrets: ReturnType<typeof testSecrets>;
+  cmsUrl: string;
+  meiliUrl: string;
+  port: number;
+  dataDir: string;
+  buildHookUrl: string;
+  buildHookSecret?: string;
+  onLine?: ((line: string) => void) | undefined;
+}): Promise<Child> {
+  const searchSync = spawnBin('@stackguide/search-sync', ['serve'], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ...opts.secrets,
+      STRAPI_URL: opts.cmsUrl,
+      MEILI_URL: opts.meiliUrl,
+      SEARCH_SYNC_PORT: String(opts.port),
+      SEARCH_SYNC_DATA_DIR: opts.dataDir,
+      SITE_BUILD_HOOK_URL: opts.buildHookUrl,
+      ...(opts.buildHookSecret ? { BUILD_HOOK_SECRET: opts.buildHookSecret } : {}),
+      LOG_LEVEL: 'warn',
+    },
+    onLine: (line) => opts.onLine?.(`search-sync: ${line}`),
+  });
+  try {
+    await waitForHttp(`http://127.0.0.1:${opts.port}/health`, { timeoutMs: 60_000, isAlive: searchSync.alive });
+  } catch (err) {
+    await searchSync.stop();
+    throw err;
+  }
+  return searchSync;
 }
 
 type Role = { id: number; code: string };

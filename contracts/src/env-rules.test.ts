@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteSize, count, duration, flag, host, httpUrl, milliseconds, oneOf, port, postgresUrl } from './env-rules.ts';
+import { byteSize, clockInterval, count, duration, flag, host, httpUrl, milliseconds, oneOf, port, postgresUrl } from './env-rules.ts';
 
 describe('parse rules', () => {
   it('ports are whole numbers from 1 to 65535', () => {
@@ -13,6 +13,21 @@ describe('parse rules', () => {
     expect(rule.schema.parse('http://127.0.0.1:1337//')).toBe('http://127.0.0.1:1337');
     expect(rule.schema.parse('https://cms.example.com/base/')).toBe('https://cms.example.com/base');
     for (const bad of ['localhost:1337', 'ftp://x.test', 'not a url']) expect(rule.schema.safeParse(bad).success, bad).toBe(false);
+  });
+
+  it('clock intervals divide a minute or an hour evenly, so every tick is the same distance apart', () => {
+    const rule = clockInterval('1m');
+    for (const [text, ms] of [
+      ['1s', 1_000],
+      ['15s', 15_000],
+      ['60s', 60_000],
+      ['1m', 60_000],
+      ['20m', 1_200_000],
+      ['1h', 3_600_000],
+    ] as const) {
+      expect(rule.schema.parse(text)).toBe(ms);
+    }
+    for (const bad of ['7s', '45s', '500ms', '7m', '90m', '2h', '0s', 'soon']) expect(rule.schema.safeParse(bad).success, bad).toBe(false);
   });
 
   it('durations become milliseconds', () => {

@@ -89,6 +89,22 @@ export const duration = (value: string): EnvRule<number> => ({
   default: value,
 });
 
+/** A step a clock can repeat exactly: whole seconds dividing a minute (1s…30s) or whole minutes dividing an hour (1m…1h). */
+function clockStep(ms: number | undefined): boolean {
+  if (ms === undefined || ms % 1_000 !== 0) return false;
+  return ms < 60_000 ? 60_000 % ms === 0 : ms % 60_000 === 0 && 3_600_000 % ms === 0;
+}
+
+/** A duration like 1m, 10s or 15m that divides a minute or an hour evenly (a cron step), as milliseconds. */
+export const clockInterval = (value: string): EnvRule<number> => ({
+  schema: z
+    .string()
+    .refine((v) => clockStep(parseDuration(v)))
+    .transform((v) => parseDuration(v)!),
+  expect: `a duration that divides a minute or an hour evenly, like ${value}, 10s or 15m`,
+  default: value,
+});
+
 /** A whole number of milliseconds, 0 or more. */
 export const milliseconds = (value: string): EnvRule<number> => ({
   schema: z.string().regex(/^\d+$/).transform(Number),

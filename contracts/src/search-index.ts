@@ -145,7 +145,5 @@ export const SEARCH_SECTIONS = {
   facets: [],
 } as const;
 
-/** Path of an article page; the site builds the same path from the slug. */
-export function articleUrl(slug: string): string {
-  return `/articles/${encodeURIComponent(slug)}/`;
-}
+/** Path of an article page, as the site builds it. */
+export { articlePath as articleUrl } from './site-paths.ts';

@@ -1,5 +1,6 @@
 import {
   byteSize,
+  clockInterval,
   count,
   duration,
   email,
@@ -50,6 +51,7 @@ export const VARIABLES = {
   WEBHOOK_SECRET: randomSecret(8),
   SEED_ON_START: flag('true'),
   STRAPI_LOG_LEVEL: oneOf(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'], 'info'),
+  SCHEDULE_INTERVAL: clockInterval('1m'),
 
   // Meilisearch
   MEILI_URL: httpUrl('http://127.0.0.1:7700'),

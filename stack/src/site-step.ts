@@ -4,7 +4,8 @@ import { StartupError } from './startup-error.ts';
 import type { StackConfig } from './config.ts';
 import type { Supervisor } from './supervisor.ts';
 
-const SITE_TIMEOUT_MS = 300_000;
+// The first full build of a large archive takes many minutes; the wait only catches a server that never answers.
+const SITE_TIMEOUT_MS = 45 * 60_000;
 const FIX = 'see the build error in its log; the site needs published articles in the CMS (ALLOW_EMPTY_SITE=true allows none)';
 
 /**
@@ -20,7 +21,7 @@ export async function startSite(config: StackConfig, env: NodeJS.ProcessEnv, sup
     await untilReady(child, waitForHttp(`${url}/`, { timeoutMs: SITE_TIMEOUT_MS, isAlive: child.alive, intervalMs: 1_000 }));
     return child;
   };
-  supervisor.say(`building and serving the site on ${url} (the first build can take a minute or two)`);
+  supervisor.say(`building and serving the site on ${url} (the first build takes a minute or two, longer for a large archive)`);
   try {
     supervisor.keep('site', await launch(), { fix: FIX, restart: launch });
   } catch (err) {

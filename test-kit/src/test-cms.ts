@@ -11,8 +11,11 @@ export type TestCms = {
   databaseFilename: string;
   env: Record<string, string>;
   admin(): Promise<AdminClient>;
-  /** Stops Strapi and starts it again on the same database, with `env` overriding variables. */
-  restart(env?: Record<string, string>): Promise<void>;
+  /**
+   * Stops Strapi and starts it again on the same database, with `env` overriding variables;
+   * `whileDown` runs between the two (to let something happen while the CMS is down).
+   */
+  restart(env?: Record<string, string>, whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -51,8 +54,9 @@ export async function startTestCms(
       databaseFilename,
       env,
       admin: () => adminClient(strapi.url, env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!),
-      async restart(overrides = {}) {
+      async restart(overrides = {}, whileDown) {
         await strapi.stop();
+        await whileDown?.();
         Object.assign(env, overrides);
         strapi = await boot(port);
       },

@@ -7,12 +7,14 @@ import { replaceBetween } from './markers.ts';
 import { meiliSettingsTable, publishTable, reindexTable, sitePublishTable, siteBuildTable } from './pipeline-tables.ts';
 import { readResults, type ResultFile } from './result-file.ts';
 import { keystrokeTable, relevanceTable, searchTable } from './search-tables.ts';
+import { SCALE_PLOT_FILE, scalePlot } from './scale-plot.ts';
+import { scaleTable, scaleTargetsTable } from './scale-table.ts';
 import { WITHDRAWN } from './withdrawn.ts';
 
 type Tables = Record<string, (entries: readonly Entry[]) => string>;
 
 /** The README's tables, by marker name: `<!-- bench:figures:start -->` … `<!-- bench:figures:end -->`. */
-export const README_TABLES: Tables = { figures: currentFiguresTable };
+export const README_TABLES: Tables = { figures: currentFiguresTable, scale: scaleTargetsTable };
 
 /** bench/README.md's tables, one per bench, by marker name. */
 export const BENCH_README_TABLES: Tables = {
@@ -24,10 +26,16 @@ export const BENCH_README_TABLES: Tables = {
   search: searchTable,
   keystroke: keystrokeTable,
   relevance: relevanceTable,
+  scale: scaleTable,
   drills: drillTable,
 };
 
 export type Readmes = { readme: string; benchReadme: string };
+
+/** The scale plot `npm run bench -- report` writes to SCALE_PLOT_FILE from the latest scale results. */
+export function renderScalePlot(results: readonly ResultFile[], withdrawn: Readonly<Record<string, string>> = WITHDRAWN): string {
+  return scalePlot(latestEntries(results, withdrawn));
+}
 
 /**
  * Both READMEs with every table between their markers written from the latest result of each
@@ -71,6 +79,12 @@ export function writeReport(root: string, resultsDir: string): void {
     fs.writeFileSync(files[key], after[key]);
     console.log(`${where}: figures rewritten`);
   }
+  const plotFile = path.join(root, SCALE_PLOT_FILE);
+  const plot = renderScalePlot(results);
+  if (!fs.existsSync(plotFile) || fs.readFileSync(plotFile, 'utf8') !== plot) {
+    fs.writeFileSync(plotFile, plot);
+    console.log(`${SCALE_PLOT_FILE}: plot rewritten`);
+  } else console.log(`${SCALE_PLOT_FILE}: up to date`);
   console.log(
     `from ${results.length} results files in ${path.relative(root, resultsDir)} (${Object.keys(WITHDRAWN).length} withdrawn: see bench/src/figures/withdrawn.ts)`,
   );

@@ -12,7 +12,7 @@ type Layout = {
 };
 
 /** Bump when the layouts below change, so existing databases pick them up on the next start. */
-const LAYOUT_VERSION = 3;
+const LAYOUT_VERSION = 4;
 
 const LAYOUTS: Layout[] = [
   {
@@ -35,6 +35,10 @@ const LAYOUTS: Layout[] = [
         { name: 'cover', size: 6 },
         { name: 'firstPublishedAt', size: 6 },
       ],
+      [
+        { name: 'publishAt', size: 6 },
+        { name: 'unpublishAt', size: 6 },
+      ],
       [{ name: 'seo', size: 12 }],
     ],
     fields: {
@@ -52,6 +56,14 @@ const LAYOUTS: Layout[] = [
       firstPublishedAt: {
         label: 'First published',
         description: 'Filled in on the first publish and kept on later ones; the site dates and orders articles by it.',
+      },
+      publishAt: {
+        label: 'Publish at',
+        description: 'Save, and the saved draft goes live at this time (your time zone). Publishing by hand clears it.',
+      },
+      unpublishAt: {
+        label: 'Unpublish at',
+        description: 'Save, and the article comes down from the site and search at this time. Unpublishing by hand clears it.',
       },
       seo: { label: 'Search engines and link previews', description: 'Leave empty to use the title and excerpt.' },
     },

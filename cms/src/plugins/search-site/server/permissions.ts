@@ -7,6 +7,7 @@ type AdminRole = { id: number; code: string };
 const DEFAULT_GRANTS: { role: string; action: string }[] = [
   { role: 'strapi-editor', action: ACTIONS.read },
   { role: 'strapi-editor', action: ACTIONS.manage },
+  { role: 'strapi-editor', action: ACTIONS.gaps },
   { role: 'strapi-author', action: ACTIONS.read },
 ];
 
@@ -25,11 +26,12 @@ export async function registerActions(strapi: Core.Strapi): Promise<void> {
       uid: 'manage',
       displayName: 'Reindex, retry and discard dead letters, hide search queries',
     },
+    { section: 'plugins', pluginName: PLUGIN_ID, uid: 'gaps', displayName: 'Turn searches without results into drafts and synonyms' },
   ]);
 }
 
 /**
- * Gives Editors both actions and Authors the read-only one. Each grant is made once and remembered
+ * Gives Editors every action and Authors the read-only one. Each grant is made once and remembered
  * in the plugin's store, so restarts never duplicate it and a permission an admin later removes
  * under Settings → Roles stays removed.
  */

@@ -14,6 +14,8 @@ import { ADMIN_ANALYTICS_PATH, ADMIN_HIDDEN_QUERY_PATH } from '@stackguide/contr
 import { fillPath } from '@stackguide/contracts/route-path';
 import { ADMIN_ROUTES } from '@stackguide/contracts/search-sync-admin';
 import { SITE_STATUS_ROUTES } from '@stackguide/contracts/site-status';
+import { draftSchedule } from '../../../schedule/schedule-fields';
+import { scheduleFailure } from '../../../schedule/scheduler';
 import { call, targets } from './upstream';
 
 const ARTICLE = 'api::article.article';
@@ -57,12 +59,18 @@ const status = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async article(documentId: string): Promise<ArticleStatus> {
     const t = targets(strapi);
-    const [published, search, site] = await Promise.all([
+    const [published, schedule, search, site] = await Promise.all([
       strapi.documents(ARTICLE).findOne({ documentId, status: 'published', fields: ['updatedAt'] }),
+      draftSchedule(strapi, documentId),
       call<SearchDocumentState>(t.searchSync, 'GET', fillPath(ADMIN_ROUTES.document, documentId)),
       call<SiteArticleStatus>(t.site, 'GET', fillPath(SITE_STATUS_ROUTES.article, documentId)),
     ]);
-    return { publishedUpdatedAt: iso(published?.updatedAt), search, site };
+    return {
+      publishedUpdatedAt: iso(published?.updatedAt),
+      schedule: { publishAt: iso(schedule.publishAt), unpublishAt: iso(schedule.unpublishAt), failure: scheduleFailure(documentId) },
+      search,
+      site,
+    };
   },
 
   reindex: () => call<unknown>(targets(strapi).searchSync, 'POST', ADMIN_ROUTES.reindex),

@@ -19,6 +19,16 @@ export function dateTime(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
+/**
+ * "6 Dec, 14:00" (with the year when it is not `now`'s) in the editor's time zone and locale
+ * (`locale` undefined: the browser's).
+ */
+export function dayAndTime(iso: string, now: number, locale?: string): string {
+  const date = new Date(iso);
+  const year = date.getFullYear() === new Date(now).getFullYear() ? {} : { year: 'numeric' as const };
+  return date.toLocaleString(locale, { day: 'numeric', month: 'short', ...year, hour: '2-digit', minute: '2-digit' });
+}
+
 /** "850 ms", "12.4 s", "3 min 5 s". */
 export function duration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleStatus, SearchDocumentState, SiteArticleStatus } from '../../shared/contracts';
 import { clock } from './format';
-import { searchLine, siteLine } from './status-text';
+import { scheduleLines, searchLine, siteLine } from './status-text';
 
 const PUBLISHED = '2026-03-02T10:41:07.412Z';
 const NOW = Date.parse('2026-03-02T10:41:10.000Z');
@@ -14,6 +14,7 @@ function status(
 ): ArticleStatus {
   return {
     publishedUpdatedAt,
+    schedule: { publishAt: null, unpublishAt: null, failure: null },
     search:
       typeof search === 'string'
         ? { ok: false, status: null, error: search }
@@ -71,5 +72,25 @@ describe('article status panel lines', () => {
       'Search status unavailable: search-sync is unreachable at http://127.0.0.1:7710/admin/documents/x',
     );
     expect(siteLine(down).text).toMatch(/^Site status unavailable: the site server is not configured/);
+  });
+
+  it("names the saved schedule in the editor's time zone, and why a due one failed", () => {
+    // Local times, so the expectation holds in any time zone the tests run in.
+    const publishAt = new Date(2026, 11, 6, 14, 0).toISOString();
+    const unpublishAt = new Date(2026, 11, 7, 9, 0).toISOString();
+    const december = new Date(2026, 11, 1).getTime();
+    const none = { publishAt: null, unpublishAt: null, failure: null };
+    expect(scheduleLines(none, december, 'en-GB')).toEqual([]);
+    expect(scheduleLines({ ...none, publishAt, unpublishAt }, december, 'en-GB')).toEqual([
+      { tone: 'neutral', text: 'Scheduled for 6 Dec, 14:00' },
+      { tone: 'neutral', text: 'Unpublishes 7 Dec, 09:00' },
+    ]);
+    expect(scheduleLines({ ...none, publishAt }, new Date(2025, 11, 1).getTime(), 'en-GB')).toEqual([
+      { tone: 'neutral', text: 'Scheduled for 6 Dec 2026, 14:00' },
+    ]);
+    const failure = 'excerpt must be at least 20 characters';
+    expect(scheduleLines({ ...none, publishAt, failure }, new Date(2026, 11, 6, 14, 1).getTime(), 'en-GB')).toEqual([
+      { tone: 'danger', text: 'Scheduled for 6 Dec, 14:00: failed (excerpt must be at least 20 characters); tried again at every check' },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
-import type { ArticleStatus } from '../../shared/contracts';
-import { ago, clock } from './format';
+import type { ArticleSchedule, ArticleStatus } from '../../shared/contracts';
+import { ago, clock, dayAndTime } from './format';
 
 /** One line of the article status panel: what it says and how it is coloured. */
 export type StatusLine = { tone: 'success' | 'warning' | 'danger' | 'neutral'; text: string };
@@ -37,4 +37,19 @@ export function siteLine(status: ArticleStatus): StatusLine {
     return { tone: 'success', text: `On the site: since build of ${clock(buildFinishedAt)}` };
   }
   return { tone: 'warning', text: 'Waiting for the next build' };
+}
+
+/**
+ * The saved "Publish at" / "Unpublish at", in the editor's time zone; a due one that failed says
+ * why (the CMS tries it again at every check until it works or the time is cleared).
+ */
+export function scheduleLines(schedule: ArticleSchedule, now: number, locale?: string): StatusLine[] {
+  const lines: StatusLine[] = [];
+  const failed = (text: string, due: string) =>
+    schedule.failure && Date.parse(due) <= now
+      ? { tone: 'danger' as const, text: `${text}: failed (${schedule.failure}); tried again at every check` }
+      : { tone: 'neutral' as const, text };
+  if (schedule.publishAt) lines.push(failed(`Scheduled for ${dayAndTime(schedule.publishAt, now, locale)}`, schedule.publishAt));
+  if (schedule.unpublishAt) lines.push(failed(`Unpublishes ${dayAndTime(schedule.unpublishAt, now, locale)}`, schedule.unpublishAt));
+  return lines;
 }

@@ -1,9 +1,12 @@
 import { Flex, Status, Typography } from '@strapi/design-system';
 import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { useLocation } from 'react-router-dom';
 import type { ArticleStatus } from '../../../shared/contracts';
 import { ACTIONS, PLUGIN_ID } from '../../../shared/actions';
-import { searchLine, siteLine, type StatusLine } from '../status-text';
+import { scheduleLines, searchLine, siteLine, type StatusLine } from '../status-text';
 import { useNow, usePoll } from '../use-poll';
+import { ArticleLinksSection } from './ArticleLinksSection';
+import { WorkingTitle } from './WorkingTitle';
 
 /** How often the panel asks again while the edit view is visible. */
 const POLL_MS = 3_000;
@@ -26,6 +29,9 @@ function ArticleStatusLines({ documentId }: { documentId: string }) {
     <Flex direction="column" alignItems="stretch" gap={2} width="100%" aria-live="polite">
       <Line line={searchLine(poll.data, now)} label="Search" />
       <Line line={siteLine(poll.data)} label="Site" />
+      {scheduleLines(poll.data.schedule, now).map((line) => (
+        <Line key={line.text} line={line} label="Schedule" />
+      ))}
     </Flex>
   );
 }
@@ -33,11 +39,26 @@ function ArticleStatusLines({ documentId }: { documentId: string }) {
 type PanelProps = { model: string; documentId?: string };
 
 /**
- * The edit view's side panel for articles: whether the entry is in search and on the site, kept
- * current by polling (content-manager's addEditViewSidePanel renders it like a component).
+ * The edit view's side panel for articles: whether the entry is in search and on the site, its
+ * schedule and its links, kept current by polling (content-manager's addEditViewSidePanel renders
+ * it like a component). On the create page opened by "Write an article" it fills in the working title.
  */
 export function ArticleStatusPanel({ model, documentId }: PanelProps) {
   const { allowedActions, isLoading } = useRBAC([{ action: ACTIONS.read, subject: null }]);
-  if (model !== ARTICLE || !documentId || documentId === 'create' || isLoading || !allowedActions.canRead) return null;
-  return { title: 'Search & site', content: <ArticleStatusLines key={documentId} documentId={documentId} /> };
+  const { state } = useLocation();
+  if (model !== ARTICLE) return null;
+  if (!documentId || documentId === 'create') {
+    const workingTitle: unknown = (state as { workingTitle?: unknown } | null)?.workingTitle;
+    return typeof workingTitle === 'string' ? { title: 'Search & site', content: <WorkingTitle query={workingTitle} /> } : null;
+  }
+  if (isLoading || !allowedActions.canRead) return null;
+  return {
+    title: 'Search & site',
+    content: (
+      <Flex key={documentId} direction="column" alignItems="stretch" gap={4} width="100%">
+        <ArticleStatusLines documentId={documentId} />
+        <ArticleLinksSection documentId={documentId} intervalMs={POLL_MS} />
+      </Flex>
+    ),
+  };
 }

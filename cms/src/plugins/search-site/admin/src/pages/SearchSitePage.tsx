@@ -1,13 +1,16 @@
 import { Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import * as React from 'react';
-import type { Analytics, Overview } from '../../../shared/contracts';
+import { useNavigate } from 'react-router-dom';
+import type { Analytics, BrokenLinks, Overview } from '../../../shared/contracts';
 import { ACTIONS, PLUGIN_ID } from '../../../shared/actions';
 import { AnalyticsCard } from '../components/AnalyticsCard';
+import { BrokenLinksCard } from '../components/BrokenLinksCard';
 import { Unavailable } from '../components/Card';
 import { DeadLettersCard } from '../components/DeadLettersCard';
 import { SearchIndexCard } from '../components/SearchIndexCard';
 import { SiteBuildCard } from '../components/SiteBuildCard';
+import { SynonymModal } from '../components/SynonymModal';
 import { errorText, useNow, usePoll } from '../use-poll';
 
 const ANALYTICS_DAYS = 30;
@@ -15,14 +18,27 @@ const ANALYTICS_DAYS = 30;
 function SearchSite() {
   const { get, post, put, del } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { allowedActions } = useRBAC([{ action: ACTIONS.manage, subject: null }]);
+  const { allowedActions } = useRBAC([
+    { action: ACTIONS.manage, subject: null },
+    { action: ACTIONS.gaps, subject: null },
+  ]);
   const canManage = Boolean(allowedActions.canManage);
+  const navigate = useNavigate();
+  const [synonymFor, setSynonymFor] = React.useState<string | null>(null);
+  const gaps = allowedActions.canGaps
+    ? {
+        onWrite: (query: string) =>
+          navigate('/content-manager/collection-types/api::article.article/create', { state: { workingTitle: query } }),
+        onSynonym: setSynonymFor,
+      }
+    : undefined;
   const now = useNow();
   const [busy, setBusy] = React.useState<string | null>(null);
   const [reindexRunning, setReindexRunning] = React.useState(false);
   // Faster while a reindex runs, so its progress moves as it happens.
   const overview = usePoll(async () => (await get<Overview>(`/${PLUGIN_ID}/overview`)).data, reindexRunning ? 1_000 : 3_000);
   const analytics = usePoll(async () => (await get<Analytics>(`/${PLUGIN_ID}/analytics?days=${ANALYTICS_DAYS}`)).data, 60_000);
+  const links = usePoll(async () => (await get<BrokenLinks>(`/${PLUGIN_ID}/links/broken`)).data, 60_000);
   const sync = overview.data?.searchSync;
   const running = sync?.ok === true && sync.data.reindexRunning;
   React.useEffect(() => setReindexRunning(running || busy === 'reindex'), [running, busy]);
@@ -87,9 +103,11 @@ function SearchSite() {
             sync && <Unavailable what="Search index status" error={sync.error} />
           )}
           {site.ok ? <SiteBuildCard data={site.data} now={now} /> : <Unavailable what="Site build status" error={site.error} />}
+          <BrokenLinksCard data={links.data} error={links.error} />
           <AnalyticsCard
             data={analyticsData}
             error={analyticsError}
+            gaps={gaps}
             actions={{
               canManage,
               busy,
@@ -98,6 +116,7 @@ function SearchSite() {
             }}
           />
         </Flex>
+        {synonymFor !== null && <SynonymModal query={synonymFor} onClose={() => setSynonymFor(null)} />}
       </Layouts.Content>
     </>
   );
