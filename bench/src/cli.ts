@@ -7,6 +7,7 @@ import { siteBuildBench } from './site-build.ts';
 import { sitePublishBench } from './site-publish.ts';
 import { searchLatencyBench } from './search-latency.ts';
 import { keystrokeBench } from './keystroke.ts';
+import { loadBench } from './load.ts';
 import { relevanceBench } from './relevance/relevance.ts';
 import { scaleBench } from './scale/scale.ts';
 import { meiliKillDrill } from './drills/meili-kill.ts';
@@ -45,6 +46,12 @@ const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; a
     run: (o) => keystrokeBench({ articles: o.articles!, samples: o.samples! }),
     about:
       'keystroke → results painted, then → sections painted, in headless Chromium on the built /search/ page (--articles 0: seeded content)',
+  },
+  load: {
+    defaults: { articles: 10_000, samples: 20 },
+    run: (o) => loadBench({ articles: o.articles!, samples: o.samples!, running: o.running === 1 }),
+    about:
+      'pages, search and analytics beacons at once while an editor publishes every 3 s (--samples publishes); --running: the npm start system',
   },
   relevance: {
     defaults: {},

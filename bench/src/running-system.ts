@@ -20,6 +20,8 @@ export type RunningSystem = SystemUnderTest & {
   search: Meili;
   /** Meilisearch with the master key, for what only the operator does (floors, document counts). */
   meili: Meili;
+  /** search-sync's own address (analytics, status). */
+  syncUrl: string;
   /** The .env's values, for the CLI commands a user runs against this system. */
   env: Record<string, string>;
 };
@@ -49,6 +51,7 @@ export async function runningSystem(): Promise<RunningSystem> {
     readToken: need('STRAPI_READ_TOKEN'),
     search: { url: meiliUrl, key: data.key },
     meili,
+    syncUrl,
     env: Object.fromEntries(
       Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
     ),

@@ -1,16 +1,14 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { SiteStatus } from '@stackguide/contracts/site-status';
-import { adminClient, freePort, startMeili, startSiteServer, startStrapi, waitFor } from '@stackguide/test-kit';
+import { waitFor } from '@stackguide/test-kit';
 import { stepLog } from '@stackguide/runtime';
-import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { makeRunDir } from './paths.ts';
 import { startRecording } from './results.ts';
-import { startSearchSync, syncDataDir, waitForSyncReady } from './search-sync-process.ts';
 import { summarize } from './stats.ts';
 import { renderTable } from './table.ts';
 import { token } from './publish-latency.ts';
-import { runningSystem, waitIdle, type SystemUnderTest } from './running-system.ts';
+import type { SystemUnderTest } from './running-system.ts';
+import { runningSiteSystem, startSiteSystem } from './site-system.ts';
 
 const TIMEOUT_MS = 60_000;
 
@@ -19,7 +17,7 @@ type Kind = 'publish' | 'edit' | 'unpublish';
 export type Sample = { kind: Kind; ms: number; slug: string; build: SiteStatus['current'] };
 
 /** Polls the served page every 25 ms until `live` says the change shows; ms since `start`, NaN on timeout. */
-async function until(siteUrl: string, slug: string, start: number, live: (res: Response) => Promise<boolean>): Promise<number> {
+export async function until(siteUrl: string, slug: string, start: number, live: (res: Response) => Promise<boolean>): Promise<number> {
   try {
     await waitFor(`/articles/${slug}/ to change`, async () => live(await fetch(`${siteUrl}/articles/${slug}/`)), {
       timeoutMs: TIMEOUT_MS,
@@ -33,7 +31,7 @@ async function until(siteUrl: string, slug: string, start: number, live: (res: R
 
 type Model = { documentId: string; slug: string; title: string; roles: { documentId: string }[]; skills: { documentId: string }[] };
 
-async function publishedArticles(t: SystemUnderTest, count: number): Promise<Model[]> {
+export async function publishedArticles(t: SystemUnderTest, count: number): Promise<Model[]> {
   const res = await fetch(`${t.strapiUrl}/api/articles?pagination[pageSize]=${count}&sort=id:asc`, {
     headers: { authorization: `Bearer ${t.readToken}` },
   });
@@ -152,55 +150,12 @@ export async function sitePublishBench(opts: { articles: number; samples: number
   const stops: (() => Promise<void>)[] = [];
   try {
     let target: SystemUnderTest;
-    if (opts.running) target = await runningSystem();
+    if (opts.running) target = await runningSiteSystem();
     else {
       const runDir = makeRunDir('site-publish-');
       // Last of all, after every process using it stopped: the database copy, Meilisearch's data, the site cache.
       stops.unshift(async () => fs.rmSync(runDir, { recursive: true, force: true }));
-      const fixture = await fixtureCopy(opts.articles, path.join(runDir, 'cms.db'), log);
-      const { secrets } = fixture;
-      const meili = await startMeili({ dataDir: path.join(runDir, 'meili'), masterKey: secrets.MEILI_MASTER_KEY });
-      stops.push(() => meili.stop());
-      const syncPort = await freePort();
-      const cms = await startStrapi({
-        env: cmsEnv(secrets, fixture.databaseFilename, {
-          SEED_ON_START: 'false',
-          SEARCH_SYNC_URL: `http://127.0.0.1:${syncPort}/webhooks/strapi`,
-        }),
-        databaseFilename: fixture.databaseFilename,
-      });
-      stops.push(() => cms.stop());
-      log('site: first build');
-      const site = await startSiteServer({
-        strapiUrl: cms.url,
-        token: secrets.STRAPI_READ_TOKEN,
-        env: { SITE_CACHE_DIR: path.join(runDir, 'site-cache') },
-        timeoutMs: 900_000,
-      });
-      stops.push(() => site.stop());
-      log('search-sync: first fill');
-      const sync = await startSearchSync({
-        STRAPI_URL: cms.url,
-        STRAPI_READ_TOKEN: secrets.STRAPI_READ_TOKEN,
-        WEBHOOK_SECRET: secrets.WEBHOOK_SECRET,
-        MEILI_URL: meili.url,
-        MEILI_MASTER_KEY: secrets.MEILI_MASTER_KEY,
-        SEARCH_SYNC_PORT: String(syncPort),
-        SEARCH_SYNC_DATA_DIR: syncDataDir(runDir),
-        RECONCILE_INTERVAL: '1h',
-        SITE_BUILD_HOOK_URL: `${site.url}/__hooks/build`,
-        BUILD_HOOK_SECRET: site.secret,
-      });
-      stops.push(() => sync.stop());
-      await waitForSyncReady(sync);
-      target = {
-        admin: await adminClient(cms.url, secrets.ADMIN_EMAIL, secrets.ADMIN_PASSWORD),
-        siteUrl: site.url,
-        strapiUrl: cms.url,
-        readToken: secrets.STRAPI_READ_TOKEN,
-        idle: () => waitIdle(`${site.url}/__status`, { authorization: `Bearer ${site.secret}` }, `${sync.url}/status`),
-        siteStatus: () => site.status(),
-      };
+      target = await startSiteSystem(opts.articles, runDir, stops, log);
     }
     await target.idle();
     const samples = await sample(target, opts.samples, log);

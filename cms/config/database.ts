@@ -1,25 +1,13 @@
 import path from 'node:path';
+import { CMS_DATABASE_VARIABLES, cmsDatabaseClient } from '@stackguide/contracts/cms-database';
 import { parseConfig } from '@stackguide/contracts/parse-config';
 
 // Relative SQLite paths are resolved from the repository root (one level above cms/), where .data/ lives.
 const repoRoot = path.resolve(process.cwd(), '..');
 
 export default () => {
-  const c = parseConfig(
-    {
-      DATABASE_CLIENT: 'optional',
-      DATABASE_FILENAME: 'required',
-      DATABASE_URL: 'optional',
-      DATABASE_HOST: 'required',
-      DATABASE_PORT: 'required',
-      DATABASE_NAME: 'required',
-      DATABASE_USERNAME: 'required',
-      DATABASE_PASSWORD: 'optional',
-      DATABASE_SSL: 'required',
-    },
-    process.env,
-  );
-  const client = c.DATABASE_CLIENT ?? (c.DATABASE_URL ? 'postgres' : 'sqlite');
+  const c = parseConfig(CMS_DATABASE_VARIABLES, process.env);
+  const client = cmsDatabaseClient(c);
   if (client === 'sqlite') {
     return {
       connection: {

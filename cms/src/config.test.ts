@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '@stackguide/runtime';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import database from '../config/database';
+import server from '../config/server';
 import stackguide from '../config/stackguide';
 
 const saved = { ...process.env };
@@ -15,7 +18,7 @@ const NAMES = [
   'SITE_STATUS_URL',
   'SITE_BUILD_HOOK_URL',
 ];
-const DATABASE = ['DATABASE_CLIENT', 'DATABASE_URL', 'DATABASE_FILENAME', 'DATABASE_HOST', 'DATABASE_PORT'];
+const DATABASE = ['STRAPI_PUBLIC_DIR', 'DATABASE_CLIENT', 'DATABASE_URL', 'DATABASE_FILENAME', 'DATABASE_HOST', 'DATABASE_PORT'];
 
 beforeEach(() => {
   for (const name of [...NAMES, ...DATABASE]) delete process.env[name];
@@ -67,5 +70,17 @@ describe('cms config', () => {
     expect((database().connection as PostgresConnection).connection).toMatchObject({ host: '127.0.0.1', port: 6543 });
     process.env.DATABASE_CLIENT = 'mysql';
     expect(() => database()).toThrow('DATABASE_CLIENT must be one of sqlite, postgres (got "mysql")');
+  });
+
+  it('serves uploads from STRAPI_PUBLIC_DIR/uploads, creating it, and from cms/public by default', () => {
+    expect(server().dirs.public).toBe(path.join(REPO_ROOT, 'cms', 'public'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackguide-public-'));
+    try {
+      process.env.STRAPI_PUBLIC_DIR = path.join(dir, 'public');
+      expect(server().dirs.public).toBe(path.join(dir, 'public'));
+      expect(fs.statSync(path.join(dir, 'public', 'uploads')).isDirectory()).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

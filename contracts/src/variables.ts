@@ -44,6 +44,7 @@ export const VARIABLES = {
   DATABASE_USERNAME: text('a database user like stackguide', 'stackguide'),
   DATABASE_PASSWORD: secret(1, 'the database password'),
   DATABASE_SSL: flag('false'),
+  STRAPI_PUBLIC_DIR: text('a directory like cms/public (uploads go into its uploads/)', 'cms/public'),
   ADMIN_EMAIL: email('admin@stackguide.local'),
   ADMIN_PASSWORD: secret(1, `the first admin user's password ${GENERATED}`),
   STRAPI_READ_TOKEN: secret(1, `the read-only Strapi API token ${GENERATED}`),

@@ -8,6 +8,7 @@ const SPEC = {
   ADMIN_EMAIL: 'required',
   ADMIN_PASSWORD: 'required',
   DATABASE_FILENAME: 'required',
+  STRAPI_PUBLIC_DIR: 'required',
   MEILI_URL: 'optional',
   MEILI_PORT: 'required',
   MEILI_MASTER_KEY: 'required',

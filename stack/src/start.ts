@@ -9,7 +9,8 @@ import { startSearchEngine } from './meili-step.ts';
 import { checkPorts, portClaims } from './port-check.ts';
 import { FIX as SEARCH_SYNC_FIX, startSearchSync } from './search-sync-step.ts';
 import { startSite } from './site-step.ts';
-import { resolveDataPath, stackPaths, type StackPaths } from './stack-paths.ts';
+import { stackPaths, type StackPaths } from './stack-paths.ts';
+import { dataPaths, partsEnv } from './parts-env.ts';
 import { StartupError } from './startup-error.ts';
 import { Supervisor } from './supervisor.ts';
 import { announcement } from './table.ts';
@@ -63,20 +64,13 @@ async function start(paths: StackPaths, supervisor: Supervisor): Promise<void> {
   await checkPorts(portClaims(config), paths.envFile);
   guard();
 
-  const meiliUrl = await startSearchEngine(config, resolveDataPath('.data/meilisearch', paths), supervisor);
+  const data = dataPaths(config, paths);
+  const meiliUrl = await startSearchEngine(config, data.meiliDataDir, supervisor);
   guard();
 
-  const databaseFilename = resolveDataPath(config.DATABASE_FILENAME, paths);
-  const serviceEnv: NodeJS.ProcessEnv = {
-    ...env,
-    MEILI_URL: meiliUrl,
-    DATABASE_FILENAME: databaseFilename,
-    SEARCH_SYNC_DATA_DIR: resolveDataPath(config.SEARCH_SYNC_DATA_DIR, paths),
-  };
-  // Only search-sync needs the master key; nothing that serves browsers gets it.
-  const { MEILI_MASTER_KEY: _masterKey, ...publicEnv } = serviceEnv;
+  const { service: serviceEnv, public: publicEnv } = partsEnv(env, data, meiliUrl);
 
-  await startCms(config, publicEnv, databaseFilename, supervisor);
+  await startCms(config, publicEnv, data.databaseFilename, supervisor);
   guard();
   const searchSyncUrl = await startSearchSync(config, serviceEnv, supervisor);
   guard();

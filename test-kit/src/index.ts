@@ -17,6 +17,7 @@ export { axeViolations, CHROMIUM_ARGS, launchChromium, watchCspViolations } from
 export { needTool } from './system-tool.ts';
 export { AdminRequestError, adminClient, type AdminClient } from './cms-admin-client.ts';
 export { startFakeStrapi, type FakeCollections, type FakeStrapi } from './fake-strapi.ts';
+export { solidPng } from './png.ts';
 export { postgresBinDir, startPostgres, type PostgresProcess } from './postgres-process.ts';
 export { runBin, type BinResult } from './run-bin.ts';
 export { startTestCms, type TestCms } from './test-cms.ts';

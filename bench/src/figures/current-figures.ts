@@ -3,6 +3,7 @@ import { fig, figs, measuredOn, NONE, percent, score, times, verdict, workloadLa
 import type { Entry } from './latest.ts';
 import { markdownTable } from './markdown.ts';
 import { cleanVerdict, isDrill } from './drill-table.ts';
+import { groupRps, loadVerdict } from './load-table.ts';
 import { relevanceMet, relevanceTargets } from './search-tables.ts';
 import { TARGETS } from './targets.ts';
 
@@ -116,6 +117,22 @@ function sitePublishRows(e: Entry | undefined): Row[] {
   ];
 }
 
+function loadRows(e: Entry | undefined): Row[] {
+  if (!e) return [];
+  const judged = loadVerdict(e.figures);
+  const rps = ['site', 'search', 'analytics'].map((group) => groupRps(e.figures, group));
+  return [
+    {
+      what: `load: req/s pages / search / beacons; errors; page live p95 ${e.workload.running ? 'on the running system' : `(${workloadLabel(e.workload)})`}`,
+      ours: `${figs(...rps)}; ${fig(judged.errors)} errors; ${s(fig(judged.p95 === undefined ? undefined : judged.p95 / 1000))}`,
+      anchor: NONE,
+      target: `0 errors; p95 ≤ ${fig(TARGETS.pageLiveP95Ms / 1000)} s`,
+      met: judged.met,
+      entries: [e],
+    },
+  ];
+}
+
 function keystrokeRows(e: Entry | undefined): Row[] {
   if (!e) return [];
   const p95 = numberAt(e.figures, 'summary', 'p95');
@@ -212,6 +229,8 @@ export function currentFiguresTable(entries: readonly Entry[]): string {
     ...siteBuildRows(largest(entries, 'site-build')),
     ...sitePublishRows(largest(entries, 'site-publish')),
     ...sitePublishRows(running(entries, 'site-publish')),
+    ...loadRows(largest(entries, 'load')),
+    ...loadRows(running(entries, 'load')),
     ...keystrokeRows(largest(entries, 'keystroke')),
     ...searchRows(largest(entries, 'search')),
     ...relevanceRows(entries.find((e) => e.bench === 'relevance')),

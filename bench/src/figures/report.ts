@@ -3,6 +3,7 @@ import path from 'node:path';
 import { currentFiguresTable } from './current-figures.ts';
 import { drillTable } from './drill-table.ts';
 import { type Entry, latestEntries } from './latest.ts';
+import { loadTable } from './load-table.ts';
 import { replaceBetween } from './markers.ts';
 import { meiliSettingsTable, publishTable, reindexTable, sitePublishTable, siteBuildTable } from './pipeline-tables.ts';
 import { readResults, type ResultFile } from './result-file.ts';
@@ -23,6 +24,7 @@ export const BENCH_README_TABLES: Tables = {
   'meili-settings': meiliSettingsTable,
   'site-build': siteBuildTable,
   'site-publish': sitePublishTable,
+  load: loadTable,
   search: searchTable,
   keystroke: keystrokeTable,
   relevance: relevanceTable,
