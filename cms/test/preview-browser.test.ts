@@ -5,6 +5,7 @@ import {
   launchChromium,
   startSiteServer,
   startTestCms,
+  watchCspViolations,
   type AdminClient,
   type SiteServer,
   type TestCms,
@@ -26,6 +27,8 @@ let page: Page;
 let draftId: string;
 /** Every response the browser received, with its body: the preview's secret and token must be in none. */
 const seen: { url: string; body: string }[] = [];
+/** Content-Security-Policy violations in any page or frame, the preview's among them. */
+let violations: string[] = [];
 const ADMIN_BUILD = path.resolve(import.meta.dirname, '../dist/build');
 
 beforeAll(async () => {
@@ -45,6 +48,7 @@ beforeAll(async () => {
   draftId = drafts.results[0]!.documentId;
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  violations = await watchCspViolations(context);
   context.on('response', (res) => {
     void res.body().then(
       (body) => seen.push({ url: res.url(), body: body.toString('latin1') }),
@@ -113,6 +117,12 @@ describe("the admin's Open preview (Chromium, real admin, real site server)", ()
     // Reloaded on its renewed link, showing the article as saved.
     expect(frame.url()).not.toBe(firstLink);
     expect(await frame.locator('h1').first().textContent()).toBe(`${DRAFT.title}, revised`);
+  });
+
+  it("ran every preview in the admin's frame under the site server's policy without a violation", () => {
+    const framed = seen.filter((r) => r.url.startsWith(`${site.url}/__preview/articles/`));
+    expect(framed.length).toBeGreaterThanOrEqual(3);
+    expect(violations.filter((v) => v.startsWith(site.url))).toEqual([]);
   });
 
   it("never lets the preview's secret or its draft-reading token reach the browser", () => {

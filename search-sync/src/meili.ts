@@ -167,6 +167,16 @@ export class SearchIndex {
     }
   }
 
+  /**
+   * Whether `query` finds at least one article with every one of its words (typos, synonyms and stop
+   * words apply as in visitors' searches), so words nothing contains cannot ride on one that finds.
+   * @throws client errors when Meilisearch is unreachable or the index is missing.
+   */
+  async finds(query: string): Promise<boolean> {
+    const { hits } = await this.meili.index(this.uid).search(query, { limit: 1, attributesToRetrieve: ['id'], matchingStrategy: 'all' });
+    return hits.length > 0;
+  }
+
   /** Ids of indexed articles whose roles (slugs) or skills (names) include one of these values. */
   async idsMatching(field: FacetName, value: string): Promise<string[]> {
     const filter = `${field} = ${JSON.stringify(value)}`;

@@ -14,6 +14,7 @@ import { ensureSearchKey } from './keys.ts';
 import type { Logger } from './logger.ts';
 import { SearchIndex, createMeili, ensureIndex } from './meili.ts';
 import { Metrics } from './metrics.ts';
+import { PopularSearches } from './popular-searches.ts';
 import { Processor } from './processor.ts';
 import { SyncQueue } from './queue.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -49,6 +50,8 @@ export class Service {
   readonly buildHook: BuildHook;
   /** Search analytics the site reports (analytics.db beside the queue). */
   readonly analytics: AnalyticsStore;
+  /** The popular searches: the analytics' candidates that the index confirms find something. */
+  readonly popular: PopularSearches;
   /** Reindexes started through the admin API, one at a time. */
   readonly reindexRunner: ReindexRunner;
   /** Vectors of embedded texts (vectors.db beside the queue); only when semantic search is on. */
@@ -82,6 +85,7 @@ export class Service {
           })
         : undefined;
     this.index = new SearchIndex(this.meili, INDEX_UID, vectors);
+    this.popular = new PopularSearches(this.analytics, (query) => this.index.finds(query), log);
     this.buildHook = new BuildHook(
       new RebuildMark(this.queue.db),
       { url: config.buildHookUrl, secret: config.buildHookSecret, ...opts.buildHook },
@@ -137,9 +141,9 @@ export class Service {
         analytics: (req, res, path) =>
           handleAnalytics(req, res, path, {
             store: this.analytics,
+            popular: this.popular,
             limiter,
             siteOrigin: this.config.siteOrigin,
-            adminSecret: this.config.adminSecret,
             terms: () => this.queue.getMeta<SearchTerms>(SEARCH_TERMS_KEY),
             log: this.log,
           }),
@@ -154,6 +158,7 @@ export class Service {
             index: this.index,
             reindex: this.reindexRunner,
             status: () => this.status(),
+            analytics: this.analytics,
             onQueued: () => this.processor.wake(),
           }),
       },

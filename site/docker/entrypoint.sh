@@ -22,6 +22,7 @@ until [ -e /app/site/.builds/current ]; do
   if ! kill -0 "$server" 2>/dev/null; then echo "site: first build failed" >&2; exit 1; fi
   sleep 1
 done
+sh site/docker/nginx-headers.sh /app/site/.builds/current > /tmp/nginx-site-headers.conf
 nginx -g 'daemon off;' &
 web=$!
 trap 'kill "$server" "$web" 2>/dev/null' INT TERM

@@ -18,6 +18,7 @@ import { OutputDir } from './output-files.ts';
 import type { BuildKind } from '@stackguide/contracts/site-status';
 import { loadCompiled, otherStaticPages, renderPage } from './page-renderer.ts';
 import { renderInWorkers } from './render-pool.ts';
+import { HEADERS_FILE, headersFile, siteHeaders } from './security-headers.ts';
 
 /** What a finished build's directory holds, so a later build can bring it up to date instead of linking every file anew. */
 export type BuildContents = {
@@ -124,6 +125,8 @@ export async function buildSite(
   if (!spare) {
     await fs.mkdir(outDir, { recursive: true });
     await out.linkTree(compiled.clientDir);
+    // A recycled build was rendered with the same configuration, so its headers file stands.
+    await out.write(HEADERS_FILE, Buffer.from(headersFile(siteHeaders(ctx.config))));
   }
   const images = new Set([...snapshot.articles.values()].flatMap(ImageStore.files));
   const imageFile = (file: string) => `${IMAGE_URL_DIR.slice(1)}${file}`;

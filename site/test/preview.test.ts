@@ -1,6 +1,16 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
-import { freePort, startSiteServer, startTestCms, type AdminClient, type SiteServer, type TestCms } from '@stackguide/test-kit';
+import {
+  freePort,
+  launchChromium,
+  startSiteServer,
+  startTestCms,
+  watchCspViolations,
+  type AdminClient,
+  type SiteServer,
+  type TestCms,
+} from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedPath } from '@stackguide/contracts/preview-link';
 
@@ -158,5 +168,56 @@ describe('draft preview (real Strapi, real site server)', () => {
   it('has no preview for content without a page of its own', async () => {
     const roles = await admin.request<Listed>('GET', '/content-manager/collection-types/api::role.role?pageSize=1');
     expect(await linkFor(roles.results[0]!.documentId, 'published', 'api::role.role')).toBeUndefined();
+  });
+
+  it("lets only the admin's origin frame a preview, and runs its inline script by a nonce fresh per answer", async () => {
+    const link = (await linkFor(draftId, 'draft'))!;
+    const [first, second] = [await fetch(link), await fetch(link)];
+    const csp = first.headers.get('content-security-policy')!;
+    expect(csp).toContain(`frame-ancestors ${new URL(cms.url).origin}`);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(first.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(first.headers.get('x-content-type-options')).toBe('nosniff');
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(await first.text()).toContain(`<script nonce="${nonce}">`);
+    expect(second.headers.get('content-security-policy')).not.toContain(nonce);
+    const refused = await fetch(`${site.url}/__preview/articles/${draftId}`);
+    expect(refused.headers.get('content-security-policy')).toContain(`frame-ancestors ${new URL(cms.url).origin}`);
+  });
+
+  it('renders under its policy in Chromium, and a page on another origin can frame neither the site nor a preview', async () => {
+    const link = (await linkFor(draftId, 'draft'))!;
+    // Another origin: the same host on another port.
+    const framing = http.createServer((_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          `<!doctype html><title>Framing</title><iframe id="site" src="${site.url}/"></iframe><iframe id="preview" src="${link}"></iframe>`,
+        ),
+    );
+    await new Promise<void>((resolve) => framing.listen(0, '127.0.0.1', resolve));
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext();
+      const violations = await watchCspViolations(context);
+      const page = await context.newPage();
+      await page.goto(link);
+      await page.getByText('Preview of the draft').waitFor();
+      await page.locator('h1', { hasText: GRAPHQL_DRAFT.title }).waitFor();
+      expect(violations).toEqual([]);
+      const refusals: string[] = [];
+      page.on('console', (message) => refusals.push(message.text()));
+      await page.goto(`http://127.0.0.1:${(framing.address() as { port: number }).port}/`);
+      for (const id of ['site', 'preview']) {
+        const frame = await (await page.waitForSelector(`#${id}`)).contentFrame();
+        await expect.poll(() => frame?.url(), { message: id }).toMatch(/^chrome-error:/);
+      }
+      expect(refusals.filter((m) => m.includes('violates the following Content Security Policy directive: "frame-ancestors'))).toHaveLength(
+        2,
+      );
+    } finally {
+      await browser.close();
+      framing.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import {
   freePort,
   launchChromium,
   runBin,
+  watchCspViolations,
   spawnBin,
   startMeili,
   startTestCms,
@@ -17,8 +18,8 @@ import {
   type MeiliProcess,
   type TestCms,
 } from '@stackguide/test-kit';
-import type { Browser } from 'playwright-core';
-import { serveStatic } from '../server/static-files.ts';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { builtHeaders, serveStatic } from '../server/static-files.ts';
 import { filesUnder, readDist } from './dist-checks.ts';
 import { buildSiteForTest } from './site-build.ts';
 
@@ -34,6 +35,12 @@ export type SearchStack = {
   dist: string;
   origin: string;
   browser: Browser;
+  /** A context of `browser` whose Content-Security-Policy violations land in cspViolations. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A page in a context of its own (closed with it), watched like newContext's. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** Every violation of the served pages' policy so far (the build's `_headers`), one line each. */
+  cspViolations: string[];
   /** `search-sync serve`, when asked for: its URL (on the site's pages too) and data directory. */
   sync: { url: string; dataDir: string } | undefined;
   /** The embedder, when asked for: the index then has vectors and answers hybrid queries. */
@@ -113,7 +120,7 @@ export async function startSearchStack(opts: SearchStackOptions = {}): Promise<S
     const searchKey = (JSON.parse((await searchSync(['keys', '--json'], env)).trim()) as { searchKey: string }).searchKey;
     // The server starts first: search-sync must know the site's origin, and the build search-sync's URL.
     let dist = '';
-    const server = http.createServer((req, res) => serveStatic(dist, req, res));
+    const server = http.createServer((req, res) => serveStatic(dist, req, res, builtHeaders(dist)));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => {
       server.closeAllConnections();
@@ -130,7 +137,19 @@ export async function startSearchStack(opts: SearchStackOptions = {}): Promise<S
     cleanups.push(() => fs.rmSync(dist, { recursive: true, force: true }));
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
-    return { cms, meili, masterKey, searchKey, dist, origin, browser, sync, embedder, stop };
+    const cspViolations: string[] = [];
+    const newContext = async (options?: BrowserContextOptions) => {
+      const context = await browser.newContext(options);
+      await watchCspViolations(context, cspViolations);
+      return context;
+    };
+    const newPage = async (options?: BrowserContextOptions) => {
+      const context = await newContext(options);
+      const page = await context.newPage();
+      page.once('close', () => void context.close());
+      return page;
+    };
+    return { cms, meili, masterKey, searchKey, dist, origin, browser, newContext, newPage, cspViolations, sync, embedder, stop };
   } catch (err) {
     await stop();
     throw err;
