@@ -8,6 +8,7 @@ import { ensureApiTokens } from './bootstrap/api-tokens';
 import { ensureSearchSettings } from './bootstrap/search-settings';
 import { ensureSearchSyncWebhook } from './bootstrap/webhook';
 import { registerFirstPublished, stampFirstPublished } from './first-published';
+import { registerPreviousSlugs } from './previous-slugs';
 import { registerSearchSettingsValidation } from './search-settings-validation';
 import { seedOnFirstStart } from './seed/seed';
 
@@ -15,6 +16,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerArticleValidation(strapi);
     registerFirstPublished(strapi);
+    registerPreviousSlugs(strapi);
     registerSearchSettingsValidation(strapi);
   },
 
