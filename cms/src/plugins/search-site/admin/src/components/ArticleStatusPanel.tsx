@@ -4,6 +4,7 @@ import type { ArticleStatus } from '../../../shared/contracts';
 import { ACTIONS, PLUGIN_ID } from '../../../shared/actions';
 import { searchLine, siteLine, type StatusLine } from '../status-text';
 import { useNow, usePoll } from '../use-poll';
+import { OldAddressNotice, type OldAddressProps } from './OldAddressNotice';
 
 /** How often the panel asks again while the edit view is visible. */
 const POLL_MS = 3_000;
@@ -30,14 +31,22 @@ function ArticleStatusLines({ documentId }: { documentId: string }) {
   );
 }
 
-type PanelProps = { model: string; documentId?: string };
+type PanelProps = { model: string; documentId?: string } & Omit<OldAddressProps, 'documentId'>;
 
 /**
  * The edit view's side panel for articles: whether the entry is in search and on the site, kept
  * current by polling (content-manager's addEditViewSidePanel renders it like a component).
  */
-export function ArticleStatusPanel({ model, documentId }: PanelProps) {
+export function ArticleStatusPanel({ model, documentId, document, meta }: PanelProps) {
   const { allowedActions, isLoading } = useRBAC([{ action: ACTIONS.read, subject: null }]);
   if (model !== ARTICLE || !documentId || documentId === 'create' || isLoading || !allowedActions.canRead) return null;
-  return { title: 'Search & site', content: <ArticleStatusLines key={documentId} documentId={documentId} /> };
+  return {
+    title: 'Search & site',
+    content: (
+      <>
+        <ArticleStatusLines key={documentId} documentId={documentId} />
+        <OldAddressNotice documentId={documentId} document={document} meta={meta} />
+      </>
+    ),
+  };
 }
