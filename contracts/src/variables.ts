@@ -87,6 +87,7 @@ export const VARIABLES = {
   PREVIEW_SECRET: randomSecret(32),
   PREVIEW_READ_TOKEN: secret(1, `the preview's own Strapi API token, the only one that may read drafts ${GENERATED}`),
   PREVIEW_URL: httpUrl('https://stackguide.example'),
+  STRAPI_PUBLIC_URL: httpUrl('https://cms.stackguide.example'),
 };
 
 export type VariableName = keyof typeof VARIABLES;

@@ -20,6 +20,8 @@ export type PreviewOptions = {
   /** PREVIEW_SECRET: the CMS signs links with it. */
   secret: string;
   strapiUrl: string;
+  /** Where editors' browsers reach the CMS's uploads (STRAPI_PUBLIC_URL, else STRAPI_URL). */
+  mediaUrl: string;
   /** PREVIEW_READ_TOKEN: the only credential the CMS lets read drafts. */
   token: string;
   /** The build being served: its snapshot and compiled pages. */
@@ -68,8 +70,9 @@ async function fetchArticle(opts: PreviewOptions, grant: PreviewGrant): Promise<
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new PreviewError(422, `This ${grant.status} cannot be shown as a page yet (${issues}).`);
   }
-  // Images stay on the CMS: the served build holds only the published articles' prepared images.
-  return absolutizeMedia(parsed.data, opts.strapiUrl);
+  // Images stay on the CMS, loaded by the editor's browser: the served build holds only the
+  // published articles' prepared images.
+  return absolutizeMedia(parsed.data, opts.mediaUrl);
 }
 
 /** The article page as the served build would render it with this article in it. */
