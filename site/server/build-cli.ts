@@ -9,6 +9,8 @@
  * only). Prints one JSON line with what it built; exits 1 with the cause on one line when it fails
  * (with the stack under --verbose).
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '@stackguide/contracts/parse-config';
@@ -47,11 +49,17 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: OPTIONS });
   loadRootEnv();
   const log = pino({ name: 'site-build', level: process.env.LOG_LEVEL || 'warn' }, pino.destination(2));
-  const ctx = buildContext(await buildEnv(!values['no-search-sync']), log);
-  const out = path.resolve(values.out);
-  const started = performance.now();
-  const build = await replaceDir(out, (fresh) => buildSite(ctx, fresh, null, { changes: null, full: true }));
-  console.log(JSON.stringify({ dir: out, pages: build.pages, rendered: build.rendered, ms: Math.round(performance.now() - started) }));
+  // One build, one process: its article bodies go to a directory of its own, removed at the end.
+  const bodiesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackguide-bodies-'));
+  try {
+    const ctx = buildContext(await buildEnv(!values['no-search-sync']), log, bodiesDir);
+    const out = path.resolve(values.out);
+    const started = performance.now();
+    const build = await replaceDir(out, (fresh) => buildSite(ctx, fresh, null, { changes: null, full: true }));
+    console.log(JSON.stringify({ dir: out, pages: build.pages, rendered: build.rendered, ms: Math.round(performance.now() - started) }));
+  } finally {
+    fs.rmSync(bodiesDir, { recursive: true, force: true });
+  }
 }
 
 try {

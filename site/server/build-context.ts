@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { connection } from '../src/strapi/strapi-snapshot.ts';
 import type { BuildEnv } from './build-env.ts';
+import { BodyStore } from './body-store.ts';
 import { ImageStore } from './images.ts';
 import type { BuildContext } from './site-build.ts';
 
@@ -14,8 +15,11 @@ export function cacheDirOf(env: Pick<BuildEnv, 'SITE_CACHE_DIR'>): string {
   return path.resolve(SITE_ROOT, env.SITE_CACHE_DIR || '.builds/cache');
 }
 
-/** Everything a build needs, from the validated build variables. */
-export function buildContext(env: BuildEnv, log: Logger): BuildContext {
+/**
+ * Everything a build needs, from the validated build variables. `bodiesDir`: where this process
+ * keeps article bodies (one process per directory: it deletes what its builds no longer use).
+ */
+export function buildContext(env: BuildEnv, log: Logger, bodiesDir: string): BuildContext {
   const cacheDir = cacheDirOf(env);
   return {
     siteRoot: SITE_ROOT,
@@ -28,6 +32,7 @@ export function buildContext(env: BuildEnv, log: Logger): BuildContext {
       searchSyncPublicUrl: env.SEARCH_SYNC_PUBLIC_URL,
     },
     images: new ImageStore(path.join(cacheDir, 'images')),
+    bodies: new BodyStore(bodiesDir),
     log,
   };
 }

@@ -1,6 +1,6 @@
 import { digestOf, remember } from '../src/lib/digest.ts';
 import { EMPTY_SNAPSHOT, withChanges, type ContentChange, type Snapshot } from '../src/lib/snapshot.ts';
-import type { Article } from '../src/strapi/schemas.ts';
+import type { Article, FetchedArticle } from '../src/strapi/schemas.ts';
 import {
   fetchArticlesOf,
   fetchByIds,
@@ -9,6 +9,7 @@ import {
   refuseEmpty,
   type StrapiConnection,
 } from '../src/strapi/strapi-snapshot.ts';
+import type { BodyStore } from './body-store.ts';
 import type { ImageStore } from './images.ts';
 
 /** What a fetch brought: the new snapshot and how many entries differ from the previous one. */
@@ -39,20 +40,29 @@ function replaced<T extends { documentId: string }>(
   return { entries: next, changed: changed + [...previous.keys()].filter((id) => !next.has(id)).length };
 }
 
-async function localized(images: ImageStore, articles: Article[]): Promise<Article[]> {
-  const out: Article[] = [];
-  // A few at a time: most articles have no image to fetch, and those that do should not flood the CMS.
-  for (let i = 0; i < articles.length; i += 8) out.push(...(await Promise.all(articles.slice(i, i + 8).map((a) => images.localize(a)))));
-  return out;
+/** Where a fetch puts what it brings: prepared images, and bodies out of memory. */
+export type Stores = { images: ImageStore; bodies: BodyStore };
+
+/** A page of fetched articles as builds keep them: images prepared, bodies in the body store. */
+function keeper(stores: Stores) {
+  return async (articles: FetchedArticle[]): Promise<Article[]> => {
+    const out: Article[] = [];
+    // A few at a time: most articles have no image to fetch, and those that do should not flood the CMS.
+    for (let i = 0; i < articles.length; i += 8) {
+      const localized = await Promise.all(articles.slice(i, i + 8).map((a) => stores.images.localize(a)));
+      out.push(...localized.map((a) => stores.bodies.put(a)));
+    }
+    return out;
+  };
 }
 
 /**
  * Everything published, compared with `previous` (empty for a first build) entry by entry.
  * @throws StrapiError, StrapiContentError, EmptySiteError, ImageError.
  */
-export async function fetchEverything(conn: StrapiConnection, images: ImageStore, previous: Snapshot = EMPTY_SNAPSHOT): Promise<Fetched> {
-  const all = await fetchCollections(conn);
-  const articles = replaced(previous.articles, await localized(images, all.articles));
+export async function fetchEverything(conn: StrapiConnection, stores: Stores, previous: Snapshot = EMPTY_SNAPSHOT): Promise<Fetched> {
+  const all = await fetchCollections(conn, keeper(stores));
+  const articles = replaced(previous.articles, all.articles);
   const roles = replaced(previous.roles, all.roles);
   const skills = replaced(previous.skills, all.skills);
   return {
@@ -73,18 +83,14 @@ const referencing = (snapshot: Snapshot, kind: 'role' | 'skill', id: string) =>
  * now or in `previous` (a deleted role no longer names its articles in Strapi).
  * @throws like fetchEverything.
  */
-export async function fetchChanges(
-  conn: StrapiConnection,
-  images: ImageStore,
-  previous: Snapshot,
-  changes: ContentChange[],
-): Promise<Fetched> {
+export async function fetchChanges(conn: StrapiConnection, stores: Stores, previous: Snapshot, changes: ContentChange[]): Promise<Fetched> {
+  const keep = keeper(stores);
   const articleIds = new Set(changes.filter((c) => c.kind === 'article').map((c) => c.documentId));
   const relations = changes.filter((c): c is ContentChange & { kind: 'role' | 'skill' } => c.kind !== 'article');
   const fetched: Article[] = [];
   for (const { kind, documentId } of relations) {
     for (const id of referencing(previous, kind, documentId)) articleIds.add(id);
-    fetched.push(...(await fetchArticlesOf(conn, kind, documentId)));
+    fetched.push(...(await fetchArticlesOf(conn, kind, documentId, keep)));
   }
   const already = new Set(fetched.map((a) => a.documentId));
   fetched.push(
@@ -92,12 +98,13 @@ export async function fetchChanges(
       conn,
       'articles',
       [...articleIds].filter((id) => !already.has(id)),
+      keep,
     )),
   );
   const found = new Set(fetched.map((a) => a.documentId));
   const gone = [...articleIds].filter((id) => !found.has(id) && previous.articles.has(id));
 
-  const articles = reuse(previous.articles, await localized(images, fetched));
+  const articles = reuse(previous.articles, fetched);
   let { roles, skills } = previous;
   let changed = articles.changed + gone.length;
   if (relations.length > 0) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Block, BlockImage } from '@stackguide/contracts/blocks';
 import sharp, { type OutputInfo } from 'sharp';
 import { SiteError } from '../src/errors.ts';
-import type { Article } from '../src/strapi/schemas.ts';
+import type { Article, FetchedArticle } from '../src/strapi/schemas.ts';
 
 /** Where a build serves prepared images from; the static server caches this directory for a year. */
 export const IMAGE_URL_DIR = '/_astro/';
@@ -35,7 +35,7 @@ export class ImageStore {
   constructor(readonly dir: string) {}
 
   /** The article with its cover and body images pointing at prepared files (`/_astro/…webp`). */
-  async localize(article: Article): Promise<Article> {
+  async localize(article: FetchedArticle): Promise<FetchedArticle> {
     const cover = article.cover ? await this.#image(article.cover) : null;
     const hasBodyImages = article.body.some((b) => b.type === 'image');
     const body = hasBodyImages ? await Promise.all(article.body.map((b) => this.#block(b))) : article.body;
@@ -44,8 +44,8 @@ export class ImageStore {
 
   /** Files (names inside `dir`) the article's images use. */
   static files(article: Article): string[] {
-    const images = [article.cover, ...article.body.map((b) => (b.type === 'image' ? b.image : null))];
-    return images.filter((i): i is BlockImage => i?.url.startsWith(IMAGE_URL_DIR) === true).map((i) => i.url.slice(IMAGE_URL_DIR.length));
+    const urls = [article.cover?.url, ...article.body.images];
+    return urls.filter((url): url is string => url?.startsWith(IMAGE_URL_DIR) === true).map((url) => url.slice(IMAGE_URL_DIR.length));
   }
 
   async #block(block: Block): Promise<Block> {

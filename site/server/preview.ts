@@ -7,7 +7,8 @@ import { ROUTES } from '../src/lib/site-pages.ts';
 import { siteModel } from '../src/lib/site-model.ts';
 import { withChanges } from '../src/lib/snapshot.ts';
 import { absolutizeMedia } from '../src/strapi/media-urls.ts';
-import { type Article, articleSchema } from '../src/strapi/schemas.ts';
+import { articleSchema, type FetchedArticle } from '../src/strapi/schemas.ts';
+import { withBody } from './body-store.ts';
 import { loadCompiled, renderPage } from './page-renderer.ts';
 import { previewDocument } from './preview-page.ts';
 import { PREVIEW_PATH, type PreviewGrant, renewedGrant, signedPath, verifyPreview } from '@stackguide/contracts/preview-link';
@@ -49,7 +50,7 @@ class PreviewError extends Error {
 }
 
 /** One article in the grant's status, read with the preview token, in the shape the site renders. */
-async function fetchArticle(opts: PreviewOptions, grant: PreviewGrant): Promise<Article> {
+async function fetchArticle(opts: PreviewOptions, grant: PreviewGrant): Promise<FetchedArticle> {
   const query = new URLSearchParams({ 'filters[documentId][$eq]': grant.documentId, status: grant.status });
   // An editor waits on this: one quick retry, then say so.
   const client = new StrapiClient({ baseUrl: opts.strapiUrl, token: opts.token, retry: { attempts: 2, baseDelayMs: 200 } });
@@ -76,12 +77,23 @@ async function fetchArticle(opts: PreviewOptions, grant: PreviewGrant): Promise<
 }
 
 /** The article page as the served build would render it with this article in it. */
-async function renderPreview(opts: PreviewOptions, state: SiteState, grant: PreviewGrant, article: Article, now: number): Promise<string> {
+async function renderPreview(
+  opts: PreviewOptions,
+  state: SiteState,
+  grant: PreviewGrant,
+  fetched: FetchedArticle,
+  now: number,
+): Promise<string> {
+  // The draft's body is served from memory: a preview writes nothing, not even to the body store.
+  const { ref, reader } = withBody(state.bodies, fetched.body);
+  const article = { ...fetched, body: ref };
   const snapshot = { ...state.snapshot, articles: withChanges(state.snapshot.articles, [[article.documentId, article]], []) };
   const site = await loadCompiled(state);
   const path = articlePath(article.slug);
   const page = { route: ROUTES.article, params: { slug: article.slug }, path, file: `${path.slice(1)}index.html` };
-  const html = (await renderPage(site, page, opts.config.siteUrl, { model: siteModel(snapshot), config: opts.config })).toString('utf8');
+  const html = (
+    await renderPage(site, page, opts.config.siteUrl, { model: siteModel(snapshot), config: opts.config, bodies: reader })
+  ).toString('utf8');
   const next = signedPath(opts.secret, renewedGrant(grant, now) ?? grant);
   return previewDocument(html, grant.status, { next, renew: next.replace(PREVIEW_PATH, RENEW_PATH) });
 }

@@ -20,10 +20,11 @@ try {
   process.exit(1);
 }
 const logger = pino({ name: 'site', level: env.LOG_LEVEL });
-const ctx = buildContext(env, logger);
+const buildsDir = path.resolve(REPO_ROOT, env.SITE_BUILDS_DIR);
+const ctx = buildContext(env, logger, path.join(buildsDir, 'bodies'));
 
 const builder = new SiteBuilder<SiteState>({
-  buildsDir: path.resolve(REPO_ROOT, env.SITE_BUILDS_DIR),
+  buildsDir,
   debounceMs: env.SITE_BUILD_DEBOUNCE_MS,
   fullBuildIntervalMs: env.SITE_FULL_BUILD_INTERVAL,
   logger,

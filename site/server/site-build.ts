@@ -9,7 +9,9 @@ import type { RenderConfig } from '../src/lib/render-config.ts';
 import { ROUTES, sitePages, type SitePage } from '../src/lib/site-pages.ts';
 import { siteModel } from '../src/lib/site-model.ts';
 import type { ContentChange, Snapshot } from '../src/lib/snapshot.ts';
+import type { BodyReader } from '../src/strapi/schemas.ts';
 import type { StrapiConnection } from '../src/strapi/strapi-snapshot.ts';
+import type { BodyStore } from './body-store.ts';
 import { compileSite, type CompiledSite } from './compile.ts';
 import { fetchChanges, fetchEverything, type Fetched } from './content-fetch.ts';
 import { IMAGE_URL_DIR, ImageStore } from './images.ts';
@@ -35,6 +37,8 @@ export type SiteState = BuildContents & {
   /** The compiled server entry these pages were rendered with (the preview renders through it too). */
   serverEntry: string;
   snapshot: Snapshot;
+  /** Where the snapshot's article bodies are. */
+  bodies: BodyReader;
   /** When the last build that fetched everything started (ms). */
   allFetchedAt: number;
   /** `kind:documentId` → when an incremental build since then started that fetched it again. */
@@ -55,6 +59,7 @@ export type BuildContext = {
   connection: StrapiConnection;
   config: RenderConfig;
   images: ImageStore;
+  bodies: BodyStore;
   log: Logger;
 };
 
@@ -75,8 +80,9 @@ function whyFull(previous: SiteState | null, compiled: CompiledSite, configKey: 
 }
 
 async function fetchContent(ctx: BuildContext, previous: SiteState | null, full: boolean, request: BuildRequest): Promise<Fetched> {
-  if (full || !previous || request.changes === null) return fetchEverything(ctx.connection, ctx.images, previous?.snapshot);
-  return fetchChanges(ctx.connection, ctx.images, previous.snapshot, request.changes);
+  const stores = { images: ctx.images, bodies: ctx.bodies };
+  if (full || !previous || request.changes === null) return fetchEverything(ctx.connection, stores, previous?.snapshot);
+  return fetchChanges(ctx.connection, stores, previous.snapshot, request.changes);
 }
 
 /**
@@ -127,7 +133,7 @@ export async function buildSite(
     [...images].filter((file) => !spare?.images.has(file)).map((file) => [path.join(ctx.images.dir, file), imageFile(file)]),
   );
 
-  const locals = { model, config: ctx.config };
+  const locals = { model, config: ctx.config, bodies: ctx.bodies };
   const toRender: SitePage[] = [];
   const unchanged: [string, string][] = [];
   for (const page of [...pages, ...others]) {
@@ -144,7 +150,14 @@ export async function buildSite(
   const renderStarted = Date.now();
   if (toRender.length >= WORKER_THRESHOLD) {
     ctx.log.info({ pages: toRender.length }, 'rendering on worker threads');
-    await renderInWorkers({ serverEntry: compiled.serverEntry, snapshot, config: ctx.config, pages: toRender, outDir });
+    await renderInWorkers({
+      serverEntry: compiled.serverEntry,
+      snapshot,
+      bodiesDir: ctx.bodies.dir,
+      config: ctx.config,
+      pages: toRender,
+      outDir,
+    });
   } else
     for (let i = 0; i < toRender.length; i += RENDER_BATCH) {
       await Promise.all(
@@ -172,6 +185,8 @@ export async function buildSite(
     'build written',
   );
 
+  // The served build's bodies stay until the next build: it is served (and previewed) until the switch.
+  ctx.bodies.retain([...bodyKeys(snapshot), ...(previous ? bodyKeys(previous.snapshot) : [])]);
   const fetchedAll = kind === 'full' || request.changes === null || !previous;
   const fetchedAt = new Map(fetchedAll ? [] : previous.fetchedAt);
   for (const change of request.changes ?? []) fetchedAt.set(`${change.kind}:${change.documentId}`, startedAt);
@@ -183,6 +198,7 @@ export async function buildSite(
       serverEntry: compiled.serverEntry,
       configKey,
       snapshot,
+      bodies: ctx.bodies,
       keys,
       allFetchedAt,
       fetchedAt,
@@ -243,4 +259,9 @@ export async function copyBuild(build: BuildContents, dir: string): Promise<Buil
 export function covers(state: SiteState, changedAt: number, changes: ContentChange[] | null): boolean {
   if (state.allFetchedAt >= changedAt) return true;
   return changes?.every((c) => (state.fetchedAt.get(`${c.kind}:${c.documentId}`) ?? 0) >= changedAt) ?? false;
+}
+
+/** The bodies a snapshot's articles point at. */
+export function bodyKeys(snapshot: Snapshot): string[] {
+  return [...snapshot.articles.values()].map((a) => a.body.key);
 }

@@ -3,5 +3,6 @@ declare namespace App {
   interface Locals {
     model: import('./lib/site-model.ts').SiteModel;
     config: import('./lib/render-config.ts').RenderConfig;
+    bodies: import('./strapi/schemas.ts').BodyReader;
   }
 }

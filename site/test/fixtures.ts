@@ -2,6 +2,7 @@ import type { FakeCollections } from '@stackguide/test-kit';
 import { roleSchema, skillSchema } from '@stackguide/contracts/entries';
 import { articleSchema } from '../src/strapi/schemas.ts';
 import type { Snapshot } from '../src/lib/snapshot.ts';
+import { bodyRef } from '../server/body-store.ts';
 
 /** Title of the fixture article that tries to inject markup; pages must show it as text. */
 export const HOSTILE_TITLE = 'Escaping <img src=x onerror=alert(1)> in templates';
@@ -179,12 +180,17 @@ export function makeContent(articleCount: number): FakeCollections {
   return { articles, roles, skills };
 }
 
-/** `makeContent(articleCount)` as the site's Strapi reads hand it to a build: validated, by documentId. */
+/** `makeContent(articleCount)` as the site's Strapi reads hand it to a build: validated, by documentId, bodies referenced (stored nowhere). */
 export function fixtureSnapshot(articleCount: number): Snapshot {
   const content = makeContent(articleCount);
   const byId = <T extends { documentId: string }>(items: T[]) => new Map(items.map((i) => [i.documentId, i]));
   return {
-    articles: byId(content.articles.map((a) => articleSchema.parse(a))),
+    articles: byId(
+      content.articles.map((a) => {
+        const fetched = articleSchema.parse(a);
+        return { ...fetched, body: bodyRef(fetched.body) };
+      }),
+    ),
     roles: byId(content.roles.map((r) => roleSchema.parse(r))),
     skills: byId(content.skills.map((s) => skillSchema.parse(s))),
   };

@@ -1,4 +1,3 @@
-import { readingMinutes } from '@stackguide/content';
 import { RELATED_COUNT } from '../consts.ts';
 import type { Role, Skill } from '@stackguide/contracts/entries';
 import type { Article } from '../strapi/schemas.ts';
@@ -51,7 +50,7 @@ function cardOf(article: Article): Card {
       slug: article.slug,
       title: article.title,
       publishedAt: article.publishedAt,
-      minutes: readingMinutes(article.body),
+      minutes: article.body.minutes,
       excerpt: article.excerpt,
       roles: article.roles.map((r) => ({ name: r.name, slug: r.slug })),
     });

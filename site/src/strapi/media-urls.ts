@@ -1,6 +1,6 @@
 import type { Block } from '@stackguide/contracts/blocks';
 import type { Role, Skill } from '@stackguide/contracts/entries';
-import type { Article } from './schemas.ts';
+import type { FetchedArticle } from './schemas.ts';
 
 /** Strapi's local upload provider answers with paths like /uploads/x.jpg; pages need full URLs. */
 function absolute(url: string, strapiUrl: string): string {
@@ -12,7 +12,7 @@ function blockWithAbsoluteMedia(block: Block, strapiUrl: string): Block {
 }
 
 /** A copy of the entry whose cover and body image URLs are absolute. */
-export function absolutizeMedia<T extends Article | Role | Skill>(entry: T, strapiUrl: string): T {
+export function absolutizeMedia<T extends FetchedArticle | Role | Skill>(entry: T, strapiUrl: string): T {
   if (!('body' in entry)) return entry;
   return {
     ...entry,

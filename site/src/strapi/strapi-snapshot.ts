@@ -2,7 +2,7 @@ import type { Role, Skill } from '@stackguide/contracts/entries';
 import { BUILD_RETRY, documentIdFilters, type RetryPolicy, StrapiClient } from '@stackguide/runtime';
 import { EmptySiteError, StrapiContentError } from '../errors.ts';
 import { absolutizeMedia } from './media-urls.ts';
-import { collectionSchemas, type Article, type CollectionName } from './schemas.ts';
+import { type CollectionName, collectionSchemas, type FetchedArticle } from './schemas.ts';
 import { listAll } from './strapi-pages.ts';
 
 export type StrapiConnection = { client: StrapiClient; allowEmpty: boolean };
@@ -18,38 +18,49 @@ export const connection = (
   allowEmpty,
 });
 
-type EntryOf = { articles: Article; roles: Role; skills: Skill };
+/** What Strapi answers for each collection, validated. */
+export type EntryOf = { articles: FetchedArticle; roles: Role; skills: Skill };
 
-/** Published content as the site stores it: validated, media URLs absolute. */
-export type Collections = { articles: Article[]; roles: Role[]; skills: Skill[] };
+/** What a fetch keeps of a page of validated entries (articles: stored away from memory, see body-store.ts). */
+export type Keep<C extends CollectionName, T> = (entries: EntryOf[C][]) => T[] | Promise<T[]>;
+
+const asFetched = <C extends CollectionName>(entries: EntryOf[C][]) => entries;
+
+/** Published content as the site stores it: validated, media URLs absolute, article bodies as `keep` left them. */
+export type Collections<A = FetchedArticle> = { articles: A[]; roles: Role[]; skills: Skill[] };
 
 /**
  * The published entries of one collection (those matching `filters` when given), validated
- * against the site's schemas, media URLs made absolute.
+ * against the site's schemas, media URLs made absolute, each page passed through `keep` as it
+ * arrives.
  * @throws StrapiError when Strapi stays unreachable, StrapiContentError on an unexpected shape.
  */
-export async function fetchEntries<C extends CollectionName>(
+export async function fetchEntries<C extends CollectionName, T extends { documentId: string } = EntryOf[C]>(
   conn: StrapiConnection,
   collection: C,
   filters?: URLSearchParams,
-): Promise<EntryOf[C][]> {
+  keep: Keep<C, T> = asFetched as Keep<C, T>,
+): Promise<T[]> {
   const path = `/api/${collection}`;
-  const listUrl = conn.client.url(path);
-  const items = await listAll(conn.client, path, filters);
   const schema = collectionSchemas[collection];
-  const seen = new Set<string>();
-  return items.map((item) => {
-    const parsed = schema.safeParse(item);
-    if (!parsed.success) {
-      const id = item && typeof item === 'object' && 'documentId' in item ? String(item.documentId) : '(no documentId)';
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      throw new StrapiContentError(listUrl, `${collection} entry ${id}: ${issues}`);
-    }
-    const id = parsed.data.documentId;
-    if (seen.has(id)) throw new StrapiContentError(listUrl, `documentId ${id} appears twice`);
-    seen.add(id);
-    return absolutizeMedia(parsed.data, conn.client.baseUrl) as EntryOf[C];
+  const entries = await listAll(conn.client, path, filters, async (items, listUrl) => {
+    const valid = items.map((item) => {
+      const parsed = schema.safeParse(item);
+      if (!parsed.success) {
+        const id = item && typeof item === 'object' && 'documentId' in item ? String(item.documentId) : '(no documentId)';
+        const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+        throw new StrapiContentError(listUrl, `${collection} entry ${id}: ${issues}`);
+      }
+      return absolutizeMedia(parsed.data, conn.client.baseUrl) as EntryOf[C];
+    });
+    return keep(valid);
   });
+  const seen = new Set<string>();
+  for (const { documentId } of entries) {
+    if (seen.has(documentId)) throw new StrapiContentError(conn.client.url(path), `documentId ${documentId} appears twice`);
+    seen.add(documentId);
+  }
+  return entries;
 }
 
 /**
@@ -57,33 +68,39 @@ export async function fetchEntries<C extends CollectionName>(
  * are not published (or gone).
  * @throws like fetchEntries.
  */
-export async function fetchByIds<C extends CollectionName>(
+export async function fetchByIds<C extends CollectionName, T extends { documentId: string } = EntryOf[C]>(
   conn: StrapiConnection,
   collection: C,
   ids: Iterable<string>,
-): Promise<EntryOf[C][]> {
-  const found: EntryOf[C][] = [];
-  for (const filters of documentIdFilters([...new Set(ids)])) found.push(...(await fetchEntries(conn, collection, filters)));
+  keep?: Keep<C, T>,
+): Promise<T[]> {
+  const found: T[] = [];
+  for (const filters of documentIdFilters([...new Set(ids)])) found.push(...(await fetchEntries(conn, collection, filters, keep)));
   return found;
 }
 
 /** Published articles that name the role or skill with this documentId. @throws like fetchEntries. */
-export function fetchArticlesOf(conn: StrapiConnection, kind: 'role' | 'skill', documentId: string): Promise<Article[]> {
-  return fetchEntries(
-    conn,
-    'articles',
-    new URLSearchParams({ [`filters[${kind === 'role' ? 'roles' : 'skills'}][documentId][$eq]`]: documentId }),
-  );
+export function fetchArticlesOf<T extends { documentId: string } = FetchedArticle>(
+  conn: StrapiConnection,
+  kind: 'role' | 'skill',
+  documentId: string,
+  keep?: Keep<'articles', T>,
+): Promise<T[]> {
+  const filters = new URLSearchParams({ [`filters[${kind === 'role' ? 'roles' : 'skills'}][documentId][$eq]`]: documentId });
+  return fetchEntries(conn, 'articles', filters, keep);
 }
 
 /**
- * Everything published.
+ * Everything published, articles kept as `keepArticles` leaves them.
  * @throws like fetchEntries, and EmptySiteError when there are no articles and the connection does
  * not allow an empty site (ALLOW_EMPTY_SITE).
  */
-export async function fetchCollections(conn: StrapiConnection): Promise<Collections> {
+export async function fetchCollections<A extends { documentId: string } = FetchedArticle>(
+  conn: StrapiConnection,
+  keepArticles?: Keep<'articles', A>,
+): Promise<Collections<A>> {
   const [articles, roles, skills] = await Promise.all([
-    fetchEntries(conn, 'articles'),
+    fetchEntries(conn, 'articles', undefined, keepArticles),
     fetchEntries(conn, 'roles'),
     fetchEntries(conn, 'skills'),
   ]);
