@@ -79,7 +79,7 @@ export async function adminClient(baseUrl: string, email: string, password: stri
     },
     async uploadImage(name, alternativeText) {
       const form = new FormData();
-      form.append('files', new Blob([IMAGE], { type: 'image/png' }), name);
+      form.append('files', new Blob([new Uint8Array(IMAGE)], { type: 'image/png' }), name);
       form.append('fileInfo', JSON.stringify({ name, alternativeText }));
       const [file] = await request<{ id: number; url: string }[]>('POST', '/upload', form);
       return { id: file!.id, url: file!.url };
