@@ -214,6 +214,30 @@ describe('the Strapi admin with the Search & site plugin (Chromium)', () => {
     }
   });
 
+  it('says in the edit view that the old address will redirect once a changed slug is published', async () => {
+    const admin = await stack.cms.admin();
+    const { documentId } = await admin.createArticle(
+      {
+        title: 'An article about to move',
+        slug: 'about-to-move',
+        excerpt: 'Its slug changes in the edit view.',
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Moving body.' }] }],
+        authorName: 'Browser Test',
+      },
+      { publish: true },
+    );
+    await page.goto(`${stack.cms.url}/admin/content-manager/collection-types/api::article.article/${documentId}`);
+    const notice = page.getByText('Old address /articles/about-to-move/ will redirect here once you publish.');
+    await page.getByRole('textbox', { name: /^URL slug/ }).fill('moved-here');
+    await notice.waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await notice.waitFor({ state: 'detached', timeout: 30_000 });
+    const res = await fetch(`${stack.cms.url}/api/articles/${documentId}?fields[0]=slug&fields[1]=previousSlugs`);
+    const { data } = (await res.json()) as { data: { slug: string; previousSlugs: { slug: string }[] } };
+    expect(data.slug).toBe('moved-here');
+    expect(data.previousSlugs.map((p) => p.slug)).toEqual(['about-to-move']);
+  });
+
   it('never lets a search-sync, build-hook or Meilisearch secret reach the browser', async () => {
     const values = SECRET_NAMES.map((name) => stack.secrets[name]);
     expect(seen.some((r) => r.url.includes('/search-site/overview'))).toBe(true);

@@ -102,6 +102,25 @@ describe("the admin's Open preview (Chromium, real admin, real site server)", ()
     expect(await frame.locator('h1').first().textContent()).toBe(`${DRAFT.title}, revised`);
   });
 
+  it("shows the draft's images, loaded by the browser from the CMS", { timeout: 120_000 }, async () => {
+    const alt = 'A cover only the draft has';
+    const image = await admin.uploadImage('draft-cover.png', alt);
+    await admin.updateArticle(draftId, { cover: image.id });
+    await page.goto(editView(draftId));
+    await page.getByRole('link', { name: 'Open preview' }).click();
+    const frame = await previewFrame();
+    expect(await frame.getByAltText(alt).getAttribute('src')).toBe(`${cms.url}${image.url}`);
+    const width = await frame.waitForFunction(
+      (text) => {
+        const img = [...document.images].find((i) => i.alt === text);
+        return img?.complete && img.naturalWidth > 0 ? img.naturalWidth : false;
+      },
+      alt,
+      { timeout: 30_000 },
+    );
+    expect(await width.jsonValue()).toBe(64);
+  });
+
   it("reloads with Strapi's strapiUpdate message after a save or publish in the preview", { timeout: 120_000 }, async () => {
     await page.goto(`${editView(draftId)}/preview?status=draft`);
     const frame = await previewFrame();

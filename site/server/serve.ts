@@ -47,7 +47,7 @@ const preview =
         secret: env.PREVIEW_SECRET,
         token: env.PREVIEW_READ_TOKEN,
         strapiUrl: env.STRAPI_URL,
-        publicStrapiUrl: env.STRAPI_PUBLIC_URL ?? env.STRAPI_URL,
+        publicStrapiUrl: env.STRAPI_PUBLIC_URL || env.STRAPI_URL,
         state: () => builder.state(),
         config: ctx.config,
         log: logger,

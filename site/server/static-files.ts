@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HEADERS_FILE, type HeaderSet, readHeadersFile } from './security-headers.ts';
+import { isRedirectFile, REDIRECT_CACHE_CONTROL, redirectTarget } from './redirect-files.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -80,14 +81,18 @@ export function builtHeaders(root: string): HeaderSet {
 
 /**
  * Serves GET/HEAD for the built site in `root`, with its 404.html for misses, as the site server
- * and `npm run preview` both serve it; other methods get 405. Every answer carries `headers` (the
- * security headers: siteHeaders or builtHeaders).
+ * and `npm run preview` both serve it; other methods get 405. A miss at an old article address
+ * (the build's redirect map) answers 301 to the article's current address, query kept. Every
+ * answer carries `headers` (the security headers: siteHeaders or builtHeaders).
  */
 export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, headers: HeaderSet): void {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
-  const urlPath = new URL(req.url ?? '/', 'http://site').pathname;
-  const resolved = resolvePath(root, urlPath);
+  const url = new URL(req.url ?? '/', 'http://site');
+  const found = resolvePath(root, url.pathname);
+  const resolved: Resolved = found.kind === 'file' && isRedirectFile(root, found.file) ? { kind: 'missing' } : found;
+  const target = resolved.kind === 'missing' ? redirectTarget(root, url.pathname) : null;
+  if (target) return void res.writeHead(301, { location: `${target}${url.search}`, 'cache-control': REDIRECT_CACHE_CONTROL }).end();
   switch (resolved.kind) {
     case 'file':
       send(req, res, resolved.file, 200);

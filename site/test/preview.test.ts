@@ -29,6 +29,8 @@ let cms: TestCms;
 let admin: AdminClient;
 let site: SiteServer;
 let draftId: string;
+/** The CMS as editors' browsers reach it (STRAPI_PUBLIC_URL): another origin for the same server. */
+let publicCmsUrl: string;
 
 type Listed = { results: { documentId: string; title: string; slug: string }[] };
 
@@ -63,7 +65,12 @@ beforeAll(async () => {
   const port = await freePort();
   cms = await startTestCms({ env: { PREVIEW_URL: `http://127.0.0.1:${port}` } });
   admin = await cms.admin();
-  const env = { PREVIEW_SECRET: cms.env.PREVIEW_SECRET!, PREVIEW_READ_TOKEN: cms.env.PREVIEW_READ_TOKEN! };
+  publicCmsUrl = `http://localhost:${new URL(cms.url).port}`;
+  const env = {
+    PREVIEW_SECRET: cms.env.PREVIEW_SECRET!,
+    PREVIEW_READ_TOKEN: cms.env.PREVIEW_READ_TOKEN!,
+    STRAPI_PUBLIC_URL: publicCmsUrl,
+  };
   site = await startSiteServer({ strapiUrl: cms.url, token: cms.readToken, port, env });
   const drafts = await admin.request<Listed>(
     'GET',
@@ -111,6 +118,18 @@ describe('draft preview (real Strapi, real site server)', () => {
     expect(published).toContain('Preview of the published version');
     expect(published).not.toContain('(edited draft)');
     expect(await (await fetch(`${site.url}/articles/${slug}/`)).text()).not.toContain('(edited draft)');
+  });
+
+  it("loads a draft's images from the CMS's public address, not the one the site server uses", async () => {
+    const image = await admin.uploadImage('preview-cover.png', 'An orange block');
+    await admin.updateArticle(draftId, { cover: image.id });
+    const html = await (await fetch((await linkFor(draftId, 'draft'))!)).text();
+    const src = /<img src="([^"]+)"[^>]*alt="An orange block"/.exec(html)?.[1];
+    expect(src).toBe(`${publicCmsUrl}${image.url}`);
+    expect(html).not.toContain(`${cms.url}/uploads/`);
+    const loaded = await fetch(src!);
+    expect(loaded.status).toBe(200);
+    expect(loaded.headers.get('content-type')).toBe('image/png');
   });
 
   it('refuses unsigned, forged, tampered and expired links with a short message', async () => {

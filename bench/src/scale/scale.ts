@@ -108,7 +108,10 @@ async function scaleRun(articles: number, samples: number): Promise<void> {
     let indexed = 0;
     await waitFor(
       `all ${repair.published} published articles to be in the index`,
-      async () => (indexed = await documentCount(system.meili, INDEX_UID)) >= repair.published,
+      async () => {
+        indexed = await documentCount(system.meili, INDEX_UID);
+        return indexed >= repair.published;
+      },
       { timeoutMs: 3 * 3_600_000, intervalMs: 1_000 },
     );
     const searchableSeconds = (performance.now() - reconcileStart) / 1000;
