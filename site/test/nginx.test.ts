@@ -53,7 +53,7 @@ function nginxConf(opts: { port: number; root: string; syncUrl: string; siteUrl:
   const conf = fs.readFileSync(path.join(SITE_ROOT, 'docker/nginx.conf'), 'utf8');
   const replaced = conf
     .replace('listen 8080;', `listen 127.0.0.1:${opts.port};`)
-    .replace('root /app/site/.builds/current;', `root ${opts.root};`)
+    .replaceAll('/app/site/.builds/current', opts.root)
     .replaceAll('http://search-sync:7710', opts.syncUrl)
     .replaceAll('http://127.0.0.1:4321', opts.siteUrl)
     .replaceAll('/tmp/nginx-site-headers.conf', opts.headers)

@@ -31,6 +31,9 @@ async function localConfig(buildsDir: string, siteUrl: string): Promise<{ file: 
   config = swap(config, '/app/site/.builds/current', path.join(buildsDir, 'current'));
   config = swap(config, 'listen 8080;', `listen 127.0.0.1:${port};`);
   config = swap(config, 'pid /tmp/nginx.pid;', `pid ${dir}/nginx.pid;`);
+  // The container writes the build's security headers there at start; these tests are about redirects.
+  fs.writeFileSync(path.join(dir, 'headers.conf'), '');
+  config = swap(config, '/tmp/nginx-site-headers.conf', `${dir}/headers.conf`);
   // Nothing listens there: nginx resolves upstream names at start, and search-sync is not under test.
   config = swap(config, 'http://search-sync:7710', `http://127.0.0.1:${await freePort()}`);
   config = swap(config, 'http://127.0.0.1:4321', siteUrl);

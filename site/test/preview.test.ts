@@ -10,6 +10,7 @@ import {
   type AdminClient,
   type SiteServer,
   type TestCms,
+  waitFor,
 } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedPath } from '@stackguide/contracts/preview-link';
@@ -56,6 +57,26 @@ function buildFiles(): string[] {
     .sort();
 }
 
+/**
+ * buildFiles once the site server stopped writing: after its first build it copies that build as a
+ * spare in the background, which would otherwise land between a test's two snapshots.
+ */
+async function settledBuildFiles(): Promise<string[]> {
+  let last = buildFiles();
+  await waitFor(
+    'the site server to stop writing its builds',
+    async () => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const now = buildFiles();
+      const same = now.join('\n') === last.join('\n');
+      last = now;
+      return same;
+    },
+    { timeoutMs: 60_000, intervalMs: 0 },
+  );
+  return last;
+}
+
 const expectPrivate = (res: Response) => {
   expect(res.headers.get('cache-control')).toBe('no-store');
   expect(res.headers.get('x-robots-tag')).toContain('noindex');
@@ -85,7 +106,7 @@ afterAll(async () => {
 
 describe('draft preview (real Strapi, real site server)', () => {
   it("renders a draft with the site's own article page, privately, and writes nothing", async () => {
-    const before = buildFiles();
+    const before = await settledBuildFiles();
     const link = await linkFor(draftId, 'draft');
     expect(link?.startsWith(`${site.url}/__preview/articles/${draftId}?`)).toBe(true);
     const res = await fetch(link!);
@@ -193,7 +214,7 @@ describe('draft preview (real Strapi, real site server)', () => {
     const link = (await linkFor(draftId, 'draft'))!;
     const [first, second] = [await fetch(link), await fetch(link)];
     const csp = first.headers.get('content-security-policy')!;
-    expect(csp).toContain(`frame-ancestors ${new URL(cms.url).origin}`);
+    expect(csp).toContain(`frame-ancestors ${new URL(publicCmsUrl).origin}`);
     expect(csp).not.toContain('unsafe-inline');
     expect(first.headers.get('referrer-policy')).toBe('no-referrer');
     expect(first.headers.get('x-content-type-options')).toBe('nosniff');
@@ -201,7 +222,7 @@ describe('draft preview (real Strapi, real site server)', () => {
     expect(await first.text()).toContain(`<script nonce="${nonce}">`);
     expect(second.headers.get('content-security-policy')).not.toContain(nonce);
     const refused = await fetch(`${site.url}/__preview/articles/${draftId}`);
-    expect(refused.headers.get('content-security-policy')).toContain(`frame-ancestors ${new URL(cms.url).origin}`);
+    expect(refused.headers.get('content-security-policy')).toContain(`frame-ancestors ${new URL(publicCmsUrl).origin}`);
   });
 
   it('renders under its policy in Chromium, and a page on another origin can frame neither the site nor a preview', async () => {
