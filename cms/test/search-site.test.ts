@@ -136,7 +136,7 @@ describe('Search & site plugin routes (real Strapi, search-sync and Meilisearch;
         .filter((p) => p.action.startsWith('plugin::search-site.'))
         .map((p) => p.action)
         .sort(),
-    ).toEqual(['plugin::search-site.manage', 'plugin::search-site.read']);
+    ).toEqual(['plugin::search-site.gaps', 'plugin::search-site.manage', 'plugin::search-site.read']);
     const withoutManage = before
       .filter((p) => p.action !== 'plugin::search-site.manage')
       .map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions }));
@@ -145,7 +145,7 @@ describe('Search & site plugin routes (real Strapi, search-sync and Meilisearch;
     await stack.cms.restart({ SEARCH_SYNC_ADMIN_SECRET: '', SITE_BUILD_HOOK_URL: 'http://127.0.0.1:9/__hooks/build' });
     superAdmin = await stack.cms.admin();
     const after = (await permissionsOf(editorRole.id)).filter((p) => p.action.startsWith('plugin::search-site.'));
-    expect(after.map((p) => p.action)).toEqual(['plugin::search-site.read']);
+    expect(after.map((p) => p.action).sort()).toEqual(['plugin::search-site.gaps', 'plugin::search-site.read']);
     const overview = await superAdmin.request<Overview>('GET', '/search-site/overview');
     expect(overview.searchSync).toEqual({ ok: false, status: null, error: expect.stringContaining('set SEARCH_SYNC_ADMIN_SECRET') });
     expect(overview.site).toEqual({ ok: false, status: null, error: 'the site server is unreachable at http://127.0.0.1:9/__status' });
