@@ -14,4 +14,8 @@ export default defineConfig({
   // Images are prepared by the build host (server/images.ts), never by an endpoint at request time.
   image: { service: passthroughImageService() },
   devToolbar: { enabled: false },
+  // No inline script or style: the Content-Security-Policy (server/security-headers.ts) allows only
+  // the site's own files, never 'unsafe-inline'. Astro would inline small stylesheets and scripts.
+  build: { inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
 });

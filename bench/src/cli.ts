@@ -54,9 +54,10 @@ const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; a
       'pages, search and analytics beacons at once while an editor publishes every 3 s (--samples publishes); --running: the npm start system',
   },
   relevance: {
-    defaults: {},
-    run: () => relevanceBench(),
-    about: 'judged queries on the seeded articles: MRR@10, hits@1/@3, zero results; ours vs Pagefind',
+    defaults: { articles: 0 },
+    run: (o) => relevanceBench({ articles: o.articles! }),
+    about:
+      'judged queries on the seeded site (--articles N: with N generated articles): MRR@10, hits@1/@3, zero results; ours keyword, with meaning, Pagefind',
   },
   'meili-settings': {
     defaults: { articles: 1000, samples: 40, runs: 2 },

@@ -52,7 +52,10 @@ export async function waitForIdleIndex(m: Meili, index: string, timeoutMs = 600_
   await waitFor(`index ${index} to have no pending tasks`, idle, { timeoutMs });
 }
 
-/** Every document of `index` (only `fields` when given), paged; an index that does not exist is empty. */
+/**
+ * Every document of `index` (only `fields` when given), with its vectors when the index has any,
+ * paged; an index that does not exist is empty.
+ */
 export async function allDocuments(m: Meili, index: string, fields?: string[]): Promise<Record<string, unknown>[]> {
   const docs: Record<string, unknown>[] = [];
   for (let offset = 0; ; offset += 1000) {
@@ -60,7 +63,7 @@ export async function allDocuments(m: Meili, index: string, fields?: string[]): 
       m,
       'POST',
       `/indexes/${index}/documents/fetch`,
-      { ...(fields ? { fields } : {}), limit: 1000, offset },
+      { ...(fields ? { fields } : { retrieveVectors: true }), limit: 1000, offset },
       30_000,
     );
     if (status === 404) return docs;
@@ -105,8 +108,9 @@ export async function bulkLoad(m: Meili, uid: string, settings: Record<string, u
 
 /**
  * Seconds Meilisearch alone needs to index `from`'s documents into a scratch index with the same
- * settings ({@link bulkLoad}): the floor under any reindex of those documents. The scratch index is
- * deleted afterwards.
+ * settings ({@link bulkLoad}): the floor under any reindex of those documents. With semantic search
+ * on, the documents carry their vectors, as ours send them, so the floor indexes the same vectors
+ * and embeds nothing. The scratch index is deleted afterwards.
  * @throws Error when a task fails.
  */
 export async function indexingFloor(m: Meili, from: string): Promise<number> {

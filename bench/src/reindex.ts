@@ -1,10 +1,13 @@
-import { INDEX_UID } from '@stackguide/contracts/search-index';
-import { documentCount, indexingFloor, waitForIdleIndex, type Meili } from './meili-http.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { embedderSettings, INDEX_UID } from '@stackguide/contracts/search-index';
+import { allDocuments, bulkLoad, documentCount, indexingFloor, meiliCall, waitForIdleIndex, type Meili } from './meili-http.ts';
 import { ARTICLE_UID, PLUGIN_INDEX } from './plugin-cms.ts';
 import { stepLog } from '@stackguide/runtime';
 import { startRecording } from './results.ts';
 import { searchLoop, type LoopCounts } from './search-loop.ts';
 import { spawnSearchSync } from './search-sync-process.ts';
+import { watchPeakRss } from './resources.ts';
 import { percentile, ratio, summarize } from './stats.ts';
 import { startSystem, type System } from './system.ts';
 import { renderTable } from './table.ts';
@@ -36,6 +39,31 @@ async function pluginReindex(system: System): Promise<Run> {
   const counts = await loop.stop();
   const docs = await documentCount(system.meili, PLUGIN_INDEX);
   return { seconds, docs, docsPerSecond: docs / seconds, loop: counts };
+}
+
+/**
+ * The ways of giving 10,000 articles their vectors, each timed once: ours with an empty vector store
+ * (every text embedded through the embedder), and Meilisearch calling the rest embedder for each
+ * document itself (documents sent without vectors into an index with the embedder). The embedder's
+ * peak RSS is taken over both.
+ */
+async function embeddingRuns(system: System, log: (line: string) => void) {
+  const { meili, ours } = system;
+  const coldDir = fs.mkdtempSync(path.join(system.runDir, 'cold-'));
+  const rss = watchPeakRss(ours.embedder.child.process.pid ?? 0);
+  const cold = await ourReindex(meili, { ...ours.syncEnv, SEARCH_SYNC_DATA_DIR: coldDir });
+  log(`ours with an empty vector store: ${cold.docs} docs in ${cold.seconds.toFixed(1)} s`);
+  const docs = (await allDocuments(meili, INDEX_UID)).map(({ _vectors, ...doc }) => doc);
+  const { data: settings } = await meiliCall<Record<string, unknown>>(meili, 'GET', `/indexes/${INDEX_UID}/settings`);
+  const scratch = `${INDEX_UID}_meili_embeds`;
+  const meiliEmbeds = await bulkLoad(
+    meili,
+    scratch,
+    { ...settings, embedders: embedderSettings(ours.embedder.url, ours.embedder.apiKey) },
+    docs,
+  ).finally(() => meiliCall(meili, 'DELETE', `/indexes/${scratch}`));
+  log(`Meilisearch embedding every document through the rest embedder: ${meiliEmbeds.toFixed(1)} s`);
+  return { coldSeconds: cold.seconds, meiliEmbedsSeconds: meiliEmbeds, docs: cold.docs, embedderPeakMiB: rss.stop().peakMiB };
 }
 
 type Who = 'ours' | 'plugin' | 'floor' | 'loadedFloor';
@@ -93,6 +121,7 @@ export async function reindexBench(opts: { articles: number; runs: number; runni
         `run ${i + 1}/${opts.runs}: ours at ${pairs.at(-1)!.ofFloor.toFixed(2)}× the floor's speed (${pairs.at(-1)!.ofLoadedFloor.toFixed(2)}× under the loop)`,
       );
     }
+    const embedding = system ? await embeddingRuns(system, log) : undefined;
     const row = (label: string, r: Run[]) => {
       const rate = summarize(r.map((x) => x.docsPerSecond));
       const sum = (k: keyof LoopCounts) => r.reduce((a, x) => a + x.loop[k], 0);
@@ -152,8 +181,13 @@ export async function reindexBench(opts: { articles: number; runs: number; runni
     console.log(
       `\nours/floor (median of rounds): ${ofFloor.toFixed(2)}× — target ≥ 0.9×: ${ofFloor >= 0.9 ? 'met' : 'NOT met'} (under the same search loop ${ofLoadedFloor.toFixed(2)}×)${running ? '' : `; ours/plugin ${speedup.toFixed(2)}×`}; ours failed ${ours.failed}, empty ${ours.empty} — target 0/0: ${ours.failed + ours.empty === 0 ? 'met' : 'NOT met'}`,
     );
+    if (embedding)
+      console.log(
+        `\nembedding every article: ours with an empty vector store ${embedding.coldSeconds.toFixed(1)} s, Meilisearch calling the embedder itself ${embedding.meiliEmbedsSeconds.toFixed(1)} s (${embedding.docs} documents; embedder peak RSS ${embedding.embedderPeakMiB} MiB)`,
+      );
     const file = recording.write('reindex', {
       params: opts,
+      embedding,
       ours,
       plugin: running ? null : plugin,
       floor,

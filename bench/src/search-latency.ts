@@ -91,6 +91,7 @@ export async function searchLatencyBench(opts: { articles: number; runs: number 
     const resources = {
       'our CMS (Strapi)': peakMiB(system.ours.cms.child.process.pid),
       'search-sync serve': peakMiB(system.ours.sync.child.process.pid),
+      embedder: peakMiB(system.ours.embedder.child.process.pid),
       'plugin CMS (Strapi + plugin)': peakMiB(system.peer.cms.child.process.pid),
       'Meilisearch (both indexes)': peakMiB(system.meiliProcess.child.process.pid),
     };

@@ -5,7 +5,9 @@ import {
   freePort,
   startMeili,
   startStrapi,
+  startTestEmbedder,
   stopAll,
+  type EmbedderProcess,
   waitForHttp,
   type AdminClient,
   type MeiliIndexing,
@@ -13,6 +15,7 @@ import {
   type StrapiProcess,
 } from '@stackguide/test-kit';
 import { INDEX_UID } from '@stackguide/contracts/search-index';
+import { keepVectors, seedVectors } from './fixture-vectors.ts';
 import { cmsEnv, fixtureCopy, type Fixture } from './fixtures.ts';
 import { documentCount, waitForIdleIndex, type Meili } from './meili-http.ts';
 import { ARTICLE_UID, PLUGIN_INDEX, preparePluginApp, startPluginCms } from './plugin-cms.ts';
@@ -21,9 +24,14 @@ import { stepLog } from '@stackguide/runtime';
 import { startSearchSync, syncDataDir, waitForSyncReady, type SearchSync } from './search-sync-process.ts';
 import { makeRunDir } from './paths.ts';
 
+/** The bench's own embedder key: the embedder listens on loopback for this run only. */
+const BENCH_EMBEDDER_KEY = 'bench-embedder-key-0123456789';
+
 export type Ours = {
   cms: StrapiProcess;
   cmsEnv: Record<string, string>;
+  /** Semantic search's model, which search-sync embeds articles with and Meilisearch queries. */
+  embedder: EmbedderProcess;
   sync: SearchSync;
   syncEnv: Record<string, string>;
   admin: AdminClient;
@@ -89,6 +97,8 @@ export async function startSystem(articles: number, opts: { onSyncLine?: (line: 
       SEED_ON_START: 'false',
     });
     const cms = await startStrapi({ env: ourEnv, databaseFilename: fixture.databaseFilename });
+    const embedder = await startTestEmbedder({ apiKey: BENCH_EMBEDDER_KEY });
+    if (seedVectors(articles, syncDataDir(runDir))) step('vectors of an earlier run of this fixture in place');
     const syncEnv: Record<string, string> = {
       STRAPI_URL: cms.url,
       STRAPI_READ_TOKEN: secrets.STRAPI_READ_TOKEN,
@@ -98,12 +108,15 @@ export async function startSystem(articles: number, opts: { onSyncLine?: (line: 
       SEARCH_SYNC_PORT: String(syncPort),
       SEARCH_SYNC_DATA_DIR: syncDataDir(runDir),
       RECONCILE_INTERVAL: '10m',
+      EMBEDDER_URL: embedder.url,
+      EMBEDDER_API_KEY: embedder.apiKey,
       ...(opts.onSyncLine ? { LOG_LEVEL: 'info' } : {}),
     };
     const sync = await startSearchSync(syncEnv, opts.onSyncLine);
     const ours: Ours = {
       cms,
       cmsEnv: ourEnv,
+      embedder,
       sync,
       syncEnv,
       admin: await adminClient(cms.url, secrets.ADMIN_EMAIL, secrets.ADMIN_PASSWORD),
@@ -154,11 +167,14 @@ export async function startSystem(articles: number, opts: { onSyncLine?: (line: 
       },
       async stop() {
         await stopAll();
+        keepVectors(articles, syncDataDir(runDir));
         fs.rmSync(runDir, { recursive: true, force: true });
       },
     };
   } catch (err) {
     await stopAll();
+    // What was embedded before the failure still saves the next run that much.
+    keepVectors(articles, syncDataDir(runDir));
     fs.rmSync(runDir, { recursive: true, force: true });
     throw err;
   }

@@ -8,6 +8,7 @@ import { ensureApiTokens } from './bootstrap/api-tokens';
 import { ensureSearchSettings } from './bootstrap/search-settings';
 import { ensureSearchSyncWebhook } from './bootstrap/webhook';
 import { registerFirstPublished, stampFirstPublished } from './first-published';
+import { registerPreviousSlugs } from './previous-slugs';
 import { registerSearchSettingsValidation } from './search-settings-validation';
 import { registerScheduleFields } from './schedule/schedule-fields';
 import { applySchedulePermissions } from './schedule/schedule-permissions';
@@ -18,6 +19,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerArticleValidation(strapi);
     registerFirstPublished(strapi);
+    registerPreviousSlugs(strapi);
     registerSearchSettingsValidation(strapi);
     registerScheduleFields(strapi);
   },

@@ -43,11 +43,12 @@ async function search(q: string): Promise<string[]> {
 /** What the site's search box reports: `GAP` searched three times without results (the list's threshold). */
 async function reportGap(): Promise<void> {
   const syncOrigin = new URL(stack.env.SEARCH_SYNC_URL!).origin;
+  // Three visitors, as a proxy on a private network forwards them: one alone is never listed.
   for (let i = 0; i < 3; i++) {
     const event: AnalyticsEvent = { type: 'search', q: GAP, results: 0 };
     const res = await fetch(`${syncOrigin}${ANALYTICS_PATH}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${i}` },
       body: JSON.stringify(event),
     });
     await res.body?.cancel();

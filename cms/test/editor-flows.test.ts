@@ -154,6 +154,47 @@ describe.each(lanes())('editor flows on $name', (lane) => {
     expect((error as AdminRequestError).status).toBe(400);
   });
 
+  it('keeps the slugs a published article was live under, and nobody else can set them', async () => {
+    const live = async (documentId: string) => {
+      const res = await fetch(`${cms.url}/api/articles/${documentId}?fields[0]=slug&fields[1]=previousSlugs`);
+      const { data } = (await res.json()) as { data: { slug: string; previousSlugs: { slug: string; until: string }[] | null } };
+      return { slug: data.slug, old: (data.previousSlugs ?? []).map((p) => p.slug) };
+    };
+    const rename = async (documentId: string, slug: string) => {
+      await admin.updateArticle(documentId, { slug });
+      await admin.publish(documentId);
+    };
+    const article = { excerpt: 'An article whose address changes.', body: paragraph('Body.'), authorName: 'Test' };
+    const { documentId } = await admin.createArticle({ ...article, title: 'Renamed article', slug: 'renamed-a' }, { publish: true });
+    expect(await live(documentId)).toEqual({ slug: 'renamed-a', old: [] });
+    // A draft's new slug is not public: nothing records or shows it before the publish.
+    await admin.updateArticle(documentId, { slug: 'renamed-b' });
+    expect(await live(documentId)).toEqual({ slug: 'renamed-a', old: [] });
+    await admin.publish(documentId);
+    expect(await live(documentId)).toEqual({ slug: 'renamed-b', old: ['renamed-a'] });
+    await rename(documentId, 'renamed-c');
+    expect(await live(documentId)).toEqual({ slug: 'renamed-c', old: ['renamed-a', 'renamed-b'] });
+    // Written through the admin, the field is ignored.
+    await admin.updateArticle(documentId, { previousSlugs: [{ slug: 'forged', until: new Date().toISOString() }], title: 'Renamed again' });
+    await admin.publish(documentId);
+    expect(await live(documentId)).toEqual({ slug: 'renamed-c', old: ['renamed-a', 'renamed-b'] });
+    // Renamed while unpublished: the address it was live under still counts.
+    await admin.unpublish(documentId);
+    await rename(documentId, 'renamed-d');
+    expect(await live(documentId)).toEqual({ slug: 'renamed-d', old: ['renamed-a', 'renamed-b', 'renamed-c'] });
+    // Back to an old slug: its own page answers there again.
+    await rename(documentId, 'renamed-a');
+    expect(await live(documentId)).toEqual({ slug: 'renamed-a', old: ['renamed-b', 'renamed-c', 'renamed-d'] });
+    // A copy is a new article, with none of the original's old addresses.
+    const copy = await admin.request<{ data: { documentId: string } }>(
+      'POST',
+      `/content-manager/collection-types/api::article.article/clone/${documentId}`,
+      { ...article, title: 'Copy of a renamed article', slug: 'renamed-copy' },
+    );
+    await admin.publish(copy.data.documentId);
+    expect(await live(copy.data.documentId)).toEqual({ slug: 'renamed-copy', old: [] });
+  });
+
   it('keeps the date an article first went live when an edit publishes it again', async () => {
     const stamps = async (documentId: string) => {
       const res = await fetch(`${cms.url}/api/articles/${documentId}?fields[0]=publishedAt&fields[1]=firstPublishedAt`);

@@ -1,17 +1,28 @@
 import type { TestProject } from 'vitest/node';
-import { postgresBinDir, startPostgres, type PostgresProcess } from '@stackguide/test-kit';
+import { needTool, postgresBinDir, startPostgres, type PostgresProcess } from '@stackguide/test-kit';
 
 let postgres: PostgresProcess | undefined;
 
-/** One PostgreSQL cluster for the whole run when the package is installed; each test file makes its own database. */
+/**
+ * One PostgreSQL cluster for the whole run when the package is installed; each test file makes its
+ * own database. Without it the postgres lane is skipped with a notice, or, where
+ * STACKGUIDE_REQUIRE_POSTGRES=1 (CI), the run fails. CMS_TEST_SKIP_POSTGRES=true leaves it out on
+ * purpose (a quicker local run), never where it is required.
+ */
 export async function setup(project: TestProject): Promise<void> {
-  if (postgresBinDir() && process.env.CMS_TEST_SKIP_POSTGRES !== 'true') {
-    postgres = await startPostgres();
-    project.provide('postgresUrl', postgres.url);
-  } else {
-    console.warn('cms tests: PostgreSQL not installed, the postgres lane is skipped (apt-get install postgresql)');
-    project.provide('postgresUrl', '');
-  }
+  const leftOut = process.env.CMS_TEST_SKIP_POSTGRES === 'true';
+  if (leftOut && process.env.STACKGUIDE_REQUIRE_POSTGRES === '1')
+    throw new Error('CMS_TEST_SKIP_POSTGRES=true leaves out the postgres lane, which STACKGUIDE_REQUIRE_POSTGRES=1 requires');
+  const runs =
+    !leftOut &&
+    needTool({
+      name: 'PostgreSQL',
+      installed: postgresBinDir() !== null,
+      variable: 'STACKGUIDE_REQUIRE_POSTGRES',
+      install: 'apt-get install postgresql',
+    });
+  if (runs) postgres = await startPostgres();
+  project.provide('postgresUrl', postgres?.url ?? '');
 }
 
 export async function teardown(): Promise<void> {

@@ -5,6 +5,7 @@ import {
   launchChromium,
   startSiteServer,
   startTestCms,
+  watchCspViolations,
   type AdminClient,
   type SiteServer,
   type TestCms,
@@ -26,6 +27,8 @@ let page: Page;
 let draftId: string;
 /** Every response the browser received, with its body: the preview's secret and token must be in none. */
 const seen: { url: string; body: string }[] = [];
+/** Content-Security-Policy violations in any page or frame, the preview's among them. */
+let violations: string[] = [];
 const ADMIN_BUILD = path.resolve(import.meta.dirname, '../dist/build');
 
 beforeAll(async () => {
@@ -45,6 +48,7 @@ beforeAll(async () => {
   draftId = drafts.results[0]!.documentId;
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  violations = await watchCspViolations(context);
   context.on('response', (res) => {
     void res.body().then(
       (body) => seen.push({ url: res.url(), body: body.toString('latin1') }),
@@ -98,6 +102,25 @@ describe("the admin's Open preview (Chromium, real admin, real site server)", ()
     expect(await frame.locator('h1').first().textContent()).toBe(`${DRAFT.title}, revised`);
   });
 
+  it("shows the draft's images, loaded by the browser from the CMS", { timeout: 120_000 }, async () => {
+    const alt = 'A cover only the draft has';
+    const image = await admin.uploadImage('draft-cover.png', alt);
+    await admin.updateArticle(draftId, { cover: image.id });
+    await page.goto(editView(draftId));
+    await page.getByRole('link', { name: 'Open preview' }).click();
+    const frame = await previewFrame();
+    expect(await frame.getByAltText(alt).getAttribute('src')).toBe(`${cms.url}${image.url}`);
+    const width = await frame.waitForFunction(
+      (text) => {
+        const img = [...document.images].find((i) => i.alt === text);
+        return img?.complete && img.naturalWidth > 0 ? img.naturalWidth : false;
+      },
+      alt,
+      { timeout: 30_000 },
+    );
+    expect(await width.jsonValue()).toBe(64);
+  });
+
   it("reloads with Strapi's strapiUpdate message after a save or publish in the preview", { timeout: 120_000 }, async () => {
     await page.goto(`${editView(draftId)}/preview?status=draft`);
     const frame = await previewFrame();
@@ -113,6 +136,12 @@ describe("the admin's Open preview (Chromium, real admin, real site server)", ()
     // Reloaded on its renewed link, showing the article as saved.
     expect(frame.url()).not.toBe(firstLink);
     expect(await frame.locator('h1').first().textContent()).toBe(`${DRAFT.title}, revised`);
+  });
+
+  it("ran every preview in the admin's frame under the site server's policy without a violation", () => {
+    const framed = seen.filter((r) => r.url.startsWith(`${site.url}/__preview/articles/`));
+    expect(framed.length).toBeGreaterThanOrEqual(3);
+    expect(violations.filter((v) => v.startsWith(site.url))).toEqual([]);
   });
 
   it("never lets the preview's secret or its draft-reading token reach the browser", () => {

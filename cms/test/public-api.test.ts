@@ -17,9 +17,32 @@ type Article = {
 };
 type ListResponse<T> = { data: T[]; meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } } };
 
+/** In the saved, unpublished draft of a published article: never in what the public API serves. */
+const NEWER_DRAFT = 'Unpublished newer draft marker';
+
+/**
+ * Every way to reach articles through the public API, directly or through relations, populated as
+ * deep as a caller may ask; each with `status=draft` too (the route middlewares drop it).
+ */
+const ARTICLE_PATHS = [
+  '/api/articles?pagination[pageSize]=100',
+  '/api/articles?populate=*&pagination[pageSize]=100',
+  '/api/articles?populate[roles][populate][articles]=true&populate[skills][populate][articles]=true&pagination[pageSize]=100',
+  '/api/roles?populate=articles',
+  '/api/roles?populate=*',
+  '/api/roles?populate[articles][populate]=*',
+  '/api/roles?populate[skills][populate][articles]=true',
+  '/api/skills?populate=articles&pagination[pageSize]=100',
+  '/api/skills?populate=*&pagination[pageSize]=100',
+  '/api/skills?populate[articles][populate]=*&pagination[pageSize]=100',
+  '/api/skills?populate[roles][populate][articles]=true&pagination[pageSize]=100',
+];
+
 describe.each(lanes())('public content API on $name', (lane) => {
   let cms: TestCms;
   let draftIds: string[] = [];
+  /** A published article whose draft was edited after publishing. */
+  let editedId = '';
 
   async function get(path: string, token?: string): Promise<Response> {
     return fetch(`${cms.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
@@ -39,6 +62,12 @@ describe.each(lanes())('public content API on $name', (lane) => {
       '/content-manager/collection-types/api::article.article?page=1&pageSize=100&filters[title][$startsWith]=DRAFT:',
     );
     draftIds = drafts.results.map((d) => d.documentId);
+    const published = await getJson<ListResponse<Article>>('/api/articles?pagination[pageSize]=1&sort=id:asc');
+    editedId = published.data[0]!.documentId;
+    await admin.updateArticle(editedId, {
+      title: `${NEWER_DRAFT} title`,
+      excerpt: `${NEWER_DRAFT} in the excerpt of an article whose published version stays as it was.`,
+    });
   });
 
   afterAll(async () => {
@@ -116,12 +145,35 @@ describe.each(lanes())('public content API on $name', (lane) => {
     ];
     for (const query of spellings) {
       const res = await get(`/api/articles?${query}&pagination[pageSize]=100`, token);
+      expect(res.status, query).toBe(200);
       const text = await res.text();
+      expect((JSON.parse(text) as { data: unknown }).data, query).toBeInstanceOf(Array);
       expect(text, query).not.toContain('DRAFT:');
+      expect(text, query).not.toContain(NEWER_DRAFT);
     }
     for (const id of draftIds) {
       const res = await get(`/api/articles/${id}?status=draft`, token);
       expect(res.status).toBe(404);
+    }
+    const edited = await get(`/api/articles/${editedId}?status=draft`, token);
+    expect(edited.status).toBe(200);
+    expect(await edited.text()).not.toContain(NEWER_DRAFT);
+  });
+
+  it.each([
+    ['public', undefined],
+    ['read-only token', 'token'],
+  ])('never hands out a draft through a relation, however deep the populate (%s)', async (_label, useToken) => {
+    const token = useToken ? cms.readToken : undefined;
+    for (const path of ARTICLE_PATHS.flatMap((p) => [p, `${p}&status=draft`])) {
+      const res = await get(path, token);
+      expect(res.status, path).toBe(200);
+      const text = await res.text();
+      // Each path does reach articles: the published one that has a newer draft among them.
+      expect(text, path).toContain(`"documentId":"${editedId}"`);
+      expect(text, path).not.toContain('DRAFT:');
+      expect(text, path).not.toContain(NEWER_DRAFT);
+      for (const id of draftIds) expect(text, path).not.toContain(id);
     }
   });
 

@@ -59,11 +59,21 @@ describe('Search & site plugin routes (real Strapi, search-sync and Meilisearch;
     for (const days of ['0', '91', 'x']) expect(await statusOf(author.request('GET', `/search-site/analytics?days=${days}`))).toBe(400);
   });
 
-  it('lets Authors read but not reindex, retry or discard; Editors may', async () => {
+  it('lets Authors read but not reindex, retry, discard or hide a query; Editors may', async () => {
     expect(await statusOf(author.request('GET', '/search-site/overview'))).toBe(200);
     expect(await statusOf(author.request('POST', '/search-site/reindex'))).toBe(403);
     expect(await statusOf(author.request('POST', '/search-site/dead-letters/article:x/retry'))).toBe(403);
     expect(await statusOf(author.request('DELETE', '/search-site/dead-letters/article:x'))).toBe(403);
+    expect(await statusOf(author.request('PUT', '/search-site/analytics/hidden/spam'))).toBe(403);
+    expect(await statusOf(author.request('DELETE', '/search-site/analytics/hidden/spam'))).toBe(403);
+    // Hidden through the CMS, kept by search-sync: the report lists it apart; showing it again empties the list.
+    expect(await editor.request('PUT', '/search-site/analytics/hidden/CI%2FCD%20spam')).toEqual({ query: 'ci/cd spam', hidden: true });
+    expect(await author.request<Analytics>('GET', '/search-site/analytics?days=30')).toMatchObject({
+      ok: true,
+      data: { hiddenQueries: ['ci/cd spam'] },
+    });
+    expect(await editor.request('DELETE', '/search-site/analytics/hidden/ci%2Fcd%20spam')).toEqual({ query: 'ci/cd spam', hidden: false });
+    expect(await statusOf(editor.request('PUT', '/search-site/analytics/hidden/jane%40example.com'))).toBe(400);
     // search-sync's own answer comes through: there is no such dead letter.
     expect(await statusOf(editor.request('POST', '/search-site/dead-letters/article:x/retry'))).toBe(404);
     expect(await statusOf(editor.request('DELETE', '/search-site/dead-letters/article:x'))).toBe(404);
@@ -126,7 +136,7 @@ describe('Search & site plugin routes (real Strapi, search-sync and Meilisearch;
         .filter((p) => p.action.startsWith('plugin::search-site.'))
         .map((p) => p.action)
         .sort(),
-    ).toEqual(['plugin::search-site.manage', 'plugin::search-site.read']);
+    ).toEqual(['plugin::search-site.gaps', 'plugin::search-site.manage', 'plugin::search-site.read']);
     const withoutManage = before
       .filter((p) => p.action !== 'plugin::search-site.manage')
       .map(({ action, subject, properties, conditions }) => ({ action, subject, properties, conditions }));
@@ -135,7 +145,7 @@ describe('Search & site plugin routes (real Strapi, search-sync and Meilisearch;
     await stack.cms.restart({ SEARCH_SYNC_ADMIN_SECRET: '', SITE_BUILD_HOOK_URL: 'http://127.0.0.1:9/__hooks/build' });
     superAdmin = await stack.cms.admin();
     const after = (await permissionsOf(editorRole.id)).filter((p) => p.action.startsWith('plugin::search-site.'));
-    expect(after.map((p) => p.action)).toEqual(['plugin::search-site.read']);
+    expect(after.map((p) => p.action).sort()).toEqual(['plugin::search-site.gaps', 'plugin::search-site.read']);
     const overview = await superAdmin.request<Overview>('GET', '/search-site/overview');
     expect(overview.searchSync).toEqual({ ok: false, status: null, error: expect.stringContaining('set SEARCH_SYNC_ADMIN_SECRET') });
     expect(overview.site).toEqual({ ok: false, status: null, error: 'the site server is unreachable at http://127.0.0.1:9/__status' });

@@ -20,6 +20,8 @@ export type SearchStack = {
   cms: TestCms;
   meili: MeiliProcess;
   searchSync: Child;
+  /** Where search-sync listens (its public analytics routes among them). */
+  syncUrl: string;
   site: FakeSite;
   /** Every variable the CMS was started with. */
   env: Record<string, string>;
@@ -71,7 +73,7 @@ export async function startSearchStack(
       onLine: opts.onLine,
     });
     cleanups.push(() => searchSync.stop());
-    return { cms, meili, searchSync, site, env: cms.env, secrets, stop };
+    return { cms, meili, searchSync, syncUrl: `http://127.0.0.1:${syncPort}`, site, env: cms.env, secrets, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -9,6 +9,11 @@ export const ANALYTICS_PATH = '/analytics';
 export const POPULAR_PATH = '/analytics/popular';
 /** `GET ?days=N` (1–90, default 30) with `Authorization: Bearer <SEARCH_SYNC_ADMIN_SECRET>`. */
 export const ADMIN_ANALYTICS_PATH = '/admin/analytics';
+/**
+ * `PUT` hides a query (`:id` is the query as the admin report lists it, URL-encoded) from the popular
+ * searches and the admin lists; `DELETE` shows it again. Same bearer secret; answers `{ query, hidden }`.
+ */
+export const ADMIN_HIDDEN_QUERY_PATH = '/admin/analytics/hidden/:id';
 /** `GET`: the vocabulary's terms and stop words, for "did you mean" on a search without results. */
 export const SEARCH_TERMS_PATH = '/search-terms';
 
@@ -28,18 +33,24 @@ export type AnalyticsEvent =
   | { type: 'search'; q: string; results: number }
   | { type: 'click'; q: string; results: number; position: number };
 
-/** `GET /analytics/popular`: queries searched at least 3 times that found something, most searched first. */
-export type PopularQueries = { queries: { query: string; searches: number }[] };
+/**
+ * `GET /analytics/popular`: queries that at least 3 visitors searched (`visitors` counts each
+ * visitor once a day), that find something in the index when asked, and that editors did not
+ * hide; most visitors first.
+ */
+export type PopularQueries = { queries: { query: string; visitors: number }[] };
 
 /**
- * `GET /admin/analytics`: the last `days` days (today included). Only queries seen at least 3 times
- * are listed; the click-through totals count every search. `byPosition[i]` is the number of clicks
- * on the result at position i + 1.
+ * `GET /admin/analytics`: the last `days` days (today included). Only queries at least 3 visitors
+ * searched are listed, hidden ones apart in `hiddenQueries` (every hidden query, whatever its
+ * period); the click-through totals count every search. `byPosition[i]` is the number of clicks on
+ * the result at position i + 1.
  */
 export type AdminAnalytics = {
   days: number;
   topQueries: { query: string; searches: number; avgResults: number; clicks: number }[];
   zeroResultQueries: { query: string; searches: number }[];
+  hiddenQueries: string[];
   clickThrough: { searches: number; clicks: number; rate: number; byPosition: number[] };
 };
 

@@ -37,6 +37,12 @@ export const roleSchema = z.object({
   skills: z.array(skillSchema).default([]),
 });
 
+/**
+ * A slug an article was live under before, and when it stopped being (the publish that changed it,
+ * or its unpublish). The CMS keeps the list (cms/src/previous-slugs.ts); editors cannot write it.
+ */
+export const previousSlugSchema = z.object({ slug: z.string().min(1), until: z.coerce.date() });
+
 export const articleEntrySchema = z.object({
   documentId: ref.documentId,
   slug: ref.slug,
@@ -55,12 +61,18 @@ export const articleEntrySchema = z.object({
   skills: z.array(z.object({ ...ref, category: z.enum(skillCategories) })).default([]),
   /** When it first went live; Strapi moves `publishedAt` on every publish. */
   firstPublishedAt: z.coerce.date().nullable().default(null),
+  /** Old slugs whose addresses redirect to this article (never its current slug); null (none yet) reads as empty. */
+  previousSlugs: z
+    .array(previousSlugSchema)
+    .nullish()
+    .transform((list) => list ?? []),
 });
 
 export type Skill = z.infer<typeof skillSchema>;
 export type SalaryBand = z.infer<typeof salaryBandSchema>;
 export type Role = z.infer<typeof roleSchema>;
 export type ArticleEntry = z.infer<typeof articleEntrySchema>;
+export type PreviousSlug = z.infer<typeof previousSlugSchema>;
 
 type Populate = Record<string, unknown>;
 

@@ -136,6 +136,39 @@ export type PageDocument = {
   updatedAt: number;
 };
 
+/** The embedder's name in the index settings, in documents' `_vectors` and in hybrid queries. */
+export const EMBEDDER = 'minilm';
+
+/**
+ * The `articles` index's `embedders` setting when semantic search is on (pages and salaries have none): Meilisearch's `rest` embedder calling
+ * the embedder (`url`, as Meilisearch reaches it) for each hybrid query's vector, so browsers keep
+ * their search-only key. Documents arrive with their vectors (search-sync embeds them, keeping what
+ * it embedded), marked not to be regenerated, so Meilisearch never embeds documents itself; the
+ * template only names what their vectors are made of. The request and response follow the embedder's
+ * `POST /embed` contract (`{{..}}`: Meilisearch may send several texts at once).
+ */
+export function embedderSettings(url: string, apiKey: string) {
+  return {
+    [EMBEDDER]: {
+      source: 'rest',
+      url: `${url}/embed`,
+      apiKey,
+      dimensions: 384,
+      documentTemplate: '{{doc.title}}. {{doc.excerpt}}',
+      request: { input: ['{{text}}', '{{..}}'] },
+      response: { embeddings: ['{{embedding}}', '{{..}}'] },
+    },
+  } as const;
+}
+
+/**
+ * The `hybrid` parameter of the site's second query: keyword ranking with meaning blended in.
+ * Meilisearch ranks each hit by the better of its keyword score and its weighted semantic
+ * similarity; a larger share lets generated articles that merely share a topic crowd out the
+ * article a query names (bench: `relevance` on both corpora).
+ */
+export const HYBRID = { embedder: EMBEDDER, semanticRatio: 0.3 } as const;
+
 /**
  * One salary band of a role as it sits in the `salaries` index, figures exactly as the CMS holds
  * them. Its words are what a pay question names: the role, region, level, period, currency and

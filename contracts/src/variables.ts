@@ -74,6 +74,13 @@ export const VARIABLES = {
   SITE_BUILD_HOOK_URL: httpUrl('http://127.0.0.1:4321/__hooks/build'),
   LOG_LEVEL: oneOf(PINO_LEVELS, 'info'),
 
+  // embedder (semantic search)
+  EMBEDDER_HOST: host('127.0.0.1'),
+  EMBEDDER_PORT: port('7997'),
+  EMBEDDER_URL: httpUrl('http://127.0.0.1:7997'),
+  EMBEDDER_API_KEY: randomSecret(16),
+  EMBEDDER_THREADS: count('a number of threads like 2', '2'),
+
   // site
   SITE_HOST: host('127.0.0.1'),
   SITE_PORT: port('4321'),
@@ -90,6 +97,7 @@ export const VARIABLES = {
   PREVIEW_SECRET: randomSecret(32),
   PREVIEW_READ_TOKEN: secret(1, `the preview's own Strapi API token, the only one that may read drafts ${GENERATED}`),
   PREVIEW_URL: httpUrl('https://stackguide.example'),
+  STRAPI_PUBLIC_URL: httpUrl('https://cms.stackguide.example'),
 };
 
 export type VariableName = keyof typeof VARIABLES;

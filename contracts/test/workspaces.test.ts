@@ -15,6 +15,7 @@ const LAYERS: Record<string, number> = {
   'demo-content': 1,
   launch: 2,
   'test-kit': 3,
+  embedder: 4,
   'search-sync': 4,
   cms: 4,
   site: 4,

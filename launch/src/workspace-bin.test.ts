@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './paths.ts';
-import { resolveBin, spawnBin } from './workspace-bin.ts';
+import { binIn, resolveBin, spawnBin } from './workspace-bin.ts';
 
 describe('resolveBin', () => {
   it("finds the entry a workspace declares in its package.json's bin", () => {
@@ -18,6 +20,21 @@ describe('resolveBin', () => {
     );
     expect(() => resolveBin('@stackguide/runtime')).toThrow('@stackguide/runtime declares no bin');
     expect(() => resolveBin('@stackguide/no-such-package')).toThrow('package @stackguide/no-such-package is not installed');
+  });
+
+  it('refuses a declared bin whose file is not there (an entry renamed without its package.json)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workspace-bin-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: '@stackguide/renamed', bin: { renamed: './src/old.ts' } }));
+      expect(() => binIn(dir, '@stackguide/renamed')).toThrow(
+        '@stackguide/renamed declares its bin renamed as ./src/old.ts, which is not in',
+      );
+      fs.mkdirSync(path.join(dir, 'src'));
+      fs.writeFileSync(path.join(dir, 'src', 'old.ts'), '');
+      expect(binIn(dir, '@stackguide/renamed').file).toBe(path.join(dir, 'src', 'old.ts'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

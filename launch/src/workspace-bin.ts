@@ -18,10 +18,14 @@ function packageDir(name: string): string {
 /**
  * The file a workspace package declares as its bin in package.json: `bin` when there is only one,
  * otherwise the one named `bin`.
- * @throws Error when the package is missing or declares no such bin.
+ * @throws Error when the package is missing, declares no such bin, or its bin file is not there.
  */
 export function resolveBin(pkg: string, bin?: string): { dir: string; file: string } {
-  const dir = packageDir(pkg);
+  return binIn(packageDir(pkg), pkg, bin);
+}
+
+/** resolveBin for the package `pkg` installed in `dir`. */
+export function binIn(dir: string, pkg: string, bin?: string): { dir: string; file: string } {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> };
   const bins = typeof manifest.bin === 'string' ? { [pkg.replace(/^@[^/]+\//, '')]: manifest.bin } : (manifest.bin ?? {});
   const names = Object.keys(bins);
@@ -31,7 +35,10 @@ export function resolveBin(pkg: string, bin?: string): { dir: string; file: stri
     const declared = names.length > 0 ? `declares the bins ${names.join(', ')}` : 'declares no bin';
     throw new Error(`${pkg} ${declared}${bin ? `, not "${bin}"` : '; say which one to run'}`);
   }
-  return { dir, file: path.join(dir, file) };
+  const full = path.join(dir, file);
+  // A renamed entry must fail here, naming the manifest to fix, not later as a process that never comes up.
+  if (!fs.existsSync(full)) throw new Error(`${pkg} declares its bin ${chosen} as ${file}, which is not in ${dir}: fix its package.json`);
+  return { dir, file: full };
 }
 
 /**

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleAdmin, type AdminDeps, type AdminOverview } from './admin-api.ts';
+import { AnalyticsStore } from './analytics-store.ts';
 import type { SearchDocument } from '@stackguide/contracts/search-index';
 import type { SearchIndex } from './meili.ts';
 import { SyncQueue } from './queue.ts';
@@ -12,6 +13,7 @@ import { syncStatus } from './status.ts';
 const SECRET = 'admin-secret-0123456789';
 let dir: string;
 let queue: SyncQueue;
+let analytics: AnalyticsStore;
 let server: http.Server;
 let base: string;
 let woken: number;
@@ -40,6 +42,7 @@ async function start(secret: string | undefined): Promise<void> {
       },
     },
     status: () => syncStatus(queue),
+    analytics,
     onQueued: () => {
       woken += 1;
     },
@@ -61,6 +64,7 @@ function deadLetter(documentId: string, error: string): void {
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-sync-admin-'));
   queue = new SyncQueue(dir);
+  analytics = new AnalyticsStore(dir);
   woken = 0;
   reindexing = false;
   held = new Map();
@@ -68,6 +72,7 @@ beforeEach(() => {
 afterEach(async () => {
   await new Promise((resolve) => server.close(resolve));
   queue.close();
+  analytics.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -171,5 +176,22 @@ describe('admin API', () => {
     // Published again after it failed: the new attempt is what is happening now.
     queue.enqueue([{ kind: 'article', documentId: 'failed' }], 6_000);
     expect(await state('failed')).toMatchObject({ state: 'queued', error: 'StrapiError: 403 Forbidden' });
+  });
+
+  it('hides a query from the analytics lists (PUT) and shows it again (DELETE), by its text', async () => {
+    await start(SECRET);
+    for (const visitor of ['a', 'b', 'c']) analytics.record({ type: 'search', q: 'ci/cd pipeline', results: 2 }, visitor);
+    const report = async () => (await (await call('GET', '/admin/analytics?days=7')).json()) as Record<string, unknown>;
+    expect(await report()).toMatchObject({ days: 7, topQueries: [{ query: 'ci/cd pipeline' }], hiddenQueries: [] });
+    const hidden = await call('PUT', '/admin/analytics/hidden/CI%2FCD%20pipeline');
+    expect(hidden.status).toBe(200);
+    expect(await hidden.json()).toEqual({ query: 'ci/cd pipeline', hidden: true });
+    expect(await report()).toMatchObject({ topQueries: [], hiddenQueries: ['ci/cd pipeline'] });
+    expect((await call('DELETE', '/admin/analytics/hidden/ci%2Fcd%20pipeline')).status).toBe(200);
+    expect(await report()).toMatchObject({ topQueries: [{ query: 'ci/cd pipeline' }], hiddenQueries: [] });
+    expect((await call('PUT', '/admin/analytics/hidden/jane%40example.com')).status).toBe(400);
+    expect((await call('PUT', '/admin/analytics/hidden/%E0%A4%A')).status).toBe(400);
+    expect((await call('PUT', '/admin/analytics/hidden/x', 'wrong-secret')).status).toBe(401);
+    expect((await call('GET', '/admin/analytics?days=91')).status).toBe(400);
   });
 });

@@ -4,9 +4,11 @@ import { bearerMatches } from '@stackguide/runtime';
 import { documentState } from './document-state.ts';
 import type { SearchIndex } from './meili.ts';
 import type { ItemKind, SyncQueue } from './queue.ts';
-import { json } from './server.ts';
+import { intParam, json } from './server.ts';
 import type { SyncStatus } from './status.ts';
 import { ADMIN_ROUTES, type AdminOverview } from '@stackguide/contracts/search-sync-admin';
+import { ADMIN_ANALYTICS_PATH, ADMIN_HIDDEN_QUERY_PATH } from '@stackguide/contracts/analytics';
+import type { AnalyticsStore } from './analytics-store.ts';
 
 export type AdminDeps = {
   /** SEARCH_SYNC_ADMIN_SECRET; unset turns the whole API off (404). */
@@ -15,13 +17,15 @@ export type AdminDeps = {
   index: SearchIndex;
   reindex: { readonly active: boolean; start(): boolean };
   status(): SyncStatus;
+  analytics: AnalyticsStore;
   /** Items were put back in the queue. */
   onQueued(): void;
 };
 
 export type { AdminDeadLetter, AdminOverview } from '@stackguide/contracts/search-sync-admin';
 
-type Handler = (res: ServerResponse, deps: AdminDeps, param: string) => Promise<void> | void;
+/** `param` is the path's decoded `:id`; `url` the whole request URL (its query string). */
+type Handler = (res: ServerResponse, deps: AdminDeps, param: string, url: URL) => Promise<void> | void;
 type Route = { method: string; path: RegExp; handler: Handler };
 
 const KINDS: ReadonlySet<string> = new Set<ItemKind>(['article', 'role', 'skill', 'search-setting']);
@@ -84,12 +88,34 @@ const ROUTES: Route[] = [
       json(res, 200, await documentState(documentId, deps));
     },
   },
+  {
+    method: 'GET',
+    path: pathPattern(ADMIN_ANALYTICS_PATH),
+    handler(res, deps, _param, url) {
+      const days = intParam(url, 'days', 1, 90, 30);
+      if (days === null) return json(res, 400, { error: 'days must be a whole number from 1 to 90' });
+      const { queriesOverCap: _overCap, ...report } = deps.analytics.report(days);
+      json(res, 200, report);
+    },
+  },
+  ...[true, false].map(
+    (hidden): Route => ({
+      method: hidden ? 'PUT' : 'DELETE',
+      path: pathPattern(ADMIN_HIDDEN_QUERY_PATH),
+      handler(res, deps, raw) {
+        const query = deps.analytics.setHidden(raw, hidden);
+        if (query === null) return json(res, 400, { error: 'not a query search analytics could hold' });
+        json(res, 200, { query, hidden });
+      },
+    }),
+  ),
 ];
 
 /**
  * The `/admin` API the CMS's Search & site page calls server-side. Every route needs
  * `Authorization: Bearer <SEARCH_SYNC_ADMIN_SECRET>` (401 otherwise); without a configured secret
- * the API does not exist (404). Request bodies are ignored: every route takes its input from the path.
+ * the API does not exist (404). Request bodies are ignored: every route takes its input from the path
+ * (and the analytics report its period from the query string).
  */
 export async function handleAdmin(req: IncomingMessage, res: ServerResponse, path: string, deps: AdminDeps): Promise<void> {
   req.resume();
@@ -105,5 +131,5 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
   } catch {
     return json(res, 400, { error: 'malformed path' });
   }
-  await found.route.handler(res, deps, param);
+  await found.route.handler(res, deps, param, new URL(req.url ?? '/', 'http://search-sync'));
 }

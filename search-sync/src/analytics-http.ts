@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { bearerMatches, readJsonBody } from '@stackguide/runtime';
+import { readJsonBody } from '@stackguide/runtime';
 import { z } from 'zod';
 import {
-  ADMIN_ANALYTICS_PATH,
   ANALYTICS_PATH,
   MAX_EVENT_BYTES,
   MAX_POSITION,
@@ -12,17 +11,18 @@ import {
   type SearchTerms,
 } from '@stackguide/contracts/analytics';
 import type { AnalyticsStore } from './analytics-store.ts';
-import { clientAddress } from './client-address.ts';
+import { clientAddress, visitorKey } from './client-address.ts';
 import type { Logger } from './logger.ts';
+import { MAX_POPULAR, type PopularSearches } from './popular-searches.ts';
 import type { RateLimiter } from './rate-limit.ts';
+import { intParam } from './server.ts';
 
 export type AnalyticsDeps = {
   store: AnalyticsStore;
+  popular: PopularSearches;
   limiter: RateLimiter;
   /** Origin of SITE_URL: the only origin browsers may call these routes from. */
   siteOrigin: string;
-  /** Bearer secret of the admin route; undefined turns the route off (404). */
-  adminSecret: string | undefined;
   /** The vocabulary's terms, or null until it has been read from Strapi. */
   terms(): SearchTerms | null;
   log: Logger;
@@ -41,14 +41,6 @@ const CACHEABLE = 'public, max-age=300';
 function reply(res: ServerResponse, status: number, body?: unknown, cache = 'no-store'): void {
   if (body === undefined) res.writeHead(status, { 'cache-control': cache }).end();
   else res.writeHead(status, { 'content-type': 'application/json', 'cache-control': cache }).end(JSON.stringify(body));
-}
-
-/** A whole number from the query string within [min, max], the default when absent, null when malformed. */
-function intParam(url: URL, name: string, min: number, max: number, fallback: number): number | null {
-  const raw = url.searchParams.get(name);
-  if (raw === null) return fallback;
-  const n = Number(raw);
-  return /^\d+$/.test(raw) && n >= min && n <= max ? n : null;
 }
 
 /**
@@ -72,7 +64,8 @@ async function receiveEvent(req: IncomingMessage, res: ServerResponse, deps: Ana
     req.resume();
     return reply(res, 204);
   }
-  if (!deps.limiter.allow(clientAddress(req))) {
+  const visitor = visitorKey(clientAddress(req));
+  if (!deps.limiter.allow(visitor)) {
     req.resume();
     res.setHeader('retry-after', '60');
     return reply(res, 429, { error: 'too many reports; try again in a minute' });
@@ -82,30 +75,16 @@ async function receiveEvent(req: IncomingMessage, res: ServerResponse, deps: Ana
   if (read.kind === 'refused') return reply(res, read.status, { error: read.error });
   const parsed = eventSchema.safeParse(read.value);
   if (!parsed.success) return reply(res, 400, { error: 'expected {type: "search", q, results} or {type: "click", q, results, position}' });
-  const outcome = deps.store.record(parsed.data);
+  const outcome = deps.store.record(parsed.data, visitor);
   if (outcome === 'over-cap') deps.log.debug('analytics: distinct queries per day at the cap; counted in the totals only');
   reply(res, 204);
 }
 
 /**
- * Serves the analytics routes (see analytics-contract.ts) and the public search terms. Returns false
- * for any other path, so the caller routes it.
+ * Serves the public analytics routes (see contracts/analytics.ts) and the search terms. Returns
+ * false for any other path, so the caller routes it.
  */
 export async function handleAnalytics(req: IncomingMessage, res: ServerResponse, path: string, deps: AnalyticsDeps): Promise<boolean> {
-  if (path === ADMIN_ANALYTICS_PATH) {
-    if (!deps.adminSecret) reply(res, 404, { error: 'not found' });
-    else if (req.method !== 'GET') reply(res, 405, { error: 'use GET' });
-    else if (!bearerMatches(req.headers.authorization, deps.adminSecret)) reply(res, 401, { error: 'missing or wrong bearer token' });
-    else {
-      const days = intParam(new URL(req.url ?? '/', 'http://x'), 'days', 1, 90, 30);
-      if (days === null) reply(res, 400, { error: 'days must be a whole number from 1 to 90' });
-      else {
-        const { queriesOverCap: _overCap, ...report } = deps.store.report(days);
-        reply(res, 200, report);
-      }
-    }
-    return true;
-  }
   if (path !== ANALYTICS_PATH && path !== POPULAR_PATH && path !== SEARCH_TERMS_PATH) return false;
   if (!corsAllowed(req, res, deps.siteOrigin)) {
     req.resume();
@@ -130,9 +109,9 @@ export async function handleAnalytics(req: IncomingMessage, res: ServerResponse,
     if (terms) reply(res, 200, terms, CACHEABLE);
     else reply(res, 503, { error: 'the vocabulary has not been read from Strapi yet' });
   } else {
-    const limit = intParam(new URL(req.url ?? '/', 'http://x'), 'limit', 1, 20, 5);
-    if (limit === null) reply(res, 400, { error: 'limit must be a whole number from 1 to 20' });
-    else reply(res, 200, deps.store.popular(limit), CACHEABLE);
+    const limit = intParam(new URL(req.url ?? '/', 'http://x'), 'limit', 1, MAX_POPULAR, 5);
+    if (limit === null) reply(res, 400, { error: `limit must be a whole number from 1 to ${MAX_POPULAR}` });
+    else reply(res, 200, await deps.popular.list(limit), CACHEABLE);
   }
   return true;
 }

@@ -23,3 +23,26 @@ export function clientAddress(req: IncomingMessage): string {
   const last = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').at(-1)?.trim();
   return last && isPrivate(peer) && isIP(last) ? last : peer;
 }
+
+/** How many groups of an IPv6 address these are: an embedded IPv4 address counts as two. */
+const groupCount = (groups: string[]) => groups.reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0);
+
+/**
+ * Who a visitor is for counting them (rate limits, distinct visitors): an IPv4 address itself, an
+ * IPv6 address by its /64 network, which one subscriber usually holds whole, so a client cannot
+ * count as millions of visitors by changing the low bits of its address.
+ */
+export function visitorKey(address: string): string {
+  const v4 = address.replace(/^::ffff:/i, '');
+  if (isIP(v4) === 4) return v4;
+  const bare = address.toLowerCase().split('%')[0] ?? '';
+  if (isIP(bare) !== 6) return address;
+  const [head = '', tail] = bare.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - groupCount(left) - groupCount(right)).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
+}

@@ -35,6 +35,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('turns semantic search on with EMBEDDER_URL, which then needs EMBEDDER_API_KEY', () => {
+    expect(loadConfig(base).embedder).toBeUndefined();
+    expect(loadConfig({ ...base, EMBEDDER_URL: 'http://127.0.0.1:7997/', EMBEDDER_API_KEY: 'embedder-key-0123456' }).embedder).toEqual({
+      url: 'http://127.0.0.1:7997',
+      apiKey: 'embedder-key-0123456',
+    });
+    expect(() => loadConfig({ ...base, EMBEDDER_URL: 'http://127.0.0.1:7997' })).toThrow(
+      /EMBEDDER_API_KEY is required when EMBEDDER_URL is set/,
+    );
+  });
+
   it('prefers MEILI_PUBLIC_URL for browsers', () => {
     expect(loadConfig({ ...base, MEILI_PUBLIC_URL: 'https://search.example.com' }).meiliPublicUrl).toBe('https://search.example.com');
   });

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { type Env, parseConfig } from '@stackguide/contracts/parse-config';
+import { ConfigError, type Env, parseConfig } from '@stackguide/contracts/parse-config';
+import { VARIABLES } from '@stackguide/contracts/variables';
 import { REPO_ROOT } from '@stackguide/runtime';
 
 export type Config = {
@@ -21,6 +22,8 @@ export type Config = {
   adminSecret: string | undefined;
   /** Origin of SITE_URL: the only origin browsers may report search analytics from (CORS). */
   siteOrigin: string;
+  /** The embedder as search-sync and Meilisearch reach it, with its key; unset: keyword search only. */
+  embedder: { url: string; apiKey: string } | undefined;
   logLevel: string;
 };
 
@@ -46,10 +49,14 @@ export function loadConfig(env: Env = process.env): Config {
       BUILD_HOOK_SECRET: 'optional',
       SEARCH_SYNC_ADMIN_SECRET: 'optional',
       SITE_URL: 'required',
+      EMBEDDER_URL: 'optional',
+      EMBEDDER_API_KEY: 'optional',
       LOG_LEVEL: 'required',
     },
     env,
   );
+  if (e.EMBEDDER_URL && !e.EMBEDDER_API_KEY)
+    throw new ConfigError([`EMBEDDER_API_KEY is required when EMBEDDER_URL is set: ${VARIABLES.EMBEDDER_API_KEY.expect}`]);
   // An empty MEILI_URL means `npm start` runs the bundled binary on MEILI_PORT; CLI commands
   // started by hand next to it should find it there too.
   const meiliUrl = e.MEILI_URL ?? `http://127.0.0.1:${e.MEILI_PORT}`;
@@ -68,6 +75,7 @@ export function loadConfig(env: Env = process.env): Config {
     buildHookSecret: e.BUILD_HOOK_SECRET,
     adminSecret: e.SEARCH_SYNC_ADMIN_SECRET,
     siteOrigin: new URL(e.SITE_URL).origin,
+    embedder: e.EMBEDDER_URL && e.EMBEDDER_API_KEY ? { url: e.EMBEDDER_URL, apiKey: e.EMBEDDER_API_KEY } : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,5 +1,7 @@
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Settings, type Task } from 'meilisearch';
 import {
+  EMBEDDER,
+  embedderSettings,
   type FacetName,
   INDEX_SETTINGS,
   INDEX_UID,
@@ -8,6 +10,8 @@ import {
   PRIMARY_KEY,
   type SearchDocument,
 } from '@stackguide/contracts/search-index';
+import type { Config } from './config.ts';
+import type { DocumentVectors } from './document-vectors.ts';
 import { MeiliTaskError } from './errors.ts';
 
 /** How long to wait for one task; indexing a few thousand articles takes well under this. */
@@ -33,9 +37,14 @@ export function createMeili(url: string, masterKey: string): Meilisearch {
   });
 }
 
-/** The contract's settings of index `uid` as the client's mutable Settings type. */
-export function indexSettings(uid: IndexUid = INDEX_UID): Settings {
-  return structuredClone(INDEX_SETTINGS[uid]) as unknown as Settings;
+/**
+ * The contract's settings of index `uid` as the client's mutable Settings type; the `articles` index
+ * gets the embedder when semantic search is on (pages and salaries are keyword-only).
+ */
+export function indexSettings(uid: IndexUid = INDEX_UID, embedder?: Config['embedder']): Settings {
+  const settings = structuredClone(INDEX_SETTINGS[uid]) as unknown as Settings;
+  if (uid !== INDEX_UID || !embedder) return settings;
+  return { embedders: embedderSettings(embedder.url, embedder.apiKey) as Settings['embedders'], ...settings };
 }
 
 /**
@@ -76,21 +85,42 @@ export async function indexUids(meili: Meilisearch): Promise<Set<string>> {
 }
 
 /**
- * Creates every index of the contract with the primary key when missing, then applies each one's
- * settings and waits.
+ * Creates `uid` with the primary key when missing, then applies the settings of `kind` (the index
+ * whose shape it holds; `uid` itself by default) and waits. The embedder joins only an `articles`
+ * index without documents: added to one that has some, Meilisearch would embed every one of them
+ * itself in one long task that holds back every publish (and fails while the embedder is down).
+ * Returns false when that is the case: a reindex then builds the index with it.
  * @throws MeiliTaskError when a task fails.
  */
-export async function ensureIndexes(meili: Meilisearch): Promise<void> {
-  const existing = await indexUids(meili);
-  for (const uid of INDEX_UIDS) {
-    if (!existing.has(uid)) {
-      await waitOk(meili.createIndex(uid, { primaryKey: PRIMARY_KEY })).catch((e: unknown) => {
-        // Another process may have created it meanwhile.
-        if (!(e instanceof MeiliTaskError && e.code === 'index_already_exists')) throw e;
-      });
-    }
-    await waitOk(meili.index(uid).updateSettings(indexSettings(uid)));
+export async function ensureIndex(
+  meili: Meilisearch,
+  uid: string = INDEX_UID,
+  embedder?: Config['embedder'],
+  kind: IndexUid = (INDEX_UIDS as readonly string[]).includes(uid) ? (uid as IndexUid) : INDEX_UID,
+): Promise<boolean> {
+  if (!(await indexUids(meili)).has(uid)) {
+    await waitOk(meili.createIndex(uid, { primaryKey: PRIMARY_KEY })).catch((e: unknown) => {
+      // Another process may have created it meanwhile.
+      if (!(e instanceof MeiliTaskError && e.code === 'index_already_exists')) throw e;
+    });
   }
+  const index = meili.index(uid);
+  const wanted = kind === INDEX_UID ? embedder : undefined;
+  const lacking =
+    wanted !== undefined && !(EMBEDDER in ((await index.getEmbedders()) ?? {})) && (await index.getStats()).numberOfDocuments > 0;
+  await waitOk(index.updateSettings(indexSettings(kind, lacking ? undefined : wanted)));
+  return !lacking;
+}
+
+/**
+ * Ensures every index of the contract (ensureIndex); the embedder goes to `articles` only.
+ * Returns false when `articles` lacks an embedder it should have (see ensureIndex).
+ * @throws MeiliTaskError when a task fails.
+ */
+export async function ensureIndexes(meili: Meilisearch, embedder?: Config['embedder']): Promise<boolean> {
+  let complete = true;
+  for (const uid of INDEX_UIDS) complete = (await ensureIndex(meili, uid, embedder)) && complete;
+  return complete;
 }
 
 /** Upserts and deletes documents of one index (`articles` unless named), waiting for each task. */
@@ -98,12 +128,21 @@ export class SearchIndex<T extends { id: string; updatedAt: number } = SearchDoc
   constructor(
     private readonly meili: Meilisearch,
     readonly uid: string = INDEX_UID,
+    /** Semantic search's vectors, written with every article; undefined: keyword search only (and every other index). */
+    readonly vectors?: DocumentVectors,
   ) {}
 
   /** @throws MeiliTaskError when the task fails; client errors when unreachable. */
   async upsert(docs: T[]): Promise<void> {
     if (docs.length === 0) return;
-    await waitOk(this.meili.index<T>(this.uid).addDocuments(docs, { primaryKey: PRIMARY_KEY }), { interval: LIVE_POLL_MS });
+    // Only the articles index is given vectors, so its documents are SearchDocuments.
+    const written = this.vectors ? await this.vectors.attach(docs as unknown as SearchDocument[]) : docs;
+    await waitOk(this.meili.index(this.uid).addDocuments(written, { primaryKey: PRIMARY_KEY }), { interval: LIVE_POLL_MS });
+  }
+
+  /** Whether the document was written without its vector (the embedder was unavailable). */
+  owesVector(id: string): boolean {
+    return this.vectors?.owes(id) ?? false;
   }
 
   /**
@@ -113,6 +152,7 @@ export class SearchIndex<T extends { id: string; updatedAt: number } = SearchDoc
   async delete(ids: string[]): Promise<number> {
     if (ids.length === 0) return 0;
     const task = await waitOk(this.meili.index(this.uid).deleteDocuments(ids), { interval: LIVE_POLL_MS });
+    this.vectors?.forget(ids);
     return task.details?.deletedDocuments ?? ids.length;
   }
 
@@ -156,6 +196,16 @@ export class SearchIndex<T extends { id: string; updatedAt: number } = SearchDoc
       for (const d of page.results) out.set(String(d.id), Number(d.updatedAt));
       if (page.results.length < limit) return out;
     }
+  }
+
+  /**
+   * Whether `query` finds at least one article with every one of its words (typos, synonyms and stop
+   * words apply as in visitors' searches), so words nothing contains cannot ride on one that finds.
+   * @throws client errors when Meilisearch is unreachable or the index is missing.
+   */
+  async finds(query: string): Promise<boolean> {
+    const { hits } = await this.meili.index(this.uid).search(query, { limit: 1, attributesToRetrieve: ['id'], matchingStrategy: 'all' });
+    return hits.length > 0;
   }
 
   /** Ids of indexed articles whose roles (slugs) or skills (names) include one of these values. */

@@ -226,7 +226,9 @@ export class Processor {
       // Saving the draft of a published article re-sends a document the index already holds, and
       // deleting a never-published draft removes nothing: neither changes what the site shows.
       const indexed = await (held ?? this.deps.index.held(all.map((item) => item.documentId)));
-      changed = upserts.map((u) => u.doc).filter((doc) => !isDeepStrictEqual(indexed.get(doc.id), doc));
+      changed = upserts
+        .map((u) => u.doc)
+        .filter((doc) => !isDeepStrictEqual(indexed.get(doc.id), doc) || this.deps.index.owesVector(doc.id));
       const present = deletes.map((d) => d.documentId).filter((id) => indexed.has(id));
       // Noted before writing, so a crash after the write cannot lose the rebuild (the retry would
       // find nothing to change). A published article whose updatedAt moved is a changed document,

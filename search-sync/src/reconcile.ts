@@ -69,11 +69,11 @@ export async function indexedStamps(deps: Pick<ReconcileDeps, 'index' | 'pageInd
 
 /**
  * Compares what Strapi publishes (articles, roles, skills) with what each index holds (id,
- * updatedAt) and queues the article, role or skill behind every difference, plus a check of the
- * editors' vocabulary (cheap when unchanged). Orphans are queued too rather than deleted here: the
- * processor re-checks Strapi, so a document published while this ran is not removed by mistake.
- * `indexed`, when given, stands in for reading the indexes: a reindex knows what it just loaded, and
- * reading every document back would cost Meilisearch more.
+ * updatedAt) and queues the article, role or skill behind every difference, every article still
+ * owed its vector, plus a check of the editors' vocabulary (cheap when unchanged). Orphans are
+ * queued too rather than deleted here: the processor re-checks Strapi, so a document published while
+ * this ran is not removed by mistake. `indexed`, when given, stands in for reading the indexes: a
+ * reindex knows what it just loaded, and reading every document back would cost Meilisearch more.
  * @throws StrapiError or Meilisearch errors when either side cannot be read.
  */
 export async function reconcile(deps: ReconcileDeps, indexed?: IndexStamps): Promise<ReconcileOutcome> {
@@ -95,6 +95,12 @@ export async function reconcile(deps: ReconcileDeps, indexed?: IndexStamps): Pro
     counts.orphans += orphans.length;
     for (const source of await orphanSources(deps, uid, orphans)) queued.set(key(source), source);
   }
+  // Written without their vector while the embedder was unavailable: written again once it answers.
+  const unembedded = deps.index.vectors && (await deps.index.vectors.healthy()) ? deps.index.vectors.owed() : [];
+  for (const documentId of unembedded) {
+    const source: Source = { kind: 'article', documentId };
+    queued.set(key(source), source);
+  }
   deps.queue.enqueue([...queued.values(), VOCABULARY_ITEM]);
   const result: ReconcileResult = {
     startedAt,
@@ -104,6 +110,6 @@ export async function reconcile(deps: ReconcileDeps, indexed?: IndexStamps): Pro
     watermark: deps.queue.watermark(),
   };
   deps.queue.setMeta(LAST_RECONCILE_KEY, result);
-  deps.log.info({ ...result, cmsDocuments: wanted.cmsDocuments }, 'reconcile done');
+  deps.log.info({ ...result, cmsDocuments: wanted.cmsDocuments, unembedded: unembedded.length }, 'reconcile done');
   return { result, published: wanted.stamps };
 }

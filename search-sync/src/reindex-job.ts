@@ -33,7 +33,7 @@ export type ReindexResult = { reindex: ReindexProgress; reconcile: RepairResult 
 
 /** One reconcile, then waits until the repairs it queued are applied. */
 async function repair(deps: RepairDeps, indexed?: IndexStamps): Promise<{ result: RepairResult; published: IndexStamps }> {
-  await ensureIndexes(deps.meili);
+  await ensureIndexes(deps.meili, deps.index.vectors?.settings);
   const { result, published } = await reconcile(deps, indexed);
   await deps.drain(result.watermark, Date.now() + APPLY_TIMEOUT_MS);
   return { result: { ...result, stillQueued: deps.queue.pendingUpTo(result.watermark) }, published };
@@ -58,7 +58,14 @@ export async function reindexAndRepair(deps: RepairDeps, onProgress?: (p: Reinde
   // the swap that could change what it reads comes only after every document is loaded.
   const before = indexedStamps(deps);
   before.catch(() => undefined);
-  const { progress, loaded } = await reindex({ meili: deps.meili, strapi: deps.strapi, log: deps.log, queue: deps.queue, onProgress });
+  const { progress, loaded } = await reindex({
+    meili: deps.meili,
+    strapi: deps.strapi,
+    log: deps.log,
+    queue: deps.queue,
+    onProgress,
+    vectors: deps.index.vectors,
+  });
   // The reconcile compares Strapi with what was just loaded instead of reading it back. Changes
   // applied after the swap only make it queue a few articles again, which the processor re-checks.
   const repaired = await repair(deps, loaded);

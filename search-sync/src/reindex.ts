@@ -9,6 +9,7 @@ import {
   type SearchDocument,
 } from '@stackguide/contracts/search-index';
 import { toSearchDocument } from './document.ts';
+import type { DocumentVectors } from './document-vectors.ts';
 import { MeiliTaskError, describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
 import { indexSettings, indexUids, waitOk } from './meili.ts';
@@ -60,6 +61,8 @@ export async function reindex(deps: {
   log: Logger;
   queue?: SyncQueue;
   onProgress?: (p: ReindexProgress) => void;
+  /** Semantic search: the embedder in the fresh index's settings, and every document's vector. */
+  vectors?: DocumentVectors;
 }): Promise<ReindexOutcome> {
   const { meili, strapi, log } = deps;
   const startedAt = Date.now();
@@ -99,7 +102,7 @@ export async function reindex(deps: {
     const vocabulary = vocabularySettings(await readVocabulary(strapi));
     for (const uid of INDEX_UIDS) {
       await send(meili.createIndex(fresh(uid), { primaryKey: PRIMARY_KEY }));
-      await send(meili.index(fresh(uid)).updateSettings({ ...indexSettings(uid), ...vocabulary }));
+      await send(meili.index(fresh(uid)).updateSettings({ ...indexSettings(uid, deps.vectors?.settings), ...vocabulary }));
     }
     log.info(
       { indexes: INDEX_UIDS.map(fresh), synonymTerms: Object.keys(vocabulary.synonyms).length, stopWords: vocabulary.stopWords.length },
@@ -123,7 +126,9 @@ export async function reindex(deps: {
     let chunk: SearchDocument[] = [];
     const sendChunk = async () => {
       if (chunk.length === 0) return;
-      await send(articles.addDocuments(chunk, { primaryKey: PRIMARY_KEY }));
+      // Vectors come from the store for text embedded before, so only new text costs embedding time.
+      const documents = deps.vectors ? await deps.vectors.attach(chunk) : chunk;
+      await send(articles.addDocuments(documents, { primaryKey: PRIMARY_KEY }));
       chunk = [];
     };
     for (let next = await firstPage; !next.done; next = await articlePages.next()) {

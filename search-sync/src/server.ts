@@ -1,5 +1,6 @@
 import { SEARCH_KEY_PATH, type SearchKeyAnswer } from '@stackguide/contracts/search-key';
 import http from 'node:http';
+import { API_SECURITY_HEADERS } from '@stackguide/contracts/security-headers';
 import { describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
 import type { SyncStatus } from './status.ts';
@@ -22,9 +23,22 @@ export function json(res: http.ServerResponse, status: number, body: unknown): v
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 }
 
-/** HTTP surface: webhook intake, search analytics, health, status, the public search key, Prometheus metrics and the admin API. */
+/** A whole number from the query string within [min, max], the default when absent, null when malformed. */
+export function intParam(url: URL, name: string, min: number, max: number, fallback: number): number | null {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return fallback;
+  const n = Number(raw);
+  return /^\d+$/.test(raw) && n >= min && n <= max ? n : null;
+}
+
+/**
+ * HTTP surface: webhook intake, search analytics, health, status, the public search key, Prometheus
+ * metrics and the admin API. Every answer carries API_SECURITY_HEADERS (browsers call the public
+ * routes, directly or through the site's nginx).
+ */
 export function createHttpServer(routes: Routes, log: Logger): http.Server {
   return http.createServer((req, res) => {
+    for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) res.setHeader(name, value);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const route = async () => {
       if (await routes.analytics(req, res, path)) return;

@@ -6,6 +6,8 @@ import { AnalyticsStore } from './analytics-store.ts';
 import { handleAdmin } from './admin-api.ts';
 import { BuildHook, type BuildHookOptions } from './build-hook.ts';
 import type { Config } from './config.ts';
+import { DocumentVectors } from './document-vectors.ts';
+import { createEmbedderClient } from './embedder-client.ts';
 import { describeError } from './errors.ts';
 import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { ensureSearchKey } from './keys.ts';
@@ -13,6 +15,7 @@ import type { Logger } from './logger.ts';
 import { SearchIndex, createMeili, ensureIndexes } from './meili.ts';
 import { Metrics } from './metrics.ts';
 import { PageIndexes } from './page-index.ts';
+import { PopularSearches } from './popular-searches.ts';
 import { Processor } from './processor.ts';
 import { SyncQueue } from './queue.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -24,6 +27,7 @@ import { createHttpServer, listen } from './server.ts';
 import { syncStatus, type SyncStatus } from './status.ts';
 import { CmsReader } from './cms-reader.ts';
 import { applyVocabulary, searchTerms } from './vocabulary.ts';
+import { VectorStore } from './vector-store.ts';
 import { handleWebhook } from './webhook.ts';
 
 /** Queue meta key of the search terms last read from the vocabulary (served at /search-terms). */
@@ -48,8 +52,12 @@ export class Service {
   readonly buildHook: BuildHook;
   /** Search analytics the site reports (analytics.db beside the queue). */
   readonly analytics: AnalyticsStore;
+  /** The popular searches: the analytics' candidates that the index confirms find something. */
+  readonly popular: PopularSearches;
   /** Reindexes started through the admin API, one at a time. */
   readonly reindexRunner: ReindexRunner;
+  /** Vectors of embedded texts (vectors.db beside the queue); only when semantic search is on. */
+  private readonly vectorStore: VectorStore | undefined;
   private server: http.Server | undefined;
   private timers = new Set<NodeJS.Timeout>();
   private firstReconcile: ReconcileResult | undefined;
@@ -68,8 +76,19 @@ export class Service {
     this.analytics = new AnalyticsStore(config.dataDir);
     this.meili = createMeili(config.meiliUrl, config.meiliMasterKey);
     this.strapi = new CmsReader(config.strapiUrl, config.strapiToken);
-    this.index = new SearchIndex(this.meili);
+    this.vectorStore = config.embedder ? new VectorStore(config.dataDir) : undefined;
+    const vectors =
+      config.embedder && this.vectorStore
+        ? new DocumentVectors({
+            embedder: createEmbedderClient(config.embedder.url, config.embedder.apiKey),
+            store: this.vectorStore,
+            log,
+            settings: config.embedder,
+          })
+        : undefined;
+    this.index = new SearchIndex(this.meili, INDEX_UID, vectors);
     this.pageIndexes = new PageIndexes(this.meili);
+    this.popular = new PopularSearches(this.analytics, (query) => this.index.finds(query), log);
     this.buildHook = new BuildHook(
       new RebuildMark(this.queue.db),
       { url: config.buildHookUrl, secret: config.buildHookSecret, ...opts.buildHook },
@@ -126,9 +145,9 @@ export class Service {
         analytics: (req, res, path) =>
           handleAnalytics(req, res, path, {
             store: this.analytics,
+            popular: this.popular,
             limiter,
             siteOrigin: this.config.siteOrigin,
-            adminSecret: this.config.adminSecret,
             terms: () => this.queue.getMeta<SearchTerms>(SEARCH_TERMS_KEY),
             log: this.log,
           }),
@@ -143,6 +162,7 @@ export class Service {
             index: this.index,
             reindex: this.reindexRunner,
             status: () => this.status(),
+            analytics: this.analytics,
             onQueued: () => this.processor.wake(),
           }),
       },
@@ -158,8 +178,9 @@ export class Service {
 
   private async prepare(attempt: number): Promise<void> {
     if (this.stopped) return;
+    let complete: boolean;
     try {
-      await ensureIndexes(this.meili);
+      complete = await ensureIndexes(this.meili, this.config.embedder);
       this.searchKey = await ensureSearchKey(this.meili);
       this.log.info('index settings applied and search key ensured');
     } catch (err) {
@@ -169,6 +190,10 @@ export class Service {
       return;
     }
     this.processor.start();
+    if (!complete) {
+      this.log.info('semantic search is on but the index has no embedder yet: reindexing to give every article its vector');
+      this.reindexRunner.start();
+    }
     await this.reconcileNow();
   }
 
@@ -251,5 +276,6 @@ export class Service {
     await closed;
     this.queue.close();
     this.analytics.close();
+    this.vectorStore?.close();
   }
 }

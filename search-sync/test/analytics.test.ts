@@ -4,10 +4,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startFakeStrapi, waitFor, type FakeStrapi, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdminAnalytics } from '@stackguide/contracts/analytics';
+import type { AdminAnalytics, PopularQueries } from '@stackguide/contracts/analytics';
 import type { Service } from '../src/service.ts';
 
-import { startService, startTestMeili, tempDir, testConfig } from './helpers.ts';
+import { makeArticle, startService, startTestMeili, tempDir, testConfig } from './helpers.ts';
 
 const SITE = 'http://127.0.0.1:4321';
 const ADMIN_SECRET = 'admin-secret-0123456789';
@@ -18,20 +18,23 @@ let strapi: FakeStrapi<FeedArticle>;
 let service: Service;
 let base: string;
 
+const config = () =>
+  testConfig({
+    strapiUrl: strapi.url,
+    strapiToken: strapi.token,
+    meiliUrl: meili.url,
+    dataDir: path.join(dir, 'data'),
+    siteOrigin: SITE,
+    adminSecret: ADMIN_SECRET,
+  });
+
 beforeAll(async () => {
   dir = tempDir('analytics');
-  strapi = await startFakeStrapi<FeedArticle>();
+  // The index holds "Zebra handbook article 1" and "… 2", about queues: what real searches find.
+  strapi = await startFakeStrapi<FeedArticle>({ articles: [makeArticle(1), makeArticle(2)] });
   meili = await startTestMeili(dir);
-  ({ service, base } = await startService(
-    testConfig({
-      strapiUrl: strapi.url,
-      strapiToken: strapi.token,
-      meiliUrl: meili.url,
-      dataDir: path.join(dir, 'data'),
-      siteOrigin: SITE,
-      adminSecret: ADMIN_SECRET,
-    }),
-  ));
+  ({ service, base } = await startService(config()));
+  await waitFor('the index filled', () => service.ready(), { timeoutMs: 30_000 });
 });
 afterAll(async () => {
   await service?.stop();
@@ -51,6 +54,13 @@ const send = (route: string, init: Init = {}) =>
 const admin = async (days = 30): Promise<AdminAnalytics> =>
   (await send(`/admin/analytics?days=${days}`, { headers: { authorization: `Bearer ${ADMIN_SECRET}` } })).json() as Promise<AdminAnalytics>;
 const searchEvent = (q: string, results = 3) => ({ type: 'search', q, results });
+const popular = async (): Promise<string[]> =>
+  ((await (await send('/analytics/popular?limit=20')).json()) as PopularQueries).queries.map((q) => q.query);
+/** Reports `q` once from each of `visitors` distinct addresses (as the site's nginx forwards them). */
+async function searchedBy(q: string, visitors: number, results = 3): Promise<void> {
+  for (let i = 1; i <= visitors; i++)
+    expect((await post(searchEvent(q, results), { 'x-forwarded-for': `198.51.100.${i}` })).status).toBe(204);
+}
 
 describe('POST /analytics refuses what it must', () => {
   it('answers a preflight from SITE_URL with CORS headers, and refuses other origins', async () => {
@@ -89,20 +99,58 @@ describe('POST /analytics refuses what it must', () => {
 });
 
 describe('aggregates', () => {
-  it('shows a query publicly and to the admin only after 3 searches; clicks make the click-through', async () => {
-    for (let i = 0; i < 2; i++) expect((await post(searchEvent('Docker Salary', 4))).status).toBe(204);
-    expect((await (await send('/analytics/popular')).json()) as unknown).toEqual({ queries: [] });
+  it('shows a query publicly and to the admin only once 3 visitors searched it; clicks make the click-through', async () => {
+    await searchedBy('Zebra Handbook', 2, 4);
+    expect(await popular()).toEqual([]);
     expect((await admin()).topQueries).toEqual([]);
-    await post(searchEvent('docker salary', 6));
-    await post({ type: 'click', q: 'docker salary', results: 6, position: 2 });
-    const popular = await send('/analytics/popular?limit=3', { headers: { origin: SITE } });
-    expect(popular.headers.get('cache-control')).toBe('public, max-age=300');
-    expect(popular.headers.get('access-control-allow-origin')).toBe(SITE);
-    expect(await popular.json()).toEqual({ queries: [{ query: 'docker salary', searches: 3 }] });
+    await post(searchEvent('zebra handbook', 6), { 'x-forwarded-for': '198.51.100.3' });
+    await post({ type: 'click', q: 'zebra handbook', results: 6, position: 2 });
+    const answer = await send('/analytics/popular?limit=3', { headers: { origin: SITE } });
+    expect(answer.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(answer.headers.get('access-control-allow-origin')).toBe(SITE);
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(answer.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(await answer.json()).toEqual({ queries: [{ query: 'zebra handbook', visitors: 3 }] });
     const report = await admin();
-    expect(report.topQueries).toEqual([{ query: 'docker salary', searches: 3, avgResults: 4.7, clicks: 1 }]);
+    expect(report.topQueries).toEqual([{ query: 'zebra handbook', searches: 3, avgResults: 4.7, clicks: 1 }]);
     expect(report.clickThrough).toMatchObject({ clicks: 1, byPosition: [0, 1] });
     expect(report.clickThrough.searches).toBeGreaterThanOrEqual(3);
+  });
+
+  it('never shows what one client reports, however many reports it sends', async () => {
+    for (let i = 0; i < 30; i++)
+      expect((await post(searchEvent('queues zebra', 7), { 'x-forwarded-for': '203.0.113.66' })).status).toBe(204);
+    // Nor from other addresses of its IPv6 network.
+    for (let i = 1; i <= 5; i++) await post(searchEvent('queues zebra', 7), { 'x-forwarded-for': `2001:db8:5:6::${i}` });
+    expect(await popular()).not.toContain('queues zebra');
+    expect((await admin()).topQueries.map((q) => q.query)).not.toContain('queues zebra');
+  });
+
+  it('never shows a query that finds nothing in the index, whatever result count the visitors claimed', async () => {
+    await searchedBy('buy cheap pills at spam example', 5, 7);
+    await searchedBy('zebra pills', 5, 7);
+    const shown = await popular();
+    expect(shown).toContain('zebra handbook');
+    expect(shown).not.toContain('buy cheap pills at spam example');
+    expect(shown, 'every word must find something, not just one').not.toContain('zebra pills');
+  });
+
+  it('hides a query an editor hid, also after a restart, and shows it again when asked', async () => {
+    await searchedBy('handbook article', 3);
+    expect(await popular()).toContain('handbook article');
+    const hide = (method: string) =>
+      send('/admin/analytics/hidden/Handbook%20Article', { method, headers: { authorization: `Bearer ${ADMIN_SECRET}` } });
+    expect((await hide('PUT')).status).toBe(200);
+    expect(await popular()).not.toContain('handbook article');
+    await service.stop();
+    ({ service, base } = await startService(config()));
+    await searchedBy('handbook article', 4);
+    expect(await popular()).not.toContain('handbook article');
+    const report = await admin();
+    expect(report.hiddenQueries).toEqual(['handbook article']);
+    expect(report.topQueries.map((q) => q.query)).not.toContain('handbook article');
+    expect((await hide('DELETE')).status).toBe(200);
+    expect(await popular()).toContain('handbook article');
   });
 
   it('never stores an address, user agent, cookie or visitor id (the database holds days, queries and counts)', async () => {
@@ -115,14 +163,15 @@ describe('aggregates', () => {
       const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
         (t) => t.name,
       );
-      expect(tables).toEqual(['click_positions', 'day_totals', 'query_days']);
+      expect(tables).toEqual(['click_positions', 'day_totals', 'hidden_queries', 'query_days']);
       const columns = Object.fromEntries(
         tables.map((t) => [t, (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name)]),
       );
       expect(columns).toEqual({
         click_positions: ['day', 'position', 'clicks'],
         day_totals: ['day', 'searches', 'clicks', 'queries_over_cap'],
-        query_days: ['day', 'query', 'searches', 'zero_results', 'results', 'clicks'],
+        hidden_queries: ['query'],
+        query_days: ['day', 'query', 'searches', 'zero_results', 'results', 'clicks', 'visitors'],
       });
       const everything = JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t}`).all()));
       expect(everything).toContain('privacy probe');

@@ -124,13 +124,17 @@ describe('search-sync CLI', () => {
     });
     expect(status).toMatchObject({ queueDepth: 0, ready: true, deadLetters: [] });
 
-    // Searches the site reported to the running service show in `status` beside what it says.
-    const report = (event: Record<string, unknown>) =>
-      fetch(`${base}/analytics`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
-    for (const results of [2, 0, 0, 0, 4])
-      expect((await report({ type: 'search', q: results ? 'Pangolin' : 'aardvark', results })).status).toBe(204);
-    await report({ type: 'search', q: 'pangolin', results: 3 });
-    await report({ type: 'click', q: 'pangolin', results: 3, position: 1 });
+    // Searches three visitors reported (as a proxy on a private network forwards them) show in `status` beside what it says.
+    const report = (event: Record<string, unknown>, visitor: number) =>
+      fetch(`${base}/analytics`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${visitor}` },
+        body: JSON.stringify(event),
+      });
+    for (const [visitor, results] of [2, 0, 0, 0, 4].entries())
+      expect((await report({ type: 'search', q: results ? 'Pangolin' : 'aardvark', results }, visitor % 3)).status).toBe(204);
+    await report({ type: 'search', q: 'pangolin', results: 3 }, 2);
+    await report({ type: 'click', q: 'pangolin', results: 3, position: 1 }, 2);
     const cliStatus = JSON.parse((await cli(['status', '--json'])).stdout) as Record<string, unknown>;
     expect(cliStatus).toMatchObject({
       service: 'running',

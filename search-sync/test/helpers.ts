@@ -96,6 +96,7 @@ export function testConfig(over: Partial<Config> & Pick<Config, 'strapiUrl' | 's
     buildHookSecret: undefined,
     adminSecret: undefined,
     siteOrigin: 'http://127.0.0.1:4321',
+    embedder: undefined,
     logLevel: 'silent',
     ...over,
   };

@@ -6,7 +6,7 @@ import { INDEX_SETTINGS, INDEX_UID, INDEX_UIDS, SEARCH_KEY_UID, type SearchDocum
 import { toSearchDocument } from '../src/document.ts';
 import { MeiliTaskError } from '../src/errors.ts';
 import { ensureSearchKey } from '../src/keys.ts';
-import { SearchIndex, createMeili, ensureIndexes, waitOk } from '../src/meili.ts';
+import { SearchIndex, createMeili, ensureIndex, ensureIndexes, waitOk } from '../src/meili.ts';
 import { isOutage } from '../src/retry-policy.ts';
 import { CmsReader } from '../src/cms-reader.ts';
 import { makeArticle, startTestMeili, tempDir } from './helpers.ts';
@@ -48,6 +48,14 @@ describe('Meilisearch set-up', () => {
     const hits = (await meili.index<SearchDocument>(INDEX_UID).search('zebra', { filter: 'roles = "backend-developer"' })).hits;
     expect(hits.map((h) => h.id).sort()).toEqual([docs[1]!.id, docs[2]!.id]);
     expect(await index.stamps()).toEqual(new Map(docs.slice(1).map((d) => [d.id, d.updatedAt])));
+  });
+
+  it('adds the embedder to an empty index, never to one holding documents (that takes a reindex)', async () => {
+    const embedder = { url: 'http://127.0.0.1:9', apiKey: 'embedder-key-0123456' };
+    expect(await ensureIndex(meili, 'semantic_empty', embedder)).toBe(true);
+    expect(Object.keys((await meili.index('semantic_empty').getEmbedders()) ?? {})).toEqual(['minilm']);
+    expect(await ensureIndex(meili, INDEX_UID, embedder)).toBe(false);
+    expect((await meili.index(INDEX_UID).getEmbedders()) ?? {}).toEqual({});
   });
 
   it('turns a failed task into a MeiliTaskError', async () => {

@@ -22,9 +22,12 @@ until [ -e /app/site/.builds/current ]; do
   if ! kill -0 "$server" 2>/dev/null; then echo "site: first build failed" >&2; exit 1; fi
   sleep 1
 done
+sh site/docker/nginx-headers.sh /app/site/.builds/current > /tmp/nginx-site-headers.conf
 nginx -g 'daemon off;' &
 web=$!
-trap 'kill "$server" "$web" 2>/dev/null' INT TERM
+sh site/docker/reload-on-switch.sh /app/site/.builds/current &
+reloader=$!
+trap 'kill "$server" "$web" "$reloader" 2>/dev/null' INT TERM
 while kill -0 "$server" 2>/dev/null && kill -0 "$web" 2>/dev/null; do sleep 2; done
-kill "$server" "$web" 2>/dev/null || true
+kill "$server" "$web" "$reloader" 2>/dev/null || true
 exit 1

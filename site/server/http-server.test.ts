@@ -55,7 +55,13 @@ beforeEach(async () => {
       return { state: state(outDir, previous, request, startedAt), kind: previous ? 'incremental' : 'full', pages: 1, rendered: 1 };
     },
   });
-  server = createSiteServer(builder, SECRET, pino({ level: 'silent' }));
+  server = createSiteServer({
+    builder,
+    hookSecret: SECRET,
+    logger: pino({ level: 'silent' }),
+    origins: { siteUrl: 'https://stackguide.test', meiliPublicUrl: 'https://search.stackguide.test', searchSyncPublicUrl: undefined },
+    preview: null,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
@@ -183,5 +189,32 @@ describe('draft preview route', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.text()).toContain('Draft preview is off');
+  });
+});
+
+describe('security headers', () => {
+  it('sends the pages’ headers with every file and the API’s with everything else, HSTS with all (SITE_URL is https)', async () => {
+    const page = (res: Response) => res.headers.get('content-security-policy') ?? '';
+    expect((await fetch(`${base}/`)).status, 'before the first build').toBe(503);
+    expect(page(await fetch(`${base}/`))).toBe("default-src 'none'; frame-ancestors 'none'");
+    await builder.buildNow();
+    for (const route of ['/', '/missing/', '/index.html']) {
+      const res = await fetch(`${base}${route}`);
+      expect(page(res), route).toContain("connect-src 'self' https://search.stackguide.test");
+      expect(page(res), route).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options'), route).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), route).toBe('strict-origin-when-cross-origin');
+      expect(res.headers.get('strict-transport-security'), route).toBe('max-age=31536000');
+    }
+    for (const res of [
+      await fetch(`${base}${SITE_STATUS_ROUTES.builds}`),
+      await fetch(`${base}${SITE_STATUS_ROUTES.builds}`, { headers: auth }),
+      await hook('not json'),
+      await fetch(`${base}/__preview/articles/doc-1`),
+    ]) {
+      expect(page(res), res.url).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options'), res.url).toBe('nosniff');
+      expect(res.headers.get('strict-transport-security'), res.url).toBe('max-age=31536000');
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { SiteBuilder } from './builder.ts';
 import { readHookBody } from './hook-body.ts';
 import { answerPreview, type PreviewOptions } from './preview.ts';
+import { apiHeaders, type PageOrigins, siteHeaders } from './security-headers.ts';
 import { covers, type SiteState } from './site-build.ts';
 import { serveStatic } from './static-files.ts';
 import { pathPattern } from '@stackguide/contracts/route-path';
@@ -39,19 +40,29 @@ function handleHook(req: http.IncomingMessage, res: http.ServerResponse, builder
   });
 }
 
+export type SiteServerOptions = {
+  builder: SiteBuilder<SiteState>;
+  /** BUILD_HOOK_SECRET: the hook and the status need it as a bearer token. */
+  hookSecret: string;
+  logger: Logger;
+  /** The render configuration's origins: what the pages' Content-Security-Policy allows. */
+  origins: PageOrigins;
+  /** Draft previews, or null when they are off. */
+  preview: PreviewOptions | null;
+};
+
 /**
  * The site's HTTP server: the current build as static files; POST /__hooks/build to queue a
  * rebuild (body `{ changedAt, changes: [{ kind, documentId }] }`, both optional); GET /__status
  * and GET /__status/articles/<documentId> for the admin. The hook and the status need
  * `Authorization: Bearer BUILD_HOOK_SECRET`. `/__preview/…` answers signed draft previews
- * (preview.ts) when `preview` is given, 404 otherwise.
+ * (preview.ts) when `preview` is given, 404 otherwise. Every answer carries security headers: the
+ * pages' (siteHeaders), a preview's (previewHeaders), or the API's (apiHeaders) for the rest.
  */
-export function createSiteServer(
-  builder: SiteBuilder<SiteState>,
-  hookSecret: string,
-  logger: Logger,
-  preview: PreviewOptions | null = null,
-): http.Server {
+export function createSiteServer(opts: SiteServerOptions): http.Server {
+  const { builder, hookSecret, logger, preview } = opts;
+  const pageHeaders = siteHeaders(opts.origins);
+  const otherHeaders = apiHeaders(opts.origins.siteUrl);
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://site');
     const { pathname } = url;
@@ -59,12 +70,13 @@ export function createSiteServer(
       req.resume();
       if (preview) return void answerPreview(preview, req, res, url);
       return void res
-        .writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+        .writeHead(404, { ...otherHeaders, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
         .end('Draft preview is off: the site server needs PREVIEW_SECRET and PREVIEW_READ_TOKEN.\n');
     }
     const isHook = pathname === BUILD_HOOK_PATH;
     const isStatus = pathname === SITE_STATUS_ROUTES.builds || ARTICLE_STATUS.test(pathname);
     if (isHook || isStatus) {
+      for (const [name, value] of Object.entries(otherHeaders)) res.setHeader(name, value);
       const method = isHook ? 'POST' : 'GET';
       if (req.method !== method) return void res.writeHead(405, { allow: method }).end();
       if (!bearerMatches(req.headers.authorization, hookSecret)) {
@@ -85,9 +97,8 @@ export function createSiteServer(
       }
       return json(res, 200, articleStatus(builder, documentId));
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
     const root = builder.current();
-    if (!root) return void res.writeHead(503, { 'retry-after': '5' }).end('The site is being built.\n');
-    serveStatic(root, req, res);
+    if (!root) return void res.writeHead(503, { ...otherHeaders, 'retry-after': '5' }).end('The site is being built.\n');
+    serveStatic(root, req, res, pageHeaders);
   });
 }

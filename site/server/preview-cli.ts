@@ -2,7 +2,8 @@
 /**
  * Serves a finished static build, by default site/dist (`npm run build -w site` makes it):
  * `npm run preview -w site [-- --dir <dir>]`. Files are answered as the site server answers them
- * (static-files.ts: same paths, redirects, 404 page and headers). Listens on SITE_HOST:SITE_PORT,
+ * (static-files.ts: same paths, redirects, 404 page, and the security headers the build wrote into
+ * its `_headers`). Listens on SITE_HOST:SITE_PORT,
  * read from the environment and .env.
  */
 import fs from 'node:fs';
@@ -13,7 +14,7 @@ import { parseConfig } from '@stackguide/contracts/parse-config';
 import { loadRootEnv } from '@stackguide/runtime';
 import { pino } from 'pino';
 import { SITE_ROOT } from './build-context.ts';
-import { serveStatic } from './static-files.ts';
+import { builtHeaders, serveStatic } from './static-files.ts';
 
 const { values } = parseArgs({ options: { dir: { type: 'string', default: path.join(SITE_ROOT, 'dist') } } });
 loadRootEnv();
@@ -32,7 +33,8 @@ try {
   process.exit(1);
 }
 
-const server = http.createServer((req, res) => serveStatic(root, req, res));
+const headers = builtHeaders(root);
+const server = http.createServer((req, res) => serveStatic(root, req, res, headers));
 server.once('error', (err: NodeJS.ErrnoException) => {
   const taken =
     err.code === 'EADDRINUSE'

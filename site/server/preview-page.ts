@@ -21,18 +21,20 @@ const script = (links: { next: string; renew: string }) => `(() => {
 })();`;
 
 const BANNER_STYLE =
-  'margin:0;padding:.4rem 1rem;background:#fff4c2;color:#3d2e00;font:600 .9rem/1.4 system-ui,sans-serif;text-align:center';
+  '[data-preview-banner]{margin:0;padding:.4rem 1rem;background:#fff4c2;color:#3d2e00;font:600 .9rem/1.4 system-ui,sans-serif;text-align:center}';
 
 /**
  * The rendered article page made a preview: no indexing, a banner saying which version this is,
  * and the refresh-on-save script. `next` and `renew` are same-origin paths with fresh signatures.
+ * The inline script and style carry `nonce`, the one the answer's Content-Security-Policy allows.
  */
-export function previewDocument(html: string, status: PreviewStatus, links: { next: string; renew: string }): string {
+export function previewDocument(html: string, status: PreviewStatus, links: { next: string; renew: string }, nonce: string): string {
   const label =
     status === 'draft' ? 'Preview of the draft: not published, readers do not see this version.' : 'Preview of the published version.';
+  const meta = '<meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer">';
   // Replacer functions: the inserted text is taken as is, never as a `$` pattern.
   return html
-    .replace('<head>', () => '<head><meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer">')
-    .replace(/<body[^>]*>/, (body) => `${body}<p role="note" data-preview-banner style="${BANNER_STYLE}">${label}</p>`)
-    .replace('</body>', () => `<script>${script(links)}</script></body>`);
+    .replace('<head>', () => `<head>${meta}<style nonce="${nonce}">${BANNER_STYLE}</style>`)
+    .replace(/<body[^>]*>/, (body) => `${body}<p role="note" data-preview-banner>${label}</p>`)
+    .replace('</body>', () => `<script nonce="${nonce}">${script(links)}</script></body>`);
 }

@@ -1,4 +1,5 @@
 import { StrapiClient, StrapiError } from '@stackguide/runtime';
+import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import type { Logger } from 'pino';
 import { articlePath } from '../src/lib/paths.ts';
@@ -12,6 +13,7 @@ import { withBody } from './body-store.ts';
 import { loadCompiled, renderPage } from './page-renderer.ts';
 import { previewDocument } from './preview-page.ts';
 import { PREVIEW_PATH, type PreviewGrant, renewedGrant, signedPath, verifyPreview } from '@stackguide/contracts/preview-link';
+import { previewHeaders } from './security-headers.ts';
 import type { SiteState } from './site-build.ts';
 
 /** Where the open preview renews its link: the same signed query under this path. */
@@ -21,6 +23,11 @@ export type PreviewOptions = {
   /** PREVIEW_SECRET: the CMS signs links with it. */
   secret: string;
   strapiUrl: string;
+  /**
+   * The CMS as editors' browsers reach it (STRAPI_PUBLIC_URL, else STRAPI_URL): the only origin
+   * that may frame a preview, and where the draft's images load from.
+   */
+  publicStrapiUrl: string;
   /** PREVIEW_READ_TOKEN: the only credential the CMS lets read drafts. */
   token: string;
   /** The build being served: its snapshot and compiled pages. */
@@ -30,8 +37,8 @@ export type PreviewOptions = {
   now?: () => number;
 };
 
-/** Preview responses are never stored (by browsers or proxies) nor indexed, and never leak their link as a referrer. */
-const PRIVATE = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow', 'referrer-policy': 'no-referrer' };
+/** Preview responses are never stored (by browsers or proxies) nor indexed (previewHeaders keeps their link from leaking as a referrer). */
+const PRIVATE = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow' };
 
 const text = (res: http.ServerResponse, status: number, message: string): void =>
   void res.writeHead(status, { ...PRIVATE, 'content-type': 'text/plain; charset=utf-8' }).end(`${message}\n`);
@@ -70,7 +77,7 @@ async function fetchArticle(opts: PreviewOptions, grant: PreviewGrant): Promise<
     throw new PreviewError(422, `This ${grant.status} cannot be shown as a page yet (${issues}).`);
   }
   // Images stay on the CMS: the served build holds only the published articles' prepared images.
-  return absolutizeMedia(parsed.data, opts.strapiUrl);
+  return absolutizeMedia(parsed.data, opts.publicStrapiUrl);
 }
 
 /** The article page as the served build would render it with this article in it. */
@@ -80,6 +87,7 @@ async function renderPreview(
   grant: PreviewGrant,
   fetched: FetchedArticle,
   now: number,
+  nonce: string,
 ): Promise<string> {
   // The draft's body is served from memory: a preview writes nothing, not even to the body store.
   const { ref, reader } = withBody(state.bodies, fetched.body);
@@ -92,7 +100,7 @@ async function renderPreview(
     await renderPage(site, page, opts.config.siteUrl, { model: siteModel(snapshot), config: opts.config, bodies: reader })
   ).toString('utf8');
   const next = signedPath(opts.secret, renewedGrant(grant, now) ?? grant);
-  return previewDocument(html, grant.status, { next, renew: next.replace(PREVIEW_PATH, RENEW_PATH) });
+  return previewDocument(html, grant.status, { next, renew: next.replace(PREVIEW_PATH, RENEW_PATH) }, nonce);
 }
 
 /**
@@ -100,9 +108,13 @@ async function renderPreview(
  * signed) with the article page rendered through the site's compiled pages and the served
  * build's content, this one article replaced by its draft (or published) version. Nothing is
  * written anywhere. `GET /__preview/renew/articles/…` with a valid link answers `{ next, renew }`,
- * fresh links for the same article and status while the editing session lasts.
+ * fresh links for the same article and status while the editing session lasts. Every answer carries
+ * previewHeaders: only the admin may frame it.
  */
 export async function answerPreview(opts: PreviewOptions, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+  const nonce = randomBytes(16).toString('base64');
+  const headers = previewHeaders(opts.config, { adminUrl: opts.publicStrapiUrl, mediaUrl: opts.publicStrapiUrl, nonce });
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { ...PRIVATE, allow: 'GET, HEAD' }).end();
   const renew = url.pathname.startsWith(RENEW_PATH);
   const prefix = renew ? RENEW_PATH : PREVIEW_PATH;
@@ -134,7 +146,7 @@ export async function answerPreview(opts: PreviewOptions, req: http.IncomingMess
       .end('The site is being built.\n');
   try {
     const started = Date.now();
-    const html = await renderPreview(opts, state, grant, await fetchArticle(opts, grant), now);
+    const html = await renderPreview(opts, state, grant, await fetchArticle(opts, grant), now, nonce);
     opts.log.info({ documentId, status: grant.status, ms: Date.now() - started }, 'preview rendered');
     res.writeHead(200, { ...PRIVATE, 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
     res.end(req.method === 'HEAD' ? undefined : html);

@@ -11,6 +11,7 @@ const SPEC = {
   SITE_FULL_BUILD_INTERVAL: 'required',
   PREVIEW_SECRET: 'optional',
   PREVIEW_READ_TOKEN: 'optional',
+  STRAPI_PUBLIC_URL: 'optional',
 } as const;
 
 export type ServeEnv = ConfigValues<typeof SPEC>;

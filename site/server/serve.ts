@@ -47,13 +47,14 @@ const preview =
         secret: env.PREVIEW_SECRET,
         token: env.PREVIEW_READ_TOKEN,
         strapiUrl: env.STRAPI_URL,
+        publicStrapiUrl: env.STRAPI_PUBLIC_URL || env.STRAPI_URL,
         state: () => builder.state(),
         config: ctx.config,
         log: logger,
       }
     : null;
 if (!preview) logger.warn('draft preview is off: PREVIEW_SECRET and PREVIEW_READ_TOKEN are not both set');
-const server = createSiteServer(builder, env.BUILD_HOOK_SECRET, logger, preview);
+const server = createSiteServer({ builder, hookSecret: env.BUILD_HOOK_SECRET, logger, origins: ctx.config, preview });
 server.listen(env.SITE_PORT, env.SITE_HOST, () => {
   const url = `http://${env.SITE_HOST}:${env.SITE_PORT}`;
   logger.info(

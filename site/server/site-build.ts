@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { keyOf } from '../src/lib/digest.ts';
 import { unaffectedArticles } from '../src/lib/affected.ts';
 import { pageKeys } from '../src/lib/page-keys.ts';
+import { redirectMap } from '../src/lib/redirects.ts';
 import type { RenderConfig } from '../src/lib/render-config.ts';
 import { ROUTES, sitePages, type SitePage } from '../src/lib/site-pages.ts';
 import { siteModel } from '../src/lib/site-model.ts';
@@ -18,6 +19,8 @@ import { OutputDir } from './output-files.ts';
 import type { BuildKind } from '@stackguide/contracts/site-status';
 import { loadCompiled, otherStaticPages, renderPage } from './page-renderer.ts';
 import { renderInWorkers } from './render-pool.ts';
+import { HEADERS_FILE, headersFile, siteHeaders } from './security-headers.ts';
+import { redirectFiles } from './redirect-files.ts';
 
 /** What a finished build's directory holds, so a later build can bring it up to date instead of linking every file anew. */
 export type BuildContents = {
@@ -124,6 +127,8 @@ export async function buildSite(
   if (!spare) {
     await fs.mkdir(outDir, { recursive: true });
     await out.linkTree(compiled.clientDir);
+    // A recycled build was rendered with the same configuration, so its headers file stands.
+    await out.write(HEADERS_FILE, Buffer.from(headersFile(siteHeaders(ctx.config))));
   }
   const images = new Set([...snapshot.articles.values()].flatMap(ImageStore.files));
   const imageFile = (file: string) => `${IMAGE_URL_DIR.slice(1)}${file}`;
@@ -164,12 +169,16 @@ export async function buildSite(
           .map(async (page) => out.write(page.file, await renderPage(site, page, ctx.config.siteUrl, locals))),
       );
     }
+  // A few bytes per old address: written whole every build, so no build can keep a stale map.
+  const redirects = redirectMap(model, [...pages, ...others]);
+  for (const [file, text] of redirectFiles(redirects)) await out.write(file, Buffer.from(text));
   ctx.log.info(
     {
       kind,
       pages: keys.size,
       rendered: toRender.length,
       linked: unchanged.length,
+      redirects: redirects.size,
       recycled: spare !== null,
       changedEntries,
       fetchMs: fetchedMs,

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HEADERS_FILE, type HeaderSet, readHeadersFile } from './security-headers.ts';
+import { isRedirectFile, REDIRECT_CACHE_CONTROL, redirectTarget } from './redirect-files.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,6 +40,8 @@ export function resolvePath(root: string, urlPath: string): Resolved {
   if (decoded.includes('\0')) return { kind: 'bad' };
   const target = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
   if (target !== root && !target.startsWith(root + path.sep)) return { kind: 'bad' };
+  // The headers the build is served with are for the server, not a page.
+  if (target === path.join(root, HEADERS_FILE)) return { kind: 'missing' };
   const stat = fs.statSync(target, { throwIfNoEntry: false });
   if (stat?.isDirectory()) {
     if (!urlPath.endsWith('/')) return { kind: 'redirect', location: `${urlPath}/` };
@@ -54,20 +58,41 @@ function send(req: IncomingMessage, res: ServerResponse, file: string, status: n
     'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
     'content-length': fs.statSync(file).size,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
   });
   if (req.method === 'HEAD') return void res.end();
   fs.createReadStream(file).pipe(res);
 }
 
+const built = new Map<string, HeaderSet>();
+
+/**
+ * The headers the build in `root` was made to be served with (its `_headers` file, written from
+ * the render configuration its pages were rendered with); none for a directory without one.
+ */
+export function builtHeaders(root: string): HeaderSet {
+  let headers = built.get(root);
+  if (!headers) {
+    const file = path.join(root, HEADERS_FILE);
+    headers = fs.existsSync(file) ? readHeadersFile(fs.readFileSync(file, 'utf8')) : {};
+    built.set(root, headers);
+  }
+  return headers;
+}
+
 /**
  * Serves GET/HEAD for the built site in `root`, with its 404.html for misses, as the site server
- * and `npm run preview` both serve it; other methods get 405.
+ * and `npm run preview` both serve it; other methods get 405. A miss at an old article address
+ * (the build's redirect map) answers 301 to the article's current address, query kept. Every
+ * answer carries `headers` (the security headers: siteHeaders or builtHeaders).
  */
-export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
+export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, headers: HeaderSet): void {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
-  const urlPath = new URL(req.url ?? '/', 'http://site').pathname;
-  const resolved = resolvePath(root, urlPath);
+  const url = new URL(req.url ?? '/', 'http://site');
+  const found = resolvePath(root, url.pathname);
+  const resolved: Resolved = found.kind === 'file' && isRedirectFile(root, found.file) ? { kind: 'missing' } : found;
+  const target = resolved.kind === 'missing' ? redirectTarget(root, url.pathname) : null;
+  if (target) return void res.writeHead(301, { location: `${target}${url.search}`, 'cache-control': REDIRECT_CACHE_CONTROL }).end();
   switch (resolved.kind) {
     case 'file':
       send(req, res, resolved.file, 200);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Child, freePort, spawnChild, startFakeStrapi, waitForHttp, type FakeStrapi } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic } from '../server/static-files.ts';
+import { builtHeaders, serveStatic } from '../server/static-files.ts';
 import { filesUnder } from './dist-checks.ts';
 import { makeContent } from './fixtures.ts';
 import { SITE_ROOT, TEST_SITE_URL } from './site-build.ts';
@@ -117,7 +117,7 @@ describe('npm run preview -w site', () => {
     preview = npmChild('preview', ['--dir', out], { SITE_HOST: '127.0.0.1', SITE_PORT: String(port) }, (line) => lines.push(line));
     const origin = `http://127.0.0.1:${port}`;
     await waitForHttp(`${origin}/`, { timeoutMs: 60_000, isAlive: preview.alive });
-    const reference = http.createServer((req, res) => serveStatic(out, req, res));
+    const reference = http.createServer((req, res) => serveStatic(out, req, res, builtHeaders(out)));
     await new Promise<void>((resolve) => reference.listen(0, '127.0.0.1', resolve));
     const referenceOrigin = `http://127.0.0.1:${(reference.address() as AddressInfo).port}`;
     try {

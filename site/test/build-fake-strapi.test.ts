@@ -5,6 +5,7 @@ import { HOSTILE_TITLE, makeContent } from './fixtures.ts';
 import { buildSiteForTest, TEST_SITE_URL } from './site-build.ts';
 import { relatedFinder } from '../src/lib/related.ts';
 import { brokenInternalLinks, filesUnder, readDist, rssItemLinks, sitemapUrls } from './dist-checks.ts';
+import { readHeadersFile } from '../server/security-headers.ts';
 
 const MASTER_KEY_SENTINEL = 'master-key-sentinel-must-never-ship';
 const content = makeContent(30);
@@ -103,26 +104,37 @@ describe('site built from fixture content', () => {
     expect(readDist(dist, 'robots.txt')).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap-index.xml`);
   });
 
-  it('ships one JavaScript file, the search island, plus the inline TOC script beside a table of contents; the search-only key, never the master key', () => {
-    const sources = new Set<string>();
-    const inline = new Set<string>();
+  it('ships the search island, and the TOC script beside a table of contents, as files; nothing inline the CSP would refuse; the search-only key, never the master key', () => {
+    const sources = new Map<string, string[]>();
     for (const file of filesUnder(dist)) {
       const text = fs.readFileSync(`${dist}/${file}`).toString('latin1');
       expect(text, file).not.toContain(MASTER_KEY_SENTINEL);
       if (!file.endsWith('.html')) continue;
       for (const [, attributes, body] of text.matchAll(/<script(?![^>]*application\/ld\+json)([^>]*)>([\s\S]*?)<\/script>/g)) {
         const src = /src="([^"]+)"/.exec(attributes!)?.[1];
-        if (src) sources.add(src);
-        else {
-          expect(text, `${file}: an inline script only beside a table of contents`).toContain('class="toc"');
-          inline.add(body!);
-        }
+        expect(src, `${file}: an inline script ${body!.slice(0, 40)}`).toBeDefined();
+        sources.set(src!, [...(sources.get(src!) ?? []), file]);
       }
+      expect(text.match(/<style[\s>]/g), `${file}: an inline style element`).toBeNull();
+      expect(text.match(/\sstyle="/g), `${file}: a style attribute`).toBeNull();
     }
-    expect([...sources]).toEqual([expect.stringMatching(/^\/_astro\/[^/]+\.js$/)]);
-    expect(filesUnder(dist).filter((f) => f.endsWith('.js'))).toEqual([[...sources][0]!.slice(1)]);
-    expect(inline.size).toBe(1);
+    expect([...sources.keys()]).toHaveLength(2);
+    const toc = [...sources].find(([src]) => src.includes('Toc'));
+    for (const file of toc![1]) expect(readDist(dist, file), file).toContain('class="toc"');
+    expect(
+      filesUnder(dist)
+        .filter((f) => f.endsWith('.js'))
+        .sort(),
+    ).toEqual([...sources.keys()].map((s) => s.slice(1)).sort());
     expect(readDist(dist, 'search/index.html')).toContain('search-only-key');
+  });
+
+  it('writes the headers its pages are served with: scripts, styles and images only from its origin, search only to Meilisearch', () => {
+    const headers = readHeadersFile(readDist(dist, '_headers'));
+    expect(headers['content-security-policy']).toContain("script-src 'self';");
+    expect(headers['content-security-policy']).toContain("connect-src 'self' http://127.0.0.1:7700;");
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['strict-transport-security'], 'SITE_URL is https').toBe('max-age=31536000');
   });
 
   it('puts canonical, OpenGraph and JSON-LD Article metadata on articles', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { startSiteServer, startTestCms, type AdminClient, type SiteServer, type TestCms } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { differences, filesUnder, readDist } from './dist-checks.ts';
+import { differences, filesUnder, readDist, sitemapUrls } from './dist-checks.ts';
 import { buildSiteForTest, TEST_SITE_URL } from './site-build.ts';
 
 // An incremental build must yield exactly what a full build of the same content yields. Real
@@ -98,6 +98,37 @@ describe('incremental builds equal full builds (real Strapi)', () => {
     expect(rendered).toBeLessThan(pages / 2);
   });
 
+  it('after slug changes: old addresses lead to the new one in one hop; a new article takes one back', { timeout: 240_000 }, async () => {
+    const [article] = await published();
+    const { documentId, slug: first } = article!;
+    for (const slug of ['renamed-once', 'renamed-twice']) {
+      await admin.updateArticle(documentId, { slug });
+      await admin.publish(documentId);
+    }
+    const renamed = await expectSameAsFull(changed('article', documentId));
+    const redirects = (dir: string) => JSON.parse(readDist(dir, '_redirects.json')) as Record<string, string>;
+    expect(redirects(renamed.dir)).toEqual({
+      [`/articles/${first}/`]: '/articles/renamed-twice/',
+      '/articles/renamed-once/': '/articles/renamed-twice/',
+    });
+    expect(readDist(renamed.dir, '_redirects.nginx')).toContain(`"/articles/${first}/" "/articles/renamed-twice/";`);
+    expect(sitemapUrls(renamed.dir).filter((url) => url.includes(first) || url.includes('renamed-once'))).toEqual([]);
+    // Only the new article is named: the map follows from the content, not from what the hook said.
+    const taker = await admin.createArticle(
+      {
+        title: 'An article taking an old address',
+        slug: 'renamed-once',
+        excerpt: 'Written by the incremental build test.',
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: 'It takes a slug another article left.' }] }],
+        authorName: 'Test',
+      },
+      { publish: true },
+    );
+    const taken = await expectSameAsFull(changed('article', taker.documentId));
+    expect(redirects(taken.dir)).toEqual({ [`/articles/${first}/`]: '/articles/renamed-twice/' });
+    expect(readDist(taken.dir, 'articles/renamed-once/index.html')).toContain('An article taking an old address');
+  });
+
   it('after an unpublish', { timeout: 240_000 }, async () => {
     const [article] = await published();
     await admin.unpublish(article!.documentId);
@@ -144,8 +175,8 @@ describe('incremental builds equal full builds (real Strapi)', () => {
     const written = site.lines
       .filter((line) => line.includes('"msg":"build written"'))
       .map((line) => JSON.parse(line) as { kind: string; recycled?: boolean });
-    expect(written.map((b) => b.kind)).toEqual(['full', ...Array(7).fill('incremental')]);
-    expect(written.map((b) => b.recycled)).toEqual([false, ...Array(7).fill(true)]);
+    expect(written.map((b) => b.kind)).toEqual(['full', ...Array(9).fill('incremental')]);
+    expect(written.map((b) => b.recycled)).toEqual([false, ...Array(9).fill(true)]);
     expect(site.lines.filter((line) => line.includes('"msg":"spare build ready'))).toHaveLength(1);
   });
 });

@@ -1,6 +1,17 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
-import { freePort, startSiteServer, startTestCms, type AdminClient, type SiteServer, type TestCms } from '@stackguide/test-kit';
+import {
+  freePort,
+  launchChromium,
+  startSiteServer,
+  startTestCms,
+  watchCspViolations,
+  type AdminClient,
+  type SiteServer,
+  type TestCms,
+  waitFor,
+} from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedPath } from '@stackguide/contracts/preview-link';
 
@@ -19,6 +30,8 @@ let cms: TestCms;
 let admin: AdminClient;
 let site: SiteServer;
 let draftId: string;
+/** The CMS as editors' browsers reach it (STRAPI_PUBLIC_URL): another origin for the same server. */
+let publicCmsUrl: string;
 
 type Listed = { results: { documentId: string; title: string; slug: string }[] };
 
@@ -44,6 +57,26 @@ function buildFiles(): string[] {
     .sort();
 }
 
+/**
+ * buildFiles once the site server stopped writing: after its first build it copies that build as a
+ * spare in the background, which would otherwise land between a test's two snapshots.
+ */
+async function settledBuildFiles(): Promise<string[]> {
+  let last = buildFiles();
+  await waitFor(
+    'the site server to stop writing its builds',
+    async () => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const now = buildFiles();
+      const same = now.join('\n') === last.join('\n');
+      last = now;
+      return same;
+    },
+    { timeoutMs: 60_000, intervalMs: 0 },
+  );
+  return last;
+}
+
 const expectPrivate = (res: Response) => {
   expect(res.headers.get('cache-control')).toBe('no-store');
   expect(res.headers.get('x-robots-tag')).toContain('noindex');
@@ -53,7 +86,12 @@ beforeAll(async () => {
   const port = await freePort();
   cms = await startTestCms({ env: { PREVIEW_URL: `http://127.0.0.1:${port}` } });
   admin = await cms.admin();
-  const env = { PREVIEW_SECRET: cms.env.PREVIEW_SECRET!, PREVIEW_READ_TOKEN: cms.env.PREVIEW_READ_TOKEN! };
+  publicCmsUrl = `http://localhost:${new URL(cms.url).port}`;
+  const env = {
+    PREVIEW_SECRET: cms.env.PREVIEW_SECRET!,
+    PREVIEW_READ_TOKEN: cms.env.PREVIEW_READ_TOKEN!,
+    STRAPI_PUBLIC_URL: publicCmsUrl,
+  };
   site = await startSiteServer({ strapiUrl: cms.url, token: cms.readToken, port, env });
   const drafts = await admin.request<Listed>(
     'GET',
@@ -68,7 +106,7 @@ afterAll(async () => {
 
 describe('draft preview (real Strapi, real site server)', () => {
   it("renders a draft with the site's own article page, privately, and writes nothing", async () => {
-    const before = buildFiles();
+    const before = await settledBuildFiles();
     const link = await linkFor(draftId, 'draft');
     expect(link?.startsWith(`${site.url}/__preview/articles/${draftId}?`)).toBe(true);
     const res = await fetch(link!);
@@ -101,6 +139,18 @@ describe('draft preview (real Strapi, real site server)', () => {
     expect(published).toContain('Preview of the published version');
     expect(published).not.toContain('(edited draft)');
     expect(await (await fetch(`${site.url}/articles/${slug}/`)).text()).not.toContain('(edited draft)');
+  });
+
+  it("loads a draft's images from the CMS's public address, not the one the site server uses", async () => {
+    const image = await admin.uploadImage('preview-cover.png', 'An orange block');
+    await admin.updateArticle(draftId, { cover: image.id });
+    const html = await (await fetch((await linkFor(draftId, 'draft'))!)).text();
+    const src = /<img src="([^"]+)"[^>]*alt="An orange block"/.exec(html)?.[1];
+    expect(src).toBe(`${publicCmsUrl}${image.url}`);
+    expect(html).not.toContain(`${cms.url}/uploads/`);
+    const loaded = await fetch(src!);
+    expect(loaded.status).toBe(200);
+    expect(loaded.headers.get('content-type')).toBe('image/png');
   });
 
   it('refuses unsigned, forged, tampered and expired links with a short message', async () => {
@@ -158,5 +208,56 @@ describe('draft preview (real Strapi, real site server)', () => {
   it('has no preview for content without a page of its own', async () => {
     const roles = await admin.request<Listed>('GET', '/content-manager/collection-types/api::role.role?pageSize=1');
     expect(await linkFor(roles.results[0]!.documentId, 'published', 'api::role.role')).toBeUndefined();
+  });
+
+  it("lets only the admin's origin frame a preview, and runs its inline script by a nonce fresh per answer", async () => {
+    const link = (await linkFor(draftId, 'draft'))!;
+    const [first, second] = [await fetch(link), await fetch(link)];
+    const csp = first.headers.get('content-security-policy')!;
+    expect(csp).toContain(`frame-ancestors ${new URL(publicCmsUrl).origin}`);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(first.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(first.headers.get('x-content-type-options')).toBe('nosniff');
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(await first.text()).toContain(`<script nonce="${nonce}">`);
+    expect(second.headers.get('content-security-policy')).not.toContain(nonce);
+    const refused = await fetch(`${site.url}/__preview/articles/${draftId}`);
+    expect(refused.headers.get('content-security-policy')).toContain(`frame-ancestors ${new URL(publicCmsUrl).origin}`);
+  });
+
+  it('renders under its policy in Chromium, and a page on another origin can frame neither the site nor a preview', async () => {
+    const link = (await linkFor(draftId, 'draft'))!;
+    // Another origin: the same host on another port.
+    const framing = http.createServer((_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          `<!doctype html><title>Framing</title><iframe id="site" src="${site.url}/"></iframe><iframe id="preview" src="${link}"></iframe>`,
+        ),
+    );
+    await new Promise<void>((resolve) => framing.listen(0, '127.0.0.1', resolve));
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext();
+      const violations = await watchCspViolations(context);
+      const page = await context.newPage();
+      await page.goto(link);
+      await page.getByText('Preview of the draft').waitFor();
+      await page.locator('h1', { hasText: GRAPHQL_DRAFT.title }).waitFor();
+      expect(violations).toEqual([]);
+      const refusals: string[] = [];
+      page.on('console', (message) => refusals.push(message.text()));
+      await page.goto(`http://127.0.0.1:${(framing.address() as { port: number }).port}/`);
+      for (const id of ['site', 'preview']) {
+        const frame = await (await page.waitForSelector(`#${id}`)).contentFrame();
+        await expect.poll(() => frame?.url(), { message: id }).toMatch(/^chrome-error:/);
+      }
+      expect(refusals.filter((m) => m.includes('violates the following Content Security Policy directive: "frame-ancestors'))).toHaveLength(
+        2,
+      );
+    } finally {
+      await browser.close();
+      framing.close();
+    }
   });
 });

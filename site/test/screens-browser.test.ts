@@ -1,6 +1,6 @@
 import { StrapiClient } from '@stackguide/runtime';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMPARE_ROLES } from '../src/consts.ts';
 import { listAll } from '../src/strapi/strapi-pages.ts';
 import { roleSchema, type Role } from '@stackguide/contracts/entries';
@@ -27,6 +27,10 @@ beforeAll(async () => {
   const headings = (a: (typeof articles)[number]) => a.body.filter((b) => b.type === 'heading').length;
   longRead = articles.sort((a, b) => headings(b) - headings(a))[0]!.slug;
 });
+// The pages run under the Content-Security-Policy the build wrote for them: nothing they do may be refused.
+afterEach(() => {
+  expect(stack?.cspViolations.splice(0) ?? []).toEqual([]);
+});
 afterAll(async () => {
   await stack?.stop();
 });
@@ -38,7 +42,7 @@ async function withPage(
   test: (page: Page) => Promise<void>,
   colorScheme: 'light' | 'dark' = 'light',
 ) {
-  const page = await s().browser.newPage({ viewport, colorScheme });
+  const page = await s().newPage({ viewport, colorScheme });
   try {
     await page.goto(`${s().origin}${path}`);
     await test(page);
@@ -125,7 +129,7 @@ describe('/search/ on a phone (390×844)', () => {
   it(
     'without JavaScript has one search box and the list of all articles',
     async () => {
-      const context = await s().browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+      const context = await s().newContext({ javaScriptEnabled: false, viewport: PHONE });
       try {
         const page = await context.newPage();
         await page.goto(`${s().origin}/search/?q=backend`);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { filesUnder, readDist } from './dist-checks.ts';
 import { HOSTILE_TITLE, shippedJsGzip, startSearchStack, tocScripts, type SearchStack } from './search-stack.ts';
 import { axeViolations } from '@stackguide/test-kit';
@@ -30,6 +30,10 @@ beforeAll(async () => {
   }));
   target = words.sort((a, b) => b.term.length - a.term.length)[0]!;
 });
+// The pages run under the Content-Security-Policy the build wrote for them: nothing they do may be refused.
+afterEach(() => {
+  expect(stack?.cspViolations.splice(0) ?? []).toEqual([]);
+});
 afterAll(async () => {
   await stack?.stop();
 });
@@ -43,7 +47,7 @@ async function typeInto(page: Page, selector: string, text: string): Promise<voi
 
 describe('header search box (every page)', () => {
   it('opens a panel with the article as you type; arrow keys and Enter open it', async () => {
-    const page = await s().browser.newPage();
+    const page = await s().newPage();
     try {
       await page.goto(`${s().origin}/articles/`);
       await page.keyboard.press('/');
@@ -67,7 +71,7 @@ describe('header search box (every page)', () => {
   });
 
   it('Escape closes the panel and clears the box', async () => {
-    const page = await s().browser.newPage();
+    const page = await s().newPage();
     try {
       await page.goto(`${s().origin}/`);
       await typeInto(page, '#header-search-q', target.term);
@@ -82,7 +86,7 @@ describe('header search box (every page)', () => {
   });
 
   it('shows the hostile title as text: no img element, no dialog', async () => {
-    const page = await s().browser.newPage();
+    const page = await s().newPage();
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;
@@ -107,7 +111,7 @@ describe('header search box (every page)', () => {
 
 describe('/search/ page', () => {
   it('suggests the three roles for an empty query and says so when nothing matches', async () => {
-    const page = await s().browser.newPage();
+    const page = await s().newPage();
     try {
       await page.goto(`${s().origin}/search/`);
       const suggestions = page.locator('[data-search-message] a[data-go][href^="/search/?role="]');
@@ -122,7 +126,7 @@ describe('/search/ page', () => {
   });
 
   it('a facet click filters and updates the URL; back restores the unfiltered results', async () => {
-    const page = await s().browser.newPage();
+    const page = await s().newPage();
     try {
       const role = target.article.roles[0]!;
       await page.goto(`${s().origin}/search/?q=developer`);
@@ -161,7 +165,7 @@ describe('/search/ page', () => {
   // Four axe passes (two pages, light and dark) outlast the default timeout on shared cores.
   it('axe-core finds no violations with results and facets open, header panel open too, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const page = await s().browser.newPage({ colorScheme });
+      const page = await s().newPage({ colorScheme });
       try {
         await page.goto(`${s().origin}/search/?q=${encodeURIComponent(target.term)}`);
         await page.locator('#search-results [role=option]').first().waitFor();
@@ -179,7 +183,7 @@ describe('/search/ page', () => {
   }, 60_000);
 
   it('without JavaScript the form leads to every role and skill page and the full article list grouped by role', async () => {
-    const context = await s().browser.newContext({ javaScriptEnabled: false });
+    const context = await s().newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
       await page.goto(`${s().origin}/`);
@@ -290,7 +294,7 @@ describe('shipped files', () => {
 describe('with Meilisearch stopped', () => {
   it('says search is unavailable and links to the article list, in the panel and on /search/', async () => {
     await s().meili.stop();
-    const page = await s().browser.newPage();
+    const page = await s().newPage();
     try {
       await page.goto(`${s().origin}/search/?q=${encodeURIComponent(target.term)}`);
       await page.locator('#search-app [data-search-message] a[href="/articles/"]').waitFor();

@@ -8,15 +8,18 @@ import {
   freePort,
   launchChromium,
   runBin,
+  watchCspViolations,
   spawnBin,
   startMeili,
   startTestCms,
+  startTestEmbedder,
   waitForHttp,
+  type EmbedderProcess,
   type MeiliProcess,
   type TestCms,
 } from '@stackguide/test-kit';
-import type { Browser } from 'playwright-core';
-import { serveStatic } from '../server/static-files.ts';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { builtHeaders, serveStatic } from '../server/static-files.ts';
 import { filesUnder, readDist } from './dist-checks.ts';
 import { buildSiteForTest } from './site-build.ts';
 
@@ -32,8 +35,16 @@ export type SearchStack = {
   dist: string;
   origin: string;
   browser: Browser;
+  /** A context of `browser` whose Content-Security-Policy violations land in cspViolations. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A page in a context of its own (closed with it), watched like newContext's. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** Every violation of the served pages' policy so far (the build's `_headers`), one line each. */
+  cspViolations: string[];
   /** `search-sync serve`, when asked for: its URL (on the site's pages too) and data directory. */
   sync: { url: string; dataDir: string } | undefined;
+  /** The embedder, when asked for: the index then has vectors and answers hybrid queries. */
+  embedder: EmbedderProcess | undefined;
   stop(): Promise<void>;
 };
 
@@ -42,6 +53,8 @@ export type SearchStackOptions = {
   articles?: Record<string, unknown>[];
   /** Runs `search-sync serve` (SITE_URL = the served site) and puts its URL on the pages, for analytics and suggestions. */
   serve?: boolean;
+  /** Runs the embedder and indexes with it (semantic search on). */
+  embedder?: boolean;
 };
 
 /** Runs search-sync's declared bin against the test CMS and Meilisearch; returns its stdout. */
@@ -86,6 +99,9 @@ export async function startSearchStack(opts: SearchStackOptions = {}): Promise<S
     const masterKey = `master-${crypto.randomUUID()}`;
     const meili = await startMeili({ dataDir: path.join(dir, 'meili'), masterKey });
     cleanups.push(() => meili.stop());
+    const embedderKey = `embedder-${crypto.randomUUID()}`;
+    const embedder = opts.embedder ? await startTestEmbedder({ apiKey: embedderKey }) : undefined;
+    if (embedder) cleanups.push(() => embedder.stop());
     const env = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -98,12 +114,13 @@ export async function startSearchStack(opts: SearchStackOptions = {}): Promise<S
       SEARCH_SYNC_DATA_DIR: path.join(dir, 'queue'),
       SITE_BUILD_HOOK_URL: '',
       LOG_LEVEL: 'warn',
+      ...(embedder ? { EMBEDDER_URL: embedder.url, EMBEDDER_API_KEY: embedderKey } : {}),
     };
     await searchSync(['reindex', '--json'], env);
     const searchKey = (JSON.parse((await searchSync(['keys', '--json'], env)).trim()) as { searchKey: string }).searchKey;
     // The server starts first: search-sync must know the site's origin, and the build search-sync's URL.
     let dist = '';
-    const server = http.createServer((req, res) => serveStatic(dist, req, res));
+    const server = http.createServer((req, res) => serveStatic(dist, req, res, builtHeaders(dist)));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => {
       server.closeAllConnections();
@@ -120,7 +137,19 @@ export async function startSearchStack(opts: SearchStackOptions = {}): Promise<S
     cleanups.push(() => fs.rmSync(dist, { recursive: true, force: true }));
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
-    return { cms, meili, masterKey, searchKey, dist, origin, browser, sync, stop };
+    const cspViolations: string[] = [];
+    const newContext = async (options?: BrowserContextOptions) => {
+      const context = await browser.newContext(options);
+      await watchCspViolations(context, cspViolations);
+      return context;
+    };
+    const newPage = async (options?: BrowserContextOptions) => {
+      const context = await newContext(options);
+      const page = await context.newPage();
+      page.once('close', () => void context.close());
+      return page;
+    };
+    return { cms, meili, masterKey, searchKey, dist, origin, browser, newContext, newPage, cspViolations, sync, embedder, stop };
   } catch (err) {
     await stop();
     throw err;

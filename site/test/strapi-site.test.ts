@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { axeViolations, launchChromium, startTestCms, type TestCms } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic } from '../server/static-files.ts';
+import { builtHeaders, serveStatic } from '../server/static-files.ts';
 import { listAll } from '../src/strapi/strapi-pages.ts';
 import { buildSiteForTest, SITE_ROOT, TEST_SITE_URL } from './site-build.ts';
 import { brokenInternalLinks, filesUnder, rssItemLinks, sitemapUrls } from './dist-checks.ts';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   }
   dist = await buildSiteForTest(cms.url, cms.readToken);
   const root = dist;
-  server = http.createServer((req, res) => serveStatic(root, req, res));
+  server = http.createServer((req, res) => serveStatic(root, req, res, builtHeaders(root)));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await launchChromium();

@@ -27,7 +27,9 @@ describe('parseStackConfig', () => {
     expect(config.STRAPI_PORT).toBe(1337);
     expect(config.MEILI_URL).toBeUndefined();
     expect(config.MEILI_PUBLIC_URL).toBeUndefined();
-    expect(parseStackConfig({ ...example, ...secrets })).toEqual(config);
+    expect(config.EMBEDDER_URL).toBeUndefined();
+    // The example is a new .env: it turns semantic search on, which an .env written before it existed does not.
+    expect(parseStackConfig({ ...example, ...secrets })).toEqual({ ...config, EMBEDDER_URL: 'http://127.0.0.1:7997' });
   });
 
   it('names each invalid variable and what it should look like, never repeating a secret', () => {

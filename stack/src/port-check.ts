@@ -13,13 +13,15 @@ export class PortInUseError extends Error {
   }
 }
 
-/** The ports `npm start` will listen on, with the variable that sets each (Meilisearch's only when local). */
+/** The ports `npm start` will listen on, with the variable that sets each (Meilisearch's only when local, the embedder's only when on). */
 export function portClaims(config: StackConfig): PortClaim[] {
   const claims: PortClaim[] = [
     { variable: 'STRAPI_PORT', host: config.STRAPI_HOST, port: config.STRAPI_PORT, alsoChange: ['STRAPI_URL'] },
     { variable: 'SEARCH_SYNC_PORT', host: config.SEARCH_SYNC_HOST, port: config.SEARCH_SYNC_PORT, alsoChange: ['SEARCH_SYNC_URL'] },
     { variable: 'SITE_PORT', host: config.SITE_HOST, port: config.SITE_PORT, alsoChange: ['SITE_URL', 'SITE_BUILD_HOOK_URL'] },
   ];
+  if (config.EMBEDDER_URL)
+    claims.push({ variable: 'EMBEDDER_PORT', host: config.EMBEDDER_HOST, port: config.EMBEDDER_PORT, alsoChange: ['EMBEDDER_URL'] });
   if (!config.MEILI_URL) claims.push({ variable: 'MEILI_PORT', host: '127.0.0.1', port: config.MEILI_PORT, alsoChange: [] });
   return claims;
 }

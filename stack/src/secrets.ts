@@ -29,6 +29,7 @@ export const SECRET_GENERATORS: Readonly<Record<string, () => string>> = {
   WEBHOOK_SECRET: () => urlSafe(32),
   BUILD_HOOK_SECRET: () => urlSafe(32),
   SEARCH_SYNC_ADMIN_SECRET: () => urlSafe(32),
+  EMBEDDER_API_KEY: () => urlSafe(32),
   ADMIN_PASSWORD: adminPassword,
   // Used by docker-compose's PostgreSQL; harmless for the SQLite default.
   DATABASE_PASSWORD: () => urlSafe(24),

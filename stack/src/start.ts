@@ -2,6 +2,7 @@ import { ConfigError } from '@stackguide/contracts/parse-config';
 import { SEARCH_KEY_PATH } from '@stackguide/contracts/search-key';
 import { fetchSearchKey, withRootEnv } from '@stackguide/runtime';
 import { startCms } from './cms-step.ts';
+import { startEmbedder } from './embedder-step.ts';
 import { parseStackConfig, type StackConfig } from './config.ts';
 import { ensureEnvFile } from './env-file.ts';
 import { unsupportedNode, wantedNode } from './node-version.ts';
@@ -72,6 +73,8 @@ async function start(paths: StackPaths, supervisor: Supervisor): Promise<void> {
 
   await startCms(config, publicEnv, data.databaseFilename, supervisor);
   guard();
+  const embedderUrl = await startEmbedder(config, publicEnv, supervisor);
+  guard();
   const searchSyncUrl = await startSearchSync(config, serviceEnv, supervisor);
   guard();
   const key = await searchKey(searchSyncUrl);
@@ -91,6 +94,7 @@ async function start(paths: StackPaths, supervisor: Supervisor): Promise<void> {
       previewUrl: config.PREVIEW_URL ?? siteUrl,
       searchSyncUrl,
       meiliUrl,
+      embedderUrl,
       adminEmail: config.ADMIN_EMAIL,
       envFile: paths.envFile,
       logsDir: paths.logsDir,

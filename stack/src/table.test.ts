@@ -33,5 +33,21 @@ describe('announcement', () => {
     expect(text).toMatch(/Preview +http:\/\/127\.0\.0\.1:4321\/__preview\/ +drafts as pages/);
     expect(text).toMatch(/Search-sync +http:\/\/127\.0\.0\.1:7710\/status/);
     expect(text).toMatch(/Meilisearch +http:\/\/127\.0\.0\.1:7700/);
+    expect(text).not.toContain('Embedder');
+  });
+
+  it('lists the embedder when semantic search is on', () => {
+    const text = announcement({
+      strapiUrl: 'http://127.0.0.1:1337',
+      siteUrl: 'http://127.0.0.1:4321',
+      previewUrl: 'http://127.0.0.1:4321',
+      searchSyncUrl: 'http://127.0.0.1:7710',
+      meiliUrl: 'http://127.0.0.1:7700',
+      embedderUrl: 'http://127.0.0.1:7997',
+      adminEmail: 'admin@stackguide.local',
+      envFile: '/repo/.env',
+      logsDir: '/repo/.data/logs',
+    });
+    expect(text).toMatch(/Embedder +http:\/\/127\.0\.0\.1:7997\/health +semantic search/);
   });
 });

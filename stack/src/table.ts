@@ -20,6 +20,8 @@ export type Announcement = {
   previewUrl: string;
   searchSyncUrl: string;
   meiliUrl: string;
+  /** The embedder's URL; undefined when semantic search is off. */
+  embedderUrl?: string;
   adminEmail: string;
   envFile: string;
   logsDir: string;
@@ -34,6 +36,9 @@ export function announcement(a: Announcement): string {
     { part: 'Preview', url: `${a.previewUrl}/__preview/`, note: "drafts as pages: the admin's Open preview (signed links, 10 min)" },
     { part: 'Search-sync', url: `${a.searchSyncUrl}/status`, note: 'index sync status' },
     { part: 'Meilisearch', url: a.meiliUrl, note: 'master key: MEILI_MASTER_KEY in .env (never give it to a browser)' },
+    ...(a.embedderUrl
+      ? [{ part: 'Embedder', url: `${a.embedderUrl}/health`, note: 'semantic search: texts to vectors for Meilisearch' }]
+      : []),
     { part: 'Logs', url: a.logsDir, note: 'one file per part' },
   ]);
 }

@@ -11,6 +11,7 @@ export function urlPortWarnings(env: NodeJS.ProcessEnv, config: StackConfig): st
     ['STRAPI_URL', 'STRAPI_PORT', config.STRAPI_PORT],
     ['SEARCH_SYNC_URL', 'SEARCH_SYNC_PORT', config.SEARCH_SYNC_PORT],
     ['SITE_BUILD_HOOK_URL', 'SITE_PORT', config.SITE_PORT],
+    ['EMBEDDER_URL', 'EMBEDDER_PORT', config.EMBEDDER_PORT],
   ];
   const warnings: string[] = [];
   for (const [urlName, portName, port] of pairs) {

@@ -3,7 +3,7 @@ import { REPO_ROOT, waitFor } from '@stackguide/runtime';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-export type Ports = { strapi: number; sync: number; site: number; meili: number };
+export type Ports = { strapi: number; sync: number; site: number; meili: number; embedder: number };
 
 /** The environment of an operator's shell for a system on these ports, with data and .env in `dir`. */
 export function stackEnv(dir: string, ports: Ports): NodeJS.ProcessEnv {
@@ -24,6 +24,8 @@ export function stackEnv(dir: string, ports: Ports): NodeJS.ProcessEnv {
     MEILI_PORT: String(ports.meili),
     MEILI_URL: '',
     MEILI_PUBLIC_URL: '',
+    EMBEDDER_PORT: String(ports.embedder),
+    EMBEDDER_URL: `http://127.0.0.1:${ports.embedder}`,
   };
 }
 

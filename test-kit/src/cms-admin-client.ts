@@ -1,3 +1,5 @@
+import { solidPng } from './png.ts';
+
 /**
  * Talks to the CMS the way an editor's browser does (admin login + content-manager API), so tests
  * and drills can create, publish, unpublish and delete content through the real Strapi.
@@ -11,6 +13,8 @@ export type AdminClient = {
   unpublish(documentId: string): Promise<void>;
   deleteDocument(documentId: string, uid?: string): Promise<void>;
   updateDocument(uid: string, documentId: string, data: Record<string, unknown>): Promise<void>;
+  /** Uploads a solid-colour PNG to the media library with this alternative text; resolves with its id and URL path. */
+  uploadImage(name: string, alternativeText: string): Promise<{ id: number; url: string }>;
 };
 
 export class AdminRequestError extends Error {
@@ -25,6 +29,7 @@ export class AdminRequestError extends Error {
 }
 
 const ARTICLE = 'api::article.article';
+const IMAGE = solidPng(64, 48, [200, 120, 40]);
 
 /** Logs in with the admin credentials and returns a client bound to that session. */
 export async function adminClient(baseUrl: string, email: string, password: string): Promise<AdminClient> {
@@ -71,6 +76,13 @@ export async function adminClient(baseUrl: string, email: string, password: stri
     },
     async updateDocument(uid, documentId, data) {
       await request('PUT', path(uid, documentId), data);
+    },
+    async uploadImage(name, alternativeText) {
+      const form = new FormData();
+      form.append('files', new Blob([new Uint8Array(IMAGE)], { type: 'image/png' }), name);
+      form.append('fileInfo', JSON.stringify({ name, alternativeText }));
+      const [file] = await request<{ id: number; url: string }[]>('POST', '/upload', form);
+      return { id: file!.id, url: file!.url };
     },
   };
 }

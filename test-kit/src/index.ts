@@ -13,7 +13,9 @@ export {
   type MeiliProcess,
   type StrapiProcess,
 } from '@stackguide/launch';
-export { axeViolations, CHROMIUM_ARGS, launchChromium } from './browser.ts';
+export { type EmbedderProcess, startTestEmbedder } from './embedder-process.ts';
+export { axeViolations, CHROMIUM_ARGS, launchChromium, watchCspViolations } from './browser.ts';
+export { needTool } from './system-tool.ts';
 export { AdminRequestError, adminClient, type AdminClient } from './cms-admin-client.ts';
 export { startFakeStrapi, type FakeCollections, type FakeStrapi } from './fake-strapi.ts';
 export { solidPng } from './png.ts';

@@ -28,6 +28,17 @@ describe('latestEntries', () => {
       [{ articles: undefined, running: true }, 'r1.json'],
     ]);
   });
+  it('counts a relevance result without --articles as the seeded site, so a later seeded run replaces it', () => {
+    const picked = latestEntries([
+      result('old.json', 'relevance', '2030-01-01T10:00:00.000Z', {}),
+      result('seeded.json', 'relevance', '2030-01-02T10:00:00.000Z', { articles: 0 }),
+      result('big.json', 'relevance', '2030-01-03T10:00:00.000Z', { articles: 10000 }),
+    ]);
+    expect(picked.map((e) => [e.workload.articles, e.result.file])).toEqual([
+      [0, 'seeded.json'],
+      [10000, 'big.json'],
+    ]);
+  });
   it('skips withdrawn files, so an older result stands', () => {
     const files = [
       result('old.json', 'relevance', '2030-01-01T10:00:00.000Z'),

@@ -14,7 +14,8 @@ export type Entry = { bench: string; workload: Workload; result: ResultFile; fig
 /**
  * The entries of one results file: one per size for `site-build` (a run may build several sizes),
  * one for every other bench. Files written before `--running` existed measured a bench-started
- * system; drills written before they recorded parameters have no article count.
+ * system; drills written before they recorded parameters have no article count; relevance results
+ * written before `--articles` measured the seeded site.
  */
 export function entriesOf(result: ResultFile): Entry[] {
   const running = result.params.running === true;
@@ -26,7 +27,8 @@ export function entriesOf(result: ResultFile): Entry[] {
       figures,
     }));
   }
-  const articles = running ? undefined : numberAt(result.params, 'articles');
+  // Relevance ran on the seeded site alone before it took --articles.
+  const articles = running ? undefined : (numberAt(result.params, 'articles') ?? (result.name === 'relevance' ? 0 : undefined));
   return [{ bench: result.name, workload: { articles, running }, result, figures: result.data }];
 }
 

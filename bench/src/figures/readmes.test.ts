@@ -21,9 +21,9 @@ describe('the committed READMEs', () => {
     const committedPlot = fs.readFileSync(path.join(REPO_ROOT, SCALE_PLOT_FILE), 'utf8');
     expect(renderScalePlot(readResults(RESULTS_DIR)), `${SCALE_PLOT_FILE}: run \`npm run bench -- report\``).toBe(committedPlot);
   });
-  it('stay short enough to read: README.md ≤ 25 KB, bench/README.md ≤ 30 KB', () => {
+  it('stay short enough to read: README.md ≤ 25 KB, bench/README.md ≤ 36 KB', () => {
     expect(Buffer.byteLength(committed.readme), 'README.md bytes').toBeLessThanOrEqual(25_000);
-    expect(Buffer.byteLength(committed.benchReadme), 'bench/README.md bytes').toBeLessThanOrEqual(30_000);
+    expect(Buffer.byteLength(committed.benchReadme), 'bench/README.md bytes').toBeLessThanOrEqual(36_000);
   });
   it('name every variable the system reads in the README’s configuration table', () => {
     const table = committed.readme.slice(committed.readme.indexOf('## Configuration'), committed.readme.indexOf('## Tests'));

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { entriesOf } from './latest.ts';
+import { parseResult } from './result-file.ts';
 import { keystrokeTable, relevanceTable, searchTable } from './search-tables.ts';
 import { fixtureEntries, rowsOf } from './test-entries.ts';
 
@@ -31,6 +33,35 @@ describe('relevance table', () => {
     expect(rowsOf(relevanceTable(fixtureEntries())).map((r) => r.slice(0, 9))).toEqual([
       ['ours', '77', '0.964', '0.948', '0.974', '0 %', '0.925', '0.910 (38)', 'met'],
       ['Pagefind 1.6.0', '77', '0.727', '0.711', '0.737', '5.2 %', '0.550', '0.754 (38)', '–'],
+    ]);
+  });
+});
+
+describe('relevance table with meaning and generated articles', () => {
+  const summary = (mrr10: number, zeroResultRate: number) => ({
+    queries: 100,
+    mrr10,
+    hitsAt1: mrr10,
+    hitsAt3: mrr10,
+    zeroResultRate,
+    sectionHits: 0.9,
+  });
+  const entries = entriesOf(
+    parseResult('r.json', {
+      name: 'relevance',
+      at: '2030-01-01T10:00:00.000Z',
+      machine: { cpus: 2 },
+      params: { articles: 10000, pagefind: '1.6.0', targets: { mrr10: 0.9, marginOverPagefind: 0.15, zeroResultRate: 0 } },
+      summaries: { ours: summary(0.8, 0.06), hybrid: summary(0.92, 0), pagefind: summary(0.6, 0.17) },
+      heldOut: { ours: summary(0.8, 0), hybrid: summary(0.9, 0), pagefind: summary(0.6, 0) },
+    }),
+  );
+
+  it('adds ours with meaning between keyword and Pagefind, names the corpus and judges each of ours', () => {
+    expect(rowsOf(relevanceTable(entries)).map((r) => [r[0], r[2], r[5], r[8]])).toEqual([
+      ['ours (+10,000 articles)', '0.800', '6 %', 'not met'],
+      ['ours, with meaning (+10,000 articles)', '0.920', '0 %', 'met'],
+      ['Pagefind 1.6.0 (+10,000 articles)', '0.600', '17 %', '–'],
     ]);
   });
 });

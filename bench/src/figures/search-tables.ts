@@ -87,34 +87,42 @@ export function relevanceTargets(e: Entry): { mrr10: number; marginOverPagefind:
   return { mrr10: own('mrr10'), marginOverPagefind: own('marginOverPagefind'), zeroResultRate: own('zeroResultRate') };
 }
 
-/** Whether ours met every relevance target, or undefined when a figure is missing. */
-export function relevanceMet(e: Entry): boolean | undefined {
+/** Whether ours (keyword, or `hybrid`: with meaning) met every relevance target, or undefined when a figure is missing. */
+export function relevanceMet(e: Entry, engine: 'ours' | 'hybrid' = 'ours'): boolean | undefined {
   const t = relevanceTargets(e);
-  const ours = numberAt(e.figures, 'summaries', 'ours', 'mrr10');
+  const ours = numberAt(e.figures, 'summaries', engine, 'mrr10');
   const pagefind = numberAt(e.figures, 'summaries', 'pagefind', 'mrr10');
-  const zero = numberAt(e.figures, 'summaries', 'ours', 'zeroResultRate');
+  const zero = numberAt(e.figures, 'summaries', engine, 'zeroResultRate');
   if (ours === undefined || pagefind === undefined || zero === undefined) return undefined;
   return ours >= t.mrr10 && ours - pagefind >= t.marginOverPagefind && zero <= t.zeroResultRate;
 }
 
-/** Judged queries, ours and Pagefind, with the held-out set beside them. */
+const ENGINE_NAMES = { ours: 'ours', hybrid: 'ours, with meaning' } as const;
+
+/** Judged queries, ours (keyword; with meaning when measured) and Pagefind, with the held-out set beside them. */
 export function relevanceTable(entries: readonly Entry[]): string {
   const rows = ofBench(entries, 'relevance').flatMap((e) =>
-    (['ours', 'pagefind'] as const).map((engine, i) => {
-      const s = (key: string) => numberAt(e.figures, 'summaries', engine, key);
-      return [
-        engine === 'ours' ? 'ours' : `Pagefind ${typeof e.result.params.pagefind === 'string' ? e.result.params.pagefind : ''}`.trim(),
-        fig(s('queries')),
-        score(s('mrr10')),
-        score(s('hitsAt1')),
-        score(s('hitsAt3')),
-        percent(s('zeroResultRate')),
-        score(s('sectionHits')),
-        `${score(numberAt(e.figures, 'heldOut', engine, 'mrr10'))} (${fig(numberAt(e.figures, 'heldOut', engine, 'queries'))})`,
-        engine === 'ours' ? verdict(relevanceMet(e)) : NONE,
-        ...sourceCells(e, i === 0),
-      ];
-    }),
+    (['ours', 'hybrid', 'pagefind'] as const)
+      .filter((engine) => numberAt(e.figures, 'summaries', engine, 'queries') !== undefined)
+      .map((engine, i) => {
+        const s = (key: string) => numberAt(e.figures, 'summaries', engine, key);
+        return [
+          `${
+            engine === 'pagefind'
+              ? `Pagefind ${typeof e.result.params.pagefind === 'string' ? e.result.params.pagefind : ''}`.trim()
+              : ENGINE_NAMES[engine]
+          }${e.workload.articles ? ` (+${fig(e.workload.articles)} articles)` : ''}`,
+          fig(s('queries')),
+          score(s('mrr10')),
+          score(s('hitsAt1')),
+          score(s('hitsAt3')),
+          percent(s('zeroResultRate')),
+          score(s('sectionHits')),
+          `${score(numberAt(e.figures, 'heldOut', engine, 'mrr10'))} (${fig(numberAt(e.figures, 'heldOut', engine, 'queries'))})`,
+          engine === 'pagefind' ? NONE : verdict(relevanceMet(e, engine)),
+          ...sourceCells(e, i === 0),
+        ];
+      }),
   );
   return markdownTable(
     [

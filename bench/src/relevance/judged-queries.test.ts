@@ -1,4 +1,4 @@
-import { articles, roles, skills } from '@stackguide/demo-content';
+import { articles, roles, searchVocabulary, skills } from '@stackguide/demo-content';
 import { collectHeadings } from '@stackguide/content';
 import { roleUrl, skillUrl } from '@stackguide/contracts/search-index';
 import { describe, expect, it } from 'vitest';
@@ -7,17 +7,38 @@ import { JUDGED_QUERIES } from './judged-queries.ts';
 
 const published = new Map(articles.filter((a) => a.status === 'published').map((a) => [a.slug, a]));
 const pages = new Set([...roles.map((r) => roleUrl(r.slug)), ...skills.map((s) => skillUrl(s.slug))]);
+const stopWords = new Set(searchVocabulary.stopWords);
+/** A word's content-bearing stem: lower case, without a plural or -ing/-ed/-er/-ment ending. */
+const stem = (word: string) => word.toLowerCase().replace(/(ments?|ings?|ers?|ed|es|s)$/, '');
+const contentStems = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w && !stopWords.has(w))
+      .map(stem),
+  );
+
 /** Heading ids exactly as the article page renders them. */
 const headingIds = (slug: string): string[] => collectHeadings(published.get(slug)!.body).map((h) => h.id);
 const all = [...JUDGED_QUERIES, ...HELD_OUT_QUERIES];
 
 describe('judged query set', () => {
-  it('has at least 60 distinct queries covering every kind', () => {
-    expect(JUDGED_QUERIES.length).toBeGreaterThanOrEqual(60);
+  it('has at least 100 distinct queries covering every kind, 20 of them paraphrases', () => {
+    expect(JUDGED_QUERIES.length).toBeGreaterThanOrEqual(100);
     expect(new Set(JUDGED_QUERIES.map((j) => j.q.toLowerCase())).size).toBe(JUDGED_QUERIES.length);
     expect(new Set(JUDGED_QUERIES.map((j) => j.kind))).toEqual(
-      new Set(['question', 'keyword', 'abbreviation', 'synonym', 'typo', 'section', 'role', 'skill', 'salary']),
+      new Set(['question', 'keyword', 'abbreviation', 'synonym', 'typo', 'section', 'paraphrase', 'role', 'skill', 'salary']),
     );
+    expect(JUDGED_QUERIES.filter((j) => j.kind === 'paraphrase').length).toBeGreaterThanOrEqual(20);
+  });
+
+  it("phrases every paraphrase without a content word of its article's title", () => {
+    const sharing = [...JUDGED_QUERIES, ...HELD_OUT_QUERIES]
+      .flatMap((j) => (j.kind === 'paraphrase' && 'slug' in j ? [{ q: j.q, slug: j.slug }] : []))
+      .map((j) => ({ q: j.q, shared: [...contentStems(j.q)].filter((w) => contentStems(published.get(j.slug)!.title).has(w)) }))
+      .filter((j) => j.shared.length > 0);
+    expect(sharing).toEqual([]);
   });
 
   it('has at least 15 queries whose best answer is a role, a skill or a salary figure', () => {

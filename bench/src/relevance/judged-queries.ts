@@ -6,7 +6,17 @@
  * whose best answer is genuinely split between two are left out rather than judged arbitrarily.
  */
 
-export type QueryKind = 'question' | 'keyword' | 'abbreviation' | 'synonym' | 'typo' | 'section' | 'role' | 'skill' | 'salary';
+export type QueryKind =
+  | 'question'
+  | 'keyword'
+  | 'abbreviation'
+  | 'synonym'
+  | 'typo'
+  | 'section'
+  | 'paraphrase'
+  | 'role'
+  | 'skill'
+  | 'salary';
 
 /** Salary figures a query asks for: a role's, in one region or at one level when the query says so. */
 export type SalaryJudgement = { role: string; region?: string; level?: 'entry' | 'experienced' | 'lead' | 'manager' };
@@ -138,6 +148,31 @@ export const JUDGED_QUERIES: JudgedQuery[] = [
   { q: 'coronavirus crisis', kind: 'section', slug: REMOTE, section: 'the-pandemic-sped-it-up' },
   { q: 'endpoints requests responses errors', kind: 'section', slug: TOGETHER, section: 'agree-on-the-contract' },
   { q: 'checklist for the next feature', kind: 'section', slug: TOGETHER, section: 'checklist-for-the-next-feature' },
+
+  // Paraphrases: the reader's meaning in none of the title's content words (a unit test checks).
+  { q: 'who writes the code that runs on the server behind a website', kind: 'paraphrase', slug: BACKEND },
+  { q: 'job of looking after the data and logic users never see', kind: 'paraphrase', slug: BACKEND },
+  { q: 'who builds the part of a website people see and click', kind: 'paraphrase', slug: FRONTEND },
+  { q: 'turning a designer mockup into a working web page', kind: 'paraphrase', slug: FRONTEND },
+  { q: 'benefits of separating user interface work from server work', kind: 'paraphrase', slug: SPLIT },
+  { q: 'building the client and the API in parallel', kind: 'paraphrase', slug: SPLIT },
+  { q: 'improving a slow site lookup after a rival did better', kind: 'paraphrase', slug: DAY },
+  { q: 'tables queried with SQL or document stores like MongoDB', kind: 'paraphrase', slug: DATABASES },
+  { q: 'how to pick where an application keeps its data', kind: 'paraphrase', slug: DATABASES },
+  { q: 'choosing between PHP, Python and Java for web apps', kind: 'paraphrase', slug: LANGUAGES },
+  { q: 'does Django decide what you program in', kind: 'paraphrase', slug: LANGUAGES },
+  { q: 'what matters besides programming: security, scrum and documentation', kind: 'paraphrase', slug: SKILLS },
+  { q: 'abilities a server programmer needs apart from programming', kind: 'paraphrase', slug: SKILLS },
+  { q: 'how much money do web programmers make a month', kind: 'paraphrase', slug: EARN },
+  { q: 'typical pay for people who build websites in Germany', kind: 'paraphrase', slug: EARN },
+  { q: 'switching careers into server programming', kind: 'paraphrase', slug: BECOME },
+  { q: 'getting hired to build APIs without a computer science degree', kind: 'paraphrase', slug: BECOME },
+  { q: 'one person handling the interface and the database', kind: 'paraphrase', slug: FULL_STACK },
+  { q: 'generalists who code client and server', kind: 'paraphrase', slug: FULL_STACK },
+  { q: 'coding from home after the pandemic and the hiring boom', kind: 'paraphrase', slug: REMOTE },
+  { q: 'video calls and chat apps created more programming jobs', kind: 'paraphrase', slug: REMOTE },
+  { q: 'getting client and server programmers to cooperate', kind: 'paraphrase', slug: TOGETHER },
+  { q: 'agreeing on an interface contract early between the two sides', kind: 'paraphrase', slug: TOGETHER },
 
   // A skill's own page: the query names the skill.
   { q: 'postgresql', kind: 'skill', page: '/skills/postgresql/' },

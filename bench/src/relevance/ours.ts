@@ -1,5 +1,15 @@
 import { bestSection } from '@stackguide/site/hit-section';
-import { type Answer, mergeAnswers, searchQueries, sectionQuery, withSections } from '@stackguide/site/search-client';
+import {
+  type Answer,
+  type Hit,
+  isPageHit,
+  mergeAnswers,
+  mergeByScore,
+  searchQueries,
+  sectionQuery,
+  withSections,
+} from '@stackguide/site/search-client';
+import { semanticQuery, usableSemantic } from '@stackguide/site/semantic-results';
 import type { Page } from 'playwright-core';
 import type { CardShown } from './metrics.ts';
 
@@ -16,17 +26,31 @@ type MultiSearchAnswer = { results?: Answer[] };
  * search-only key: the site's own multi-search body (results parameters, no facet chosen; the role
  * and skill pages and the salary bands beside), merged as the page merges it, then its section query
  * for the same article hits. Anchors are the sections the results finally link to once upgraded
- * (`bestSection` of the hits with their sections), what the reader sees.
+ * (`bestSection` of the hits with their sections), what the reader sees. With `semantic`, the article
+ * hits are those of the hybrid query that follows the keyword one when the page would take them
+ * (`usableSemantic`), merged with the same page hits; else the keyword hits.
  * @throws Error when Meilisearch answers anything but 200.
  */
-export async function searchOurs(page: Page, meili: { url: string; key: string }, q: string, limit = 10): Promise<EngineAnswer> {
+export async function searchOurs(
+  page: Page,
+  meili: { url: string; key: string },
+  q: string,
+  semantic = false,
+  limit = 10,
+): Promise<EngineAnswer> {
   const state = { q, page: 1, roles: [], skills: [] };
-  const result = mergeAnswers(await multiSearch(page, meili, q, searchQueries(state, limit)));
-  const [sections] = result.hits.length > 0 ? await multiSearch(page, meili, q, [sectionQuery(state, limit)]) : [];
-  const upgraded = withSections(result.hits, sections?.hits ?? []);
+  const queries = searchQueries(state, limit);
+  const result = mergeAnswers(await multiSearch(page, meili, q, queries));
+  const [meaning] = semantic ? await multiSearch(page, meili, q, [semanticQuery(queries[0]!)]) : [];
+  const semanticHits = usableSemantic(meaning) ? (meaning.hits as Hit[]) : null;
+  const hits = semanticHits ? mergeByScore(semanticHits, result.hits.filter(isPageHit)) : result.hits;
+  const [sections] = hits.length > 0 ? await multiSearch(page, meili, q, [sectionQuery(state, limit)]) : [];
+  const upgraded = withSections(hits, sections?.hits ?? []);
   const urls = upgraded.map((hit) => String(hit.url));
   const card = result.answer && { url: result.answer.url, bands: result.answer.bands.map(({ region, level }) => ({ region, level })) };
-  return { total: result.total, urls, anchors: upgraded.map((hit) => bestSection(hit, q)?.id ?? null), card };
+  // The page counts the hits it swapped in when the keyword query found fewer.
+  const total = Math.max(result.total, (semanticHits?.length ?? 0) + result.pages, urls.length);
+  return { total, urls, anchors: upgraded.map((hit) => bestSection(hit, q)?.id ?? null), card };
 }
 
 async function multiSearch(page: Page, meili: { url: string; key: string }, q: string, queries: Record<string, unknown>[]) {

@@ -46,6 +46,9 @@ export async function stackEnv(dir: string): Promise<Record<string, string>> {
     MEILI_URL: '',
     MEILI_PUBLIC_URL: '',
     NO_COLOR: '1',
+    // Semantic search off: embedding every generated article would take hours on 2 vCPUs and
+    // measure the embedder, not how the rest grows.
+    EMBEDDER_URL: '',
   };
 }
 

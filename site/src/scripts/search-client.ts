@@ -51,9 +51,14 @@ export type Answer = {
   facetDistribution?: FacetDistribution;
 };
 
-/** Meilisearch could not be reached, answered with an error, or took too long. */
+/** Meilisearch could not be reached, answered with an error (its HTTP `status`), or took too long. */
 export class SearchUnavailableError extends Error {
   override name = 'SearchUnavailableError';
+  readonly status: number | undefined;
+  constructor(message: string, options?: ErrorOptions & { status?: number }) {
+    super(message, options);
+    this.status = options?.status;
+  }
 }
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
@@ -180,8 +185,11 @@ export type SearchClient = {
   more(state: SearchState, limit: number, offset: number): Promise<FoundResult | null>;
   /** Drops whatever is in flight, e.g. when the query is cleared. */
   cancel(): void;
-  /** Answers to a multi-search of the caller's own queries (counts for suggestions), beside the search in flight. @throws SearchUnavailableError */
-  ask(queries: Record<string, unknown>[]): Promise<Answer[]>;
+  /**
+   * Answers to a multi-search of the caller's own queries (counts for suggestions), beside the search
+   * in flight, given up after `timeoutMs` when set. @throws SearchUnavailableError
+   */
+  ask(queries: Record<string, unknown>[], timeoutMs?: number): Promise<Answer[]>;
   /**
    * Values of `facet` that contain `text`, with their counts under the state's query and other
    * filters (Meilisearch facet search), most frequent first. @throws SearchUnavailableError
@@ -201,8 +209,13 @@ export function createSearchClient(opts: { url: string; key: string; timeoutMs?:
   const inFlight = new Set<AbortController>();
 
   /** POSTs `body` to `path` of Meilisearch and returns the JSON answer; aborts after the timeout. */
-  async function post(path: string, body: unknown, controller = new AbortController()): Promise<unknown> {
-    const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 8000);
+  async function post(
+    path: string,
+    body: unknown,
+    controller = new AbortController(),
+    timeoutMs = opts.timeoutMs ?? 8000,
+  ): Promise<unknown> {
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       const res = await doFetch(`${base}${path}`, {
         method: 'POST',
@@ -210,7 +223,7 @@ export function createSearchClient(opts: { url: string; key: string; timeoutMs?:
         body: JSON.stringify(body),
         signal: controller.signal,
       });
-      if (!res.ok) throw new SearchUnavailableError(`Meilisearch answered HTTP ${res.status}`);
+      if (!res.ok) throw new SearchUnavailableError(`Meilisearch answered HTTP ${res.status}`, { status: res.status });
       return await res.json();
     } catch (err) {
       throw err instanceof SearchUnavailableError
@@ -273,7 +286,7 @@ export function createSearchClient(opts: { url: string; key: string; timeoutMs?:
     },
     more: page,
     cancel,
-    ask: async (queries) => answers(await post('/multi-search', { queries })),
+    ask: async (queries, timeoutMs) => answers(await post('/multi-search', { queries }, undefined, timeoutMs)),
     async facetSearch(state, facet, text) {
       const body = (await post(`/indexes/${INDEX_UID}/facet-search`, {
         facetName: facet,

@@ -5,9 +5,10 @@ import { attachFiltersPanel } from './filters-panel.ts';
 import { type RoleLink, startingPoints, suggestionsHtml } from './no-results.ts';
 import { renderHits, resultCountText, upgradeSections } from './results-render.ts';
 import { salaryCardHtml } from './salary-answer.ts';
-import type { FacetDistribution, FoundResult, SearchClient } from './search-client.ts';
+import { type FacetDistribution, type FoundResult, isPageHit, mergeByScore, type SearchClient } from './search-client.ts';
 import { UNAVAILABLE_HTML } from './search-header.ts';
 import { onResultOpened, type SearchReporter } from './search-report.ts';
+import { createSemanticSearch } from './semantic-results.ts';
 import {
   EMPTY_STATE,
   hasCriteria,
@@ -58,6 +59,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
   let fetched = 0;
   let articleTotal = 0;
   let runs = 0;
+  const semantic = createSemanticSearch(client);
 
   /**
    * Upgrades the painted hits with their sections; `data-section-ms` on the app (the section query's
@@ -117,6 +119,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
   const run = async (): Promise<void> => {
     const mine = ++runs;
     input.value = state.q;
+    delete app.dataset.semantic;
     if (!hasCriteria(state)) {
       client.cancel();
       show({ message: `<p>Type to search.</p>${startingPoints([], roles)}`, status: '', fallback: true });
@@ -152,7 +155,12 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
         more: fetched < articleTotal && state.page < MAX_PAGE,
       });
       if (q) reporter.showed(q, total);
-      if (!none) return await upgrade(result);
+      // The hybrid query goes after the section query, so what the visitor sees first is never slowed by it.
+      if (!none) {
+        await upgrade(result);
+        return void (await withMeaning(result, mine));
+      }
+      if (await withMeaning(result, mine)) return;
       const suggestions = await suggestionsHtml(client, api, state, roles);
       if (mine === runs) message.innerHTML = noneHtml + suggestions;
     } catch {
@@ -163,6 +171,34 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
           fallback: true,
         });
     }
+  };
+
+  /**
+   * Swaps in the hybrid query's hits for the painted keyword ones (or for "no results") when they
+   * arrive in time, in the same list, unless the visitor has started moving through the results.
+   * `data-semantic` on the app says which it was: "shown", or "abandoned" (what was painted stays).
+   * False when nothing was swapped in.
+   */
+  const withMeaning = async (result: FoundResult, mine: number): Promise<boolean> => {
+    const hits = await semantic(state, state.page * PAGE_SIZE);
+    if (mine !== runs) return true;
+    const moving = input.hasAttribute('aria-activedescendant');
+    app.dataset.semantic = hits?.length && !moving ? 'shown' : 'abandoned';
+    if (!hits?.length || moving) return false;
+    // Only articles have vectors: the role and skill pages and the salary card painted stay.
+    const merged = mergeByScore(hits, result.hits.filter(isPageHit));
+    articleTotal = Math.max(articleTotal, hits.length);
+    total = Math.max(total, articleTotal + result.pages);
+    fetched = hits.length;
+    show({
+      results: (result.answer ? salaryCardHtml(result.answer, 'search-answer') : '') + renderHits(merged, 'search-hit', state.q),
+      facets: facetsHtml,
+      status: resultCountText(total, result.ms, state.q),
+      fallback: false,
+      more: fetched < articleTotal && state.page < MAX_PAGE,
+    });
+    await upgrade({ ...result, hits: merged });
+    return true;
   };
 
   /** "More results": the next page under the ones shown, its page in the URL, focus on its first result. */

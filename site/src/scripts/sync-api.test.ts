@@ -32,7 +32,7 @@ describe('sync api', () => {
 
   it('fetches terms and popular queries once, and copes with search-sync being away', async () => {
     const fetch = vi.fn(async (url: string) =>
-      url.includes('popular') ? Response.json({ queries: [{ query: 'docker', searches: 4 }] }) : new Response('{}', { status: 503 }),
+      url.includes('popular') ? Response.json({ queries: [{ query: 'docker', visitors: 4 }] }) : new Response('{}', { status: 503 }),
     );
     vi.stubGlobal('fetch', fetch);
     const api = createSyncApi('https://sync.test', nav({}));

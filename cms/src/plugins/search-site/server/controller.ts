@@ -65,5 +65,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async discard(ctx: Context) {
       relay(ctx, await service().discard(ctx.params.id));
     },
+    async hide(ctx: Context) {
+      relay(ctx, await service().setHidden(ctx.params.query, true));
+    },
+    async show(ctx: Context) {
+      relay(ctx, await service().setHidden(ctx.params.query, false));
+    },
   };
 };

@@ -20,7 +20,12 @@ const GRANTED_KEY = 'default-grants';
 export async function registerActions(strapi: Core.Strapi): Promise<void> {
   await strapi.service('admin::permission').actionProvider.registerMany([
     { section: 'plugins', pluginName: PLUGIN_ID, uid: 'read', displayName: 'See the search and site status' },
-    { section: 'plugins', pluginName: PLUGIN_ID, uid: 'manage', displayName: 'Reindex, retry and discard dead letters' },
+    {
+      section: 'plugins',
+      pluginName: PLUGIN_ID,
+      uid: 'manage',
+      displayName: 'Reindex, retry and discard dead letters, hide search queries',
+    },
     { section: 'plugins', pluginName: PLUGIN_ID, uid: 'gaps', displayName: 'Turn searches without results into drafts and synonyms' },
   ]);
 }

@@ -24,6 +24,8 @@ export default {
       route('POST', '/reindex', 'reindex', ACTIONS.manage),
       route('POST', '/dead-letters/:id/retry', 'retry', ACTIONS.manage),
       route('DELETE', '/dead-letters/:id', 'discard', ACTIONS.manage),
+      route('PUT', '/analytics/hidden/:query', 'hide', ACTIONS.manage),
+      route('DELETE', '/analytics/hidden/:query', 'show', ACTIONS.manage),
     ],
   },
 };

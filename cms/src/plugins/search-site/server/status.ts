@@ -10,7 +10,7 @@ import type {
   SiteArticleStatus,
   SiteStatus,
 } from '../shared/contracts';
-import { ADMIN_ANALYTICS_PATH } from '@stackguide/contracts/analytics';
+import { ADMIN_ANALYTICS_PATH, ADMIN_HIDDEN_QUERY_PATH } from '@stackguide/contracts/analytics';
 import { fillPath } from '@stackguide/contracts/route-path';
 import { ADMIN_ROUTES } from '@stackguide/contracts/search-sync-admin';
 import { SITE_STATUS_ROUTES } from '@stackguide/contracts/site-status';
@@ -76,6 +76,9 @@ const status = ({ strapi }: { strapi: Core.Strapi }) => ({
   reindex: () => call<unknown>(targets(strapi).searchSync, 'POST', ADMIN_ROUTES.reindex),
   retry: (id: string) => call<unknown>(targets(strapi).searchSync, 'POST', fillPath(ADMIN_ROUTES.retry, id)),
   discard: (id: string) => call<unknown>(targets(strapi).searchSync, 'DELETE', fillPath(ADMIN_ROUTES.deadLetter, id)),
+  /** Hides a query from the popular searches and the analytics lists, or shows it again. */
+  setHidden: (query: string, hidden: boolean) =>
+    call<unknown>(targets(strapi).searchSync, hidden ? 'PUT' : 'DELETE', fillPath(ADMIN_HIDDEN_QUERY_PATH, query)),
 });
 
 export type StatusService = ReturnType<typeof status>;

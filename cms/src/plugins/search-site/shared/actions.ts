@@ -3,7 +3,8 @@ export const PLUGIN_ID = 'search-site';
 
 /**
  * Admin permissions: `read` to see the page and the status panel (links included), `manage` to
- * reindex, retry and discard, `gaps` to turn searches without results into drafts and synonyms.
+ * reindex, retry and discard and hide search queries, `gaps` to turn searches without results into
+ * drafts and synonyms.
  */
 export const ACTIONS = {
   read: `plugin::${PLUGIN_ID}.read`,

@@ -49,6 +49,24 @@ function Rows({ caption, head, rows, actions }: RowsProps) {
 
 const percent = (rate: number) => `${(rate * 100).toFixed(1)} %`;
 
+/** Hide / Show on a query, for those who may; `busy` disables every action while one runs. */
+export type QueryActions = { canManage: boolean; busy: string | null; onHide(query: string): void; onShow(query: string): void };
+
+function QueryButton({ query, hidden, actions }: { query: string; hidden: boolean; actions: QueryActions }) {
+  const verb = hidden ? 'Show' : 'Hide';
+  return (
+    <Button
+      size="S"
+      variant={hidden ? 'secondary' : 'danger-light'}
+      aria-label={`${verb} “${query}”`}
+      disabled={actions.busy !== null}
+      onClick={() => (hidden ? actions.onShow(query) : actions.onHide(query))}
+    >
+      {verb}
+    </Button>
+  );
+}
+
 /** What an editor can do about a search that found nothing; absent for those who may not. */
 export type GapActions = { onWrite(query: string): void; onSynonym(query: string): void };
 
@@ -65,17 +83,31 @@ function GapButtons({ query, actions }: { query: string; actions: GapActions }) 
   );
 }
 
-/** What readers searched for, what found nothing (with `gaps`: buttons to act on it), and how often they opened a result. */
+/**
+ * What readers searched for, what found nothing (with `gaps`: buttons to act on it), and how often
+ * they opened a result. Editors may hide a query (spam, something nobody should read on the site):
+ * it leaves the popular searches and these lists, and is listed under "Hidden queries" to show again.
+ */
 export function AnalyticsCard({
   data,
   error,
   gaps,
+  actions,
 }: {
   data: SearchAnalytics | null | undefined;
   error: string | undefined;
   gaps?: GapActions | undefined;
+  actions: QueryActions;
 }) {
-  const empty = !data || (data.topQueries.length === 0 && data.zeroResultQueries.length === 0 && data.clickThrough.searches === 0);
+  const empty =
+    !data ||
+    (data.topQueries.length === 0 &&
+      data.zeroResultQueries.length === 0 &&
+      data.hiddenQueries.length === 0 &&
+      data.clickThrough.searches === 0);
+  const hide = actions.canManage
+    ? (row: (string | number)[]) => <QueryButton query={String(row[0])} hidden={false} actions={actions} />
+    : undefined;
   return (
     <Card title={data ? `Search analytics, last ${data.days} days` : 'Search analytics'} id="search-analytics">
       {error && !data ? (
@@ -94,13 +126,30 @@ export function AnalyticsCard({
             caption="Top queries"
             head={['Query', 'Searches', 'Average results', 'Clicks']}
             rows={data.topQueries.map((q) => [q.query, q.searches, q.avgResults.toFixed(1), q.clicks])}
+            actions={hide}
           />
           <Rows
             caption="Queries with no results"
             head={['Query', 'Searches']}
             rows={data.zeroResultQueries.map((q) => [q.query, q.searches])}
-            actions={gaps && ((row) => <GapButtons query={String(row[0])} actions={gaps} />)}
+            actions={
+              (gaps || hide) &&
+              ((row) => (
+                <Flex gap={2}>
+                  {gaps && <GapButtons query={String(row[0])} actions={gaps} />}
+                  {hide?.(row)}
+                </Flex>
+              ))
+            }
           />
+          {data.hiddenQueries.length > 0 && (
+            <Rows
+              caption="Hidden queries"
+              head={['Query']}
+              rows={data.hiddenQueries.map((q) => [q])}
+              actions={actions.canManage ? (row) => <QueryButton query={String(row[0])} hidden actions={actions} /> : undefined}
+            />
+          )}
         </Flex>
       )}
     </Card>

@@ -7,6 +7,7 @@ import { scheduleLines, searchLine, siteLine, type StatusLine } from '../status-
 import { useNow, usePoll } from '../use-poll';
 import { ArticleLinksSection } from './ArticleLinksSection';
 import { WorkingTitle } from './WorkingTitle';
+import { OldAddressNotice, type OldAddressProps } from './OldAddressNotice';
 
 /** How often the panel asks again while the edit view is visible. */
 const POLL_MS = 3_000;
@@ -36,14 +37,14 @@ function ArticleStatusLines({ documentId }: { documentId: string }) {
   );
 }
 
-type PanelProps = { model: string; documentId?: string };
+type PanelProps = { model: string; documentId?: string } & Omit<OldAddressProps, 'documentId'>;
 
 /**
  * The edit view's side panel for articles: whether the entry is in search and on the site, its
  * schedule and its links, kept current by polling (content-manager's addEditViewSidePanel renders
  * it like a component). On the create page opened by "Write an article" it fills in the working title.
  */
-export function ArticleStatusPanel({ model, documentId }: PanelProps) {
+export function ArticleStatusPanel({ model, documentId, document, meta }: PanelProps) {
   const { allowedActions, isLoading } = useRBAC([{ action: ACTIONS.read, subject: null }]);
   const { state } = useLocation();
   if (model !== ARTICLE) return null;
@@ -57,6 +58,7 @@ export function ArticleStatusPanel({ model, documentId }: PanelProps) {
     content: (
       <Flex key={documentId} direction="column" alignItems="stretch" gap={4} width="100%">
         <ArticleStatusLines documentId={documentId} />
+        <OldAddressNotice documentId={documentId} document={document} meta={meta} />
         <ArticleLinksSection documentId={documentId} intervalMs={POLL_MS} />
       </Flex>
     ),

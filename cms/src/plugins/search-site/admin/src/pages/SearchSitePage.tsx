@@ -16,7 +16,7 @@ import { errorText, useNow, usePoll } from '../use-poll';
 const ANALYTICS_DAYS = 30;
 
 function SearchSite() {
-  const { get, post, del } = useFetchClient();
+  const { get, post, put, del } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC([
     { action: ACTIONS.manage, subject: null },
@@ -52,9 +52,11 @@ function SearchSite() {
       toggleNotification({ type: 'danger', message: errorText(err) });
     } finally {
       overview.refresh();
+      analytics.refresh();
       setBusy(null);
     }
   };
+  const hiddenQuery = (query: string) => `/${PLUGIN_ID}/analytics/hidden/${encodeURIComponent(query)}`;
 
   if (!overview.data) return overview.error ? <Page.Error /> : <Page.Loading />;
   const { site } = overview.data;
@@ -70,7 +72,8 @@ function SearchSite() {
         <Flex direction="column" alignItems="stretch" gap={6}>
           {!canManage && (
             <Typography textColor="neutral600">
-              You can follow the status here; reindexing and handling dead letters need the Editor or Super Admin role.
+              You can follow the status here; reindexing, handling dead letters and hiding search queries need the Editor or Super Admin
+              role.
             </Typography>
           )}
           {sync?.ok ? (
@@ -101,7 +104,17 @@ function SearchSite() {
           )}
           {site.ok ? <SiteBuildCard data={site.data} now={now} /> : <Unavailable what="Site build status" error={site.error} />}
           <BrokenLinksCard data={links.data} error={links.error} />
-          <AnalyticsCard data={analyticsData} error={analyticsError} gaps={gaps} />
+          <AnalyticsCard
+            data={analyticsData}
+            error={analyticsError}
+            gaps={gaps}
+            actions={{
+              canManage,
+              busy,
+              onHide: (query) => act(`hide:${query}`, () => put(hiddenQuery(query)), `“${query}” is hidden from popular searches.`),
+              onShow: (query) => act(`show:${query}`, () => del(hiddenQuery(query)), `“${query}” may show again.`),
+            }}
+          />
         </Flex>
         {synonymFor !== null && <SynonymModal query={synonymFor} onClose={() => setSynonymFor(null)} />}
       </Layouts.Content>

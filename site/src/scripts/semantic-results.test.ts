@@ -1,0 +1,67 @@
+import { HYBRID } from '@stackguide/contracts/search-index';
+import { describe, expect, it } from 'vitest';
+import { type Answer, SearchUnavailableError } from './search-client.ts';
+import { createSemanticSearch, SEMANTIC_TIMEOUT_MS, semanticQuery, usableSemantic } from './semantic-results.ts';
+
+describe('semanticQuery', () => {
+  it('asks for the same hits with meaning blended in, ranking scores and no facets', () => {
+    const results = { indexUid: 'articles', q: 'who builds web pages', limit: 10, facets: ['roles', 'skills'], filter: [] };
+    expect(semanticQuery(results)).toEqual({ ...results, hybrid: HYBRID, facets: [], showRankingScore: true });
+  });
+});
+
+describe('usableSemantic', () => {
+  const hit = (score: number) => ({ id: 'a', _rankingScore: score });
+  it('takes an answer the embedder took part in, every hit ranked', () => {
+    expect(usableSemantic({ hits: [hit(0.8), hit(0.4)], semanticHitCount: 1 })).toBe(true);
+  });
+
+  it.each([
+    ['no answer', undefined],
+    ['keyword results only (the embedder failed)', { hits: [hit(0.9)], semanticHitCount: 0 }],
+    ['a hit Meilisearch had no time to rank', { hits: [hit(0.9), hit(0)], semanticHitCount: 2 }],
+    ['hits without scores', { hits: [{ id: 'a' }], semanticHitCount: 1 }],
+    ['another shape', { results: [] }],
+  ])('refuses %s', (_name, answer) => {
+    expect(usableSemantic(answer as never)).toBe(false);
+  });
+});
+
+describe('createSemanticSearch', () => {
+  const state = { q: 'who builds web pages', page: 1, roles: [], skills: [] };
+  const client = (answer: () => Promise<Answer[]>) => {
+    const calls: { queries: Record<string, unknown>[]; timeoutMs: number | undefined }[] = [];
+    const ask = async (queries: Record<string, unknown>[], timeoutMs?: number) => {
+      calls.push({ queries, timeoutMs });
+      return answer();
+    };
+    return { calls, ask };
+  };
+
+  it('asks the hybrid query within the time budget and returns its hits when usable', async () => {
+    const hits = [{ id: 'a', _rankingScore: 0.7 }];
+    const c = client(async () => [{ hits, semanticHitCount: 1 } as Answer]);
+    await expect(createSemanticSearch(c)(state, 10)).resolves.toEqual(hits);
+    expect(c.calls[0]).toMatchObject({ timeoutMs: SEMANTIC_TIMEOUT_MS, queries: [{ q: state.q, limit: 10, hybrid: HYBRID }] });
+  });
+
+  it('keeps the keyword results when the answer is late or unusable, and asks again next time', async () => {
+    const c = client(async () => {
+      throw new SearchUnavailableError('timed out');
+    });
+    const semantic = createSemanticSearch(c);
+    await expect(semantic(state, 10)).resolves.toBeNull();
+    await expect(semantic(state, 10)).resolves.toBeNull();
+    expect(c.calls).toHaveLength(2);
+  });
+
+  it('stops asking once Meilisearch refuses hybrid queries (no embedder on the index)', async () => {
+    const c = client(async () => {
+      throw new SearchUnavailableError('Meilisearch answered HTTP 400', { status: 400 });
+    });
+    const semantic = createSemanticSearch(c);
+    await expect(semantic(state, 10)).resolves.toBeNull();
+    await expect(semantic(state, 10)).resolves.toBeNull();
+    expect(c.calls).toHaveLength(1);
+  });
+});

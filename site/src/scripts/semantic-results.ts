@@ -1,0 +1,53 @@
+import { HYBRID } from '@stackguide/contracts/search-index';
+import { type Hit, type SearchClient, SearchUnavailableError, searchQueries } from './search-client.ts';
+import type { SearchState } from './search-url.ts';
+
+/**
+ * How long the page waits for the semantic answer after painting the keyword results. Meilisearch
+ * waits seconds for an embedder that is down or slow before it answers (with keyword results, or with
+ * hits it did not rank at all), so the keyword results stay when it takes longer than this.
+ */
+export const SEMANTIC_TIMEOUT_MS = 1_000;
+
+/**
+ * The query that follows the keyword results: the same results query (hits only, no facets: the
+ * counts painted stay) with meaning blended in, and each hit's ranking score, which tells whether
+ * Meilisearch ranked it at all.
+ */
+export function semanticQuery(resultsQuery: Record<string, unknown>): Record<string, unknown> {
+  return { ...resultsQuery, hybrid: HYBRID, facets: [], showRankingScore: true };
+}
+
+type SemanticAnswer = { hits?: unknown; semanticHitCount?: unknown };
+
+/**
+ * Whether a semantic answer may replace the keyword results: the embedder took part (some hits came
+ * from meaning) and every hit was ranked. When its time budget runs out, Meilisearch returns hits it
+ * never ranked, with a ranking score of 0.
+ */
+export function usableSemantic(
+  answer: SemanticAnswer | undefined,
+): answer is { hits: { _rankingScore: number }[]; semanticHitCount: number } {
+  if (!answer || typeof answer.semanticHitCount !== 'number' || answer.semanticHitCount < 1 || !Array.isArray(answer.hits)) return false;
+  return answer.hits.every((hit: { _rankingScore?: unknown }) => typeof hit?._rankingScore === 'number' && hit._rankingScore > 0);
+}
+
+/**
+ * The page's semantic step: the hits of the hybrid query for a state whose keyword results are
+ * painted, or null when they should stay (no usable answer within SEMANTIC_TIMEOUT_MS: the request is
+ * abandoned). Meilisearch refuses a hybrid query outright (HTTP 4xx) when the index has no embedder,
+ * i.e. semantic search is off: the page then stops asking.
+ */
+export function createSemanticSearch(client: Pick<SearchClient, 'ask'>): (state: SearchState, limit: number) => Promise<Hit[] | null> {
+  let off = false;
+  return async (state, limit) => {
+    if (off) return null;
+    try {
+      const [answer] = await client.ask([semanticQuery(searchQueries(state, limit)[0]!)], SEMANTIC_TIMEOUT_MS);
+      return usableSemantic(answer) ? (answer.hits as Hit[]) : null;
+    } catch (err) {
+      if (err instanceof SearchUnavailableError && err.status !== undefined && err.status < 500) off = true;
+      return null;
+    }
+  };
+}

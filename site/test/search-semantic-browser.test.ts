@@ -1,0 +1,56 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SearchStack, startSearchStack } from './search-stack.ts';
+
+/** A paraphrase no article holds every word of, sharing none with its article's title ("What a frontend developer does"). */
+const PARAPHRASE = 'turning a designer mockup into a working web page';
+const TARGET = '/articles/what-a-frontend-developer-does/';
+
+let stack: SearchStack | undefined;
+beforeAll(async () => {
+  stack = await startSearchStack({ embedder: true });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+const s = () => stack!;
+
+/** Opens /search/ for `q` and waits until the page settled its semantic step; returns `data-semantic`. */
+async function searchSettled(page: Page, q: string): Promise<string | null> {
+  await page.goto(`${s().origin}/search/?q=${encodeURIComponent(q)}`);
+  const app = page.locator('#search-app[data-semantic]');
+  await app.waitFor({ state: 'attached', timeout: 15_000 });
+  return app.getAttribute('data-semantic');
+}
+
+async function withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+  const page = await s().browser.newPage();
+  try {
+    return await fn(page);
+  } finally {
+    await page.close();
+  }
+}
+
+describe('semantic search on /search/ (real embedder, real Meilisearch)', () => {
+  it('finds the article a paraphrase means where keywords find nothing, through the hybrid query', () =>
+    withPage(async (page) => {
+      await expect(searchSettled(page, PARAPHRASE)).resolves.toBe('shown');
+      const hrefs = await page.locator('#search-results [role=option]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      expect(hrefs.some((href) => href?.startsWith(TARGET))).toBe(true);
+    }));
+
+  it('with the embedder killed, paints the keyword results and abandons the semantic request', () =>
+    withPage(async (page) => {
+      await s().embedder!.stop();
+      await expect(searchSettled(page, 'backend developer')).resolves.toBe('abandoned');
+      await expect(page.locator('#search-results [role=option]').count()).resolves.toBeGreaterThan(0);
+      // Keyword results: the role page named by the query first, then its articles.
+      const hrefs = await page
+        .locator('#search-results [role=option]')
+        .evaluateAll((options) => options.map((o) => o.getAttribute('href')));
+      expect(hrefs[0]).toMatch(/^\/(articles|roles)\//);
+      expect(hrefs.some((href) => href?.startsWith('/articles/'))).toBe(true);
+      await expect(page.locator('#search-fallback').isHidden()).resolves.toBe(true);
+    }));
+});
