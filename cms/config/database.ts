@@ -18,6 +18,9 @@ export default () => {
           afterCreate: (conn: { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) => {
             conn.pragma('journal_mode = WAL');
             conn.pragma('synchronous = NORMAL');
+            // One-off jobs (generate, seed, backup) write beside the running CMS: a writer waits for
+            // the other's transaction instead of failing with "database is locked" after 5 s.
+            conn.pragma('busy_timeout = 60000');
             done(null, conn);
           },
         },
