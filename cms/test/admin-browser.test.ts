@@ -66,7 +66,7 @@ describe('the Strapi admin with the Search & site plugin (Chromium)', () => {
     await searchSitePage(page);
     const main = page.getByRole('main');
     await main.getByRole('heading', { name: 'Search index' }).waitFor();
-    await main.getByText(/Last reconcile.*12 published/).waitFor({ timeout: 30_000 });
+    await main.getByText(/Last reconcile.*54 published/).waitFor({ timeout: 30_000 });
     await main.getByText(/full build finished .* 12 pages/).waitFor({ timeout: 30_000 });
     await main.getByText('None: every change reached the index.').waitFor();
     await main.getByText('No searches yet.').waitFor();
@@ -150,7 +150,7 @@ describe('the Strapi admin with the Search & site plugin (Chromium)', () => {
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await reindex.click();
-    await main.getByText(/^Last reindex: done, 13 articles, started .* took /).waitFor({ timeout: 120_000 });
+    await main.getByText(/^Last reindex: done, 55 documents, started .* took /).waitFor({ timeout: 120_000 });
     const texts = await page.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);
     expect(texts.some((t) => t.startsWith('Reindexing'))).toBe(true);
     expect(await reindex.isEnabled()).toBe(true);

@@ -21,6 +21,8 @@ async function statusOf(call: Promise<unknown>): Promise<number> {
   }
 }
 
+/** What search-sync indexes from the seeded content: 12 articles, 3 role and 33 skill pages, 6 salary bands. */
+const SEEDED_DOCUMENTS = 54;
 const article = (documentId: string) => superAdmin.request<ArticleStatus>('GET', `/search-site/articles/${documentId}`);
 
 beforeAll(async () => {
@@ -48,7 +50,7 @@ describe('Search & site plugin routes (real Strapi, search-sync and Meilisearch;
       data: { queueDepth: expect.any(Number), deadLetters: [], reindexRunning: false },
     });
     expect(overview.site).toMatchObject({ ok: true, data: { current: { kind: 'full', pages: 12 }, lastFailure: null } });
-    expect(overview.searchSync.ok && overview.searchSync.data.lastReconcile).toMatchObject({ published: 12 });
+    expect(overview.searchSync.ok && overview.searchSync.data.lastReconcile).toMatchObject({ published: SEEDED_DOCUMENTS });
   });
 
   it('reports no analytics while search-sync has none, and refuses a bad period', async () => {
@@ -88,7 +90,7 @@ describe('Search & site plugin routes (real Strapi, search-sync and Meilisearch;
       },
       { timeoutMs: 120_000 },
     );
-    expect(done).toMatchObject({ done: 12, total: 12 });
+    expect(done).toMatchObject({ done: SEEDED_DOCUMENTS, total: SEEDED_DOCUMENTS });
   });
 
   it("follows an article from draft to search and to the site's next build", async () => {

@@ -30,6 +30,7 @@ export function buildContext(env: BuildEnv, log: Logger, bodiesDir: string): Bui
       meiliPublicUrl: env.MEILI_PUBLIC_URL,
       meiliSearchKey: env.MEILI_SEARCH_KEY,
       searchSyncPublicUrl: env.SEARCH_SYNC_PUBLIC_URL,
+      semantic: Boolean(env.EMBEDDER_URL),
     },
     images: new ImageStore(path.join(cacheDir, 'images')),
     bodies: new BodyStore(bodiesDir),

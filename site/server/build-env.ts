@@ -11,6 +11,7 @@ const SPEC = {
   MEILI_PUBLIC_URL: 'optional',
   MEILI_SEARCH_KEY: 'optional',
   SEARCH_SYNC_PUBLIC_URL: 'optional',
+  EMBEDDER_URL: 'optional',
   SITE_CACHE_DIR: 'optional',
   ALLOW_EMPTY_SITE: 'required',
 } as const;

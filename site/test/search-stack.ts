@@ -133,6 +133,7 @@ export async function startSearchStack(opts: SearchStackOptions = {}): Promise<S
       MEILI_SEARCH_KEY: searchKey,
       MEILI_MASTER_KEY: masterKey,
       ...(sync ? { SEARCH_SYNC_PUBLIC_URL: sync.url } : {}),
+      ...(embedder ? { EMBEDDER_URL: embedder.url } : {}),
     });
     cleanups.push(() => fs.rmSync(dist, { recursive: true, force: true }));
     const browser = await launchChromium();

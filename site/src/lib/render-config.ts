@@ -11,4 +11,6 @@ export type RenderConfig = {
   meiliSearchKey: string | undefined;
   /** search-sync's public routes (analytics, popular queries, search terms) as browsers reach them. */
   searchSyncPublicUrl: string | undefined;
+  /** Semantic search is on (EMBEDDER_URL set): the search page asks the hybrid query too. */
+  semantic: boolean;
 };

@@ -38,7 +38,7 @@ function arrivedWithQuery(): boolean {
  * entry; a filter change or "More results" pushes one, so back/forward walk through them). The
  * server-rendered list of all articles stays for empty queries, no results and errors.
  */
-export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi, reporter: SearchReporter): void {
+export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi, reporter: SearchReporter, withSemantic = false): void {
   const input = document.querySelector<HTMLInputElement>('#search-q');
   const status = app.querySelector<HTMLElement>('[data-search-status]');
   const message = app.querySelector<HTMLElement>('[data-search-message]');
@@ -180,6 +180,8 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
    * False when nothing was swapped in.
    */
   const withMeaning = async (result: FoundResult, mine: number): Promise<boolean> => {
+    // Without an embedder Meilisearch refuses hybrid queries; asking anyway logs an error per page.
+    if (!withSemantic) return false;
     const hits = await semantic(state, state.page * PAGE_SIZE);
     if (mine !== runs) return true;
     const moving = input.hasAttribute('aria-activedescendant');

@@ -31,7 +31,7 @@ function Reindex({ progress, running }: { progress: ReindexProgress | null; runn
     <Typography textColor={progress.state === 'failed' ? 'danger600' : undefined} aria-live="polite">
       {progress.state === 'failed'
         ? `Last reindex failed (started ${dateTime(progress.startedAt)}): ${progress.error ?? 'unknown error'}; searches kept the old index.`
-        : `Last reindex: ${progress.state}, ${progress.done} articles, started ${dateTime(progress.startedAt)}${took}.`}
+        : `Last reindex: ${progress.state}, ${progress.done} documents, started ${dateTime(progress.startedAt)}${took}.`}
     </Typography>
   );
 }
