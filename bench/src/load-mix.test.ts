@@ -15,9 +15,13 @@ describe('load mix', () => {
     expect(pageKind('/search/')).toBeNull();
   });
 
-  it('sends the search page’s multi-search body: results with facets, a count-only query when a role is ticked', () => {
+  it('sends the search page’s multi-search body: articles with facets, role and skill pages and salary bands, a count-only query when a role is ticked', () => {
     const bodies = searchBodies(['sql', 'react', 'go'], ['backend-developer']).map((b) => JSON.parse(b).queries);
-    expect(bodies.map((queries: unknown[]) => queries.length)).toEqual([1, 1, 2]);
+    expect(bodies.map((queries: { indexUid: string }[]) => queries.map((query) => query.indexUid))).toEqual([
+      ['articles', 'pages', 'salaries'],
+      ['articles', 'pages', 'salaries'],
+      ['articles', 'articles'],
+    ]);
     expect(bodies[0][0]).toMatchObject({ indexUid: 'articles', q: 'sql', limit: 10 });
     expect(bodies[2][1]).toMatchObject({ q: 'go', limit: 0, facets: ['roles'] });
     expect(JSON.stringify(bodies[2][0].filter)).toContain('backend-developer');
