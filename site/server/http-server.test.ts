@@ -31,6 +31,7 @@ function state(outDir: string, previous: SiteState | null, request: BuildRequest
     serverEntry: 'entry.mjs',
     configKey: 'config',
     snapshot: { articles: new Map([['article-1', article]]), roles: new Map(), skills: new Map() },
+    related: new Map(),
     bodies: { read: () => [] },
     keys: new Map(),
     allFetchedAt: all ? startedAt : previous.allFetchedAt,

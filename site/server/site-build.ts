@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { keyOf } from '../src/lib/digest.ts';
-import { unaffectedArticles } from '../src/lib/affected.ts';
+import { RELATED_COUNT } from '../src/consts.ts';
+import { type RelatedLists, unaffectedArticles } from '../src/lib/affected.ts';
 import { pageKeys } from '../src/lib/page-keys.ts';
 import { redirectMap } from '../src/lib/redirects.ts';
 import type { RenderConfig } from '../src/lib/render-config.ts';
@@ -38,6 +39,8 @@ export type SiteState = BuildContents & {
   /** The compiled server entry these pages were rendered with (the preview renders through it too). */
   serverEntry: string;
   snapshot: Snapshot;
+  /** Each article's related list in these pages: what the next incremental build compares a change with. */
+  related: RelatedLists;
   /** Where the snapshot's article bodies are. */
   bodies: BodyReader;
   /** When the last build that fetched everything started (ms). */
@@ -114,11 +117,18 @@ export async function buildSite(
   const pages = sitePages(model);
   const others = otherStaticPages(site, new Set(Object.values(ROUTES)));
   const served = kind === 'incremental' ? previous : null;
-  const unaffected = served ? unaffectedArticles(served.snapshot, snapshot) : new Set<string>();
+  const unaffected = served ? unaffectedArticles(served.snapshot, snapshot, served.related, RELATED_COUNT) : new Set<string>();
   const keys = pageKeys(model, pages, (page) => {
     const article = page.route === ROUTES.article ? model.articleBySlug.get(page.params.slug!) : undefined;
     return article && unaffected.has(article.documentId) ? served?.keys.get(page.file) : undefined;
   });
+  // Affected articles' lists were just computed for their keys; the others are the served build's.
+  const related = new Map<string, readonly string[]>();
+  for (const article of model.articles)
+    related.set(
+      article.documentId,
+      (unaffected.has(article.documentId) && served?.related.get(article.documentId)) || model.related(article).map((c) => c.documentId),
+    );
   // A page the model does not list may show any content: rendered every time (a handful of files).
   for (const page of others) keys.set(page.file, keyOf(page.route, startedAt));
 
@@ -201,6 +211,7 @@ export async function buildSite(
       serverEntry: compiled.serverEntry,
       configKey,
       snapshot,
+      related,
       bodies: ctx.bodies,
       keys,
       allFetchedAt,

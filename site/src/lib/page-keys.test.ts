@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureSnapshot } from '../../test/fixtures.ts';
 import type { Article } from '../strapi/schemas.ts';
+import { RELATED_COUNT } from '../consts.ts';
 import { unaffectedArticles } from './affected.ts';
 import { pageKeys } from './page-keys.ts';
 import { sitePages } from './site-pages.ts';
@@ -11,6 +12,9 @@ const keysOf = (s: Snapshot) => {
   const model = siteModel(s);
   return { model, keys: pageKeys(model, sitePages(model)) };
 };
+
+const relatedLists = (m: ReturnType<typeof siteModel>) =>
+  new Map(m.articles.map((a) => [a.documentId, m.related(a).map((c) => c.documentId)]));
 
 /** A copy of the snapshot whose articles went through `edit` (new entry objects only where it changed one). */
 function edited(s: Snapshot, edit: (articles: Map<string, Article>) => void): Snapshot {
@@ -27,6 +31,8 @@ const { model: modelBefore } = keysOf(before);
 const named = new Map<string, number>();
 for (const a of modelBefore.articles) for (const c of modelBefore.related(a)) named.set(c.documentId, (named.get(c.documentId) ?? 0) + 1);
 const [mostNamed] = [...named].sort((a, b) => b[1] - a[1])[0]!;
+const relatedBefore = relatedLists(modelBefore);
+const unaffectedAfter = (after: Snapshot) => unaffectedArticles(before, after, relatedBefore, RELATED_COUNT);
 
 const changes: [string, (articles: Map<string, Article>) => void][] = [
   ['a title edit', (a) => a.set(mostNamed, { ...a.get(mostNamed)!, title: 'Retitled' })],
@@ -54,7 +60,7 @@ describe('page keys', () => {
   it.each(changes)('after %s, an article page the change cannot reach keeps its key', (_, edit) => {
     const after = edited(before, edit);
     const { model, keys } = keysOf(after);
-    const unaffected = unaffectedArticles(before, after);
+    const unaffected = unaffectedAfter(after);
     for (const id of unaffected) {
       const file = `articles/${after.articles.get(id)!.slug}/index.html`;
       expect(keys.get(file), file).toBe(keysBefore.get(file));
@@ -63,7 +69,19 @@ describe('page keys', () => {
   });
 
   it('leaves most article pages out of reach of one edit', () => {
-    expect(unaffectedArticles(before, edited(before, changes[0]![1])).size).toBeGreaterThan(before.articles.size / 4);
+    expect(unaffectedAfter(edited(before, changes[0]![1])).size).toBeGreaterThan(before.articles.size / 4);
+  });
+
+  it.each(changes.slice(0, 4))('after %s, counts as affected only the article pages whose key changed', (_, edit) => {
+    const after = edited(before, edit);
+    const { model, keys } = keysOf(after);
+    const unaffected = unaffectedAfter(after);
+    const changed = model.articles.filter((a) => {
+      const file = `articles/${a.slug}/index.html`;
+      return keys.get(file) !== keysBefore.get(file);
+    });
+    const affected = model.articles.filter((a) => !unaffected.has(a.documentId));
+    expect(affected.map((a) => a.slug).sort()).toEqual(changed.map((a) => a.slug).sort());
   });
 
   it('changes the keys of the edited article, of pages listing it and of related blocks naming it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relatedFinder, type Relatable, tieOrder } from './related.ts';
+import { outranks, relatedFinder, type Relatable, tieOrder } from './related.ts';
 
 const article = (id: string, skills: string[]): Relatable => ({ documentId: id, skills: skills.map((documentId) => ({ documentId })) });
 
@@ -89,5 +89,16 @@ describe('relatedFinder', () => {
     // About 3 lists per added article (each list has 3 places, each article fills ~3 on average).
     expect(entered / 20).toBeLessThan(10);
     expect(entered).toBeGreaterThan(0);
+  });
+
+  it('orders any two candidates as the lists do, one pair at a time', () => {
+    const all = randomArticles(120);
+    for (const a of all.slice(0, 30)) {
+      const list = reference(a, all, all.length);
+      for (let i = 0; i + 1 < list.length; i++) {
+        expect(outranks(a, list[i]!, list[i + 1]!)).toBe(true);
+        expect(outranks(a, list[i + 1]!, list[i]!)).toBe(false);
+      }
+    }
   });
 });
