@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { keyOf } from '../src/lib/digest.ts';
 import { RELATED_COUNT } from '../src/consts.ts';
-import { type RelatedLists, unaffectedArticles } from '../src/lib/affected.ts';
+import { type RelatedLists, touchedLists, unaffectedArticles } from '../src/lib/affected.ts';
 import { pageKeys } from '../src/lib/page-keys.ts';
 import { redirectMap } from '../src/lib/redirects.ts';
 import type { RenderConfig } from '../src/lib/render-config.ts';
@@ -117,10 +117,20 @@ export async function buildSite(
   const pages = sitePages(model);
   const others = otherStaticPages(site, new Set(Object.values(ROUTES)));
   const served = kind === 'incremental' ? previous : null;
-  const unaffected = served ? unaffectedArticles(served.snapshot, snapshot, served.related, RELATED_COUNT) : new Set<string>();
+  const unaffected = served
+    ? unaffectedArticles(served.snapshot, snapshot, served.related, RELATED_COUNT, model.articlesOfSkill)
+    : new Set<string>();
+  const touched = served ? touchedLists(served.snapshot, snapshot) : null;
   const keys = pageKeys(model, pages, (page) => {
-    const article = page.route === ROUTES.article ? model.articleBySlug.get(page.params.slug!) : undefined;
-    return article && unaffected.has(article.documentId) ? served?.keys.get(page.file) : undefined;
+    if (!served || !touched) return undefined;
+    const { route, params } = page;
+    const same =
+      route === ROUTES.article
+        ? unaffected.has(model.articleBySlug.get(params.slug!)?.documentId ?? '')
+        : route === ROUTES.roleArticles
+          ? !touched.roles.has(model.roleBySlug.get(params.slug!)?.documentId ?? '')
+          : route === ROUTES.skillArticles && !touched.skills.has(model.skillBySlug.get(params.slug!)?.documentId ?? '');
+    return same ? served.keys.get(page.file) : undefined;
   });
   // Affected articles' lists were just computed for their keys; the others are the served build's.
   const related = new Map<string, readonly string[]>();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureSnapshot } from '../../test/fixtures.ts';
 import type { Article } from '../strapi/schemas.ts';
 import { RELATED_COUNT } from '../consts.ts';
-import { unaffectedArticles } from './affected.ts';
+import { touchedLists, unaffectedArticles } from './affected.ts';
 import { pageKeys } from './page-keys.ts';
 import { sitePages } from './site-pages.ts';
 import { siteModel } from './site-model.ts';
@@ -32,7 +32,8 @@ const named = new Map<string, number>();
 for (const a of modelBefore.articles) for (const c of modelBefore.related(a)) named.set(c.documentId, (named.get(c.documentId) ?? 0) + 1);
 const [mostNamed] = [...named].sort((a, b) => b[1] - a[1])[0]!;
 const relatedBefore = relatedLists(modelBefore);
-const unaffectedAfter = (after: Snapshot) => unaffectedArticles(before, after, relatedBefore, RELATED_COUNT);
+const unaffectedAfter = (after: Snapshot) =>
+  unaffectedArticles(before, after, relatedBefore, RELATED_COUNT, siteModel(after).articlesOfSkill);
 
 const changes: [string, (articles: Map<string, Article>) => void][] = [
   ['a title edit', (a) => a.set(mostNamed, { ...a.get(mostNamed)!, title: 'Retitled' })],
@@ -66,6 +67,29 @@ describe('page keys', () => {
       expect(keys.get(file), file).toBe(keysBefore.get(file));
     }
     expect(model.articles.length).toBe(after.articles.size);
+  });
+
+  it.each(changes)('after %s, the list pages of a role or skill the change cannot reach keep their keys', (_, edit) => {
+    const after = edited(before, edit);
+    const { keys } = keysOf(after);
+    const touched = touchedLists(before, after);
+    const lists = [
+      ...[...after.roles.values()].filter((r) => !touched.roles.has(r.documentId)).map((r) => `roles/${r.slug}/articles/`),
+      ...[...after.skills.values()].filter((s) => !touched.skills.has(s.documentId)).map((s) => `skills/${s.slug}/articles/`),
+    ];
+    const files = [...keys.keys()].filter((file) => lists.some((list) => file.startsWith(list)));
+    for (const file of files) expect(keys.get(file), file).toBe(keysBefore.get(file));
+    if (edit !== changes[4]![1]) expect(files.length).toBeGreaterThan(0);
+  });
+
+  it('counts as touched the lists of a changed article, before and after, and of a changed role', () => {
+    const article = before.articles.get('article-8')!;
+    const moved = edited(before, (a) => a.set('article-8', { ...article, skills: [before.articles.get('article-30')!.skills[0]!] }));
+    const { skills } = touchedLists(before, moved);
+    expect(skills).toEqual(new Set([...article.skills, ...moved.articles.get('article-8')!.skills].map((s) => s.documentId)));
+    const role = [...before.roles.values()][0]!;
+    const renamed = { ...before, roles: new Map(before.roles).set(role.documentId, { ...role, name: 'Renamed' }) };
+    expect(touchedLists(before, renamed)).toEqual({ roles: new Set([role.documentId]), skills: new Set() });
   });
 
   it('leaves most article pages out of reach of one edit', () => {
