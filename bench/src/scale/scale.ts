@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { INDEX_UID } from '@stackguide/contracts/search-index';
+import { INDEX_UID, PAGES_INDEX_UID, SALARIES_INDEX_UID } from '@stackguide/contracts/search-index';
 import type { ReconcileResult } from '@stackguide/contracts/search-sync-admin';
 import { REPO_ROOT, stepLog, waitFor } from '@stackguide/runtime';
 import { launchChromium } from '@stackguide/test-kit';
@@ -107,9 +107,10 @@ async function scaleRun(articles: number, samples: number): Promise<void> {
     // The command stops waiting after a while and leaves the rest queued for the running service.
     let indexed = 0;
     await waitFor(
-      `all ${repair.published} published articles to be in the index`,
+      `all ${repair.published} published documents (articles, pages, salary bands) to be in their indexes`,
       async () => {
-        indexed = await documentCount(system.meili, INDEX_UID);
+        const counts = await Promise.all([INDEX_UID, PAGES_INDEX_UID, SALARIES_INDEX_UID].map((uid) => documentCount(system.meili, uid)));
+        indexed = counts.reduce((a, b) => a + b, 0);
         return indexed >= repair.published;
       },
       { timeoutMs: 3 * 3_600_000, intervalMs: 1_000 },
