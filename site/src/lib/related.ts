@@ -21,7 +21,10 @@ const MAX_GROUP = 3;
 
 /** Every `size`-subset of the ascending `skills`, as one number per subset (base `base` digits). */
 function subsetKeys(skills: number[], size: number, base: number, visit: (key: number) => void, from = 0, key = 0): void {
-  if (size === 0) return visit(key);
+  if (size === 0) {
+    visit(key);
+    return;
+  }
   for (let i = from; i <= skills.length - size; i++) subsetKeys(skills, size - 1, base, visit, i + 1, key * base + skills[i]! + 1);
 }
 
@@ -44,9 +47,8 @@ export function relatedFinder<T extends Relatable>(articles: T[], count: number)
   const skillsOf = articles.map((a) => {
     const numbers = new Set<number>();
     for (const s of a.skills) {
-      let n = skillNumber.get(s.documentId);
-      if (n === undefined) skillNumber.set(s.documentId, (n = skillNumber.size));
-      numbers.add(n);
+      if (!skillNumber.has(s.documentId)) skillNumber.set(s.documentId, skillNumber.size);
+      numbers.add(skillNumber.get(s.documentId)!);
     }
     return [...numbers].sort((x, y) => x - y);
   });
@@ -57,8 +59,8 @@ export function relatedFinder<T extends Relatable>(articles: T[], count: number)
   skillsOf.forEach((skills, i) => {
     for (let size = 1; size <= Math.min(MAX_GROUP, skills.length); size++)
       subsetKeys(skills, size, base, (key) => {
-        let group = groups[size]!.get(key);
-        if (!group) groups[size]!.set(key, (group = { members: [], hashes: [] }));
+        const group = groups[size]!.get(key) ?? { members: [], hashes: [] };
+        groups[size]!.set(key, group);
         group.members.push(i);
         group.hashes.push(hashes[i]!);
       });
