@@ -4,6 +4,7 @@ import { waitFor } from '@stackguide/test-kit';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '@stackguide/test-kit';
+import { SEARCH_TERMS_PATH } from '@stackguide/contracts/analytics';
 import { HOSTILE_SECTION_WORD, HOSTILE_TITLE, startSearchStack, type SearchStack } from './search-stack.ts';
 
 /** Twelve articles sharing one word: more than a page of results (10) for it. */
@@ -170,6 +171,30 @@ describe('every result reachable', () => {
         () => (document.querySelector('input[data-facet=skills][value=PostgreSQL]') as HTMLInputElement | null)?.checked === true,
       );
       await expect(filter.inputValue()).resolves.toBe('postg');
+    }));
+});
+
+describe('questions', () => {
+  it('a question typed in full reaches Meilisearch without its stop words, and the article its title answers comes first of the articles', () =>
+    withPage(async (page) => {
+      const sent: string[] = [];
+      page.on('request', (req) => {
+        if (req.url().endsWith('/multi-search'))
+          for (const q of (req.postDataJSON() as { queries: { q: string }[] }).queries) sent.push(q.q);
+      });
+      // The page asks search-sync for the stop words as it loads; a query typed before they arrive goes as typed.
+      const terms = page.waitForResponse((res) => res.url().includes(SEARCH_TERMS_PATH));
+      await page.goto(`${s().origin}/search/`);
+      expect((await terms).ok()).toBe(true);
+      await page.locator('#search-q').fill('what does a frontend developer do');
+      await page
+        .locator('#search-app [data-search-status]')
+        .getByText(/results? for “what does a frontend developer do”/)
+        .waitFor();
+      const hrefs = await options(page).evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
+      expect(hrefs.find((href) => href.startsWith('/articles/'))).toBe('/articles/what-a-frontend-developer-does/');
+      expect(sent.length).toBeGreaterThan(0);
+      expect(new Set(sent)).toEqual(new Set(['frontend developer ']));
     }));
 });
 

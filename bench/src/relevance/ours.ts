@@ -9,6 +9,7 @@ import {
   sectionQuery,
   withSections,
 } from '@stackguide/site/search-client';
+import { queryText } from '@stackguide/site/query-text';
 import { semanticQuery, usableSemantic } from '@stackguide/site/semantic-results';
 import type { Page } from 'playwright-core';
 import type { CardShown } from './metrics.ts';
@@ -21,6 +22,9 @@ export type EngineAnswer = { total: number; urls: string[]; anchors?: (string | 
 
 type MultiSearchAnswer = { results?: Answer[] };
 
+/** Our Meilisearch as the page reaches it: its URL, the search-only key, the stop words (lower case). */
+export type OurIndex = { url: string; key: string; stopWords: ReadonlySet<string> };
+
 /**
  * Asks our Meilisearch exactly as the site's search box does, from a page in Chromium with the
  * search-only key: the site's own multi-search body (results parameters, no facet chosen; the role
@@ -28,17 +32,12 @@ type MultiSearchAnswer = { results?: Answer[] };
  * for the same article hits. Anchors are the sections the results finally link to once upgraded
  * (`bestSection` of the hits with their sections), what the reader sees. With `semantic`, the article
  * hits are those of the hybrid query that follows the keyword one when the page would take them
- * (`usableSemantic`), merged with the same page hits; else the keyword hits.
+ * (`usableSemantic`), merged with the same page hits; else the keyword hits. Every query goes
+ * without the index's stop words, as the page sends it once it has them.
  * @throws Error when Meilisearch answers anything but 200.
  */
-export async function searchOurs(
-  page: Page,
-  meili: { url: string; key: string },
-  q: string,
-  semantic = false,
-  limit = 10,
-): Promise<EngineAnswer> {
-  const state = { q, page: 1, roles: [], skills: [] };
+export async function searchOurs(page: Page, meili: OurIndex, q: string, semantic = false, limit = 10): Promise<EngineAnswer> {
+  const state = { q: queryText(q, meili.stopWords), page: 1, roles: [], skills: [] };
   const queries = searchQueries(state, limit);
   const result = mergeAnswers(await multiSearch(page, meili, q, queries));
   const [meaning] = semantic ? await multiSearch(page, meili, q, [semanticQuery(queries[0]!)]) : [];

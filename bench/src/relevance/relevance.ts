@@ -19,7 +19,7 @@ import {
   summarizeCards,
   summarizeRelevance,
 } from './metrics.ts';
-import { type EngineAnswer, searchOurs } from './ours.ts';
+import { type EngineAnswer, type OurIndex, searchOurs } from './ours.ts';
 import { buildPagefindIndex, searchPagefind } from './pagefind.ts';
 import { startSeededSearch } from './seeded-search.ts';
 
@@ -56,7 +56,7 @@ type Run = { ours: Answer[]; hybrid: Answer[]; pagefind: Answer[] };
 type Summaries = { [engine in keyof Run]: RelevanceSummary };
 
 /** Every engine's answers to every query of `queries`, asked from the same page. */
-async function ask(page: Page, meili: { url: string; key: string }, queries: JudgedQuery[]): Promise<Run> {
+async function ask(page: Page, meili: OurIndex, queries: JudgedQuery[]): Promise<Run> {
   const run: Run = { ours: [], hybrid: [], pagefind: [] };
   for (const query of queries) {
     run.ours.push(toAnswer(query, await searchOurs(page, meili, query.q)));

@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { freePort, runBin, startMeili, startStrapi, startTestCms, startTestEmbedder } from '@stackguide/test-kit';
 import { keepVectors, seedVectors } from '../fixture-vectors.ts';
 import { cmsEnv, fixtureCopy } from '../fixtures.ts';
 import { spawnSearchSync } from '../search-sync-process.ts';
 import { build, buildDirs } from '../site-build.ts';
+import type { OurIndex } from './ours.ts';
 
 export type SeededSearch = {
-  /** Meilisearch URL and search-only key, as the built site carries them. */
-  meili: { url: string; key: string };
+  /** Meilisearch URL and search-only key, as the built site carries them, and the index's stop words. */
+  meili: OurIndex;
   /** The built site. */
   distDir: string;
   stop(): Promise<void>;
@@ -92,7 +94,13 @@ export async function startSeededSearch(runDir: string, log: (line: string) => v
     const distDir = dirs.outDir;
     await build(cms.url, cms.readToken, dirs, { env: { MEILI_PUBLIC_URL: meili.url, MEILI_SEARCH_KEY: key } });
     if (!fs.existsSync(path.join(distDir, 'articles'))) throw new Error(`the site build in ${distDir} has no articles/`);
-    return { meili: { url: meili.url, key }, distDir, stop };
+    // The stop words search-sync set from the editors' vocabulary: what the page gets from search-sync.
+    const res = await fetch(`${meili.url}/indexes/${INDEX_UID}/settings/stop-words`, {
+      headers: { authorization: `Bearer ${cms.masterKey}` },
+    });
+    if (!res.ok) throw new Error(`Meilisearch at ${meili.url} answered HTTP ${res.status} for the stop words`);
+    const stopWords = new Set(((await res.json()) as string[]).map((w) => w.toLowerCase()));
+    return { meili: { url: meili.url, key, stopWords }, distDir, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -111,6 +111,24 @@ describe('results first, sections right after', () => {
     expect(SEARCH_SECTIONS.attributesToHighlight).toEqual(['sections.heading', 'sections.text']);
   });
 
+  it('sends every query without the stop words once they are known, and as typed before', async () => {
+    const { calls, fetch } = manualFetch();
+    const stop = new Set<string>();
+    const client = createSearchClient({ url: 'http://meili.test', key: 'k', fetch, stopWords: () => stop });
+    const typed = state('what does a frontend developer do');
+    void client.search(typed, 10);
+    expect(bodyOf(calls[0]!.init).queries[0]!.q).toBe('what does a frontend developer do');
+    for (const word of ['what', 'does', 'a', 'do']) stop.add(word);
+    const pending = client.search(typed, 10);
+    expect(bodyOf(calls[1]!.init).queries.map((q) => q.q)).toEqual(Array(3).fill('frontend developer '));
+    calls[1]!.release(answer('a'));
+    void (await pending)!.sections();
+    expect(bodyOf(calls[2]!.init).queries[0]!.q).toBe('frontend developer ');
+    void client.facetSearch(typed, 'skills', 'post');
+    expect(JSON.parse(String(calls[3]!.init.body)).q).toBe('frontend developer ');
+    expect(client.sent(typed)).toEqual({ ...typed, q: 'frontend developer ' });
+  });
+
   it('sends the section query only when asked, after the results, and answers with its hits and processingTimeMs', async () => {
     const { calls, fetch } = manualFetch();
     const client = createSearchClient({ url: 'http://meili.test', key: 'k', fetch });

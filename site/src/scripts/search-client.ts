@@ -1,6 +1,7 @@
 import { FACETS, INDEX_UID, type FacetName, PAGES_INDEX_UID, SALARIES_INDEX_UID } from '@stackguide/contracts/search-index';
 import { PAGE_RESULTS, SALARY_QUERY, SEARCH_RESULTS, SEARCH_SECTIONS } from '@stackguide/contracts/search-queries';
 import { type SalaryAnswer, salaryAnswer } from './salary-answer.ts';
+import { queryText } from './query-text.ts';
 import { hasFilters, type SearchState } from './search-url.ts';
 
 /**
@@ -195,6 +196,8 @@ export type SearchClient = {
    * filters (Meilisearch facet search), most frequent first. @throws SearchUnavailableError
    */
   facetSearch(state: SearchState, facet: FacetName, text: string): Promise<{ value: string; count: number }[]>;
+  /** The state as this client sends it: the query without the vocabulary's stop words (see query-text.ts). */
+  sent(state: SearchState): SearchState;
 };
 
 /**
@@ -202,8 +205,19 @@ export type SearchClient = {
  * previous one (its section query too) and carries a sequence number, so an old response, of either
  * query, can never overwrite a newer one.
  */
-export function createSearchClient(opts: { url: string; key: string; timeoutMs?: number; fetch?: typeof fetch }): SearchClient {
+export function createSearchClient(opts: {
+  url: string;
+  key: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  /** The vocabulary's stop words, lower case; empty until they arrive. */
+  stopWords?: () => ReadonlySet<string>;
+}): SearchClient {
   const base = opts.url.replace(/\/+$/, '');
+  const sent = (state: SearchState): SearchState => {
+    const stop = opts.stopWords?.();
+    return stop && stop.size > 0 ? { ...state, q: queryText(state.q, stop) } : state;
+  };
   const doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
   let sequence = 0;
   const inFlight = new Set<AbortController>();
@@ -271,8 +285,9 @@ export function createSearchClient(opts: { url: string; key: string; timeoutMs?:
     }
   }
 
-  async function page(state: SearchState, limit: number, offset: number): Promise<FoundResult | null> {
+  async function page(typed: SearchState, limit: number, offset: number): Promise<FoundResult | null> {
     const mine = sequence;
+    const state = sent(typed);
     const result = await current(mine, async (controller) =>
       mergeAnswers(answers(await post('/multi-search', { queries: searchQueries(state, limit, offset) }, controller))),
     );
@@ -291,12 +306,13 @@ export function createSearchClient(opts: { url: string; key: string; timeoutMs?:
       const body = (await post(`/indexes/${INDEX_UID}/facet-search`, {
         facetName: facet,
         facetQuery: text,
-        q: state.q,
+        q: sent(state).q,
         filter: buildFilter(state, facet),
       })) as {
         facetHits?: { value: string; count: number }[];
       };
       return Array.isArray(body.facetHits) ? body.facetHits : [];
     },
+    sent,
   };
 }

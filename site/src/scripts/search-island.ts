@@ -12,8 +12,23 @@ if (form && meiliUrl && meiliKey) {
   const api = createSyncApi(syncUrl);
   const reporter = createSearchReporter(api);
   addEventListener('pagehide', reporter.flush);
-  enhanceHeader(form, createSearchClient({ url: meiliUrl, key: meiliKey }), reporter);
+  // Asked for once someone is about to search: until they arrive, queries go as typed.
+  const stopWords = new Set<string>();
+  const loadStopWords = () =>
+    api.terms().then((t) => {
+      for (const w of t.stopWords) stopWords.add(w.toLowerCase());
+    });
+  const client = () => createSearchClient({ url: meiliUrl, key: meiliKey, stopWords: () => stopWords });
+  form.addEventListener('focusin', () => void loadStopWords(), { once: true });
+  enhanceHeader(form, client(), reporter);
   const app = document.querySelector<HTMLElement>('#search-app');
-  if (app) enhancePage(app, createSearchClient({ url: meiliUrl, key: meiliKey }), api, reporter, semantic === 'on');
+  if (app) {
+    // An address with a query is searched at once: the stop words get a moment to arrive first.
+    const loaded = loadStopWords();
+    const wait = new URLSearchParams(location.search).get('q') ? Promise.race([loaded, new Promise((r) => setTimeout(r, 300))]) : null;
+    const enhance = () => enhancePage(app, client(), api, reporter, semantic === 'on');
+    if (wait) void wait.then(enhance);
+    else enhance();
+  }
 }
 focusOnSlash(() => document.querySelector<HTMLInputElement>('#search-q') ?? form?.querySelector<HTMLInputElement>('input[name=q]') ?? null);

@@ -35,14 +35,16 @@ describe('createSemanticSearch', () => {
       calls.push({ queries, timeoutMs });
       return answer();
     };
-    return { calls, ask };
+    // Sends what the client would: here, the query without its stop word "who".
+    const sent = (s: typeof state) => ({ ...s, q: s.q.replace(/^who /, '') });
+    return { calls, ask, sent };
   };
 
   it('asks the hybrid query within the time budget and returns its hits when usable', async () => {
     const hits = [{ id: 'a', _rankingScore: 0.7 }];
     const c = client(async () => [{ hits, semanticHitCount: 1 } as Answer]);
     await expect(createSemanticSearch(c)(state, 10)).resolves.toEqual(hits);
-    expect(c.calls[0]).toMatchObject({ timeoutMs: SEMANTIC_TIMEOUT_MS, queries: [{ q: state.q, limit: 10, hybrid: HYBRID }] });
+    expect(c.calls[0]).toMatchObject({ timeoutMs: SEMANTIC_TIMEOUT_MS, queries: [{ q: 'builds web pages', limit: 10, hybrid: HYBRID }] });
   });
 
   it('keeps the keyword results when the answer is late or unusable, and asks again next time', async () => {

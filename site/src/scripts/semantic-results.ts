@@ -38,12 +38,14 @@ export function usableSemantic(
  * abandoned). Meilisearch refuses a hybrid query outright (HTTP 4xx) when the index has no embedder,
  * i.e. semantic search is off: the page then stops asking.
  */
-export function createSemanticSearch(client: Pick<SearchClient, 'ask'>): (state: SearchState, limit: number) => Promise<Hit[] | null> {
+export function createSemanticSearch(
+  client: Pick<SearchClient, 'ask' | 'sent'>,
+): (state: SearchState, limit: number) => Promise<Hit[] | null> {
   let off = false;
   return async (state, limit) => {
     if (off) return null;
     try {
-      const [answer] = await client.ask([semanticQuery(searchQueries(state, limit)[0]!)], SEMANTIC_TIMEOUT_MS);
+      const [answer] = await client.ask([semanticQuery(searchQueries(client.sent(state), limit)[0]!)], SEMANTIC_TIMEOUT_MS);
       return usableSemantic(answer) ? (answer.hits as Hit[]) : null;
     } catch (err) {
       if (err instanceof SearchUnavailableError && err.status !== undefined && err.status < 500) off = true;
