@@ -39,6 +39,7 @@ export async function stackEnv(dir: string): Promise<Record<string, string>> {
     STRAPI_URL: `http://127.0.0.1:${strapi}`,
     SEARCH_SYNC_PORT: String(sync),
     SEARCH_SYNC_URL: `http://127.0.0.1:${sync}/webhooks/strapi`,
+    SEARCH_SYNC_PUBLIC_URL: `http://127.0.0.1:${sync}`,
     SITE_PORT: String(site),
     SITE_URL: `http://127.0.0.1:${site}`,
     SITE_BUILD_HOOK_URL: `http://127.0.0.1:${site}/__hooks/build`,
