@@ -49,7 +49,8 @@ export type ReconcileResult = {
 };
 
 export type ReindexProgress = {
-  state: 'loading' | 'swapping' | 'done' | 'failed';
+  /** `indexing`: every document was handed over; Meilisearch is still indexing the last batches. */
+  state: 'loading' | 'indexing' | 'swapping' | 'done' | 'failed';
   /** The fresh index being filled. */
   index: string;
   /** Documents read from Strapi and handed to Meilisearch (or about to be, with the rest of their chunk). */

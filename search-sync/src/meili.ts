@@ -1,4 +1,11 @@
-import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Settings, type Task } from 'meilisearch';
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchTaskTimeOutError,
+  type EnqueuedTaskPromise,
+  type Settings,
+  type Task,
+} from 'meilisearch';
 import {
   EMBEDDER,
   embedderSettings,
@@ -48,11 +55,24 @@ export function indexSettings(uid: IndexUid = INDEX_UID, embedder?: Config['embe
 }
 
 /**
- * Waits for an enqueued task and checks its outcome.
+ * Waits for an enqueued task and checks its outcome. With `untilDone`, a wait that outlasts the
+ * client's timeout goes on while the task is still enqueued or processing: a reindex's last batches
+ * of a large archive wait behind minutes of indexing, and giving up then threw away a reindex
+ * Meilisearch was about to finish. An unreachable Meilisearch still fails the wait.
  * @throws MeiliTaskError when the task failed or was canceled; the client's errors when unreachable.
  */
-export async function waitOk(enqueued: EnqueuedTaskPromise, opts: { interval?: number } = {}): Promise<Task> {
-  const task = await enqueued.waitTask(opts.interval ? { interval: opts.interval } : undefined);
+export async function waitOk(
+  enqueued: EnqueuedTaskPromise,
+  opts: { interval?: number; timeoutMs?: number; untilDone?: boolean } = {},
+): Promise<Task> {
+  const wait = { ...(opts.interval ? { interval: opts.interval } : {}), ...(opts.timeoutMs ? { timeout: opts.timeoutMs } : {}) };
+  let task: Task | undefined;
+  while (!task)
+    try {
+      task = await enqueued.waitTask(wait);
+    } catch (err) {
+      if (!(opts.untilDone && err instanceof MeilisearchTaskTimeOutError)) throw err;
+    }
   if (task.status !== 'succeeded') {
     const reason = task.error ? `${task.error.code}: ${task.error.message}` : task.status;
     throw new MeiliTaskError(

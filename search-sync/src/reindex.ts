@@ -145,8 +145,10 @@ export async function reindex(deps: {
     }
     await sendChunk();
     progress.total = Math.max(progress.total, progress.done);
+    progress.state = 'indexing';
+    report();
     // Every task is checked, not just the last: one failed task must fail the reindex.
-    for (const task of pending) await waitOk(task);
+    for (const task of pending) await waitOk(task, { untilDone: true });
     progress.state = 'swapping';
     report();
     await swapIn(meili, fresh);

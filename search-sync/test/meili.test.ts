@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Meilisearch, MeilisearchApiError } from 'meilisearch';
+import { Meilisearch, MeilisearchApiError, MeilisearchTaskTimeOutError } from 'meilisearch';
 import { freePort, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_SETTINGS, INDEX_UID, INDEX_UIDS, SEARCH_KEY_UID, type SearchDocument } from '@stackguide/contracts/search-index';
@@ -64,6 +64,16 @@ describe('Meilisearch set-up', () => {
     expect(error).toBeInstanceOf(MeiliTaskError);
     expect(error).toMatchObject({ status: 'failed', code: 'invalid_document_id' });
     await expect(waitOk(meili.index(INDEX_UID).deleteDocuments(['x']))).resolves.toMatchObject({ status: 'succeeded' });
+  });
+
+  it('waits past its timeout for a task still being indexed when told to wait until done', async () => {
+    const docs = Array.from({ length: 2_000 }, (_, i) => toSearchDocument(makeArticle(100 + i)));
+    const uid = 'wait-until-done';
+    const add = () => meili.index(uid).addDocuments(docs, { primaryKey: 'id' });
+    await expect(waitOk(add(), { timeoutMs: 1, interval: 1 })).rejects.toThrow(MeilisearchTaskTimeOutError);
+    const task = await waitOk(add(), { timeoutMs: 1, interval: 1, untilDone: true });
+    expect(task).toMatchObject({ status: 'succeeded', details: { indexedDocuments: 2_000 } });
+    await waitOk(meili.deleteIndex(uid));
   });
 });
 

@@ -158,7 +158,8 @@ export async function relevanceBench({ articles }: { articles: number }): Promis
     const site = await serveBuild(sut.distDir);
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage();
+      // Pagefind (the anchor) compiles WebAssembly, which our site's Content-Security-Policy refuses.
+      const page = await browser.newPage({ bypassCSP: true });
       await page.goto(`${site.url}/`);
       const judged = await ask(page, sut.meili, JUDGED_QUERIES);
       const heldOut = await ask(page, sut.meili, HELD_OUT_QUERIES);

@@ -5,6 +5,7 @@ import { Card, Facts } from './Card';
 
 const STEPS: Record<ReindexProgress['state'], string> = {
   loading: 'loading articles into a fresh index',
+  indexing: 'waiting for Meilisearch to index the last batches',
   swapping: 'swapping the fresh index in',
   done: 'done',
   failed: 'failed',
