@@ -155,11 +155,11 @@ export async function relevanceBench({ articles }: { articles: number }): Promis
     const sut = await startSeededSearch(runDir, log, articles);
     const pages = await buildPagefindIndex(sut.distDir);
     log(`Pagefind indexed ${pages} article, role and skill pages`);
-    const site = await serveBuild(sut.distDir);
+    // Pagefind (the anchor) compiles WebAssembly in a worker, which our site's Content-Security-Policy refuses.
+    const site = await serveBuild(sut.distDir, { siteHeaders: false });
     const browser = await launchChromium();
     try {
-      // Pagefind (the anchor) compiles WebAssembly, which our site's Content-Security-Policy refuses.
-      const page = await browser.newPage({ bypassCSP: true });
+      const page = await browser.newPage();
       await page.goto(`${site.url}/`);
       const judged = await ask(page, sut.meili, JUDGED_QUERIES);
       const heldOut = await ask(page, sut.meili, HELD_OUT_QUERIES);
