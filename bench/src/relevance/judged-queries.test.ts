@@ -19,6 +19,41 @@ const contentStems = (text: string) =>
       .map(stem),
   );
 
+/** Each synonym of the vocabulary as the first word of its group, longest first, so phrases go before their words. */
+const canonical = searchVocabulary.synonymGroups
+  .flatMap((group) => {
+    const [first, ...rest] = group.split(',').map((w) => w.trim().toLowerCase());
+    return rest.map((variant) => [variant, first!] as const);
+  })
+  .sort(([a], [b]) => b.length - a.length);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9+#.]+/)
+    .filter(Boolean);
+/** The words a reader means: synonyms as one word, stop words dropped. */
+const meant = (text: string) => {
+  let t = ` ${words(text).join(' ')} `;
+  for (const [variant, first] of canonical) t = t.replaceAll(` ${variant} `, ` ${first} `);
+  return words(t.replace(/-/g, ' ')).filter((w) => !stopWords.has(w));
+};
+/** Whether two words differ by at most one letter (a typo), for words of five letters or more. */
+const typo = (a: string, b: string) =>
+  a === b ||
+  (Math.min(a.length, b.length) >= 5 &&
+    Math.abs(a.length - b.length) <= 1 &&
+    [...Array(Math.max(a.length, b.length)).keys()].some(
+      (i) =>
+        a.slice(0, i) + a.slice(i + 1) === b ||
+        a.slice(0, i) + a.slice(i + 1) === b.slice(0, i) + b.slice(i + 1) ||
+        b.slice(0, i) + b.slice(i + 1) === a,
+    ));
+const sameWords = (a: string[], b: string[]) => a.length === b.length && a.every((w) => b.some((v) => typo(w, v)));
+const pageNames = [
+  ...roles.map((r) => ({ url: roleUrl(r.slug), forms: [r.name] })),
+  ...skills.map((s) => ({ url: skillUrl(s.slug), forms: s.name.split('(').map((f) => f.replace(')', '')) })),
+];
+
 /** Heading ids exactly as the article page renders them. */
 const headingIds = (slug: string): string[] => collectHeadings(published.get(slug)!.body).map((h) => h.id);
 const all = [...JUDGED_QUERIES, ...HELD_OUT_QUERIES];
@@ -69,6 +104,16 @@ describe('judged query set', () => {
         : [],
     );
     expect(unknown).toEqual([]);
+  });
+
+  it("judges a query that only names a role or skill to its page, unless it says an article's whole title", () => {
+    const titles = [...published.values()].map((a) => words(a.title));
+    const misjudged = all.flatMap((j) => {
+      const named = pageNames.find((p) => p.forms.some((form) => sameWords(meant(j.q), meant(form))));
+      const saysTitle = titles.some((title) => title.every((w) => words(j.q).some((v) => typo(w, v))));
+      return named && !saysTitle && !('page' in j && j.page === named.url) ? [`${j.q} → ${named.url}`] : [];
+    });
+    expect(misjudged).toEqual([]);
   });
 
   it('names a section for every section query', () => {
