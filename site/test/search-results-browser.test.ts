@@ -175,7 +175,7 @@ describe('every result reachable', () => {
 });
 
 describe('questions', () => {
-  it('a question typed in full reaches Meilisearch without its stop words, and the article its title answers comes first of the articles', () =>
+  it('a question typed in full reaches Meilisearch without its stop words, and the article its title answers comes first', () =>
     withPage(async (page) => {
       const sent: string[] = [];
       page.on('request', (req) => {
@@ -192,9 +192,25 @@ describe('questions', () => {
         .getByText(/results? for “what does a frontend developer do”/)
         .waitFor();
       const hrefs = await options(page).evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
-      expect(hrefs.find((href) => href.startsWith('/articles/'))).toBe('/articles/what-a-frontend-developer-does/');
+      // The role page the same words name follows it: the question says the article's whole title.
+      expect(hrefs.slice(0, 2)).toEqual(['/articles/what-a-frontend-developer-does/', '/roles/frontend-developer/']);
       expect(sent.length).toBeGreaterThan(0);
       expect(new Set(sent)).toEqual(new Set(['frontend developer ']));
+    }));
+
+  it('a query that names a role or skill lists its page first, above articles that score higher', () =>
+    withPage(async (page) => {
+      const terms = page.waitForResponse((res) => res.url().includes(SEARCH_TERMS_PATH));
+      await page.goto(`${s().origin}/search/`);
+      await terms;
+      for (const [q, first] of [
+        ['frontend developer responsibilities', '/roles/frontend-developer/'],
+        ['git', '/skills/version-control/'],
+      ] as const) {
+        await page.locator('#search-q').fill(q);
+        await page.locator('#search-app [data-search-status]').getByText(`for “${q}”`).waitFor();
+        await expect(options(page).first().getAttribute('href')).resolves.toBe(first);
+      }
     }));
 });
 

@@ -1,14 +1,6 @@
 import { bestSection } from '@stackguide/site/hit-section';
-import {
-  type Answer,
-  type Hit,
-  isPageHit,
-  mergeAnswers,
-  mergeByScore,
-  searchQueries,
-  sectionQuery,
-  withSections,
-} from '@stackguide/site/search-client';
+import { type Answer, type Hit, isPageHit, mergeAnswers, searchQueries, sectionQuery, withSections } from '@stackguide/site/search-client';
+import { mergeHits } from '@stackguide/site/merge-hits';
 import { queryText } from '@stackguide/site/query-text';
 import { semanticQuery, usableSemantic } from '@stackguide/site/semantic-results';
 import type { Page } from 'playwright-core';
@@ -39,10 +31,10 @@ export type OurIndex = { url: string; key: string; stopWords: ReadonlySet<string
 export async function searchOurs(page: Page, meili: OurIndex, q: string, semantic = false, limit = 10): Promise<EngineAnswer> {
   const state = { q: queryText(q, meili.stopWords), page: 1, roles: [], skills: [] };
   const queries = searchQueries(state, limit);
-  const result = mergeAnswers(await multiSearch(page, meili, q, queries));
+  const result = mergeAnswers(await multiSearch(page, meili, q, queries), q, meili.stopWords);
   const [meaning] = semantic ? await multiSearch(page, meili, q, [semanticQuery(queries[0]!)]) : [];
   const semanticHits = usableSemantic(meaning) ? (meaning.hits as Hit[]) : null;
-  const hits = semanticHits ? mergeByScore(semanticHits, result.hits.filter(isPageHit)) : result.hits;
+  const hits = semanticHits ? mergeHits(semanticHits, result.hits.filter(isPageHit), q, meili.stopWords) : result.hits;
   const [sections] = hits.length > 0 ? await multiSearch(page, meili, q, [sectionQuery(state, limit)]) : [];
   const upgraded = withSections(hits, sections?.hits ?? []);
   const urls = upgraded.map((hit) => String(hit.url));

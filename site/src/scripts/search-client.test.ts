@@ -5,7 +5,6 @@ import {
   buildFilter,
   createSearchClient,
   mergeAnswers,
-  mergeByScore,
   searchQueries,
   sectionQuery,
   SearchUnavailableError,
@@ -258,14 +257,6 @@ describe('facet counts for combinable filters', () => {
 
 describe('role and skill pages among the articles', () => {
   const hit = (id: string, score: number) => ({ id, _rankingScore: score });
-
-  it('merges by ranking score, each list keeping its order and pages winning a tie', () => {
-    const articles = [hit('a1', 0.9), hit('a2', 0.7), hit('a3', 0.5)];
-    const pages = [hit('p1', 0.95), hit('p2', 0.7), hit('p3', 0.1)];
-    expect(mergeByScore(articles, pages).map((h) => h.id)).toEqual(['p1', 'a1', 'p2', 'a2', 'a3', 'p3']);
-    expect(mergeByScore([], pages).map((h) => h.id)).toEqual(['p1', 'p2', 'p3']);
-    expect(mergeByScore(articles, []).map((h) => h.id)).toEqual(['a1', 'a2', 'a3']);
-  });
 
   it('counts the pages among the results and reads the salary answer from its own query', () => {
     const merged = mergeAnswers([

@@ -1,6 +1,7 @@
 import { FACETS, INDEX_UID, type FacetName, PAGES_INDEX_UID, SALARIES_INDEX_UID } from '@stackguide/contracts/search-index';
 import { PAGE_RESULTS, SALARY_QUERY, SEARCH_RESULTS, SEARCH_SECTIONS } from '@stackguide/contracts/search-queries';
 import { type SalaryAnswer, salaryAnswer } from './salary-answer.ts';
+import { mergeHits } from './merge-hits.ts';
 import { queryText } from './query-text.ts';
 import { hasFilters, type SearchState } from './search-url.ts';
 
@@ -130,32 +131,14 @@ export function withSections(hits: Hit[], sectionHits: Hit[]): Hit[] {
   });
 }
 
-const score = (hit: Hit) => (typeof hit._rankingScore === 'number' ? hit._rankingScore : 0);
 const hitsOf = (answer: Answer | undefined) => (Array.isArray(answer?.hits) ? answer.hits : []);
 
 /**
- * Article hits and page hits as one list, by ranking score, as Meilisearch's federated search merges
- * its queries; each keeps its own order. A tie goes to the page: at equal scores the page is named
- * what the query says (its name matches exactly), where an article only lists it among its roles.
- */
-export function mergeByScore(articles: Hit[], pages: Hit[]): Hit[] {
-  const merged: Hit[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < articles.length || j < pages.length) {
-    const a = articles[i];
-    const p = pages[j];
-    if (p && (!a || score(p) >= score(a))) merged.push(pages[j++]!);
-    else merged.push(articles[i++]!);
-  }
-  return merged;
-}
-
-/**
  * One result from the multi-search answers (each names its index): the article hits of the first
- * with the page hits merged in, each facet's counts from its own query, the salary answer.
+ * with the page hits merged in (`mergeHits`: `typed` is the query as typed, `stopWords` the
+ * vocabulary's), each facet's counts from its own query, the salary answer.
  */
-export function mergeAnswers(answers: Answer[]): SearchResult {
+export function mergeAnswers(answers: Answer[], typed?: string, stopWords?: ReadonlySet<string>): SearchResult {
   const [main, ...rest] = answers;
   const pageHits = hitsOf(rest.find((a) => a.indexUid === PAGES_INDEX_UID));
   const articles = hitsOf(main);
@@ -163,7 +146,7 @@ export function mergeAnswers(answers: Answer[]): SearchResult {
   for (const answer of rest.filter((a) => a.indexUid === INDEX_UID)) Object.assign(facets, answer.facetDistribution);
   const ms = answers.reduce((max, a) => Math.max(max, a.processingTimeMs ?? 0), 0);
   return {
-    hits: mergeByScore(articles, pageHits),
+    hits: mergeHits(articles, pageHits, typed, stopWords),
     pages: pageHits.length,
     total: (main?.estimatedTotalHits ?? articles.length) + pageHits.length,
     ms,
@@ -198,6 +181,8 @@ export type SearchClient = {
   facetSearch(state: SearchState, facet: FacetName, text: string): Promise<{ value: string; count: number }[]>;
   /** The state as this client sends it: the query without the vocabulary's stop words (see query-text.ts). */
   sent(state: SearchState): SearchState;
+  /** Article hits and page hits for the typed query as one list, as `search` merges them (`mergeHits`). */
+  merge(articles: Hit[], pages: Hit[], typed: string): Hit[];
 };
 
 /**
@@ -289,7 +274,11 @@ export function createSearchClient(opts: {
     const mine = sequence;
     const state = sent(typed);
     const result = await current(mine, async (controller) =>
-      mergeAnswers(answers(await post('/multi-search', { queries: searchQueries(state, limit, offset) }, controller))),
+      mergeAnswers(
+        answers(await post('/multi-search', { queries: searchQueries(state, limit, offset) }, controller)),
+        typed.q,
+        opts.stopWords?.(),
+      ),
     );
     return result && { ...result, sections: () => sections(mine, state, limit, offset) };
   }
@@ -314,5 +303,6 @@ export function createSearchClient(opts: {
       return Array.isArray(body.facetHits) ? body.facetHits : [];
     },
     sent,
+    merge: (articles, pages, typed) => mergeHits(articles, pages, typed, opts.stopWords?.()),
   };
 }

@@ -5,7 +5,7 @@ import { attachFiltersPanel } from './filters-panel.ts';
 import { type RoleLink, startingPoints, suggestionsHtml } from './no-results.ts';
 import { renderHits, resultCountText, upgradeSections } from './results-render.ts';
 import { salaryCardHtml } from './salary-answer.ts';
-import { type FacetDistribution, type FoundResult, isPageHit, mergeByScore, type SearchClient } from './search-client.ts';
+import { type FacetDistribution, type FoundResult, isPageHit, type SearchClient } from './search-client.ts';
 import { UNAVAILABLE_HTML } from './search-header.ts';
 import { onResultOpened, type SearchReporter } from './search-report.ts';
 import { createSemanticSearch } from './semantic-results.ts';
@@ -188,7 +188,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
     app.dataset.semantic = hits?.length && !moving ? 'shown' : 'abandoned';
     if (!hits?.length || moving) return false;
     // Only articles have vectors: the role and skill pages and the salary card painted stay.
-    const merged = mergeByScore(hits, result.hits.filter(isPageHit));
+    const merged = client.merge(hits, result.hits.filter(isPageHit), state.q);
     articleTotal = Math.max(articleTotal, hits.length);
     total = Math.max(total, articleTotal + result.pages);
     fetched = hits.length;

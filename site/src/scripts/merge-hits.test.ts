@@ -1,0 +1,43 @@
+import { HIGHLIGHT_POST as B, HIGHLIGHT_PRE as A } from '@stackguide/contracts/search-queries';
+import { describe, expect, it } from 'vitest';
+import { mergeHits } from './merge-hits.ts';
+
+const hit = (id: string, score: number) => ({ id, _rankingScore: score });
+const page = (id: string, score: number, name: string) => ({ ...hit(id, score), type: 'skill', _formatted: { name } });
+const article = (id: string, score: number, title: string) => ({ ...hit(id, score), _formatted: { title } });
+const ids = (hits: { id?: unknown }[]) => hits.map((h) => h.id);
+const STOP = new Set(['what', 'does', 'a', 'do', 'is', 'and', 'the']);
+
+describe('mergeHits', () => {
+  it('merges by ranking score, each list keeping its order and pages winning a tie', () => {
+    const articles = [hit('a1', 0.9), hit('a2', 0.7), hit('a3', 0.5)];
+    const pages = [hit('p1', 0.95), hit('p2', 0.7), hit('p3', 0.1)];
+    expect(ids(mergeHits(articles, pages))).toEqual(['p1', 'a1', 'p2', 'a2', 'a3', 'p3']);
+    expect(ids(mergeHits([], pages))).toEqual(['p1', 'p2', 'p3']);
+    expect(ids(mergeHits(articles, []))).toEqual(['a1', 'a2', 'a3']);
+  });
+
+  it('puts a page the query names first, whatever the scores', () => {
+    const articles = [article('a1', 0.9, `How ${A}Docker${B} fits a workflow`), article('a2', 0.8, 'Other')];
+    const pages = [page('docker', 0.7, `${A}Docker${B}`), page('compose', 0.6, `${A}Docker${B} compose`)];
+    expect(ids(mergeHits(articles, pages, 'docker', STOP))).toEqual(['docker', 'a1', 'a2', 'compose']);
+  });
+
+  it('names a page by its words matched with typos or synonyms, stop words aside, or by its alias', () => {
+    const articles = [article('a1', 0.99, 'Anything')];
+    const named = (name: string, typed: string) => ids(mergeHits(articles, [page('p', 0.5, name)], typed, STOP))[0];
+    expect(named(`${A}Hosting${B} and ${A}scaling${B}`, 'hosting and scaling')).toBe('p');
+    expect(named(`${A}Frontend${B} ${A}developer${B}`, 'fronend developer')).toBe('p');
+    expect(named(`Version control (${A}Git${B})`, 'git')).toBe('p');
+    expect(named(`${A}Ux${B}/${A}ui${B} collaboration`, 'ux ui')).toBe('a1');
+    expect(named('Backend developer', 'backend developer')).toBe('a1');
+  });
+
+  it('lets an article whose whole title the query says, and says more than the name, go before the page', () => {
+    const question = article('a1', 0.8, `What a ${A}backend${B} ${A}developer${B} does`);
+    const longer = article('a2', 0.9, `What ${A}backend${B} ${A}developers${B} earn`);
+    const role = page('role', 0.8, `${A}Backend${B} ${A}developer${B}`);
+    expect(ids(mergeHits([longer, question], [role], 'what does a backend developer do', STOP))).toEqual(['a1', 'role', 'a2']);
+    expect(ids(mergeHits([longer, question], [role], 'backend developer', STOP))).toEqual(['role', 'a2', 'a1']);
+  });
+});

@@ -1,0 +1,73 @@
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '@stackguide/contracts/search-queries';
+import type { Hit } from './search-client.ts';
+
+const score = (hit: Hit) => (typeof hit._rankingScore === 'number' ? hit._rankingScore : 0);
+
+/**
+ * The words of a formatted string, lower case, each marked when Meilisearch highlighted any of it
+ * (a typo, a synonym, or the prefix a visitor is still typing).
+ */
+function markedWords(formatted: unknown): { word: string; marked: boolean }[] {
+  const words: { word: string; marked: boolean }[] = [];
+  let open = false;
+  let word = '';
+  let marked = false;
+  for (const ch of `${typeof formatted === 'string' ? formatted : ''} `) {
+    if (ch === HIGHLIGHT_PRE || ch === HIGHLIGHT_POST) open = ch === HIGHLIGHT_PRE;
+    else if (/[\p{L}\p{N}]/u.test(ch)) {
+      word += ch.toLowerCase();
+      marked ||= open;
+    } else if (word) {
+      words.push({ word, marked });
+      word = '';
+      marked = false;
+    }
+  }
+  return words;
+}
+
+/**
+ * The length in words of the name a page hit carries when the query names it: every word of its name,
+ * stop words aside, matched, or every word of the alias in its name's parentheses ("Version control
+ * (Git)"). Zero when the query does not name it.
+ */
+function namedLength(page: Hit, stopWords: ReadonlySet<string>): number {
+  const name = page._formatted?.name;
+  const [main = '', alias = ''] = typeof name === 'string' ? name.split('(') : [];
+  for (const form of [main, alias]) {
+    const words = markedWords(form).filter(({ word }) => !stopWords.has(word));
+    if (words.length > 0 && words.every(({ marked }) => marked)) return markedWords(form).length;
+  }
+  return 0;
+}
+
+/**
+ * Article hits and page hits as one list. By ranking score first, as Meilisearch's federated search
+ * merges its queries, each keeping its own order; a tie goes to the page, named what the query says
+ * where an article only lists it. Scores of differently ranked indexes compare loosely, so a page the
+ * query names (its whole name matched: "docker", "frontend developer role") then goes first, unless
+ * an article's title is itself all in the query and says more of it than the name ("what does a
+ * backend developer do" is that article's title, where "backend developer" names the role).
+ * `typed` is the query as typed, stop words included: they are what tells the title from the name.
+ */
+export function mergeHits(articles: Hit[], pages: Hit[], typed = '', stopWords: ReadonlySet<string> = new Set()): Hit[] {
+  const merged: Hit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < articles.length || j < pages.length) {
+    const a = articles[i];
+    const p = pages[j];
+    if (p && (!a || score(p) >= score(a))) merged.push(pages[j++]!);
+    else merged.push(articles[i++]!);
+  }
+  const named = pages.filter((page) => namedLength(page, stopWords) > 0);
+  if (named.length === 0) return merged;
+  const longest = Math.max(...named.map((page) => namedLength(page, stopWords)));
+  const typedWords = new Set(markedWords(typed).map(({ word }) => word));
+  const saysMore = (hit: Hit) => {
+    const title = markedWords(hit._formatted?.title);
+    return title.length > longest && title.every(({ word, marked }) => marked || typedWords.has(word));
+  };
+  const first = articles.filter(saysMore);
+  return [...first, ...named, ...merged.filter((hit) => !first.includes(hit) && !named.includes(hit))];
+}
