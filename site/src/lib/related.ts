@@ -59,8 +59,11 @@ export function relatedFinder<T extends Relatable>(articles: T[], count: number)
   skillsOf.forEach((skills, i) => {
     for (let size = 1; size <= Math.min(MAX_GROUP, skills.length); size++)
       subsetKeys(skills, size, base, (key) => {
-        const group = groups[size]!.get(key) ?? { members: [], hashes: [] };
-        groups[size]!.set(key, group);
+        let group = groups[size]!.get(key);
+        if (!group) {
+          group = { members: [], hashes: [] };
+          groups[size]!.set(key, group);
+        }
         group.members.push(i);
         group.hashes.push(hashes[i]!);
       });
