@@ -78,6 +78,15 @@ export const FACETS = ['roles', 'skills'] as const;
 export type FacetName = (typeof FACETS)[number];
 
 /**
+ * Typo tolerance every index shares. Its own constant: reading it off SEARCH_SETTINGS would keep
+ * that whole object in the browser's bundle, which imports this module for its names.
+ */
+const TYPOS = { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } } as const;
+
+/** The most results a query can page through (the site's "More results" stops there); own constant for the same reason. */
+export const MAX_TOTAL_HITS = 1000;
+
+/**
  * Index settings search-sync applies to every index it fills. The vocabulary (`synonyms`,
  * `stopWords`) is not here: editors own it in the CMS ("Search settings"), and search-sync merges
  * it in from there (see vocabulary.ts).
@@ -110,8 +119,8 @@ export const SEARCH_SETTINGS = {
   filterableAttributes: FACETS,
   sortableAttributes: ['publishedAt'],
   rankingRules: ['words', 'proximity', 'typo', 'attribute', 'sort', 'exactness'],
-  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
-  pagination: { maxTotalHits: 1000 },
+  typoTolerance: TYPOS,
+  pagination: { maxTotalHits: MAX_TOTAL_HITS },
   faceting: { maxValuesPerFacet: 100 },
 } as const;
 
@@ -211,8 +220,6 @@ export const SALARY_LEVEL_TERMS: Record<SalaryDocument['level'], string> = {
   lead: 'lead',
   manager: 'manager',
 };
-
-const TYPOS = SEARCH_SETTINGS.typoTolerance;
 
 /**
  * Settings of the `pages` index: the name first, then what kind of page it is ("role", "skill", a

@@ -1,4 +1,4 @@
-import { FACETS, type FacetName, SEARCH_SETTINGS } from '@stackguide/contracts/search-index';
+import { FACETS, type FacetName, MAX_TOTAL_HITS } from '@stackguide/contracts/search-index';
 
 /**
  * What a search is: the text, the chosen values of each facet, and how many pages of results are
@@ -11,7 +11,7 @@ export const EMPTY_STATE: SearchState = { q: '', page: 1, roles: [], skills: [] 
 /** Results /search/ shows per page ("More results" adds the next page). */
 export const PAGE_SIZE = 10;
 /** Meilisearch returns at most `maxTotalHits` results, so pages stop there. */
-export const MAX_PAGE = SEARCH_SETTINGS.pagination.maxTotalHits / PAGE_SIZE;
+export const MAX_PAGE = MAX_TOTAL_HITS / PAGE_SIZE;
 
 /** The query parameter of each facet: one value per parameter, repeated (`?role=a&role=b`). */
 export const FACET_PARAM: Record<FacetName, string> = { roles: 'role', skills: 'skill' };
