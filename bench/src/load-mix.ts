@@ -1,5 +1,5 @@
 import { ANALYTICS_PATH } from '@stackguide/contracts/analytics';
-import { searchQueries } from '@stackguide/site/search-client';
+import { searchQueries } from '@stackguide/site/search-request';
 
 /** Which pages a visitor opens; each kind is loaded by its own set of connections and reported on its own. */
 export type PageKind = 'home' | 'article' | 'list' | 'role';

@@ -53,8 +53,9 @@ export const SEARCH_SECTIONS = {
 /**
  * PAGE_RESULTS asks the `pages` index beside SEARCH_RESULTS, in the same multi-search: the role and
  * skill pages the query names, every word of it (`matchingStrategy: all`: a page that accounts for
- * part of a question is seldom its answer, where an article may be), merged into the article hits by
- * ranking score (the site's search-client.ts). Only the first page of results gets them.
+ * part of a question is seldom its answer, where an article may be), merged into the article hits
+ * (the site's merge-hits.ts: by ranking score, a page the query names first). Only the first page of
+ * results gets them.
  */
 export const PAGE_RESULTS = {
   indexUid: PAGES_INDEX_UID,

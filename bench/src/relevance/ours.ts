@@ -1,5 +1,5 @@
 import { bestSection } from '@stackguide/site/hit-section';
-import { type Answer, type Hit, isPageHit, mergeAnswers, searchQueries, sectionQuery, withSections } from '@stackguide/site/search-client';
+import { type Answer, type Hit, isPageHit, mergeAnswers, searchQueries, sectionQuery, withSections } from '@stackguide/site/search-request';
 import { mergeHits } from '@stackguide/site/merge-hits';
 import { queryText } from '@stackguide/site/query-text';
 import { semanticQuery, usableSemantic } from '@stackguide/site/semantic-results';

@@ -1,6 +1,6 @@
 import { FACETS, type FacetName } from '@stackguide/contracts/search-index';
 import { escapeHtml } from './highlight.ts';
-import type { FacetDistribution } from './search-client.ts';
+import type { FacetDistribution } from './search-request.ts';
 import { FACET_PARAM, type SearchState } from './search-url.ts';
 
 const LEGENDS: Record<FacetName, string> = { roles: 'Roles', skills: 'Skills' };

@@ -1,5 +1,5 @@
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '@stackguide/contracts/search-queries';
-import type { Hit } from './search-client.ts';
+import type { Hit } from './search-request.ts';
 
 /** A section of a hit as Meilisearch formats it: heading and cropped text carry highlight markers. */
 export type HitSection = { id: string; heading: string; text: string };

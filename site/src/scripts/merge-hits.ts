@@ -1,5 +1,5 @@
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '@stackguide/contracts/search-queries';
-import type { Hit } from './search-client.ts';
+import type { Hit } from './search-request.ts';
 
 const score = (hit: Hit) => (typeof hit._rankingScore === 'number' ? hit._rankingScore : 0);
 

@@ -1,5 +1,6 @@
 import { escapeHtml } from './highlight.ts';
-import { countQuery, type SearchClient } from './search-client.ts';
+import type { SearchClient } from './search-client.ts';
+import { countQuery } from './search-request.ts';
 import { queryWords, suggestQueries } from './search-suggest.ts';
 import { EMPTY_STATE, type SearchState, stateToSearch } from './search-url.ts';
 import type { SyncApi } from './sync-api.ts';

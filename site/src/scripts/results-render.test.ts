@@ -2,7 +2,7 @@ import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '@stackguide/contracts/search-quer
 import { describe, expect, it } from 'vitest';
 import { renderFacets } from './facets.ts';
 import { renderHits, resultCountText, sectionUpgrades } from './results-render.ts';
-import { withSections } from './search-client.ts';
+import { withSections } from './search-request.ts';
 
 describe('renderHits', () => {
   it('renders escaped, highlighted options that link to the article', () => {

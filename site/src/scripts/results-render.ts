@@ -1,6 +1,7 @@
 import { escapeHtml, highlightHtml } from './highlight.ts';
 import { bestSection, hitHref } from './hit-section.ts';
-import { type FoundResult, type Hit, isPageHit, withSections } from './search-client.ts';
+import type { FoundResult } from './search-client.ts';
+import { type Hit, isPageHit, withSections } from './search-request.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 

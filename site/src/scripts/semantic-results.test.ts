@@ -1,6 +1,7 @@
 import { HYBRID } from '@stackguide/contracts/search-index';
 import { describe, expect, it } from 'vitest';
-import { type Answer, SearchUnavailableError } from './search-client.ts';
+import { SearchUnavailableError } from './search-client.ts';
+import type { Answer } from './search-request.ts';
 import { createSemanticSearch, SEMANTIC_TIMEOUT_MS, semanticQuery, usableSemantic } from './semantic-results.ts';
 
 describe('semanticQuery', () => {

@@ -1,5 +1,6 @@
 import { HYBRID } from '@stackguide/contracts/search-index';
-import { type Hit, type SearchClient, SearchUnavailableError, searchQueries } from './search-client.ts';
+import { type SearchClient, SearchUnavailableError } from './search-client.ts';
+import { type Hit, searchQueries } from './search-request.ts';
 import type { SearchState } from './search-url.ts';
 
 /**
