@@ -49,13 +49,16 @@ const PROBE = `(() => {
 /**
  * The keystroke's two Meilisearch requests (Resource Timing, results first), the processingTimeMs
  * the page shows as "(N ms)" (the results query's) and the section query's, which the upgrade leaves
- * in `data-section-ms`.
+ * in `data-section-ms`; and the page's own share of the results: keydown until the request starts,
+ * and its response until the results are painted.
  */
 const REQUESTS = `(() => {
   const [results, sections] = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/multi-search')).sort((a, b) => a.startTime - b.startTime);
   const app = document.querySelector('#search-app');
   return {
     resultsMs: results?.duration ?? NaN,
+    beforeRequestMs: results ? results.startTime - window.__key : NaN,
+    afterResponseMs: results ? window.__painted - results.responseEnd : NaN,
     sectionsMs: sections?.duration ?? NaN,
     resultsProcessingMs: Number(/\\((\\d+) ms\\)/.exec(app.querySelector('[data-search-status]')?.textContent ?? '')?.[1] ?? NaN),
     sectionsProcessingMs: Number(app.dataset.sectionMs ?? NaN),
@@ -69,6 +72,8 @@ export type Samples = {
   painted: number[];
   sections: number[];
   resultsRequest: number[];
+  beforeRequest: number[];
+  afterResponse: number[];
   sectionsRequest: number[];
   resultsProcessing: number[];
   sectionsProcessing: number[];
@@ -89,6 +94,8 @@ export async function typeQueries(page: Page, queries: readonly string[]): Promi
     painted: [],
     sections: [],
     resultsRequest: [],
+    beforeRequest: [],
+    afterResponse: [],
     sectionsRequest: [],
     resultsProcessing: [],
     sectionsProcessing: [],
@@ -121,11 +128,15 @@ export async function typeQueries(page: Page, queries: readonly string[]): Promi
     }
     const r = (await page.evaluate(REQUESTS)) as {
       resultsMs: number;
+      beforeRequestMs: number;
+      afterResponseMs: number;
       sectionsMs: number;
       resultsProcessingMs: number;
       sectionsProcessingMs: number;
     };
     finite(samples.resultsRequest, r.resultsMs);
+    finite(samples.beforeRequest, r.beforeRequestMs);
+    finite(samples.afterResponse, r.afterResponseMs);
     finite(samples.resultsProcessing, r.resultsProcessingMs);
     if (upgraded) {
       finite(samples.sectionsRequest, r.sectionsMs);
@@ -207,7 +218,9 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
       console.log(`\nkeystroke → results painted, then → sections painted, headless Chromium, /search/ at ${where} (ms)\n`);
       const rows: [string, keyof Samples][] = [
         ['keystroke → results painted', 'painted'],
+        ['… keydown → results request sent', 'beforeRequest'],
         ['… results request (Resource Timing)', 'resultsRequest'],
+        ['… results response → painted', 'afterResponse'],
         ['… results processingTimeMs (shown as "(N ms)")', 'resultsProcessing'],
         ['keystroke → sections painted', 'sections'],
         ['… section request (Resource Timing)', 'sectionsRequest'],
@@ -232,6 +245,8 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
         params: opts,
         summary: s,
         request: summary.resultsRequest,
+        beforeRequest: summary.beforeRequest,
+        afterResponse: summary.afterResponse,
         processing: summary.resultsProcessing,
         sections: summary.sections,
         sectionRequest: summary.sectionsRequest,
