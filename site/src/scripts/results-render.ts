@@ -91,6 +91,9 @@ export async function upgradeSections(
   first = 0,
 ): Promise<number | null> {
   if (result.hits.length === 0) return null;
+  // Sent at once, the section query (several times the results query's work for Meilisearch) would
+  // compete for the same cores with the browser painting those results: it waits for that frame.
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
   const sections = await result.sections();
   if (!sections) return null;
   for (const upgrade of sectionUpgrades(withSections(result.hits, sections.hits), idPrefix, q, first)) {
