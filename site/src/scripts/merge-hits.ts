@@ -1,7 +1,9 @@
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '@stackguide/contracts/search-queries';
-import type { Hit } from './search-request.ts';
 
-const score = (hit: Hit) => (typeof hit._rankingScore === 'number' ? hit._rankingScore : 0);
+/** What the merge reads of a hit: its ranking score and the highlighted name (a page) or title (an article). */
+type Ranked = { _rankingScore?: unknown; _formatted?: { name?: unknown; title?: unknown } };
+
+const score = (hit: Ranked) => (typeof hit._rankingScore === 'number' ? hit._rankingScore : 0);
 
 /**
  * The words of a formatted string, lower case, each marked when Meilisearch highlighted any of it
@@ -31,7 +33,7 @@ function markedWords(formatted: unknown): { word: string; marked: boolean }[] {
  * stop words aside, matched, or every word of the alias in its name's parentheses ("Version control
  * (Git)"). Zero when the query does not name it.
  */
-function namedLength(page: Hit, stopWords: ReadonlySet<string>): number {
+function namedLength(page: Ranked, stopWords: ReadonlySet<string>): number {
   const name = page._formatted?.name;
   const [main = '', alias = ''] = typeof name === 'string' ? name.split('(') : [];
   for (const form of [main, alias]) {
@@ -50,8 +52,13 @@ function namedLength(page: Hit, stopWords: ReadonlySet<string>): number {
  * backend developer do" is that article's title, where "backend developer" names the role).
  * `typed` is the query as typed, stop words included: they are what tells the title from the name.
  */
-export function mergeHits(articles: Hit[], pages: Hit[], typed = '', stopWords: ReadonlySet<string> = new Set()): Hit[] {
-  const merged: Hit[] = [];
+export function mergeHits<A extends Ranked, P extends Ranked>(
+  articles: A[],
+  pages: P[],
+  typed = '',
+  stopWords: ReadonlySet<string> = new Set(),
+): (A | P)[] {
+  const merged: (A | P)[] = [];
   let i = 0;
   let j = 0;
   while (i < articles.length || j < pages.length) {
@@ -64,10 +71,11 @@ export function mergeHits(articles: Hit[], pages: Hit[], typed = '', stopWords: 
   if (named.length === 0) return merged;
   const longest = Math.max(...named.map((page) => namedLength(page, stopWords)));
   const typedWords = new Set(markedWords(typed).map(({ word }) => word));
-  const saysMore = (hit: Hit) => {
+  const saysMore = (hit: A) => {
     const title = markedWords(hit._formatted?.title);
     return title.length > longest && title.every(({ word, marked }) => marked || typedWords.has(word));
   };
   const first = articles.filter(saysMore);
-  return [...first, ...named, ...merged.filter((hit) => !first.includes(hit) && !named.includes(hit))];
+  const placed = new Set<Ranked>([...first, ...named]);
+  return [...first, ...named, ...merged.filter((hit) => !placed.has(hit))];
 }
