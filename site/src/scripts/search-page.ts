@@ -73,10 +73,11 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
 
   const go = (next: SearchState, push: boolean) => {
     state = next;
+    // The search request leaves first: a history update takes the browser long enough to delay it.
+    void run();
     const url = `${location.pathname}${stateToSearch(state)}`;
     if (push) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
-    void run();
   };
   const combobox = attachCombobox(input, listbox, () => go({ ...state, q: '', page: 1 }, false));
   const filters = attachFiltersPanel(app);
