@@ -83,7 +83,7 @@ export type FacetName = (typeof FACETS)[number];
  */
 const TYPOS = { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } } as const;
 
-/** The most results a query can page through (the site's "More results" stops there); own constant for the same reason. */
+/** The most results a query of any index can page through (the site's "More results" stops there); own constant for the same reason. */
 export const MAX_TOTAL_HITS = 1000;
 
 /**
@@ -234,7 +234,7 @@ export const PAGE_SETTINGS = {
   sortableAttributes: [],
   rankingRules: ['words', 'attribute', 'exactness', 'typo', 'proximity'],
   typoTolerance: TYPOS,
-  pagination: { maxTotalHits: 1000 },
+  pagination: { maxTotalHits: MAX_TOTAL_HITS },
   faceting: { maxValuesPerFacet: 100 },
 } as const;
 
@@ -263,7 +263,7 @@ export const SALARY_SETTINGS = {
   sortableAttributes: [],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness'],
   typoTolerance: TYPOS,
-  pagination: { maxTotalHits: 1000 },
+  pagination: { maxTotalHits: MAX_TOTAL_HITS },
   faceting: { maxValuesPerFacet: 100 },
 } as const;
 

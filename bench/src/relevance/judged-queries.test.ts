@@ -37,16 +37,14 @@ const meant = (text: string) => {
   for (const [variant, first] of canonical) t = t.replaceAll(` ${variant} `, ` ${first} `);
   return words(t.replace(/-/g, ' ')).filter((w) => !stopWords.has(w));
 };
-/** Whether two words differ by at most one letter (a typo), for words of five letters or more. */
+const without = (word: string, i: number) => word.slice(0, i) + word.slice(i + 1);
+/** Whether two words differ by at most one letter left out, added or changed (a typo), for words of five letters or more. */
 const typo = (a: string, b: string) =>
   a === b ||
   (Math.min(a.length, b.length) >= 5 &&
     Math.abs(a.length - b.length) <= 1 &&
     [...Array(Math.max(a.length, b.length)).keys()].some(
-      (i) =>
-        a.slice(0, i) + a.slice(i + 1) === b ||
-        a.slice(0, i) + a.slice(i + 1) === b.slice(0, i) + b.slice(i + 1) ||
-        b.slice(0, i) + b.slice(i + 1) === a,
+      (i) => without(a, i) === b || without(b, i) === a || without(a, i) === without(b, i),
     ));
 const sameWords = (a: string[], b: string[]) => a.length === b.length && a.every((w) => b.some((v) => typo(w, v)));
 const pageNames = [

@@ -37,8 +37,9 @@ function namedLength(page: Ranked, stopWords: ReadonlySet<string>): number {
   const name = page._formatted?.name;
   const [main = '', alias = ''] = typeof name === 'string' ? name.split('(') : [];
   for (const form of [main, alias]) {
-    const words = markedWords(form).filter(({ word }) => !stopWords.has(word));
-    if (words.length > 0 && words.every(({ marked }) => marked)) return markedWords(form).length;
+    const words = markedWords(form);
+    const meant = words.filter(({ word }) => !stopWords.has(word));
+    if (meant.length > 0 && meant.every(({ marked }) => marked)) return words.length;
   }
   return 0;
 }
@@ -67,9 +68,10 @@ export function mergeHits<A extends Ranked, P extends Ranked>(
     if (p && (!a || score(p) >= score(a))) merged.push(pages[j++]!);
     else merged.push(articles[i++]!);
   }
-  const named = pages.filter((page) => namedLength(page, stopWords) > 0);
+  const lengths = pages.map((page) => namedLength(page, stopWords));
+  const named = pages.filter((_, k) => lengths[k]! > 0);
   if (named.length === 0) return merged;
-  const longest = Math.max(...named.map((page) => namedLength(page, stopWords)));
+  const longest = Math.max(...lengths);
   const typedWords = new Set(markedWords(typed).map(({ word }) => word));
   const saysMore = (hit: A) => {
     const title = markedWords(hit._formatted?.title);
