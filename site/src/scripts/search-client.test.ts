@@ -115,6 +115,19 @@ describe('results first, sections right after', () => {
     });
   });
 
+  it('asks for the sections of one search once, however often they are wanted', async () => {
+    const { calls, fetch } = manualFetch();
+    const client = createSearchClient({ url: 'http://meili.test', key: 'k', fetch });
+    const pending = client.search(chosen, 10);
+    calls[0]!.release(answer('a'));
+    const result = (await pending)!;
+    const first = result.sections();
+    calls[1]!.release(sectionAnswer('a1', []));
+    await first;
+    await expect(result.sections()).resolves.toEqual(await first);
+    expect(calls).toHaveLength(2);
+  });
+
   it('drops the sections of a search that a newer one replaced: in flight (aborted) or not yet asked', async () => {
     const { calls, fetch } = manualFetch();
     const client = createSearchClient({ url: 'http://meili.test', key: 'k', fetch });

@@ -9,8 +9,9 @@ export type SectionsResult = { hits: Hit[]; ms: number };
 /** A search's results, and the way to ask for their sections once they are painted. */
 export type FoundResult = SearchResult & {
   /**
-   * Sends the section query (SEARCH_SECTIONS) for the same state, limit and offset. Resolves null when
-   * a newer search started meanwhile or the request failed: the results then stay as painted.
+   * Sends the section query (SEARCH_SECTIONS) for the same state, limit and offset, once: later calls
+   * share its answer. Resolves null when a newer search started meanwhile or the request failed: the
+   * results then stay as painted.
    */
   sections(): Promise<SectionsResult | null>;
 };
@@ -146,7 +147,10 @@ export function createSearchClient(opts: {
         opts.stopWords?.(),
       ),
     );
-    return result && { ...result, sections: () => sections(mine, state, limit, offset) };
+    // The semantic swap upgrades the same search's hits again: asking Meilisearch twice for the same
+    // sections, its most expensive query, would compete with the visitor's next keystroke.
+    let asked: Promise<SectionsResult | null> | undefined;
+    return result && { ...result, sections: () => (asked ??= sections(mine, state, limit, offset)) };
   }
 
   return {
