@@ -171,10 +171,11 @@ export function embedderSettings(url: string, apiKey: string) {
 }
 
 /**
- * The `hybrid` parameter of the site's second query: keyword ranking with meaning blended in.
- * Meilisearch ranks each hit by the better of its keyword score and its weighted semantic
- * similarity; a larger share lets generated articles that merely share a topic crowd out the
- * article a query names (bench: `relevance` on both corpora).
+ * How meaning is blended into keyword ranking, in Meilisearch's `hybrid` terms: each hit ranks by the
+ * better of its weighted keyword score and its weighted semantic similarity. The site asks for the two
+ * rankings separately and blends them with this ratio (its merge-hits.ts); a larger share lets
+ * generated articles that merely share a topic crowd out the article a query names (bench:
+ * `relevance` on both corpora).
  */
 export const HYBRID = { embedder: EMBEDDER, semanticRatio: 0.3 } as const;
 

@@ -33,11 +33,19 @@ async function withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
 }
 
 describe('semantic search on /search/ (real embedder, real Meilisearch)', () => {
-  it('finds the article a paraphrase means where keywords find nothing, through the hybrid query', () =>
+  it('finds the article a paraphrase means where keywords find nothing, asking by meaning with the query as typed', () =>
     withPage(async (page) => {
+      const semanticQueries: { q?: string; hybrid?: { semanticRatio?: number } }[] = [];
+      page.on('request', (request) => {
+        const body = request.url().endsWith('/multi-search') ? request.postData() : null;
+        const queries = body ? (JSON.parse(body) as { queries: { q?: string; hybrid?: object }[] }).queries : [];
+        semanticQueries.push(...queries.filter((query) => query.hybrid));
+      });
       await expect(searchSettled(page, PARAPHRASE)).resolves.toBe('shown');
       const hrefs = await page.locator('#search-results [role=option]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
       expect(hrefs.some((href) => href?.startsWith(TARGET))).toBe(true);
+      // Its stop words ("a", "into") stay: the keyword query goes without them, the sentence encoder reads them.
+      expect(semanticQueries.map((query) => [query.q, query.hybrid?.semanticRatio])).toEqual([[PARAPHRASE, 1]]);
     }));
 
   it('with the embedder killed, paints the keyword results and abandons the semantic request', () =>

@@ -1,8 +1,8 @@
 import { bestSection } from '@stackguide/site/hit-section';
-import { type Answer, type Hit, isPageHit, mergeAnswers, searchQueries, sectionQuery, withSections } from '@stackguide/site/search-request';
+import { type Answer, isPageHit, mergeAnswers, searchQueries, sectionQuery, withSections } from '@stackguide/site/search-request';
 import { mergeHits } from '@stackguide/site/merge-hits';
 import { queryText } from '@stackguide/site/query-text';
-import { semanticQuery, usableSemantic } from '@stackguide/site/semantic-results';
+import { blendedHits, semanticQuery } from '@stackguide/site/semantic-results';
 import type { Page } from 'playwright-core';
 import type { CardShown } from './metrics.ts';
 
@@ -24,16 +24,21 @@ export type OurIndex = { url: string; key: string; stopWords: ReadonlySet<string
  * for the same article hits. Anchors are the sections the results finally link to once upgraded
  * (`bestSection` of the hits with their sections), what the reader sees. With `semantic`, the article
  * hits are those of the hybrid query that follows the keyword one when the page would take them
- * (`usableSemantic`), merged with the same page hits; else the keyword hits. Every query goes
- * without the index's stop words, as the page sends it once it has them.
+ * (`blendedHits`: the semantic query, the query as typed, blended into the keyword hits), merged
+ * with the same page hits; else the keyword hits. Every other query goes without the index's stop
+ * words, as the page sends it once it has them.
  * @throws Error when Meilisearch answers anything but 200.
  */
 export async function searchOurs(page: Page, meili: OurIndex, q: string, semantic = false, limit = 10): Promise<EngineAnswer> {
   const state = { q: queryText(q, meili.stopWords), page: 1, roles: [], skills: [] };
   const queries = searchQueries(state, limit);
   const result = mergeAnswers(await multiSearch(page, meili, q, queries), q, meili.stopWords);
-  const [meaning] = semantic ? await multiSearch(page, meili, q, [semanticQuery(queries[0]!)]) : [];
-  const semanticHits = usableSemantic(meaning) ? (meaning.hits as Hit[]) : null;
+  const [meaning] = semantic ? await multiSearch(page, meili, q, [semanticQuery(queries[0]!, q)]) : [];
+  const semanticHits = blendedHits(
+    meaning,
+    result.hits.filter((hit) => !isPageHit(hit)),
+    limit,
+  );
   const hits = semanticHits ? mergeHits(semanticHits, result.hits.filter(isPageHit), q, meili.stopWords) : result.hits;
   const [sections] = hits.length > 0 ? await multiSearch(page, meili, q, [sectionQuery(state, limit)]) : [];
   const upgraded = withSections(hits, sections?.hits ?? []);

@@ -1,6 +1,6 @@
 import { HIGHLIGHT_POST as B, HIGHLIGHT_PRE as A } from '@stackguide/contracts/search-queries';
 import { describe, expect, it } from 'vitest';
-import { mergeHits } from './merge-hits.ts';
+import { blendMeaning, mergeHits } from './merge-hits.ts';
 
 const hit = (id: string, score: number) => ({ id, _rankingScore: score });
 const page = (id: string, score: number, name: string) => ({ ...hit(id, score), type: 'skill', _formatted: { name } });
@@ -39,5 +39,16 @@ describe('mergeHits', () => {
     const role = page('role', 0.8, `${A}Backend${B} ${A}developer${B}`);
     expect(ids(mergeHits([longer, question], [role], 'what does a backend developer do', STOP))).toEqual(['a1', 'role', 'a2']);
     expect(ids(mergeHits([longer, question], [role], 'backend developer', STOP))).toEqual(['role', 'a2', 'a1']);
+  });
+});
+
+describe('blendMeaning', () => {
+  it("ranks by weighed scores as Meilisearch's hybrid search does, each hit once at its better place, the first `limit`", () => {
+    const keyword = [hit('title', 0.95), hit('body', 0.5)];
+    const meaning = [hit('paraphrase', 0.8), hit('body', 0.9), hit('far', 0.3)];
+    // 0.3 × 0.8 = 0.24 and 0.7 × 0.5 = 0.35: the keyword hit stays above the semantic one.
+    expect(blendMeaning(keyword, meaning, 0.3, 10).map((h) => h.id)).toEqual(['title', 'body', 'paraphrase', 'far']);
+    // At 0.6 the semantic scores weigh more: 0.54 (body's meaning) beats 0.38 (title's keywords).
+    expect(blendMeaning(keyword, meaning, 0.6, 3).map((h) => h.id)).toEqual(['body', 'paraphrase', 'title']);
   });
 });

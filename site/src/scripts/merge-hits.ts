@@ -81,3 +81,23 @@ export function mergeHits<A extends Ranked, P extends Ranked>(
   const placed = new Set<Ranked>([...first, ...named]);
   return [...first, ...named, ...merged.filter((hit) => !placed.has(hit))];
 }
+
+/**
+ * The keyword hits with the hits ranked by meaning alone blended in, the way Meilisearch's hybrid
+ * search blends its two rankings: each hit's ranking score weighed by `ratio` (meaning) or its
+ * complement (keywords), best first, a hit both found kept at its better place; the first `limit`.
+ * The page asks the two rankings separately because each wants different text: keywords the query
+ * without its stop words, a sentence encoder the query as typed (see semantic-results.ts).
+ */
+export function blendMeaning<H extends Ranked & { id?: unknown }>(keyword: H[], meaning: H[], ratio: number, limit: number): H[] {
+  const weighed = [
+    ...keyword.map((hit) => [score(hit) * (1 - ratio), hit] as const),
+    ...meaning.map((hit) => [score(hit) * ratio, hit] as const),
+  ];
+  const seen = new Set<unknown>();
+  return weighed
+    .sort((a, b) => b[0] - a[0])
+    .map(([, hit]) => hit)
+    .filter((hit) => !seen.has(hit.id) && Boolean(seen.add(hit.id)))
+    .slice(0, limit);
+}

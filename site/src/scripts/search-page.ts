@@ -184,7 +184,11 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
   const withMeaning = async (result: FoundResult, mine: number): Promise<boolean> => {
     // Without an embedder Meilisearch refuses hybrid queries; asking anyway logs an error per page.
     if (!withSemantic) return false;
-    const hits = await semantic(state, state.page * PAGE_SIZE);
+    const hits = await semantic(
+      state,
+      state.page * PAGE_SIZE,
+      result.hits.filter((hit) => !isPageHit(hit)),
+    );
     if (mine !== runs) return true;
     const moving = input.hasAttribute('aria-activedescendant');
     app.dataset.semantic = hits?.length && !moving ? 'shown' : 'abandoned';

@@ -2,12 +2,40 @@ import { HYBRID } from '@stackguide/contracts/search-index';
 import { describe, expect, it } from 'vitest';
 import { SearchUnavailableError } from './search-client.ts';
 import type { Answer } from './search-request.ts';
-import { createSemanticSearch, SEMANTIC_TIMEOUT_MS, semanticQuery, usableSemantic } from './semantic-results.ts';
+import { blendedHits, createSemanticSearch, SEMANTIC_TIMEOUT_MS, semanticQuery, usableSemantic } from './semantic-results.ts';
 
 describe('semanticQuery', () => {
-  it('asks for the same hits with meaning blended in, ranking scores and no facets', () => {
-    const results = { indexUid: 'articles', q: 'who builds web pages', limit: 10, facets: ['roles', 'skills'], filter: [] };
-    expect(semanticQuery(results)).toEqual({ ...results, hybrid: HYBRID, facets: [], showRankingScore: true });
+  it('asks for the same hits ranked by meaning alone, for the query as typed, with ranking scores and no facets', () => {
+    const results = { indexUid: 'articles', q: 'builds web pages', limit: 10, facets: ['roles', 'skills'], filter: [] };
+    expect(semanticQuery(results, 'who builds web pages')).toEqual({
+      ...results,
+      q: 'who builds web pages',
+      hybrid: { embedder: HYBRID.embedder, semanticRatio: 1 },
+      facets: [],
+      showRankingScore: true,
+    });
+  });
+});
+
+describe('blendedHits', () => {
+  const keyword = [
+    { id: 'k1', _rankingScore: 0.9 },
+    { id: 'k2', _rankingScore: 0.5 },
+  ];
+  it("blends the answer's semantic hits into the keyword ones; the keyword hits it appends carry no meaning", () => {
+    const answer = {
+      hits: [
+        { id: 'm1', _rankingScore: 0.8 },
+        { id: 'k2', _rankingScore: 0.7 },
+        { id: 'k9', _rankingScore: 0.95 },
+      ],
+      semanticHitCount: 2,
+    };
+    expect(blendedHits(answer, keyword, 10)?.map((hit) => hit.id)).toEqual(['k1', 'k2', 'm1']);
+  });
+
+  it('is null for an unusable answer', () => {
+    expect(blendedHits({ hits: keyword, semanticHitCount: 0 }, keyword, 10)).toBeNull();
   });
 });
 
@@ -41,11 +69,15 @@ describe('createSemanticSearch', () => {
     return { calls, ask, sent };
   };
 
-  it('asks the hybrid query within the time budget and returns its hits when usable', async () => {
-    const hits = [{ id: 'a', _rankingScore: 0.7 }];
-    const c = client(async () => [{ hits, semanticHitCount: 1 } as Answer]);
-    await expect(createSemanticSearch(c)(state, 10)).resolves.toEqual(hits);
-    expect(c.calls[0]).toMatchObject({ timeoutMs: SEMANTIC_TIMEOUT_MS, queries: [{ q: 'builds web pages', limit: 10, hybrid: HYBRID }] });
+  it('asks the semantic query within the time budget, filtered as the keyword one, and blends its hits in when usable', async () => {
+    const c = client(async () => [{ hits: [{ id: 'm', _rankingScore: 0.7 }], semanticHitCount: 1 } as Answer]);
+    const keyword = [{ id: 'k', _rankingScore: 0.6 }];
+    const chosen = { ...state, roles: ['frontend-developer'] };
+    await expect(createSemanticSearch(c)(chosen, 10, keyword)).resolves.toEqual([keyword[0], { id: 'm', _rankingScore: 0.7 }]);
+    expect(c.calls[0]).toMatchObject({
+      timeoutMs: SEMANTIC_TIMEOUT_MS,
+      queries: [{ q: 'who builds web pages', limit: 10, filter: [['roles = "frontend-developer"']] }],
+    });
   });
 
   it('keeps the keyword results when the answer is late or unusable, and asks again next time', async () => {
@@ -53,8 +85,8 @@ describe('createSemanticSearch', () => {
       throw new SearchUnavailableError('timed out');
     });
     const semantic = createSemanticSearch(c);
-    await expect(semantic(state, 10)).resolves.toBeNull();
-    await expect(semantic(state, 10)).resolves.toBeNull();
+    await expect(semantic(state, 10, [])).resolves.toBeNull();
+    await expect(semantic(state, 10, [])).resolves.toBeNull();
     expect(c.calls).toHaveLength(2);
   });
 
@@ -63,8 +95,8 @@ describe('createSemanticSearch', () => {
       throw new SearchUnavailableError('Meilisearch answered HTTP 400', { status: 400 });
     });
     const semantic = createSemanticSearch(c);
-    await expect(semantic(state, 10)).resolves.toBeNull();
-    await expect(semantic(state, 10)).resolves.toBeNull();
+    await expect(semantic(state, 10, [])).resolves.toBeNull();
+    await expect(semantic(state, 10, [])).resolves.toBeNull();
     expect(c.calls).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import { HYBRID } from '@stackguide/contracts/search-index';
+import { blendMeaning } from './merge-hits.ts';
 import { type SearchClient, SearchUnavailableError } from './search-client.ts';
 import { type Hit, searchQueries } from './search-request.ts';
 import type { SearchState } from './search-url.ts';
@@ -10,13 +11,18 @@ import type { SearchState } from './search-url.ts';
  */
 export const SEMANTIC_TIMEOUT_MS = 1_000;
 
+/** Meilisearch ranks the semantic query by meaning alone; the page blends it with the keyword hits itself. */
+const MEANING_ONLY = { embedder: HYBRID.embedder, semanticRatio: 1 } as const;
+
 /**
  * The query that follows the keyword results: the same results query (hits only, no facets: the
- * counts painted stay) with meaning blended in, and each hit's ranking score, which tells whether
- * Meilisearch ranked it at all.
+ * counts painted stay) ranked by meaning alone, for the query as typed, with each hit's ranking score,
+ * which tells whether Meilisearch ranked it at all. As typed, because a sentence encoder reads the
+ * words keyword matching leaves out: "switching careers into server programming" means something
+ * "switching careers server programming" does not.
  */
-export function semanticQuery(resultsQuery: Record<string, unknown>): Record<string, unknown> {
-  return { ...resultsQuery, hybrid: HYBRID, facets: [], showRankingScore: true };
+export function semanticQuery(resultsQuery: Record<string, unknown>, typed: string): Record<string, unknown> {
+  return { ...resultsQuery, q: typed, hybrid: MEANING_ONLY, facets: [], showRankingScore: true };
 }
 
 type SemanticAnswer = { hits?: unknown; semanticHitCount?: unknown };
@@ -34,20 +40,32 @@ export function usableSemantic(
 }
 
 /**
- * The page's semantic step: the hits of the hybrid query for a state whose keyword results are
- * painted, or null when they should stay (no usable answer within SEMANTIC_TIMEOUT_MS: the request is
- * abandoned). Meilisearch refuses a hybrid query outright (HTTP 4xx) when the index has no embedder,
- * i.e. semantic search is off: the page then stops asking.
+ * The keyword article hits with a semantic answer's hits blended in (`blendMeaning`, HYBRID's ratio),
+ * the first `limit`; null when the answer is not usable.
+ */
+export function blendedHits(answer: SemanticAnswer | undefined, keyword: Hit[], limit: number): Hit[] | null {
+  // Past its semanticHitCount, an answer lists keyword hits ranked at no weight.
+  return usableSemantic(answer)
+    ? blendMeaning(keyword, answer.hits.slice(0, answer.semanticHitCount) as Hit[], HYBRID.semanticRatio, limit)
+    : null;
+}
+
+/**
+ * The page's semantic step: for a state whose keyword results are painted, their article hits
+ * (`keyword`) with the semantic query's hits blended in (`blendedHits`), or null when they should
+ * stay (no usable answer within SEMANTIC_TIMEOUT_MS: the request is abandoned).
+ * Meilisearch refuses a hybrid query outright (HTTP 4xx) when the index has no embedder, i.e.
+ * semantic search is off: the page then stops asking.
  */
 export function createSemanticSearch(
   client: Pick<SearchClient, 'ask' | 'sent'>,
-): (state: SearchState, limit: number) => Promise<Hit[] | null> {
+): (state: SearchState, limit: number, keyword: Hit[]) => Promise<Hit[] | null> {
   let off = false;
-  return async (state, limit) => {
+  return async (state, limit, keyword) => {
     if (off) return null;
     try {
-      const [answer] = await client.ask([semanticQuery(searchQueries(client.sent(state), limit)[0]!)], SEMANTIC_TIMEOUT_MS);
-      return usableSemantic(answer) ? (answer.hits as Hit[]) : null;
+      const [answer] = await client.ask([semanticQuery(searchQueries(client.sent(state), limit)[0]!, state.q)], SEMANTIC_TIMEOUT_MS);
+      return blendedHits(answer, keyword, limit);
     } catch (err) {
       if (err instanceof SearchUnavailableError && err.status !== undefined && err.status < 500) off = true;
       return null;
