@@ -46,8 +46,6 @@ export type SearchClient = {
    * filters (Meilisearch facet search), most frequent first. @throws SearchUnavailableError
    */
   facetSearch(state: SearchState, facet: FacetName, text: string): Promise<{ value: string; count: number }[]>;
-  /** The state as this client sends it: the query without the vocabulary's stop words (see query-text.ts). */
-  sent(state: SearchState): SearchState;
   /** Article hits and page hits for the typed query as one list, as `search` merges them (`mergeHits`). */
   merge(articles: Hit[], pages: Hit[], typed: string): Hit[];
 };
@@ -172,7 +170,6 @@ export function createSearchClient(opts: {
       };
       return Array.isArray(body.facetHits) ? body.facetHits : [];
     },
-    sent,
     merge: (articles, pages, typed) => mergeHits(articles, pages, typed, opts.stopWords?.()),
   };
 }

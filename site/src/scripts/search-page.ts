@@ -6,7 +6,7 @@ import { type RoleLink, startingPoints, suggestionsHtml } from './no-results.ts'
 import { renderHits, resultCountText, upgradeSections } from './results-render.ts';
 import { salaryCardHtml } from './salary-answer.ts';
 import type { FoundResult, SearchClient } from './search-client.ts';
-import { type FacetDistribution, isPageHit } from './search-request.ts';
+import { type FacetDistribution, type Hit, isPageHit } from './search-request.ts';
 import { UNAVAILABLE_HTML } from './search-header.ts';
 import { onResultOpened, type SearchReporter } from './search-report.ts';
 import { createSemanticSearch } from './semantic-results.ts';
@@ -82,6 +82,10 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
   const combobox = attachCombobox(input, listbox, () => go({ ...state, q: '', page: 1 }, false));
   const filters = attachFiltersPanel(app);
 
+  /** The salary card, when the query asks about pay, above the hits. */
+  const resultsHtml = (result: FoundResult, hits: Hit[]) =>
+    (result.answer ? salaryCardHtml(result.answer, 'search-answer') : '') + renderHits(hits, 'search-hit', state.q);
+
   const show = (parts: Parts) => {
     const focused =
       document.activeElement instanceof HTMLInputElement && facets.contains(document.activeElement) ? document.activeElement : null;
@@ -149,7 +153,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
         ? '<p>Nothing matches with these filters. <button type="button" data-clear-filters>Remove all filters</button></p>'
         : '';
       show({
-        results: (result.answer ? salaryCardHtml(result.answer, 'search-answer') : '') + renderHits(result.hits, 'search-hit', state.q),
+        results: resultsHtml(result, result.hits),
         facets: renderFacets(distribution, state, roleNames, facetText),
         message: none ? noneHtml : '',
         status: resultCountText(result.total, result.ms, state.q),
@@ -199,7 +203,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
     total = Math.max(total, articleTotal + result.pages);
     fetched = hits.length;
     show({
-      results: (result.answer ? salaryCardHtml(result.answer, 'search-answer') : '') + renderHits(merged, 'search-hit', state.q),
+      results: resultsHtml(result, merged),
       facets: facetsHtml,
       status: resultCountText(total, result.ms, state.q),
       fallback: false,

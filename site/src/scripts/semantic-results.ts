@@ -12,7 +12,7 @@ import type { SearchState } from './search-url.ts';
 export const SEMANTIC_TIMEOUT_MS = 1_000;
 
 /** Meilisearch ranks the semantic query by meaning alone; the page blends it with the keyword hits itself. */
-const MEANING_ONLY = { embedder: HYBRID.embedder, semanticRatio: 1 } as const;
+const MEANING_ONLY = { ...HYBRID, semanticRatio: 1 } as const;
 
 /**
  * The query that follows the keyword results: the same results query (hits only, no facets: the
@@ -22,7 +22,8 @@ const MEANING_ONLY = { embedder: HYBRID.embedder, semanticRatio: 1 } as const;
  * "switching careers server programming" does not.
  */
 export function semanticQuery(resultsQuery: Record<string, unknown>, typed: string): Record<string, unknown> {
-  return { ...resultsQuery, q: typed, hybrid: MEANING_ONLY, facets: [], showRankingScore: true };
+  // The results query asks for ranking scores already.
+  return { ...resultsQuery, q: typed, hybrid: MEANING_ONLY, facets: [] };
 }
 
 type SemanticAnswer = { hits?: unknown; semanticHitCount?: unknown };
@@ -35,8 +36,11 @@ type SemanticAnswer = { hits?: unknown; semanticHitCount?: unknown };
 export function usableSemantic(
   answer: SemanticAnswer | undefined,
 ): answer is { hits: { _rankingScore: number }[]; semanticHitCount: number } {
-  if (!answer || typeof answer.semanticHitCount !== 'number' || answer.semanticHitCount < 1 || !Array.isArray(answer.hits)) return false;
-  return answer.hits.every((hit: { _rankingScore?: unknown }) => typeof hit?._rankingScore === 'number' && hit._rankingScore > 0);
+  return (
+    Number(answer?.semanticHitCount) > 0 &&
+    Array.isArray(answer?.hits) &&
+    answer.hits.every((hit: { _rankingScore?: unknown }) => Number(hit?._rankingScore) > 0)
+  );
 }
 
 /**
@@ -58,13 +62,13 @@ export function blendedHits(answer: SemanticAnswer | undefined, keyword: Hit[], 
  * semantic search is off: the page then stops asking.
  */
 export function createSemanticSearch(
-  client: Pick<SearchClient, 'ask' | 'sent'>,
+  client: Pick<SearchClient, 'ask'>,
 ): (state: SearchState, limit: number, keyword: Hit[]) => Promise<Hit[] | null> {
   let off = false;
   return async (state, limit, keyword) => {
     if (off) return null;
     try {
-      const [answer] = await client.ask([semanticQuery(searchQueries(client.sent(state), limit)[0]!, state.q)], SEMANTIC_TIMEOUT_MS);
+      const [answer] = await client.ask([semanticQuery(searchQueries(state, limit)[0]!, state.q)], SEMANTIC_TIMEOUT_MS);
       return blendedHits(answer, keyword, limit);
     } catch (err) {
       if (err instanceof SearchUnavailableError && err.status !== undefined && err.status < 500) off = true;
