@@ -43,9 +43,9 @@ const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; a
   },
   keystroke: {
     defaults: { articles: 10_000, samples: 200 },
-    run: (o) => keystrokeBench({ articles: o.articles!, samples: o.samples! }),
+    run: (o) => keystrokeBench({ articles: o.articles!, samples: o.samples!, semantic: o.semantic === 1 }),
     about:
-      'keystroke → results painted, then → sections painted, in headless Chromium on the built /search/ page (--articles 0: seeded content)',
+      'keystroke → results painted, then → sections painted, in headless Chromium on the built /search/ page (--articles 0: seeded content; --semantic: with the embedder, as npm start runs it)',
   },
   load: {
     defaults: { articles: 10_000, samples: 20 },
@@ -94,7 +94,7 @@ const DRILLS: Record<string, { defaults: Record<string, number>; run: Runner; ab
   'bad-inputs': drill(badInputsDrill, 'bad webhook inputs: status codes, nothing valid lost'),
 };
 
-const USAGE = `Usage: npm run bench -- <name> [--articles N] [--samples N] [--runs N] [--running]
+const USAGE = `Usage: npm run bench -- <name> [--articles N] [--samples N] [--runs N] [--running] [--semantic]
        npm run drill -- <name> [--articles N]
 benches:\n${Object.entries(BENCHES)
   .map(([n, b]) => `  ${n.padEnd(10)} ${b.about}`)
@@ -111,6 +111,7 @@ async function main(): Promise<void> {
       samples: { type: 'string' },
       runs: { type: 'string' },
       running: { type: 'boolean' },
+      semantic: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -122,7 +123,11 @@ async function main(): Promise<void> {
     if (!values.help) process.exitCode = 2;
     return;
   }
-  const opts: Record<string, number> = { ...entry.defaults, ...(values.running ? { running: 1 } : {}) };
+  const opts: Record<string, number> = {
+    ...entry.defaults,
+    ...(values.running ? { running: 1 } : {}),
+    ...(values.semantic ? { semantic: 1 } : {}),
+  };
   for (const key of ['articles', 'samples', 'runs'] as const) {
     const raw = values[key];
     if (raw === undefined) continue;

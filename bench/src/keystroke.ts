@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, launchChromium, startMeili, startStrapi, stopAll } from '@stackguide/test-kit';
+import { freePort, launchChromium, startMeili, startStrapi, startTestEmbedder, stopAll } from '@stackguide/test-kit';
 import type { Browser, Page } from 'playwright-core';
 import { serveBuild } from './serve-build.ts';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
+import { seedVectors } from './fixture-vectors.ts';
 import { makeRunDir } from './paths.ts';
 import { stepLog } from '@stackguide/runtime';
 import { cmsNames, realisticQueries } from './queries.ts';
@@ -13,6 +14,8 @@ import { startSearchSync, waitForSyncReady } from './search-sync-process.ts';
 import { build, buildDirs, jsGzipBytes } from './site-build.ts';
 import { summarize } from './stats.ts';
 import { renderTable } from './table.ts';
+
+const EMBEDDER_KEY = 'keystroke-embedder-key-0123456';
 
 /** Topics of the generated articles besides the CMS's skill and role names, which the bench adds. */
 const TOPICS = [
@@ -172,7 +175,7 @@ export async function openSearchPage(browser: Browser, url: string): Promise<Pag
  * Meilisearch request's share. The last character of each query is typed
  * after the prefix's results settled. `articles: 0` runs on the seeded demo content alone.
  */
-export async function keystrokeBench(opts: { articles: number; samples: number }): Promise<void> {
+export async function keystrokeBench(opts: { articles: number; samples: number; semantic: boolean }): Promise<void> {
   const recording = startRecording();
   const runDir = makeRunDir('keys-');
   const log = stepLog('keystroke');
@@ -184,6 +187,11 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
       env: cmsEnv(secrets, fixture.databaseFilename, { SEED_ON_START: 'false' }),
       databaseFilename: fixture.databaseFilename,
     });
+    // With semantic search on, as `npm start` runs it: each keystroke's results are followed by the
+    // query by meaning, which the next keystroke's results must not wait behind.
+    const embedder = opts.semantic ? await startTestEmbedder({ apiKey: EMBEDDER_KEY }) : null;
+    const syncDir = path.join(runDir, 'sync');
+    if (embedder) seedVectors(opts.articles, syncDir);
     const env = {
       STRAPI_URL: cms.url,
       STRAPI_READ_TOKEN: secrets.STRAPI_READ_TOKEN,
@@ -191,8 +199,9 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
       MEILI_URL: meili.url,
       MEILI_MASTER_KEY: secrets.MEILI_MASTER_KEY,
       SEARCH_SYNC_PORT: String(await freePort()),
-      SEARCH_SYNC_DATA_DIR: path.join(runDir, 'sync'),
+      SEARCH_SYNC_DATA_DIR: syncDir,
       RECONCILE_INTERVAL: '10m',
+      ...(embedder ? { EMBEDDER_URL: embedder.url, EMBEDDER_API_KEY: EMBEDDER_KEY } : {}),
     };
     const sync = await startSearchSync(env);
     log('indexing');
@@ -200,7 +209,7 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
     log('building the site with the search key');
     const dirs = buildDirs(runDir);
     await build(cms.url, secrets.STRAPI_READ_TOKEN, dirs, {
-      env: { MEILI_PUBLIC_URL: meili.url, MEILI_SEARCH_KEY: await sync.searchKey() },
+      env: { MEILI_PUBLIC_URL: meili.url, MEILI_SEARCH_KEY: await sync.searchKey(), ...(embedder ? { EMBEDDER_URL: embedder.url } : {}) },
     });
     const site = await serveBuild(dirs.outDir);
     const browser = await launchChromium();
@@ -214,7 +223,7 @@ export async function keystrokeBench(opts: { articles: number; samples: number }
         ReturnType<typeof summarize>
       >;
       const js = jsGzipBytes(dirs.outDir);
-      const where = opts.articles === 0 ? 'the seeded demo content' : `${opts.articles} generated articles`;
+      const where = `${opts.articles === 0 ? 'the seeded demo content' : `${opts.articles} generated articles`}${opts.semantic ? ', semantic search on' : ''}`;
       console.log(`\nkeystroke → results painted, then → sections painted, headless Chromium, /search/ at ${where} (ms)\n`);
       const rows: [string, keyof Samples][] = [
         ['keystroke → results painted', 'painted'],

@@ -37,6 +37,7 @@ describe('composite cells', () => {
   it('names the workload', () => {
     expect(workloadLabel({ articles: 10000, running: false })).toBe('10,000 articles');
     expect(workloadLabel({ articles: 0, running: false })).toBe('seeded content');
+    expect(workloadLabel({ articles: 10000, running: false, semantic: true })).toBe('10,000 articles, semantic search on');
     expect(workloadLabel({ articles: undefined, running: false })).toBe('articles not recorded');
     expect(workloadLabel({ articles: undefined, running: true })).toBe('running system');
   });

@@ -69,5 +69,6 @@ export function measuredOn(result: ResultFile, opts: { load?: boolean } = {}): s
 export function workloadLabel(w: Workload): string {
   if (w.running) return 'running system';
   if (w.articles === undefined) return 'articles not recorded';
-  return w.articles === 0 ? 'seeded content' : `${fig(w.articles)} articles`;
+  const size = w.articles === 0 ? 'seeded content' : `${fig(w.articles)} articles`;
+  return w.semantic ? `${size}, semantic search on` : size;
 }

@@ -28,6 +28,16 @@ describe('latestEntries', () => {
       [{ articles: undefined, running: true }, 'r1.json'],
     ]);
   });
+  it('keeps a run with the embedder apart from one without, listed after it', () => {
+    const picked = latestEntries([
+      result('s1.json', 'keystroke', '2030-01-02T10:00:00.000Z', { articles: 10000, semantic: true }),
+      result('k1.json', 'keystroke', '2030-01-01T10:00:00.000Z', { articles: 10000, semantic: false }),
+    ]);
+    expect(picked.map((e) => [e.workload, e.result.file])).toEqual([
+      [{ articles: 10000, running: false }, 'k1.json'],
+      [{ articles: 10000, running: false, semantic: true }, 's1.json'],
+    ]);
+  });
   it('counts a relevance result without --articles as the seeded site, so a later seeded run replaces it', () => {
     const picked = latestEntries([
       result('old.json', 'relevance', '2030-01-01T10:00:00.000Z', {}),

@@ -6,7 +6,8 @@ import type { ResultFile } from './result-file.ts';
  * article count (`--articles`; 0 is the seeded demo content) or the system `npm start` runs
  * (`--running`, whatever its content). Sample and round counts are not part of it.
  */
-export type Workload = { articles?: number; running: boolean };
+/** `semantic`: the bench ran the embedder beside the search, as the running system does (keystroke). */
+export type Workload = { articles?: number; running: boolean; semantic?: true };
 
 /** One bench's figures for one workload, and the results file they come from. */
 export type Entry = { bench: string; workload: Workload; result: ResultFile; figures: unknown };
@@ -29,10 +30,12 @@ export function entriesOf(result: ResultFile): Entry[] {
   }
   // Relevance ran on the seeded site alone before it took --articles.
   const articles = running ? undefined : (numberAt(result.params, 'articles') ?? (result.name === 'relevance' ? 0 : undefined));
-  return [{ bench: result.name, workload: { articles, running }, result, figures: result.data }];
+  const semantic = result.params.semantic === true ? { semantic: true as const } : {};
+  return [{ bench: result.name, workload: { articles, running, ...semantic }, result, figures: result.data }];
 }
 
-const workloadKey = (w: Workload) => (w.running ? 'running' : `articles ${w.articles ?? 'not recorded'}`);
+const workloadKey = (w: Workload) =>
+  `${w.running ? 'running' : `articles ${w.articles ?? 'not recorded'}`}${w.semantic ? ' semantic' : ''}`;
 
 /** Later first: by `at`, then by file name, so two results of the same instant still order one way. */
 function isLater(a: ResultFile, b: ResultFile): boolean {
@@ -40,10 +43,10 @@ function isLater(a: ResultFile, b: ResultFile): boolean {
   return byTime !== 0 ? byTime > 0 : a.file > b.file;
 }
 
-/** Workloads in reading order: unrecorded first, then by article count, the running system last. */
+/** Workloads in reading order: unrecorded first, then by article count (without the embedder first), the running system last. */
 function compareWorkloads(a: Workload, b: Workload): number {
   if (a.running !== b.running) return a.running ? 1 : -1;
-  return (a.articles ?? -1) - (b.articles ?? -1);
+  return (a.articles ?? -1) - (b.articles ?? -1) || Number(a.semantic ?? false) - Number(b.semantic ?? false);
 }
 
 /**
