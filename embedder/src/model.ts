@@ -42,6 +42,10 @@ async function openSession(files: ModelFiles, config: BertConfig, threads: numbe
     interOpNumThreads: 1,
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
+    // onnxruntime's threads otherwise spin-wait after every run, burning several times a query's own
+    // CPU on the cores Meilisearch and the browser need for the visitor's next keystroke. Bulk
+    // embedding (a reindex) is a little slower without: it is rare, queries are every keystroke.
+    extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   });
 }
 
