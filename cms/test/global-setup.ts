@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { needTool, postgresBinDir, startPostgres, type PostgresProcess } from '@stackguide/test-kit';
+import { ensureCmsBuild, needTool, postgresBinDir, startPostgres, type PostgresProcess } from '@stackguide/test-kit';
 
 let postgres: PostgresProcess | undefined;
 
@@ -10,6 +10,9 @@ let postgres: PostgresProcess | undefined;
  * purpose (a quicker local run), never where it is required.
  */
 export async function setup(project: TestProject): Promise<void> {
+  // The admin build rewrites cms/dist: done here, before any worker, it cannot pull files from
+  // under a Strapi another test file is starting.
+  await ensureCmsBuild({ admin: true });
   const leftOut = process.env.CMS_TEST_SKIP_POSTGRES === 'true';
   if (leftOut && process.env.STACKGUIDE_REQUIRE_POSTGRES === '1')
     throw new Error('CMS_TEST_SKIP_POSTGRES=true leaves out the postgres lane, which STACKGUIDE_REQUIRE_POSTGRES=1 requires');

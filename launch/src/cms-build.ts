@@ -23,8 +23,8 @@ async function build(opts: { admin: boolean; onLine?: (line: string) => void }):
     opts.onLine?.('building the Strapi admin panel (first start or Strapi changed; takes a few minutes)…');
     await run('strapi build', path.join(BIN_DIR, 'strapi'), ['build'], opts.onLine);
     fs.writeFileSync(ADMIN_STAMP, adminStamp());
-    return;
   }
+  // After `strapi build` this settles tsc's incremental state, so the next call emits nothing.
   await run('tsc', path.join(BIN_DIR, 'tsc'), ['-p', 'tsconfig.json'], opts.onLine);
 }
 
