@@ -1,4 +1,5 @@
 /** Thin fetch helpers for Meilisearch's REST API (loopback, master key), timed by the caller; and the indexing floor, which times itself. */
+import { MEILI_REQUEST_HEADERS } from '@stackguide/contracts/meili-requests';
 import { waitFor } from '@stackguide/test-kit';
 
 export type Meili = { url: string; key: string };
@@ -13,7 +14,11 @@ export async function meiliCall<T>(
 ): Promise<{ status: number; data: T }> {
   const res = await fetch(`${m.url}${route}`, {
     method,
-    headers: { Authorization: `Bearer ${m.key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: {
+      ...MEILI_REQUEST_HEADERS,
+      Authorization: `Bearer ${m.key}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(timeoutMs),
   });

@@ -17,6 +17,7 @@ import {
   PRIMARY_KEY,
   type SearchDocument,
 } from '@stackguide/contracts/search-index';
+import { MEILI_REQUEST_HEADERS } from '@stackguide/contracts/meili-requests';
 import type { Config } from './config.ts';
 import type { DocumentVectors } from './document-vectors.ts';
 import { MeiliTaskError } from './errors.ts';
@@ -39,6 +40,7 @@ export function createMeili(url: string, masterKey: string): Meilisearch {
   return new Meilisearch({
     host: url,
     apiKey: masterKey,
+    requestInit: { headers: { ...MEILI_REQUEST_HEADERS } },
     timeout: 30_000,
     defaultWaitOptions: { timeout: TASK_TIMEOUT_MS, interval: 50 },
   });

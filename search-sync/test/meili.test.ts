@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import { Meilisearch, MeilisearchApiError, MeilisearchTaskTimeOutError } from 'meilisearch';
 import { freePort, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +75,43 @@ describe('Meilisearch set-up', () => {
     const task = await waitOk(add(), { timeoutMs: 1, interval: 1, untilDone: true });
     expect(task).toMatchObject({ status: 'succeeded', details: { indexedDocuments: 2_000 } });
     await waitOk(meili.deleteIndex(uid));
+  });
+});
+
+describe('the wire between search-sync and Meilisearch', () => {
+  /** Forwards to the real Meilisearch, noting each request's Accept-Encoding and the answer's Content-Encoding. */
+  async function recordingProxy(seen: { asked?: string; answered?: string }[]) {
+    const upstream = new URL(meiliProc.url);
+    const server = http.createServer((req, res) => {
+      const forward = http.request(
+        { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          seen.push({ asked: req.headers['accept-encoding'], answered: answer.headers['content-encoding'] });
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      req.pipe(forward);
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+  }
+
+  it('asks for uncompressed answers, which Meilisearch would otherwise compress', async () => {
+    const seen: { asked?: string; answered?: string }[] = [];
+    const proxy = await recordingProxy(seen);
+    try {
+      await new SearchIndex(createMeili(proxy.url, meiliProc.masterKey)).upsert([toSearchDocument(makeArticle(7))]);
+      expect(seen.length).toBeGreaterThan(1);
+      expect(seen.every(({ asked, answered }) => asked === 'identity' && answered === undefined)).toBe(true);
+      // Node's fetch as it comes: a compressed answer, streamed (see contracts' meili-requests.ts).
+      seen.length = 0;
+      await fetch(`${proxy.url}/indexes/${INDEX_UID}/documents?limit=5`, { headers: { authorization: `Bearer ${meiliProc.masterKey}` } });
+      expect(seen).toEqual([{ asked: expect.stringContaining('gzip'), answered: expect.stringMatching(/gzip|br/) }]);
+    } finally {
+      proxy.close();
+    }
   });
 });
 
