@@ -197,8 +197,8 @@ export async function publishLatency(opts: { articles: number; samples: number; 
       ['strapiToWebhook', "publish request sent → first webhook queued (the admin's entry.update)"],
       ['queued', 'waiting in the queue'],
       ['fetch', 're-fetch from Strapi, waiting for the publish to commit (index copy read alongside)'],
-      ['write', 'index write, Meilisearch task included'],
-      ['searchable', 'written → the bench search sees it'],
+      ['write', 'index write, Meilisearch tasks included (words, then vectors)'],
+      ['searchable', 'written → the bench search sees it (negative: found before the vector was in)'],
     ];
     const stageSummaries = Object.fromEntries(stageNames.map(([key]) => [key, summarize(stages.map((x) => x[key]))]));
     console.log(`\nwhere ours spends it (ms, ${stages.length} samples matched to search-sync's log)\n`);

@@ -3,14 +3,24 @@ import http from 'node:http';
 import { Meilisearch, MeilisearchApiError, MeilisearchTaskTimeOutError } from 'meilisearch';
 import { freePort, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDEX_SETTINGS, INDEX_UID, INDEX_UIDS, SEARCH_KEY_UID, type SearchDocument } from '@stackguide/contracts/search-index';
+import {
+  EMBEDDER,
+  embedderSettings,
+  INDEX_SETTINGS,
+  INDEX_UID,
+  INDEX_UIDS,
+  SEARCH_KEY_UID,
+  type SearchDocument,
+} from '@stackguide/contracts/search-index';
+import { DocumentVectors } from '../src/document-vectors.ts';
+import { VectorStore } from '../src/vector-store.ts';
 import { toSearchDocument } from '../src/document.ts';
 import { MeiliTaskError } from '../src/errors.ts';
 import { ensureSearchKey } from '../src/keys.ts';
 import { SearchIndex, createMeili, ensureIndex, ensureIndexes, waitOk } from '../src/meili.ts';
 import { isOutage } from '../src/retry-policy.ts';
 import { CmsReader } from '../src/cms-reader.ts';
-import { makeArticle, startTestMeili, tempDir } from './helpers.ts';
+import { makeArticle, silentLog, startTestMeili, tempDir } from './helpers.ts';
 
 let dir: string;
 let meiliProc: MeiliProcess;
@@ -79,19 +89,24 @@ describe('Meilisearch set-up', () => {
 });
 
 describe('the wire between search-sync and Meilisearch', () => {
-  /** Forwards to the real Meilisearch, noting each request's Accept-Encoding and the answer's Content-Encoding. */
-  async function recordingProxy(seen: { asked?: string; answered?: string }[]) {
+  type Seen = { request: string; body: string; asked?: string; answered?: string };
+  /** Forwards to the real Meilisearch, noting each request, its Accept-Encoding and the answer's Content-Encoding. */
+  async function recordingProxy(seen: Seen[]) {
     const upstream = new URL(meiliProc.url);
-    const server = http.createServer((req, res) => {
+    const server = http.createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks).toString();
       const forward = http.request(
         { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
         (answer) => {
-          seen.push({ asked: req.headers['accept-encoding'], answered: answer.headers['content-encoding'] });
+          const request = `${req.method} ${req.url}`;
+          seen.push({ request, body, asked: req.headers['accept-encoding'], answered: answer.headers['content-encoding'] });
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
         },
       );
-      req.pipe(forward);
+      forward.end(body);
     });
     const port = await freePort();
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -99,7 +114,7 @@ describe('the wire between search-sync and Meilisearch', () => {
   }
 
   it('asks for uncompressed answers, which Meilisearch would otherwise compress', async () => {
-    const seen: { asked?: string; answered?: string }[] = [];
+    const seen: Seen[] = [];
     const proxy = await recordingProxy(seen);
     try {
       await new SearchIndex(createMeili(proxy.url, meiliProc.masterKey)).upsert([toSearchDocument(makeArticle(7))]);
@@ -108,9 +123,44 @@ describe('the wire between search-sync and Meilisearch', () => {
       // Node's fetch as it comes: a compressed answer, streamed (see contracts' meili-requests.ts).
       seen.length = 0;
       await fetch(`${proxy.url}/indexes/${INDEX_UID}/documents?limit=5`, { headers: { authorization: `Bearer ${meiliProc.masterKey}` } });
-      expect(seen).toEqual([{ asked: expect.stringContaining('gzip'), answered: expect.stringMatching(/gzip|br/) }]);
+      expect(seen).toMatchObject([{ asked: expect.stringContaining('gzip'), answered: expect.stringMatching(/gzip|br/) }]);
     } finally {
       proxy.close();
+    }
+  });
+
+  it('writes articles without their vectors first, then the vectors alone', async () => {
+    const uid = 'two_steps';
+    await waitOk(meili.createIndex(uid, { primaryKey: 'id' }));
+    await waitOk(meili.index(uid).updateSettings({ embedders: embedderSettings('http://127.0.0.1:9', 'embedder-key-0123456') }));
+    const vector = Array.from({ length: 384 }, (_, i) => (i === 1 ? 1 : 0));
+    const vectors = new DocumentVectors({
+      embedder: { embed: async (texts) => texts.map(() => vector), healthy: async () => true },
+      store: new VectorStore(tempDir('vectors')),
+      log: silentLog,
+      settings: { url: 'http://127.0.0.1:9', apiKey: 'embedder-key-0123456' },
+    });
+    const seen: Seen[] = [];
+    const proxy = await recordingProxy(seen);
+    try {
+      const doc = toSearchDocument(makeArticle(11));
+      await new SearchIndex(createMeili(proxy.url, meiliProc.masterKey), uid, vectors).upsert([doc]);
+      const writes = seen.filter(
+        ({ request }) => request.startsWith(`POST /indexes/${uid}/documents`) || request.startsWith(`PUT /indexes/${uid}/documents`),
+      );
+      expect(writes.map(({ request }) => request.split('?')[0])).toEqual([
+        `POST /indexes/${uid}/documents`,
+        `PUT /indexes/${uid}/documents`,
+      ]);
+      expect(JSON.parse(writes[0]!.body)).toEqual([{ ...doc, _vectors: { [EMBEDDER]: { embeddings: [], regenerate: false } } }]);
+      expect(JSON.parse(writes[1]!.body)).toEqual([{ id: doc.id, _vectors: { [EMBEDDER]: { embeddings: vector, regenerate: false } } }]);
+      // Once upsert returns, the article is whole: its words and its vector (the embedder is never called).
+      const byMeaning = await meili.index(uid).search('', { vector, hybrid: { embedder: EMBEDDER, semanticRatio: 1 }, limit: 1 });
+      expect(byMeaning.hits.map((hit) => hit.id)).toEqual([doc.id]);
+      expect((await meili.index(uid).search(doc.title)).hits.map((hit) => hit.id)).toEqual([doc.id]);
+    } finally {
+      proxy.close();
+      await waitOk(meili.deleteIndex(uid));
     }
   });
 });
