@@ -48,6 +48,11 @@ export class DocumentVectors {
     this.deps.store.setOwed(ids, false);
   }
 
+  /** Remembers documents whose vector did not reach the index, to be written again (see `owed`). */
+  owe(ids: string[]): void {
+    this.deps.store.setOwed(ids, true);
+  }
+
   /** Whether the document was last written without its vector. */
   owes(id: string): boolean {
     return this.deps.store.owes(id);

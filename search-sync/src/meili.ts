@@ -176,7 +176,14 @@ export class SearchIndex<T extends { id: string; updatedAt: number } = SearchDoc
     await waitOk(index.addDocuments(words, { primaryKey: PRIMARY_KEY }), wait);
     // Enqueued only now: sent together, Meilisearch would index both tasks in one batch.
     const vectors = written.filter((doc) => doc._vectors[EMBEDDER].embeddings.length > 0).map(({ id, _vectors }) => ({ id, _vectors }));
-    if (vectors.length > 0) await waitOk(index.updateDocuments(vectors, { primaryKey: PRIMARY_KEY }), wait);
+    if (vectors.length === 0) return;
+    try {
+      await waitOk(index.updateDocuments(vectors, { primaryKey: PRIMARY_KEY }), wait);
+    } catch (err) {
+      // Their words are in, so a reconcile would find them current: only the debt brings the vectors back.
+      this.vectors.owe(vectors.map(({ id }) => id));
+      throw err;
+    }
   }
 
   /** Whether the document was written without its vector (the embedder was unavailable). */

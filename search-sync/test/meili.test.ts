@@ -163,6 +163,28 @@ describe('the wire between search-sync and Meilisearch', () => {
       await waitOk(meili.deleteIndex(uid));
     }
   });
+
+  it('owes the vectors of articles whose words went in when the vectors were refused', async () => {
+    const uid = 'vectors_refused';
+    await waitOk(meili.createIndex(uid, { primaryKey: 'id' }));
+    await waitOk(meili.index(uid).updateSettings({ embedders: embedderSettings('http://127.0.0.1:9', 'embedder-key-0123456') }));
+    // One dimension short of the embedder's 384: Meilisearch fails the task.
+    const short = Array.from({ length: 383 }, () => 0.05);
+    const vectors = new DocumentVectors({
+      embedder: { embed: async (texts) => texts.map(() => short), healthy: async () => true },
+      store: new VectorStore(tempDir('vectors')),
+      log: silentLog,
+      settings: { url: 'http://127.0.0.1:9', apiKey: 'embedder-key-0123456' },
+    });
+    const doc = toSearchDocument(makeArticle(12));
+    try {
+      await expect(new SearchIndex(meili, uid, vectors).upsert([doc])).rejects.toThrow(MeiliTaskError);
+      expect((await meili.index(uid).search(doc.title)).hits.map((hit) => hit.id)).toEqual([doc.id]);
+      expect(vectors.owed()).toEqual([doc.id]);
+    } finally {
+      await waitOk(meili.deleteIndex(uid));
+    }
+  });
 });
 
 describe("outage classification of the real clients' errors", () => {
