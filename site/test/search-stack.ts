@@ -147,7 +147,8 @@ export async function startSearchStack(opts: SearchStackOptions = {}): Promise<S
     const newPage = async (options?: BrowserContextOptions) => {
       const context = await newContext(options);
       const page = await context.newPage();
-      page.once('close', () => void context.close());
+      // The browser may be closing already (the stack stopping): its contexts close with it.
+      page.once('close', () => void context.close().catch(() => undefined));
       return page;
     };
     return { cms, meili, masterKey, searchKey, dist, origin, browser, newContext, newPage, cspViolations, sync, embedder, stop };
