@@ -11,6 +11,11 @@ import { textHash, type VectorStore } from './vector-store.ts';
  */
 export type VectorField = { _vectors: Record<typeof EMBEDDER, { embeddings: number[]; regenerate: false }> };
 
+/** The `_vectors` of a document with this vector, or with none (`[]`). */
+export const vectorField = (embeddings: number[] = []): VectorField['_vectors'] => ({
+  [EMBEDDER]: { embeddings, regenerate: false },
+});
+
 /** The text a document's vector is made from: what the article is about, in its own words. */
 export function embeddingText(doc: Pick<SearchDocument, 'title' | 'excerpt'>): string {
   return doc.excerpt ? `${doc.title}. ${doc.excerpt}` : doc.title;
@@ -93,7 +98,7 @@ export class DocumentVectors {
     );
     return docs.map((doc, i) => ({
       ...doc,
-      _vectors: { [EMBEDDER]: { embeddings: known.get(hashes[i]!) ?? [], regenerate: false as const } },
+      _vectors: vectorField(known.get(hashes[i]!)),
     }));
   }
 }

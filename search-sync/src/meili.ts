@@ -19,7 +19,7 @@ import {
 } from '@stackguide/contracts/search-index';
 import { MEILI_REQUEST_HEADERS } from '@stackguide/contracts/meili-requests';
 import type { Config } from './config.ts';
-import type { DocumentVectors } from './document-vectors.ts';
+import { type DocumentVectors, vectorField } from './document-vectors.ts';
 import { MeiliTaskError } from './errors.ts';
 
 /** How long to wait for one task; indexing a few thousand articles takes well under this. */
@@ -172,7 +172,7 @@ export class SearchIndex<T extends { id: string; updatedAt: number } = SearchDoc
     }
     // Only the articles index is given vectors, so its documents are SearchDocuments.
     const written = await this.vectors.attach(docs as unknown as SearchDocument[]);
-    const words = written.map((doc) => ({ ...doc, _vectors: { [EMBEDDER]: { embeddings: [], regenerate: false } } }));
+    const words = written.map((doc) => ({ ...doc, _vectors: vectorField() }));
     await waitOk(index.addDocuments(words, { primaryKey: PRIMARY_KEY }), wait);
     // Enqueued only now: sent together, Meilisearch would index both tasks in one batch.
     const vectors = written.filter((doc) => doc._vectors[EMBEDDER].embeddings.length > 0).map(({ id, _vectors }) => ({ id, _vectors }));

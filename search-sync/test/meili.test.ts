@@ -129,17 +129,26 @@ describe('the wire between search-sync and Meilisearch', () => {
     }
   });
 
-  it('writes articles without their vectors first, then the vectors alone', async () => {
-    const uid = 'two_steps';
+  /** Settings naming an embedder nobody listens on: documents bring their vectors, never regenerated. */
+  const EMBEDDER_SETTINGS = { url: 'http://127.0.0.1:9', apiKey: 'embedder-key-0123456' };
+  async function indexWithEmbedder(uid: string): Promise<void> {
     await waitOk(meili.createIndex(uid, { primaryKey: 'id' }));
-    await waitOk(meili.index(uid).updateSettings({ embedders: embedderSettings('http://127.0.0.1:9', 'embedder-key-0123456') }));
-    const vector = Array.from({ length: 384 }, (_, i) => (i === 1 ? 1 : 0));
-    const vectors = new DocumentVectors({
+    await waitOk(meili.index(uid).updateSettings({ embedders: embedderSettings(EMBEDDER_SETTINGS.url, EMBEDDER_SETTINGS.apiKey) }));
+  }
+  /** Vectors as search-sync attaches them, from an embedder that answers `vector` for every text. */
+  const fixedVectors = (vector: number[]) =>
+    new DocumentVectors({
       embedder: { embed: async (texts) => texts.map(() => vector), healthy: async () => true },
       store: new VectorStore(tempDir('vectors')),
       log: silentLog,
-      settings: { url: 'http://127.0.0.1:9', apiKey: 'embedder-key-0123456' },
+      settings: EMBEDDER_SETTINGS,
     });
+
+  it('writes articles without their vectors first, then the vectors alone', async () => {
+    const uid = 'two_steps';
+    await indexWithEmbedder(uid);
+    const vector = Array.from({ length: 384 }, (_, i) => (i === 1 ? 1 : 0));
+    const vectors = fixedVectors(vector);
     const seen: Seen[] = [];
     const proxy = await recordingProxy(seen);
     try {
@@ -166,16 +175,9 @@ describe('the wire between search-sync and Meilisearch', () => {
 
   it('owes the vectors of articles whose words went in when the vectors were refused', async () => {
     const uid = 'vectors_refused';
-    await waitOk(meili.createIndex(uid, { primaryKey: 'id' }));
-    await waitOk(meili.index(uid).updateSettings({ embedders: embedderSettings('http://127.0.0.1:9', 'embedder-key-0123456') }));
+    await indexWithEmbedder(uid);
     // One dimension short of the embedder's 384: Meilisearch fails the task.
-    const short = Array.from({ length: 383 }, () => 0.05);
-    const vectors = new DocumentVectors({
-      embedder: { embed: async (texts) => texts.map(() => short), healthy: async () => true },
-      store: new VectorStore(tempDir('vectors')),
-      log: silentLog,
-      settings: { url: 'http://127.0.0.1:9', apiKey: 'embedder-key-0123456' },
-    });
+    const vectors = fixedVectors(Array.from({ length: 383 }, () => 0.05));
     const doc = toSearchDocument(makeArticle(12));
     try {
       await expect(new SearchIndex(meili, uid, vectors).upsert([doc])).rejects.toThrow(MeiliTaskError);
