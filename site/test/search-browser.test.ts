@@ -218,6 +218,8 @@ describe('roles, skills and salaries', () => {
       await expect(role.locator('.chip-type').textContent()).resolves.toBe('Role');
       await page.locator('#header-search-q').fill('');
       await typeInto(page, '#header-search-q', 'postgresql');
+      // A prefix's answer ("postgres") lists the skill too: the options are read once the whole query's answer is painted.
+      await page.locator('form:has(#header-search-q) [data-search-status]', { hasText: 'for “postgresql”' }).waitFor({ state: 'attached' });
       const skill = page.locator('#header-search-list [role=option][href="/skills/postgresql/"]');
       await skill.waitFor();
       await expect(skill.locator('.chip-type').textContent()).resolves.toBe('Skill');
