@@ -217,15 +217,22 @@ export class SearchIndex<T extends { id: string; updatedAt: number } = SearchDoc
   }
 
   /**
-   * The documents matching a filter (on an attribute the index's settings make filterable), up to
-   * 10,000, with only `fields` when given; none when the index does not exist.
+   * Every document matching a filter (on an attribute the index's settings make filterable), with
+   * only `fields` when given; none when the index does not exist.
    * @throws client errors when Meilisearch is unreachable or rejects the filter.
    */
   async where(filter: string, fields?: (keyof T & string)[]): Promise<T[]> {
+    const limit = 10_000;
+    const out: T[] = [];
     try {
-      // The client types `fields` by the document's keys, which a generic T cannot prove.
-      return (await this.meili.index<T>(this.uid).getDocuments({ filter, fields: fields as Extract<keyof T, string>[], limit: 10_000 }))
-        .results;
+      for (let offset = 0; ; offset += limit) {
+        // The client types `fields` by the document's keys, which a generic T cannot prove.
+        const page = await this.meili
+          .index<T>(this.uid)
+          .getDocuments({ filter, fields: fields as Extract<keyof T, string>[], limit, offset });
+        out.push(...page.results);
+        if (page.results.length < limit) return out;
+      }
     } catch (err) {
       if (isNotFound(err)) return [];
       throw err;

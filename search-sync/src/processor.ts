@@ -12,7 +12,8 @@ import type { QueueItem, SyncQueue } from './queue.ts';
 import { isClientError, isPermanent, retryDelay, type BackoffOptions } from './retry-policy.ts';
 import { MAX_IN_FLIGHT, type CmsReader } from './cms-reader.ts';
 import type { PageIndexes } from './page-index.ts';
-import { type PageKind, pageDocuments } from './page-documents.ts';
+import { type PageEntry, type PageKind, pageDocuments } from './page-documents.ts';
+import { articlesToRecheck, type PageNaming } from './relation-recheck.ts';
 
 export type ProcessorDeps = {
   queue: SyncQueue;
@@ -122,30 +123,35 @@ export class Processor {
   private async applyPages(kind: PageKind, items: QueueItem[]): Promise<void> {
     if (items.length === 0) return;
     const ids = items.map((item) => item.documentId);
+    let found: Map<string, PageEntry<PageKind>>;
     try {
-      const found = await this.deps.strapi.getPublishedPages(kind, ids);
+      found = await this.deps.strapi.getPublishedPages(kind, ids);
       const changes = await this.deps.pageIndexes.apply(kind, ids, pageDocuments(kind, found.values()));
       this.deps.log.info({ kind, items: items.length, ...changes }, 'applied role and skill pages to the index');
     } catch (err) {
       for (const item of items) this.fail(item, err);
       return;
     }
-    for (const item of items) await this.expandRelation(item);
+    for (const item of items) await this.expandRelation(kind, item, found.get(item.documentId));
   }
 
-  private async expandRelation(item: QueueItem): Promise<void> {
+  /** Has the articles re-read whose documents do not yet name the page as `page` (undefined: unpublished) names it. */
+  private async expandRelation(kind: PageKind, item: QueueItem, page: PageNaming | undefined): Promise<void> {
     const { strapi, index, queue, log } = this.deps;
-    const kind = item.kind === 'role' ? 'role' : 'skill';
     try {
-      const ids = new Set(await strapi.articlesReferencing(kind, item.documentId));
+      const ids = await strapi.articlesReferencing(kind, item.documentId);
       // A deleted role/skill is no longer referenced in Strapi; the index still knows its articles.
-      if (item.hint) for (const id of await index.idsMatching(kind === 'role' ? 'roles' : 'skills', item.hint)) ids.add(id);
-      queue.enqueue([...ids].map((documentId) => ({ kind: 'article' as const, documentId })));
+      if (item.hint) ids.push(...(await index.idsMatching(kind === 'role' ? 'roles' : 'skills', item.hint)));
+      const stale = await articlesToRecheck(index, kind, page, ids);
+      queue.enqueue(stale.map((documentId) => ({ kind: 'article' as const, documentId })));
       // The site shows more of a role or skill than the index holds (salary bands, descriptions):
       // every saved change reaches it, whether or not an indexed article changes with it.
       this.deps.buildHook?.changed([{ kind, documentId: item.documentId }]);
       queue.complete(item);
-      log.info({ kind, documentId: item.documentId, articles: ids.size }, 'queued articles referencing changed relation');
+      log.info(
+        { kind, documentId: item.documentId, articles: stale.length, current: new Set(ids).size - stale.length },
+        'queued articles referencing changed relation',
+      );
     } catch (err) {
       this.fail(item, err);
     }

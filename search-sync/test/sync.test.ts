@@ -6,7 +6,7 @@ import { INDEX_UID, type SearchDocument } from '@stackguide/contracts/search-ind
 import { toSearchDocument } from '../src/document.ts';
 import type { Service } from '../src/service.ts';
 
-import { articleEvent, makeArticle, startService, startTestMeili, tempDir, testConfig, webhook } from './helpers.ts';
+import { articleEvent, makeArticle, makeRole, startService, startTestMeili, tempDir, testConfig, webhook } from './helpers.ts';
 import { startFakeSite, type FakeSite } from './fake-site.ts';
 
 let dir: string;
@@ -102,6 +102,20 @@ describe('search-sync service (fake Strapi, real Meilisearch)', () => {
     expect(res.status).toBe(202);
     await waitFor('role names updated', async () => (await search('server-side engineer')).hits.length === 4);
     expect((await search('', 'roles = "backend-developer"')).hits.every((h) => h.roleNames[0] === 'Server-side engineer')).toBe(true);
+  });
+
+  it('a role saved without a new name or slug re-reads none of its articles', async () => {
+    // Published from here on, named as the rename above left its articles.
+    const role = { ...makeRole(1), documentId: 'role-backend', name: 'Server-side engineer', slug: 'backend-developer' };
+    strapi.collections.roles.push(role);
+    const before = strapi.requests.length;
+    const res = await webhook(`${base}/webhooks/strapi`, { event: 'entry.update', model: 'role', entry: { id: 1, ...role } });
+    expect(res.status).toBe(202);
+    const referencing = (r: string) => r.startsWith('/api/articles?') && r.includes('filters[roles][documentId][$eq]=role-backend');
+    await waitFor('articles naming the role listed', () => strapi.requests.slice(before).some(referencing));
+    // The role leaves the queue only after whatever it re-queued went in.
+    await waitFor('queue empty', async () => (await status()).queueDepth === 0);
+    expect(strapi.requests.slice(before).filter((r) => r.startsWith('/api/index-feed/articles'))).toEqual([]);
   });
 
   it('a permanent Strapi 4xx sends that article to the dead letters and lets the rest of its batch through', async () => {
