@@ -142,6 +142,20 @@ describe('every result reachable', () => {
       await page.waitForFunction(() => document.querySelectorAll('#search-results [role=option]').length === 12);
     }));
 
+  it('back from a result opened before typing paused finds the query typed, in the box and the URL', () =>
+    withPage(async (page) => {
+      await page.goto(`${s().origin}/search/`);
+      await page.locator('#search-q').fill(PAGING_WORD);
+      await options(page).first().waitFor();
+      // Well within the pause after which typing reaches the address bar on its own.
+      await page.locator('#search-q').press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/articles\/field-notes-\d+\/$/);
+      await page.goBack();
+      await page.waitForURL((url) => url.searchParams.get('q') === PAGING_WORD);
+      await expect(page.locator('#search-q').inputValue()).resolves.toBe(PAGING_WORD);
+    }));
+
   it('the header panel links to all results on /search/', () =>
     withPage(async (page) => {
       await page.goto(`${s().origin}/articles/`);

@@ -1,4 +1,5 @@
 import { FACETS, type FacetName } from '@stackguide/contracts/search-index';
+import { createAddressBar } from './address-bar.ts';
 import { attachCombobox } from './combobox.ts';
 import { renderFacetItems, renderFacets } from './facets.ts';
 import { attachFiltersPanel } from './filters-panel.ts';
@@ -71,13 +72,14 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
     if (ms !== null) app.dataset.sectionMs = String(ms);
   };
 
+  const address = createAddressBar();
   const go = (next: SearchState, push: boolean) => {
     state = next;
     // The search request leaves first: a history update takes the browser long enough to delay it.
     void run();
     const url = `${location.pathname}${stateToSearch(state)}`;
-    if (push) history.pushState(null, '', url);
-    else history.replaceState(null, '', url);
+    if (push) address.push(url);
+    else address.type(url);
   };
   const combobox = attachCombobox(input, listbox, () => go({ ...state, q: '', page: 1 }, false));
   const filters = attachFiltersPanel(app);
@@ -223,7 +225,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
     listbox.insertAdjacentHTML('beforeend', renderHits(result.hits, 'search-hit', state.q, first));
     fetched += result.hits.length;
     state = { ...state, page: state.page + 1 };
-    history.pushState(null, '', `${location.pathname}${stateToSearch(state)}`);
+    address.push(`${location.pathname}${stateToSearch(state)}`);
     more.hidden = fetched >= articleTotal || result.hits.length === 0 || state.page >= MAX_PAGE;
     combobox.update(true);
     status.textContent = `Showing ${first + result.hits.length} of ${total} results.`;
@@ -264,6 +266,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
     }
   });
   addEventListener('popstate', () => {
+    address.forget();
     state = parseState(location.search);
     void run();
   });

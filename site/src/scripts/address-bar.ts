@@ -1,0 +1,44 @@
+/**
+ * How long typing pauses before the query goes into the address bar. Replacing the history entry
+ * keeps the browser's own process busy for a while; done on every keystroke, that work competes with
+ * the search request and the painting of its results on a small machine.
+ */
+export const TYPING_PAUSE_MS = 500;
+
+/** The search state's URL in the history: a typed query once typing pauses, a new entry at once. */
+export type AddressBar = {
+  /** Replaces the current entry's URL once typing has paused for TYPING_PAUSE_MS. */
+  type(url: string): void;
+  /** Adds an entry (a filter, a further page), the query typed before it written into the current one. */
+  push(url: string): void;
+  /** Drops a typed URL not yet written: back or forward moved to another entry. */
+  forget(): void;
+};
+
+export function createAddressBar(win: Window = window): AddressBar {
+  let typed: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const settle = () => {
+    clearTimeout(timer);
+    if (typed !== null) win.history.replaceState(null, '', typed);
+    typed = null;
+  };
+  // Back to this page must find the query typed last, whatever leaves it for another page or entry.
+  win.document.addEventListener('click', settle, true);
+  win.addEventListener('pagehide', settle);
+  return {
+    type(url) {
+      clearTimeout(timer);
+      typed = url;
+      timer = setTimeout(settle, TYPING_PAUSE_MS);
+    },
+    push(url) {
+      settle();
+      win.history.pushState(null, '', url);
+    },
+    forget() {
+      typed = null;
+      settle();
+    },
+  };
+}
