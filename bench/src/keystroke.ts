@@ -11,7 +11,7 @@ import { stepLog } from '@stackguide/runtime';
 import { cmsNames, realisticQueries } from './queries.ts';
 import { startRecording } from './results.ts';
 import { startSearchSync, waitForSyncReady } from './search-sync-process.ts';
-import { build, buildDirs, jsGzipBytes } from './site-build.ts';
+import { build, buildDirs, searchJsGzipBytes } from './site-build.ts';
 import { summarize } from './stats.ts';
 import { renderTable } from './table.ts';
 
@@ -222,7 +222,7 @@ export async function keystrokeBench(opts: { articles: number; samples: number; 
         keyof Samples,
         ReturnType<typeof summarize>
       >;
-      const js = jsGzipBytes(dirs.outDir);
+      const js = searchJsGzipBytes(dirs.outDir);
       const where = `${opts.articles === 0 ? 'the seeded demo content' : `${opts.articles} generated articles`}${opts.semantic ? ', semantic search on' : ''}`;
       console.log(`\nkeystroke → results painted, then → sections painted, headless Chromium, /search/ at ${where} (ms)\n`);
       const rows: [string, keyof Samples][] = [

@@ -1,26 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAddressBar, TYPING_PAUSE_MS } from './address-bar.ts';
 
-/** A window with a history that records its calls, and events to dispatch on it and its document. */
+/** The globals the address bar uses: a history that records its calls, and events on the window and the document. */
 function fakeWindow() {
   const calls: string[] = [];
-  const win = Object.assign(new EventTarget(), {
-    document: new EventTarget(),
-    history: {
-      replaceState: (_: unknown, __: string, url: string) => calls.push(`replace ${url}`),
-      pushState: (_: unknown, __: string, url: string) => calls.push(`push ${url}`),
-    },
+  const win = new EventTarget();
+  const doc = new EventTarget();
+  vi.stubGlobal('history', {
+    replaceState: (_: unknown, __: string, url: string) => calls.push(`replace ${url}`),
+    pushState: (_: unknown, __: string, url: string) => calls.push(`push ${url}`),
   });
-  return { win: win as unknown as Window, calls };
+  vi.stubGlobal('document', doc);
+  vi.stubGlobal('addEventListener', win.addEventListener.bind(win));
+  return { win, doc, calls };
 }
 
 describe('the address bar of the search page', () => {
   beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
 
   it('takes a typed query once typing pauses, the last one only', () => {
-    const { win, calls } = fakeWindow();
-    const bar = createAddressBar(win);
+    const { calls } = fakeWindow();
+    const bar = createAddressBar();
     bar.type('/search/?q=p');
     vi.advanceTimersByTime(TYPING_PAUSE_MS - 1);
     bar.type('/search/?q=po');
@@ -31,10 +35,10 @@ describe('the address bar of the search page', () => {
   });
 
   it('writes a typed query at once when a click or leaving the page comes first', () => {
-    const { win, calls } = fakeWindow();
-    const bar = createAddressBar(win);
+    const { win, doc, calls } = fakeWindow();
+    const bar = createAddressBar();
     bar.type('/search/?q=docker');
-    win.document.dispatchEvent(new Event('click'));
+    doc.dispatchEvent(new Event('click'));
     bar.type('/search/?q=dockerfile');
     win.dispatchEvent(new Event('pagehide'));
     vi.runAllTimers();
@@ -42,8 +46,8 @@ describe('the address bar of the search page', () => {
   });
 
   it('writes the typed query into the current entry before pushing a new one', () => {
-    const { win, calls } = fakeWindow();
-    const bar = createAddressBar(win);
+    const { calls } = fakeWindow();
+    const bar = createAddressBar();
     bar.type('/search/?q=java');
     bar.push('/search/?q=java&role=backend-developer');
     vi.runAllTimers();
@@ -51,8 +55,8 @@ describe('the address bar of the search page', () => {
   });
 
   it('forgets a typed query when back or forward moved to another entry', () => {
-    const { win, calls } = fakeWindow();
-    const bar = createAddressBar(win);
+    const { calls } = fakeWindow();
+    const bar = createAddressBar();
     bar.type('/search/?q=rust');
     bar.forget();
     vi.runAllTimers();

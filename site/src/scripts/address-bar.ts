@@ -15,17 +15,17 @@ export type AddressBar = {
   forget(): void;
 };
 
-export function createAddressBar(win: Window = window): AddressBar {
+export function createAddressBar(): AddressBar {
   let typed: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const settle = () => {
     clearTimeout(timer);
-    if (typed !== null) win.history.replaceState(null, '', typed);
+    if (typed !== null) history.replaceState(null, '', typed);
     typed = null;
   };
   // Back to this page must find the query typed last, whatever leaves it for another page or entry.
-  win.document.addEventListener('click', settle, true);
-  win.addEventListener('pagehide', settle);
+  document.addEventListener('click', settle, true);
+  addEventListener('pagehide', settle);
   return {
     type(url) {
       clearTimeout(timer);
@@ -34,7 +34,7 @@ export function createAddressBar(win: Window = window): AddressBar {
     },
     push(url) {
       settle();
-      win.history.pushState(null, '', url);
+      history.pushState(null, '', url);
     },
     forget() {
       typed = null;
