@@ -12,8 +12,7 @@ import type { QueueItem, SyncQueue } from './queue.ts';
 import { isClientError, isPermanent, retryDelay, type BackoffOptions } from './retry-policy.ts';
 import { MAX_IN_FLIGHT, type CmsReader } from './cms-reader.ts';
 import type { PageIndexes } from './page-index.ts';
-import { type PageEntry, type PageKind, pageDocuments } from './page-documents.ts';
-import { articlesToRecheck, type PageNaming } from './relation-recheck.ts';
+import { applyPageChanges } from './page-changes.ts';
 
 export type ProcessorDeps = {
   queue: SyncQueue;
@@ -43,7 +42,7 @@ const BATCH_SIZE = 500;
 /**
  * Applies queued items to the indexes: re-fetches each article's, role's or skill's canonical
  * published state from Strapi, upserts or deletes its documents, and waits for Meilisearch to
- * confirm; a role or skill then re-queues the articles that name it. Failures are retried with
+ * confirm; a role or skill then has its articles re-read (page-changes.ts). Failures are retried with
  * backoff; only permanent ones leave the queue, into the dead letters.
  */
 export class Processor {
@@ -99,9 +98,11 @@ export class Processor {
     try {
       for (const item of items.filter((i) => i.kind === 'search-setting')) await this.applyVocabulary(item);
       for (const kind of ['role', 'skill'] as const)
-        await this.applyPages(
+        await applyPageChanges(
+          this.deps,
           kind,
           items.filter((i) => i.kind === kind),
+          (item, err) => this.fail(item, err),
         );
       await this.applyArticles(items.filter((i) => i.kind === 'article'));
     } finally {
@@ -114,44 +115,6 @@ export class Processor {
     try {
       await this.deps.applyVocabulary();
       this.deps.queue.complete(item);
-    } catch (err) {
-      this.fail(item, err);
-    }
-  }
-
-  /** Writes the roles' or skills' own documents, then has the articles naming each one re-read. */
-  private async applyPages(kind: PageKind, items: QueueItem[]): Promise<void> {
-    if (items.length === 0) return;
-    const ids = items.map((item) => item.documentId);
-    let found: Map<string, PageEntry<PageKind>>;
-    try {
-      found = await this.deps.strapi.getPublishedPages(kind, ids);
-      const changes = await this.deps.pageIndexes.apply(kind, ids, pageDocuments(kind, found.values()));
-      this.deps.log.info({ kind, items: items.length, ...changes }, 'applied role and skill pages to the index');
-    } catch (err) {
-      for (const item of items) this.fail(item, err);
-      return;
-    }
-    for (const item of items) await this.expandRelation(kind, item, found.get(item.documentId));
-  }
-
-  /** Has the articles re-read whose documents do not yet name the page as `page` (undefined: unpublished) names it. */
-  private async expandRelation(kind: PageKind, item: QueueItem, page: PageNaming | undefined): Promise<void> {
-    const { strapi, index, queue, log } = this.deps;
-    try {
-      const ids = await strapi.articlesReferencing(kind, item.documentId);
-      // A deleted role/skill is no longer referenced in Strapi; the index still knows its articles.
-      if (item.hint) ids.push(...(await index.idsMatching(kind === 'role' ? 'roles' : 'skills', item.hint)));
-      const stale = await articlesToRecheck(index, kind, page, ids);
-      queue.enqueue(stale.map((documentId) => ({ kind: 'article' as const, documentId })));
-      // The site shows more of a role or skill than the index holds (salary bands, descriptions):
-      // every saved change reaches it, whether or not an indexed article changes with it.
-      this.deps.buildHook?.changed([{ kind, documentId: item.documentId }]);
-      queue.complete(item);
-      log.info(
-        { kind, documentId: item.documentId, articles: stale.length, current: new Set(ids).size - stale.length },
-        'queued articles referencing changed relation',
-      );
     } catch (err) {
       this.fail(item, err);
     }
