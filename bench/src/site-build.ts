@@ -4,6 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { adminClient, spawnChild, startSiteServer, startStrapi, type AdminClient, type SiteServer } from '@stackguide/test-kit';
 import { stepLog } from '@stackguide/runtime';
+import { pageScripts } from '@stackguide/site/page-scripts';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { startFloorServer } from './floor-server.ts';
 import { benchArticle, token as probeId } from './publish-latency.ts';
@@ -99,11 +100,7 @@ export function jsGzipBytes(outDir: string): { files: number; gzipBytes: number 
  * contents is not search code; the site's tests budget it apart.
  */
 export function searchJsGzipBytes(outDir: string): { files: number; gzipBytes: number } {
-  const html = fs.readFileSync(path.join(outDir, 'search', 'index.html'), 'utf8');
-  const scripts = [...html.matchAll(/<script(?![^>]*application\/ld\+json)([^>]*)>([\s\S]*?)<\/script>/g)].map(([, attrs, body]) => {
-    const src = /\bsrc="([^"]+)"/.exec(attrs ?? '')?.[1];
-    return src ? fs.readFileSync(path.join(outDir, new URL(src, 'http://x').pathname)) : Buffer.from(body ?? '');
-  });
+  const scripts = pageScripts(outDir, 'search/index.html');
   const gzipBytes = scripts.reduce((sum, text) => sum + zlib.gzipSync(text, { level: 9 }).length, 0);
   return { files: scripts.length, gzipBytes };
 }

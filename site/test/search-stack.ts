@@ -19,6 +19,7 @@ import {
   type TestCms,
 } from '@stackguide/test-kit';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { pageScripts, scriptElements } from '../server/page-scripts.ts';
 import { builtHeaders, serveStatic } from '../server/static-files.ts';
 import { filesUnder, readDist } from './dist-checks.ts';
 import { buildSiteForTest } from './site-build.ts';
@@ -174,8 +175,6 @@ async function serveSearchSync(
   return { url, dataDir };
 }
 
-const SCRIPT = /<script(?![^>]*application\/ld\+json)([^>]*)>([\s\S]*?)<\/script>/g;
-
 /**
  * Gzip size (level 9) of every JavaScript file in dist and of every distinct inline script, so
  * the budget holds however Astro decides to ship the code. `text` is the script itself.
@@ -186,21 +185,13 @@ export function shippedJsGzip(dist: string): { name: string; text: string; bytes
     .map((name) => ({ name, text: readDist(dist, name) }));
   const inline = new Map<string, string>();
   for (const file of filesUnder(dist).filter((f) => f.endsWith('.html')))
-    for (const m of readDist(dist, file).matchAll(SCRIPT))
-      if (m[2]!.trim() && !inline.has(m[2]!)) inline.set(m[2]!, `inline script in ${file}`);
+    for (const { text } of scriptElements(readDist(dist, file)))
+      if (text.trim() && !inline.has(text)) inline.set(text, `inline script in ${file}`);
   return [...files, ...[...inline].map(([text, name]) => ({ name, text }))].map(({ name, text }) => ({
     name,
     text,
     bytes: gzipSync(text, { level: 9 }).length,
   }));
-}
-
-/** The scripts a built page runs, inline or loaded from a file of dist (JSON-LD excluded). */
-export function pageScripts(dist: string, file: string): string[] {
-  return [...readDist(dist, file).matchAll(SCRIPT)].map((m) => {
-    const src = /\ssrc="\/([^"]+)"/.exec(m[1]!)?.[1];
-    return src ? readDist(dist, src) : m[2]!;
-  });
 }
 
 /**
