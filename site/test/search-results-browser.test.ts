@@ -156,6 +156,21 @@ describe('every result reachable', () => {
       await expect(page.locator('#search-q').inputValue()).resolves.toBe(PAGING_WORD);
     }));
 
+  it('back right after typing, then forward, finds the query typed last in the entry left', () =>
+    withPage(async (page) => {
+      await page.goto(`${s().origin}/search/?q=developer`);
+      await options(page).first().waitFor();
+      await page.locator('input[data-facet=roles]').first().check();
+      await page.waitForURL((url) => url.searchParams.has('role'));
+      await page.locator('#search-q').fill(PAGING_WORD);
+      // Well within the pause after which typing reaches the address bar on its own.
+      await page.goBack();
+      await page.waitForURL((url) => url.searchParams.get('q') === 'developer' && !url.searchParams.has('role'));
+      await page.goForward();
+      await page.waitForURL((url) => url.searchParams.get('q') === PAGING_WORD);
+      await expect(page.locator('#search-q').inputValue()).resolves.toBe(PAGING_WORD);
+    }));
+
   it('the header panel links to all results on /search/', () =>
     withPage(async (page) => {
       await page.goto(`${s().origin}/articles/`);

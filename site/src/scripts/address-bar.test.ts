@@ -54,6 +54,24 @@ describe('the address bar of the search page', () => {
     expect(calls).toEqual(['replace /search/?q=java', 'push /search/?q=java&role=backend-developer']);
   });
 
+  it('writes a typed query before an announced back or forward leaves the entry, then makes the move again', () => {
+    const { calls } = fakeWindow();
+    const navigation = new EventTarget();
+    vi.stubGlobal('navigation', Object.assign(navigation, { traverseTo: (key: string) => calls.push(`traverse ${key}`) }));
+    const traverse = (key: string) =>
+      navigation.dispatchEvent(Object.assign(new Event('navigate'), { navigationType: 'traverse', destination: { key } }));
+    const bar = createAddressBar();
+    bar.type('/search/?q=kotlin');
+    traverse('earlier');
+    expect(calls).toEqual(['replace /search/?q=kotlin']);
+    vi.runAllTimers();
+    expect(calls).toEqual(['replace /search/?q=kotlin', 'traverse earlier']);
+    traverse('earlier');
+    navigation.dispatchEvent(Object.assign(new Event('navigate'), { navigationType: 'push', destination: { key: 'new' } }));
+    vi.runAllTimers();
+    expect(calls).toEqual(['replace /search/?q=kotlin', 'traverse earlier']);
+  });
+
   it('forgets a typed query when back or forward moved to another entry', () => {
     const { calls } = fakeWindow();
     const bar = createAddressBar();

@@ -11,7 +11,7 @@ export type AddressBar = {
   type(url: string): void;
   /** Adds an entry (a filter, a further page), the query typed before it written into the current one. */
   push(url: string): void;
-  /** Drops a typed URL not yet written: back or forward moved to another entry. */
+  /** Drops a typed URL not yet written: back or forward moved to another entry without announcing it. */
   forget(): void;
 };
 
@@ -26,6 +26,16 @@ export function createAddressBar(): AddressBar {
   // Back to this page must find the query typed last, whatever leaves it for another page or entry.
   document.addEventListener('click', settle, true);
   addEventListener('pagehide', settle);
+  // Back or forward within the page leaves the entry without a pagehide. Where the browser announces
+  // the move (the Navigation API), the query is written first; a history write cancels the move,
+  // so it is made again.
+  const nav: Navigation | undefined = globalThis.navigation;
+  nav?.addEventListener('navigate', (event) => {
+    if (event.navigationType !== 'traverse' || typed === null) return;
+    const { key } = event.destination;
+    settle();
+    setTimeout(() => nav.traverseTo(key), 0);
+  });
   return {
     type(url) {
       clearTimeout(timer);
