@@ -2,7 +2,14 @@ import { HYBRID } from '@stackguide/contracts/search-index';
 import { describe, expect, it } from 'vitest';
 import { SearchUnavailableError } from './search-client.ts';
 import { type Answer, searchQueries } from './search-request.ts';
-import { blendedHits, createSemanticSearch, SEMANTIC_TIMEOUT_MS, semanticQuery, usableSemantic } from './semantic-results.ts';
+import {
+  blendedHits,
+  createSemanticSearch,
+  SEMANTIC_CANDIDATES,
+  SEMANTIC_TIMEOUT_MS,
+  semanticQuery,
+  usableSemantic,
+} from './semantic-results.ts';
 
 describe('semanticQuery', () => {
   it('asks for the same hits ranked by meaning alone, for the query as typed, with ranking scores and no facets', () => {
@@ -19,8 +26,13 @@ describe('semanticQuery', () => {
       q: 'who builds web pages',
       hybrid: { embedder: HYBRID.embedder, semanticRatio: 1 },
       facets: [],
+      limit: SEMANTIC_CANDIDATES,
     });
     expect(searchQueries({ q: 'x', page: 1, roles: [], skills: [] }, 10)[0]).toMatchObject({ showRankingScore: true });
+  });
+
+  it('asks for as many hits as the results when they are more than the candidates it needs', () => {
+    expect(semanticQuery({ q: 'x', limit: SEMANTIC_CANDIDATES + 10 }, 'x')).toMatchObject({ limit: SEMANTIC_CANDIDATES + 10 });
   });
 });
 
@@ -81,7 +93,7 @@ describe('createSemanticSearch', () => {
     await expect(createSemanticSearch(c)(chosen, 10, keyword)).resolves.toEqual([keyword[0], { id: 'm', _rankingScore: 0.7 }]);
     expect(c.calls[0]).toMatchObject({
       timeoutMs: SEMANTIC_TIMEOUT_MS,
-      queries: [{ q: 'who builds web pages', limit: 10, filter: [['roles = "frontend-developer"']] }],
+      queries: [{ q: 'who builds web pages', limit: SEMANTIC_CANDIDATES, filter: [['roles = "frontend-developer"']] }],
     });
   });
 
