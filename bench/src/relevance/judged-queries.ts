@@ -1,3 +1,5 @@
+import { BACKEND, FRONTEND, SPLIT, DAY, DATABASES, LANGUAGES, SKILLS, EARN, BECOME, FULL_STACK, REMOTE, TOGETHER } from './seeded-slugs.ts';
+
 /**
  * The judged query set for `npm run bench -- relevance`, written from the seeded content
  * (@stackguide/demo-content). Each query names the one answer a reader typing it wants: an article
@@ -43,19 +45,6 @@ export type JudgedQuery = { q: string; kind: QueryKind } & (
       salary: SalaryJudgement;
     }
 );
-
-const BACKEND = 'what-a-backend-developer-does';
-const FRONTEND = 'what-a-frontend-developer-does';
-const SPLIT = 'why-teams-split-the-frontend-and-the-backend';
-const DAY = 'a-day-in-the-life-making-search-faster-and-more-accurate';
-const DATABASES = 'relational-vs-non-relational-databases';
-const LANGUAGES = 'server-side-languages-and-the-frameworks-that-pick-them';
-const SKILLS = 'backend-skills-beyond-writing-code';
-const EARN = 'what-backend-and-frontend-developers-earn';
-const BECOME = 'how-to-become-a-backend-developer';
-const FULL_STACK = 'full-stack-development-both-sides-of-the-web';
-const REMOTE = 'why-remote-work-raised-demand-for-web-developers';
-const TOGETHER = 'how-backend-and-frontend-developers-work-together';
 
 export const JUDGED_QUERIES: JudgedQuery[] = [
   // Natural questions, as typed into a search box.
