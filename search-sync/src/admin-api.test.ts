@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleAdmin, type AdminDeps, type AdminOverview } from './admin-api.ts';
 import { AnalyticsStore } from './analytics-store.ts';
 import type { SearchDocument } from '@stackguide/contracts/search-index';
-import type { SearchIndex } from './meili.ts';
+import type { SearchIndex } from './search-index.ts';
 import { SyncQueue } from './queue.ts';
 import { syncStatus } from './status.ts';
 

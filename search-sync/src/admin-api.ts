@@ -2,7 +2,7 @@ import { pathPattern } from '@stackguide/contracts/route-path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerMatches } from '@stackguide/runtime';
 import { documentState } from './document-state.ts';
-import type { SearchIndex } from './meili.ts';
+import type { SearchIndex } from './search-index.ts';
 import type { ItemKind, SyncQueue } from './queue.ts';
 import { intParam, json } from './server.ts';
 import type { SyncStatus } from './status.ts';

@@ -1,4 +1,5 @@
-import { isNotFound, type SearchIndex } from './meili.ts';
+import { isNotFound } from './meili.ts';
+import type { SearchIndex } from './search-index.ts';
 import type { SyncQueue } from './queue.ts';
 import type { DocumentState } from '@stackguide/contracts/search-sync-admin';
 

@@ -1,7 +1,7 @@
 import type { BuildHook } from './build-hook.ts';
 import type { CmsReader } from './cms-reader.ts';
 import type { Logger } from './logger.ts';
-import type { SearchIndex } from './meili.ts';
+import type { SearchIndex } from './search-index.ts';
 import { type PageEntry, type PageKind, pageDocuments } from './page-documents.ts';
 import type { PageIndexes } from './page-index.ts';
 import type { QueueItem, SyncQueue } from './queue.ts';

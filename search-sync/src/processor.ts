@@ -6,7 +6,7 @@ import type { SearchDocument } from '@stackguide/contracts/search-index';
 import { toSearchDocument } from './document.ts';
 import { MeiliTaskError, describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
-import type { SearchIndex } from './meili.ts';
+import type { SearchIndex } from './search-index.ts';
 import type { Metrics } from './metrics.ts';
 import type { QueueItem, SyncQueue } from './queue.ts';
 import { isClientError, isPermanent, retryDelay, type BackoffOptions } from './retry-policy.ts';

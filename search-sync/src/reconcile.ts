@@ -2,7 +2,7 @@ import { INDEX_UID, INDEX_UIDS, type IndexUid, PAGES_INDEX_UID, SALARIES_INDEX_U
 import type { ReconcileResult } from '@stackguide/contracts/search-sync-admin';
 import { unixSeconds } from './document.ts';
 import type { Logger } from './logger.ts';
-import type { SearchIndex, Stamps } from './meili.ts';
+import type { SearchIndex, Stamps } from './search-index.ts';
 import type { PageIndexes } from './page-index.ts';
 import { type PageDocuments, pageDocuments } from './page-documents.ts';
 import type { Enqueue, SyncQueue } from './queue.ts';

@@ -1,5 +1,5 @@
 import type { SearchDocument } from '@stackguide/contracts/search-index';
-import type { SearchIndex } from './meili.ts';
+import type { SearchIndex } from './search-index.ts';
 import type { PageKind } from './page-documents.ts';
 
 /** What of a role or skill its articles' documents carry: a role's slug and name, a skill's name. */

@@ -5,7 +5,8 @@ import { startFakeStrapi, type FakeStrapi, type MeiliProcess } from '@stackguide
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { toSearchDocument } from '../src/document.ts';
-import { SearchIndex, createMeili } from '../src/meili.ts';
+import { createMeili } from '../src/meili.ts';
+import { SearchIndex } from '../src/search-index.ts';
 import { Metrics } from '../src/metrics.ts';
 import { PageIndexes } from '../src/page-index.ts';
 import { Processor } from '../src/processor.ts';

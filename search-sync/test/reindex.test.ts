@@ -11,7 +11,8 @@ import {
   SALARIES_INDEX_UID,
   SEARCH_SETTINGS,
 } from '@stackguide/contracts/search-index';
-import { SearchIndex, createMeili, waitOk } from '../src/meili.ts';
+import { createMeili, waitOk } from '../src/meili.ts';
+import { SearchIndex } from '../src/search-index.ts';
 import { PageIndexes } from '../src/page-index.ts';
 import { indexedStamps } from '../src/reconcile.ts';
 import { SyncQueue } from '../src/queue.ts';

@@ -3,7 +3,8 @@ import type { MeiliProcess } from '@stackguide/test-kit';
 import type { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toSearchDocument } from '../src/document.ts';
-import { createMeili, ensureIndexes, SearchIndex } from '../src/meili.ts';
+import { createMeili, ensureIndexes } from '../src/meili.ts';
+import { SearchIndex } from '../src/search-index.ts';
 import { articlesToRecheck } from '../src/relation-recheck.ts';
 import { makeArticle, startTestMeili, tempDir } from './helpers.ts';
 
