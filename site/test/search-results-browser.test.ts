@@ -171,6 +171,21 @@ describe('every result reachable', () => {
       await expect(page.locator('#search-q').inputValue()).resolves.toBe(PAGING_WORD);
     }));
 
+  it('back to another page right after typing stays there; forward finds the query typed last', () =>
+    withPage(async (page) => {
+      await page.goto(`${s().origin}/articles/`);
+      await page.goto(`${s().origin}/search/`);
+      await page.locator('#search-q').fill(PAGING_WORD);
+      await page.goBack();
+      await page.waitForURL(`${s().origin}/articles/`);
+      // Long enough for a stray re-made move to land.
+      await page.waitForTimeout(300);
+      expect(new URL(page.url()).pathname).toBe('/articles/');
+      await page.goForward();
+      await page.waitForURL((url) => url.searchParams.get('q') === PAGING_WORD);
+      await expect(page.locator('#search-q').inputValue()).resolves.toBe(PAGING_WORD);
+    }));
+
   it('the header panel links to all results on /search/', () =>
     withPage(async (page) => {
       await page.goto(`${s().origin}/articles/`);

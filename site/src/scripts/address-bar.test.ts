@@ -54,20 +54,24 @@ describe('the address bar of the search page', () => {
     expect(calls).toEqual(['replace /search/?q=java', 'push /search/?q=java&role=backend-developer']);
   });
 
-  it('writes a typed query before an announced back or forward leaves the entry, then makes the move again', () => {
+  it('writes a typed query before an announced back or forward within the page leaves the entry, then makes the move again', () => {
     const { calls } = fakeWindow();
     const navigation = new EventTarget();
     vi.stubGlobal('navigation', Object.assign(navigation, { traverseTo: (key: string) => calls.push(`traverse ${key}`) }));
-    const traverse = (key: string) =>
-      navigation.dispatchEvent(Object.assign(new Event('navigate'), { navigationType: 'traverse', destination: { key } }));
+    const traverse = (key: string, sameDocument = true) =>
+      navigation.dispatchEvent(Object.assign(new Event('navigate'), { navigationType: 'traverse', destination: { key, sameDocument } }));
     const bar = createAddressBar();
     bar.type('/search/?q=kotlin');
+    traverse('another-page', false);
+    expect(calls).toEqual([]);
     traverse('earlier');
     expect(calls).toEqual(['replace /search/?q=kotlin']);
     vi.runAllTimers();
     expect(calls).toEqual(['replace /search/?q=kotlin', 'traverse earlier']);
     traverse('earlier');
-    navigation.dispatchEvent(Object.assign(new Event('navigate'), { navigationType: 'push', destination: { key: 'new' } }));
+    navigation.dispatchEvent(
+      Object.assign(new Event('navigate'), { navigationType: 'push', destination: { key: 'new', sameDocument: true } }),
+    );
     vi.runAllTimers();
     expect(calls).toEqual(['replace /search/?q=kotlin', 'traverse earlier']);
   });

@@ -28,10 +28,10 @@ export function createAddressBar(): AddressBar {
   addEventListener('pagehide', settle);
   // Back or forward within the page leaves the entry without a pagehide. Where the browser announces
   // the move (the Navigation API), the query is written first; a history write cancels the move,
-  // so it is made again.
+  // so it is made again. A move to another document has its pagehide.
   const nav: Navigation | undefined = globalThis.navigation;
   nav?.addEventListener('navigate', (event) => {
-    if (event.navigationType !== 'traverse' || typed === null) return;
+    if (event.navigationType !== 'traverse' || !event.destination.sameDocument || typed === null) return;
     const { key } = event.destination;
     settle();
     setTimeout(() => nav.traverseTo(key), 0);
