@@ -2,12 +2,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { keyOf } from '../src/lib/digest.ts';
-import { RELATED_COUNT } from '../src/consts.ts';
-import { type RelatedLists, touchedLists, unaffectedArticles } from '../src/lib/affected.ts';
-import { pageKeys } from '../src/lib/page-keys.ts';
+import type { RelatedLists } from '../src/lib/affected.ts';
 import { redirectMap } from '../src/lib/redirects.ts';
 import type { RenderConfig } from '../src/lib/render-config.ts';
 import { ROUTES, sitePages, type SitePage } from '../src/lib/site-pages.ts';
+import { planPages } from './page-plan.ts';
 import { siteModel } from '../src/lib/site-model.ts';
 import type { ContentChange, Snapshot } from '../src/lib/snapshot.ts';
 import type { BodyReader } from '../src/strapi/schemas.ts';
@@ -117,30 +116,7 @@ export async function buildSite(
   const pages = sitePages(model);
   const others = otherStaticPages(site, new Set(Object.values(ROUTES)));
   const served = kind === 'incremental' ? previous : null;
-  const unaffected = served
-    ? unaffectedArticles(served.snapshot, snapshot, served.related, RELATED_COUNT, model.articlesOfSkill)
-    : new Set<string>();
-  const touched = served ? touchedLists(served.snapshot, snapshot) : null;
-  const keys = pageKeys(model, pages, (page) => {
-    if (!served || !touched) return undefined;
-    const { route, params } = page;
-    const same =
-      route === ROUTES.article
-        ? unaffected.has(model.articleBySlug.get(params.slug!)?.documentId ?? '')
-        : route === ROUTES.roleArticles
-          ? !touched.roles.has(model.roleBySlug.get(params.slug!)?.documentId ?? '')
-          : route === ROUTES.skillArticles && !touched.skills.has(model.skillBySlug.get(params.slug!)?.documentId ?? '');
-    return same ? served.keys.get(page.file) : undefined;
-  });
-  // Affected articles' lists were just computed for their keys; the others are the served build's.
-  const related = new Map<string, readonly string[]>();
-  for (const article of model.articles)
-    related.set(
-      article.documentId,
-      (unaffected.has(article.documentId) && served?.related.get(article.documentId)) || model.related(article).map((c) => c.documentId),
-    );
-  // A page the model does not list may show any content: rendered every time (a handful of files).
-  for (const page of others) keys.set(page.file, keyOf(page.route, startedAt));
+  const { keys, related } = planPages({ model, snapshot, pages, others, served, builtAt: startedAt });
 
   const out = new OutputDir(outDir);
   const spare = served ? await recycle(served.spare, compiled.hash, configKey, outDir) : null;
