@@ -30,13 +30,14 @@ describe('planPages', () => {
       keys: new Map([...full.keys].map(([file]) => [file, `served:${file}`])),
       related: new Map([...full.related].map(([id]) => [id, ['served']])),
     };
-    const edited = model.articles[0];
+    const edited = model.articles[0]!;
+    const editedFile = articleFile(edited.slug);
     const articles = new Map(snapshot.articles);
-    articles.set(edited!.documentId, { ...snapshot.articles.get(edited!.documentId)!, title: 'Retitled' });
+    articles.set(edited.documentId, { ...snapshot.articles.get(edited.documentId)!, title: 'Retitled' });
     const after = { ...snapshot, articles };
     const plan = planPages({ model: siteModel(after), snapshot: after, pages, others, served, builtAt: 2 });
-    expect(plan.keys.get(articleFile(edited!.slug))).not.toBe(`served:${articleFile(edited!.slug)}`);
-    expect(plan.related.get(edited!.documentId)).not.toEqual(['served']);
+    expect(plan.keys.get(editedFile)).not.toBe(`served:${editedFile}`);
+    expect(plan.related.get(edited.documentId)).not.toEqual(['served']);
     const untouched = model.articles.filter((a) => plan.keys.get(articleFile(a.slug)) === `served:${articleFile(a.slug)}`);
     expect(untouched.length).toBeGreaterThan(0);
     for (const a of untouched) expect(plan.related.get(a.documentId)).toEqual(['served']);
