@@ -12,6 +12,14 @@ export const EMBEDDING_MODEL = 'sentence-transformers/all-MiniLM-L6-v2';
 export const EMBEDDING_DIMENSIONS = 384;
 export const EMBEDDER_HEALTH_PATH = '/health';
 
+/**
+ * The text an article's vector is made from: what the article is about, in its own words (the
+ * index's `documentTemplate` names the same). Whatever compares models or caches vectors embeds this.
+ */
+export function embeddingText(doc: { title: string; excerpt: string }): string {
+  return doc.excerpt ? `${doc.title}. ${doc.excerpt}` : doc.title;
+}
+
 /** Texts one request may carry (413 past it); Meilisearch sends at most 10. */
 export const MAX_TEXTS_PER_REQUEST = 64;
 /** Largest request body the embedder reads (413 past it). */

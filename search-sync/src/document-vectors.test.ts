@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { SearchDocument } from '@stackguide/contracts/search-index';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DocumentVectors, embeddingText } from './document-vectors.ts';
+import { DocumentVectors } from './document-vectors.ts';
 import type { Embedder } from './embedder-client.ts';
 import { VectorStore } from './vector-store.ts';
 
@@ -48,13 +48,6 @@ beforeEach(() => {
 afterEach(() => {
   store.close();
   fs.rmSync(dir, { recursive: true, force: true });
-});
-
-describe('embeddingText', () => {
-  it('is the title and the excerpt', () => {
-    expect(embeddingText(doc('a', 'Backend skills', 'Beyond code.'))).toBe('Backend skills. Beyond code.');
-    expect(embeddingText(doc('a', 'Backend skills'))).toBe('Backend skills');
-  });
 });
 
 describe('DocumentVectors', () => {

@@ -1,3 +1,4 @@
+import { embeddingText } from '@stackguide/contracts/embedder';
 import { EMBEDDER, type SearchDocument } from '@stackguide/contracts/search-index';
 import type { Config } from './config.ts';
 import type { Embedder } from './embedder-client.ts';
@@ -15,11 +16,6 @@ export type VectorField = { _vectors: Record<typeof EMBEDDER, { embeddings: numb
 export const vectorField = (embeddings: number[] = []): VectorField['_vectors'] => ({
   [EMBEDDER]: { embeddings, regenerate: false },
 });
-
-/** The text a document's vector is made from: what the article is about, in its own words. */
-export function embeddingText(doc: Pick<SearchDocument, 'title' | 'excerpt'>): string {
-  return doc.excerpt ? `${doc.title}. ${doc.excerpt}` : doc.title;
-}
 
 /**
  * Gives documents their vectors: from the store when their text was embedded before, else from the
