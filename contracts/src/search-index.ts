@@ -1,7 +1,8 @@
 /**
- * The search indexes: what each holds and how it is configured. search-sync writes documents of
- * these shapes; the site's search island queries them. The browser loads this module: it imports
- * nothing.
+ * The search indexes: what each holds and how it is configured (the salary bands' shape and settings
+ * in salary-index.ts, every index's settings by uid in index-settings.ts). search-sync writes
+ * documents of these shapes; the site's search island queries them. The browser loads this module:
+ * it imports only the site's paths.
  *
  * One index per shape rather than one index with a `type` field: articles keep their own settings,
  * facets, counts, sort and paging untouched by pages that have none of them, and the browser asks
@@ -13,7 +14,7 @@
 export const INDEX_UID = 'articles';
 /** Role and skill pages (PageDocument). */
 export const PAGES_INDEX_UID = 'pages';
-/** One document per salary band of a role (SalaryDocument), for the salary answer card. */
+/** One document per salary band of a role (SalaryDocument, salary-index.ts), for the salary answer card. */
 export const SALARIES_INDEX_UID = 'salaries';
 /** Every index search-sync fills and the search-only key may search. */
 export const INDEX_UIDS = [INDEX_UID, PAGES_INDEX_UID, SALARIES_INDEX_UID] as const;
@@ -81,7 +82,7 @@ export type FacetName = (typeof FACETS)[number];
  * Typo tolerance every index shares. Its own constant: reading it off SEARCH_SETTINGS would keep
  * that whole object in the browser's bundle, which imports this module for its names.
  */
-const TYPOS = { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } } as const;
+export const TYPOS = { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } } as const;
 
 /** The most results a query of any index can page through (the site's "More results" stops there); own constant for the same reason. */
 export const MAX_TOTAL_HITS = 1000;
@@ -180,49 +181,6 @@ export function embedderSettings(url: string, apiKey: string) {
 export const HYBRID = { embedder: EMBEDDER, semanticRatio: 0.3 } as const;
 
 /**
- * One salary band of a role as it sits in the `salaries` index, figures exactly as the CMS holds
- * them. Its words are what a pay question names: the role, region, level, period, currency and
- * SALARY_TOPIC, so a query matching every one of its words asks for this band (see SALARY_QUERY).
- */
-export type SalaryDocument = {
-  /** `<role documentId>-<position>`. */
-  id: string;
-  /** The role's Strapi documentId. */
-  documentId: string;
-  /** The band's place in the role's list (0 first). */
-  position: number;
-  role: string;
-  /** The role page. */
-  url: string;
-  region: string;
-  level: 'entry' | 'experienced' | 'lead' | 'manager';
-  /** The level in the words a question uses (SALARY_LEVEL_TERMS). */
-  levelTerms: string;
-  period: 'month' | 'year';
-  /** "per month" or "per year". */
-  periodTerms: string;
-  currency: string;
-  min: number;
-  /** Null: "and more". */
-  max: number | null;
-  sourceNote: string;
-  /** Always SALARY_TOPIC: the word a query must match (itself or a synonym) to ask about pay. */
-  topic: string;
-  /** The role's updatedAt, unix seconds. */
-  updatedAt: number;
-};
-
-/** The word every salary band holds; the editors' vocabulary makes pay, earn, wage… find it. */
-export const SALARY_TOPIC = 'salary';
-/** Salary levels in the words readers use; the vocabulary maps junior, senior… onto them. */
-export const SALARY_LEVEL_TERMS: Record<SalaryDocument['level'], string> = {
-  entry: 'entry level',
-  experienced: 'experienced',
-  lead: 'lead',
-  manager: 'manager',
-};
-
-/**
  * Settings of the `pages` index: the name first, then what kind of page it is ("role", "skill", a
  * skill's category), the line under the name, then the rest. A page is a few short fields, so which
  * field matched and whether the name matches exactly rank before the distance between the words,
@@ -239,44 +197,5 @@ export const PAGE_SETTINGS = {
   faceting: { maxValuesPerFacet: 100 },
 } as const;
 
-/** Settings of the `salaries` index: only the words a pay question names are searchable. */
-export const SALARY_SETTINGS = {
-  searchableAttributes: ['role', 'region', 'levelTerms', 'periodTerms', 'currency', 'topic'],
-  displayedAttributes: [
-    'id',
-    'documentId',
-    'position',
-    'role',
-    'url',
-    'region',
-    'level',
-    'levelTerms',
-    'period',
-    'periodTerms',
-    'currency',
-    'min',
-    'max',
-    'sourceNote',
-    'topic',
-    'updatedAt',
-  ],
-  filterableAttributes: ['documentId'],
-  sortableAttributes: [],
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness'],
-  typoTolerance: TYPOS,
-  pagination: { maxTotalHits: MAX_TOTAL_HITS },
-  faceting: { maxValuesPerFacet: 100 },
-} as const;
-
-/** Each index's settings: search-sync applies them (with the editors' vocabulary) to every index it fills. */
-export const INDEX_SETTINGS = {
-  [INDEX_UID]: SEARCH_SETTINGS,
-  [PAGES_INDEX_UID]: PAGE_SETTINGS,
-  [SALARIES_INDEX_UID]: SALARY_SETTINGS,
-} as const;
-
 /** Paths of an article, role and skill page, as the site builds them. */
 export { articlePath as articleUrl, rolePath as roleUrl, skillPath as skillUrl } from './site-paths.ts';
-
-/** Id of the salary section on a role page: the answer card links there. */
-export const SALARY_SECTION_ID = 'salary-title';

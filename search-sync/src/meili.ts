@@ -6,15 +6,8 @@ import {
   type Settings,
   type Task,
 } from 'meilisearch';
-import {
-  EMBEDDER,
-  embedderSettings,
-  INDEX_SETTINGS,
-  INDEX_UID,
-  INDEX_UIDS,
-  type IndexUid,
-  PRIMARY_KEY,
-} from '@stackguide/contracts/search-index';
+import { INDEX_SETTINGS } from '@stackguide/contracts/index-settings';
+import { EMBEDDER, embedderSettings, INDEX_UID, INDEX_UIDS, type IndexUid, PRIMARY_KEY } from '@stackguide/contracts/search-index';
 import { MEILI_REQUEST_HEADERS } from '@stackguide/contracts/meili-requests';
 import type { Config } from './config.ts';
 import { MeiliTaskError } from './errors.ts';

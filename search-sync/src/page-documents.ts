@@ -1,12 +1,6 @@
 import type { Role, Skill } from '@stackguide/contracts/entries';
-import {
-  type PageDocument,
-  roleUrl,
-  SALARY_LEVEL_TERMS,
-  SALARY_TOPIC,
-  type SalaryDocument,
-  skillUrl,
-} from '@stackguide/contracts/search-index';
+import { SALARY_LEVEL_TERMS, SALARY_TOPIC, type SalaryDocument } from '@stackguide/contracts/salary-index';
+import { type PageDocument, roleUrl, skillUrl } from '@stackguide/contracts/search-index';
 import { unixSeconds } from './document.ts';
 
 /** Roles and skills: the CMS types whose own pages are indexed beside articles. */

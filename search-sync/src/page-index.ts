@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Meilisearch } from 'meilisearch';
-import { PAGES_INDEX_UID, type PageDocument, SALARIES_INDEX_UID, type SalaryDocument } from '@stackguide/contracts/search-index';
+import type { SalaryDocument } from '@stackguide/contracts/salary-index';
+import { PAGES_INDEX_UID, type PageDocument, SALARIES_INDEX_UID } from '@stackguide/contracts/search-index';
 import { SearchIndex } from './search-index.ts';
 import { type PageDocuments, type PageKind, pageId } from './page-documents.ts';
 

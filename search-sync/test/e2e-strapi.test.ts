@@ -2,14 +2,8 @@ import type { FeedArticle } from '@stackguide/contracts/index-feed';
 import fs from 'node:fs';
 import { freePort, startTestCms, waitFor, type AdminClient, type MeiliProcess, type TestCms } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  INDEX_UID,
-  PAGES_INDEX_UID,
-  type PageDocument,
-  SALARIES_INDEX_UID,
-  type SalaryDocument,
-  type SearchDocument,
-} from '@stackguide/contracts/search-index';
+import type { SalaryDocument } from '@stackguide/contracts/salary-index';
+import { INDEX_UID, PAGES_INDEX_UID, type PageDocument, SALARIES_INDEX_UID, type SearchDocument } from '@stackguide/contracts/search-index';
 import type { Service } from '../src/service.ts';
 import { LISTING_PAGE } from '@stackguide/runtime';
 import { CmsReader } from '../src/cms-reader.ts';

@@ -3,15 +3,8 @@ import http from 'node:http';
 import { Meilisearch, MeilisearchApiError, MeilisearchTaskTimeOutError } from 'meilisearch';
 import { freePort, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  EMBEDDER,
-  embedderSettings,
-  INDEX_SETTINGS,
-  INDEX_UID,
-  INDEX_UIDS,
-  SEARCH_KEY_UID,
-  type SearchDocument,
-} from '@stackguide/contracts/search-index';
+import { INDEX_SETTINGS } from '@stackguide/contracts/index-settings';
+import { EMBEDDER, embedderSettings, INDEX_UID, INDEX_UIDS, SEARCH_KEY_UID, type SearchDocument } from '@stackguide/contracts/search-index';
 import { DocumentVectors } from '../src/document-vectors.ts';
 import { VectorStore } from '../src/vector-store.ts';
 import { toSearchDocument } from '../src/document.ts';

@@ -1,4 +1,4 @@
-import { SALARY_SECTION_ID } from '@stackguide/contracts/search-index';
+import { SALARY_SECTION_ID } from '@stackguide/contracts/salary-index';
 import type { SalaryBand } from '@stackguide/contracts/entries';
 import { formatRange } from '../lib/format.ts';
 import { groupBands, groupDescription, LEVEL_LABELS } from '../lib/salary-bands.ts';
