@@ -9,6 +9,7 @@ import { searchLatencyBench } from './search-latency.ts';
 import { keystrokeBench } from './keystroke.ts';
 import { loadBench } from './load.ts';
 import { relevanceBench } from './relevance/relevance.ts';
+import { embeddersBench } from './embedders/embedders.ts';
 import { scaleBench } from './scale/scale.ts';
 import { meiliKillDrill } from './drills/meili-kill.ts';
 import { strapiStopDrill } from './drills/strapi-stop.ts';
@@ -58,6 +59,11 @@ const BENCHES: Record<string, { defaults: Record<string, number>; run: Runner; a
     run: (o) => relevanceBench({ articles: o.articles! }),
     about:
       'judged queries on the seeded site (--articles N: with N generated articles): MRR@10, hits@1/@3, zero results; ours keyword, with meaning, Pagefind',
+  },
+  embedders: {
+    defaults: { articles: 0 },
+    run: (o) => embeddersBench({ articles: o.articles! }),
+    about: 'the sentence encoders npm ships, ranked by meaning alone on the judged queries (--articles N: with N generated articles)',
   },
   'meili-settings': {
     defaults: { articles: 1000, samples: 40, runs: 2 },

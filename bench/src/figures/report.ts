@@ -7,7 +7,7 @@ import { loadTable } from './load-table.ts';
 import { replaceBetween } from './markers.ts';
 import { meiliSettingsTable, publishTable, reindexTable, sitePublishTable, siteBuildTable } from './pipeline-tables.ts';
 import { readResults, type ResultFile } from './result-file.ts';
-import { keystrokeTable, relevanceTable, searchTable } from './search-tables.ts';
+import { embeddersTable, keystrokeTable, relevanceTable, searchTable } from './search-tables.ts';
 import { SCALE_PLOT_FILE, scalePlot } from './scale-plot.ts';
 import { scaleTable, scaleTargetsTable } from './scale-table.ts';
 import { WITHDRAWN } from './withdrawn.ts';
@@ -28,6 +28,7 @@ export const BENCH_README_TABLES: Tables = {
   search: searchTable,
   keystroke: keystrokeTable,
   relevance: relevanceTable,
+  embedders: embeddersTable,
   scale: scaleTable,
   drills: drillTable,
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entriesOf } from './latest.ts';
 import { parseResult } from './result-file.ts';
-import { keystrokeTable, relevanceTable, searchTable } from './search-tables.ts';
+import { embeddersTable, keystrokeTable, relevanceTable, searchTable } from './search-tables.ts';
 import { fixtureEntries, rowsOf } from './test-entries.ts';
 
 describe('search table', () => {
@@ -62,6 +62,25 @@ describe('relevance table with meaning and generated articles', () => {
       ['ours (+10,000 articles)', '0.800', '6 %', 'not met'],
       ['ours, with meaning (+10,000 articles)', '0.920', '0 %', 'met'],
       ['Pagefind 1.6.0 (+10,000 articles)', '0.600', '17 %', '–'],
+    ]);
+  });
+});
+
+describe('embedders table', () => {
+  it('lists each model of a run on its own row, the corpus and the source once, a missing figure dashed', () => {
+    expect(rowsOf(embeddersTable(fixtureEntries())).map((r) => r.slice(0, 9))).toEqual([
+      [
+        'seeded content',
+        'all-MiniLM-L6-v2 (384 dimensions)',
+        '0.850 (23)',
+        '0.825 (92)',
+        '0.863 (44)',
+        '5.90 / 7.80',
+        '51',
+        '369',
+        '2 × AMD EPYC, Node v24.22.3, 2030-01-02, load 0.50',
+      ],
+      ['', 'Universal Sentence Encoder lite (512 dimensions)', '0.734 (23)', '0.734 (92)', '– (44)', '12.8 / 21.9', '1,016', '276', ''],
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { at, numberAt } from './json.ts';
+import { at, listAt, numberAt } from './json.ts';
 import { fig, figs, NONE, percent, score, verdict, workloadLabel } from './format.ts';
 import type { Entry } from './latest.ts';
 import { markdownTable } from './markdown.ts';
@@ -135,6 +135,41 @@ export function relevanceTable(entries: readonly Entry[]): string {
       { header: 'judged section linked', figures: true },
       { header: 'held-out MRR@10 (queries)', figures: true },
       { header: 'targets' },
+      ...SOURCE_COLUMNS,
+    ],
+    rows,
+  );
+}
+
+/** Sentence encoders ranked by meaning alone on the judged queries: quality, speed and memory per model. */
+export function embeddersTable(entries: readonly Entry[]): string {
+  const rows = ofBench(entries, 'embedders').flatMap((e) =>
+    listAt(e.figures, 'models').map((m, i) => {
+      const subset = (name: string) => `${score(numberAt(m, name, 'mrr10'))} (${fig(numberAt(m, name, 'queries'))})`;
+      const model = at(m, 'model');
+      return [
+        i === 0 ? workloadLabel(e.workload) : '',
+        typeof model === 'string' ? model : NONE,
+        subset('paraphrases'),
+        subset('judged'),
+        subset('heldOut'),
+        figs(numberAt(m, 'queryMs', 'p50'), numberAt(m, 'queryMs', 'p95')),
+        fig(numberAt(m, 'documentsPerSecond')),
+        fig(numberAt(m, 'peakRssMiB')),
+        ...sourceCells(e, i === 0),
+      ];
+    }),
+  );
+  return markdownTable(
+    [
+      { header: 'corpus' },
+      { header: 'model' },
+      { header: 'paraphrases MRR@10 (queries)', figures: true },
+      { header: 'article-judged', figures: true },
+      { header: 'held out', figures: true },
+      { header: 'query p50 / p95 ms', figures: true },
+      { header: 'documents/s', figures: true },
+      { header: 'peak RSS MiB', figures: true },
       ...SOURCE_COLUMNS,
     ],
     rows,
