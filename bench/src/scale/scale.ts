@@ -6,7 +6,8 @@ import { INDEX_UID, PAGES_INDEX_UID, SALARIES_INDEX_UID } from '@stackguide/cont
 import type { ReconcileResult } from '@stackguide/contracts/search-sync-admin';
 import { REPO_ROOT, stepLog, waitFor } from '@stackguide/runtime';
 import { launchChromium } from '@stackguide/test-kit';
-import { keystrokeQueries, openSearchPage, typeQueries } from '../keystroke.ts';
+import { keystrokeQueries } from '../keystroke.ts';
+import { openSearchPage, typeQueries } from '../keystroke-probe.ts';
 import { documentCount } from '../meili-http.ts';
 import { WORK_DIR } from '../paths.ts';
 import { searchableSamples } from '../publish-latency.ts';
