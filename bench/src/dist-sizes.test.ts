@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { jsGzipBytes, searchJsGzipBytes } from './site-build.ts';
+import { jsGzipBytes, searchJsGzipBytes } from './dist-sizes.ts';
 
 const gz = (text: string) => zlib.gzipSync(text, { level: 9 }).length;
 let dir: string | undefined;

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { adminClient, spawnChild, startSiteServer, startStrapi, type AdminClient, type SiteServer } from '@stackguide/test-kit';
 import { stepLog } from '@stackguide/runtime';
-import { pageScripts } from '@stackguide/site/page-scripts';
+import { jsGzipBytes, largestHtml } from './dist-sizes.ts';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { startFloorServer } from './floor-server.ts';
 import { benchArticle, token as probeId } from './publish-latency.ts';
@@ -72,37 +71,6 @@ export async function build(
   if (code !== 0) throw new Error(`site build against ${strapiUrl} failed (exit ${code}):\n${output.slice(-25).join('\n')}`);
   const { pages, rendered } = JSON.parse(summary) as { pages: number; rendered: number };
   return { seconds, cpuSeconds, peakMiB, pages, rendered };
-}
-
-/** The largest HTML file of a build and its size: pages that list articles must not grow with the site. */
-export function largestHtml(outDir: string): { file: string; bytes: number } {
-  const sizes = fs
-    .readdirSync(outDir, { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith('.html'))
-    .map((file) => ({ file, bytes: fs.statSync(path.join(outDir, file)).size }));
-  return sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a), { file: '', bytes: 0 });
-}
-
-/** Gzip bytes of every JavaScript file the built site ships (the search, and the articles' table of contents). */
-export function jsGzipBytes(outDir: string): { files: number; gzipBytes: number } {
-  const files = fs
-    .readdirSync(outDir, { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith('.js'));
-  const gzipBytes = files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(outDir, f)), { level: 9 }).length, 0);
-  return { files: files.length, gzipBytes };
-}
-
-/**
- * Gzip bytes of the search's JavaScript: every script the built /search/ page runs, from a file or
- * inline (JSON-LD aside), which includes the header box every page carries. The articles' table of
- * contents is not search code; the site's tests budget it apart.
- */
-export function searchJsGzipBytes(outDir: string): { files: number; gzipBytes: number } {
-  const scripts = pageScripts(outDir, 'search/index.html');
-  const gzipBytes = scripts.reduce((sum, text) => sum + zlib.gzipSync(text, { level: 9 }).length, 0);
-  return { files: scripts.length, gzipBytes };
 }
 
 type Incremental = { seconds: Summary; rendered: Summary };
