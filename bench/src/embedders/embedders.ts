@@ -8,12 +8,12 @@ import { indexedDocuments } from '../indexed-documents.ts';
 import { makeRunDir } from '../paths.ts';
 import { HELD_OUT_QUERIES } from '../relevance/held-out-queries.ts';
 import { JUDGED_QUERIES, type JudgedQuery } from '../relevance/judged-queries.ts';
-import { summarizeRelevance } from '../relevance/metrics.ts';
+import { type Answer, summarizeRelevance } from '../relevance/metrics.ts';
 import { startRecording } from '../results.ts';
 import { percentile } from '../stats.ts';
 import { renderTable } from '../table.ts';
 import { CANDIDATES, type Candidate } from './candidates.ts';
-import { nearest, unitRows, type VectorRows } from './nearest.ts';
+import { nearest, unitRows } from './nearest.ts';
 
 const WORKER = fileURLToPath(new URL('./embed-worker.ts', import.meta.url));
 
@@ -36,12 +36,10 @@ function runWorker(model: string, input: string, out: string): Promise<WorkerRep
   });
 }
 
-/** MRR@10 of ranking by meaning alone, exact nearest neighbours, for one subset of the asked queries. */
-function mrr(asked: readonly Asked[], keep: (a: Asked) => boolean, queries: VectorRows, docs: VectorRows, urls: readonly string[]) {
-  const answers = asked.flatMap((a, row) =>
-    keep(a) ? [{ query: a.query, total: 10, urls: nearest(queries, row, docs, 10).map((i) => urls[i]!) }] : [],
-  );
-  return { queries: answers.length, mrr10: summarizeRelevance(answers).mrr10 };
+/** MRR@10 of the subset of `answers` (one per asked query, in order) that `keep` picks. */
+function mrr(asked: readonly Asked[], answers: readonly Answer[], keep: (a: Asked) => boolean) {
+  const picked = answers.filter((_, row) => keep(asked[row]!));
+  return { queries: picked.length, mrr10: summarizeRelevance(picked).mrr10 };
 }
 
 async function measure(model: Candidate, runDir: string, input: string, asked: readonly Asked[], urls: readonly string[]) {
@@ -52,15 +50,19 @@ async function measure(model: Candidate, runDir: string, input: string, asked: r
   const split = urls.length * report.dimensions;
   const docs = unitRows({ dimensions: report.dimensions, values: all.subarray(0, split) });
   const queries = unitRows({ dimensions: report.dimensions, values: all.subarray(split) });
+  // Each query ranked once by meaning alone, exact nearest neighbours; the subsets share the answers.
+  const answers = asked.map(
+    (a, row): Answer => ({ query: a.query, total: 10, urls: nearest(queries, row, docs, 10).map((i) => urls[i]!) }),
+  );
   const ms = (n: number) => Math.round(n * 10) / 10;
   return {
     id: model.id,
     model: model.model,
     source: model.source,
     dimensions: report.dimensions,
-    paraphrases: mrr(asked, (a) => a.set === 'judged' && a.query.kind === 'paraphrase', queries, docs, urls),
-    judged: mrr(asked, (a) => a.set === 'judged', queries, docs, urls),
-    heldOut: mrr(asked, (a) => a.set === 'heldOut', queries, docs, urls),
+    paraphrases: mrr(asked, answers, (a) => a.set === 'judged' && a.query.kind === 'paraphrase'),
+    judged: mrr(asked, answers, (a) => a.set === 'judged'),
+    heldOut: mrr(asked, answers, (a) => a.set === 'heldOut'),
     queryMs: { p50: ms(percentile(report.queryMs, 0.5)), p95: ms(percentile(report.queryMs, 0.95)) },
     // A few documents time mostly the model's first call, which compiles and allocates.
     documentsPerSecond: urls.length >= 1000 ? Math.round(urls.length / (report.documentsMs / 1000)) : null,
