@@ -13,11 +13,47 @@ export const EMBEDDING_DIMENSIONS = 384;
 export const EMBEDDER_HEALTH_PATH = '/health';
 
 /**
- * The text an article's vector is made from: what the article is about, in its own words (the
- * index's `documentTemplate` names the same). Whatever compares models or caches vectors embeds this.
+ * The text of an article's whole vector: what the article is about, in its own words (the index's
+ * `documentTemplate` names the same). The embedders bench compares models on it.
  */
 export function embeddingText(doc: { title: string; excerpt: string }): string {
   return doc.excerpt ? `${doc.title}. ${doc.excerpt}` : doc.title;
+}
+
+/** Parts of one article embedded besides its whole, at most: bounds what a very long article costs. */
+export const MAX_EMBEDDED_PARTS = 16;
+
+/** What `embeddingTexts` reads of an article (a SearchDocument has it). */
+export type EmbeddedArticle = { title: string; excerpt: string; content: string; sections: { heading: string; text: string }[] };
+
+/**
+ * Every text of an article that is embedded, each cached by its hash: the whole (`embeddingText`)
+ * first, then its parts, the body before the first heading and each section as heading and text.
+ * An edit re-embeds only the parts it changed.
+ */
+export function embeddingTexts(doc: EmbeddedArticle): string[] {
+  const parts = [doc.content, ...doc.sections.map((s) => (s.text ? `${s.heading}. ${s.text}` : s.heading))];
+  return [embeddingText(doc), ...parts.filter((p) => p.trim().length > 0).slice(0, MAX_EMBEDDED_PARTS)];
+}
+
+/** Share of the whole article's vector in each part's vector (bench: `relevance` on both corpora). */
+export const WHOLE_SHARE = 0.6;
+
+const unit = (v: readonly number[]) => {
+  const norm = Math.hypot(...v) || 1;
+  return v.map((x) => x / norm);
+};
+
+/**
+ * The vectors an article is indexed with, from those of `embeddingTexts` (whole first): the whole,
+ * then each part blended with the whole. Meilisearch ranks a document by its nearest vector, so a
+ * query phrased like one section finds the article, while the whole's share keeps a section that
+ * merely touches a topic from outranking an article about it. All unit length.
+ */
+export function articleVectors([whole, ...parts]: readonly (readonly number[])[]): number[][] {
+  if (!whole) return [];
+  const w = unit(whole);
+  return [w, ...parts.map((p) => unit(unit(p).map((x, j) => WHOLE_SHARE * w[j]! + (1 - WHOLE_SHARE) * x)))];
 }
 
 /** Texts one request may carry (413 past it); Meilisearch sends at most 10. */

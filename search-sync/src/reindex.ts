@@ -9,7 +9,7 @@ import {
   type SearchDocument,
 } from '@stackguide/contracts/search-index';
 import { toSearchDocument } from './document.ts';
-import type { DocumentVectors } from './document-vectors.ts';
+import { byVectorCount, type DocumentVectors } from './document-vectors.ts';
 import { MeiliTaskError, describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
 import { indexSettings, indexUids, waitOk } from './meili.ts';
@@ -29,6 +29,11 @@ export type ReindexOutcome = { progress: ReindexProgress; loaded: IndexStamps };
 
 /** Documents per Meilisearch task while loading the fresh index. */
 const DOCUMENTS_PER_TASK = 1000;
+/**
+ * Vectors per task at most: an article has one per section besides its whole's, and 1,000 long
+ * articles' vectors as JSON would near Meilisearch's 100 MB payload limit.
+ */
+const VECTORS_PER_TASK = 5000;
 
 /** Names this module gives its temporary indexes: `<index>_<milliseconds>`, e.g. `articles_1767225600000`. */
 const TEMP_INDEX = new RegExp(`^(${INDEX_UIDS.join('|')})_\\d+$`);
@@ -127,8 +132,8 @@ export async function reindex(deps: {
     const sendChunk = async () => {
       if (chunk.length === 0) return;
       // Vectors come from the store for text embedded before, so only new text costs embedding time.
-      const documents = deps.vectors ? await deps.vectors.attach(chunk) : chunk;
-      await send(articles.addDocuments(documents, { primaryKey: PRIMARY_KEY }));
+      const runs = deps.vectors ? byVectorCount(await deps.vectors.attach(chunk), VECTORS_PER_TASK) : [chunk];
+      for (const documents of runs) await send(articles.addDocuments(documents, { primaryKey: PRIMARY_KEY }));
       chunk = [];
     };
     for (let next = await firstPage; !next.done; next = await articlePages.next()) {

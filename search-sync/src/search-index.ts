@@ -26,10 +26,10 @@ export class SearchIndex<T extends { id: string; updatedAt: number } = SearchDoc
 
   /**
    * Writes the documents and returns once they are searchable. With vectors it takes two tasks: the
-   * documents without them, then the vectors alone. Meilisearch indexes a document's words in a
-   * fraction of the time it takes to place one vector among thousands, so a publish is found by its
-   * words that much sooner; by meaning once the second task is done (an edited article is found by
-   * its words alone in between).
+   * documents without them, then the vectors alone, embedded in between. Meilisearch indexes a
+   * document's words in a fraction of the time it takes to embed its sections and place their vectors
+   * among thousands, so a publish is found by its words that much sooner; by meaning once the second
+   * task is done (an edited article is found by its words alone in between).
    * @throws MeiliTaskError when a task fails; client errors when unreachable.
    */
   async upsert(docs: T[]): Promise<void> {
@@ -40,11 +40,11 @@ export class SearchIndex<T extends { id: string; updatedAt: number } = SearchDoc
       await waitOk(index.addDocuments(docs, { primaryKey: PRIMARY_KEY }), wait);
       return;
     }
-    // Only the articles index is given vectors, so its documents are SearchDocuments.
-    const written = await this.vectors.attach(docs as unknown as SearchDocument[]);
-    const words = written.map((doc) => ({ ...doc, _vectors: vectorField() }));
+    const words = docs.map((doc) => ({ ...doc, _vectors: vectorField() }));
     await waitOk(index.addDocuments(words, { primaryKey: PRIMARY_KEY }), wait);
-    // Enqueued only now: sent together, Meilisearch would index both tasks in one batch.
+    // Only the articles index is given vectors, so its documents are SearchDocuments. Enqueued only
+    // now: sent together, Meilisearch would index both tasks in one batch.
+    const written = await this.vectors.attach(docs as unknown as SearchDocument[]);
     const vectors = written.filter((doc) => doc._vectors[EMBEDDER].embeddings.length > 0).map(({ id, _vectors }) => ({ id, _vectors }));
     if (vectors.length === 0) return;
     try {

@@ -3,6 +3,7 @@ import http from 'node:http';
 import { Meilisearch, MeilisearchApiError, MeilisearchTaskTimeOutError } from 'meilisearch';
 import { freePort, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddingTexts } from '@stackguide/contracts/embedder';
 import { INDEX_SETTINGS } from '@stackguide/contracts/index-settings';
 import { EMBEDDER, embedderSettings, INDEX_UID, INDEX_UIDS, SEARCH_KEY_UID, type SearchDocument } from '@stackguide/contracts/search-index';
 import { DocumentVectors } from '../src/document-vectors.ts';
@@ -156,13 +157,49 @@ describe('the wire between search-sync and Meilisearch', () => {
         `PUT /indexes/${uid}/documents`,
       ]);
       expect(JSON.parse(writes[0]!.body)).toEqual([{ ...doc, _vectors: { [EMBEDDER]: { embeddings: [], regenerate: false } } }]);
-      expect(JSON.parse(writes[1]!.body)).toEqual([{ id: doc.id, _vectors: { [EMBEDDER]: { embeddings: vector, regenerate: false } } }]);
+      const embeddings = embeddingTexts(doc).map(() => vector);
+      expect(JSON.parse(writes[1]!.body)).toEqual([{ id: doc.id, _vectors: { [EMBEDDER]: { embeddings, regenerate: false } } }]);
       // Once upsert returns, the article is whole: its words and its vector (the embedder is never called).
       const byMeaning = await meili.index(uid).search('', { vector, hybrid: { embedder: EMBEDDER, semanticRatio: 1 }, limit: 1 });
       expect(byMeaning.hits.map((hit) => hit.id)).toEqual([doc.id]);
       expect((await meili.index(uid).search(doc.title)).hits.map((hit) => hit.id)).toEqual([doc.id]);
     } finally {
       proxy.close();
+      await waitOk(meili.deleteIndex(uid));
+    }
+  });
+
+  it('ranks an article by meaning by the nearest of its vectors, a section blended with the whole', async () => {
+    const uid = 'sections_by_meaning';
+    await indexWithEmbedder(uid);
+    const axis = (k: number) => Array.from({ length: 384 }, (_, i) => (i === k ? 1 : 0));
+    // The whole of every article points one way and the section another; the plain article has no section.
+    const vectors = new DocumentVectors({
+      embedder: {
+        embed: async (texts) => texts.map((t) => axis(t.startsWith('Pay.') ? 2 : t.includes('Sectioned') ? 0 : 1)),
+        healthy: async () => true,
+      },
+      store: new VectorStore(tempDir('vectors')),
+      log: silentLog,
+      settings: EMBEDDER_SETTINGS,
+    });
+    const plain = { ...toSearchDocument(makeArticle(13)), title: 'Plain', excerpt: '', content: '' };
+    const sectioned = {
+      ...toSearchDocument(makeArticle(14)),
+      title: 'Sectioned',
+      excerpt: '',
+      content: '',
+      sections: [{ id: 'pay', heading: 'Pay', text: 'Salaries by region.' }],
+    };
+    try {
+      await new SearchIndex(meili, uid, vectors).upsert([plain, sectioned]);
+      const byMeaning = await meili
+        .index(uid)
+        .search('', { vector: axis(2), hybrid: { embedder: EMBEDDER, semanticRatio: 1 }, limit: 2, showRankingScore: true });
+      expect(byMeaning.hits.map((hit) => hit.id)).toEqual([sectioned.id, plain.id]);
+      // The section's vector, not the whole's (orthogonal to the query), ranks it.
+      expect(byMeaning.hits[0]!._rankingScore).toBeGreaterThan(byMeaning.hits[1]!._rankingScore! + 0.1);
+    } finally {
       await waitOk(meili.deleteIndex(uid));
     }
   });
