@@ -172,13 +172,11 @@ export function embedderSettings(url: string, apiKey: string) {
 }
 
 /**
- * How meaning is blended into keyword ranking, in Meilisearch's `hybrid` terms: each hit ranks by the
- * better of its weighted keyword score and its weighted semantic similarity. The site asks for the two
- * rankings separately and blends them with this ratio (its merge-hits.ts); a larger share lets
- * generated articles that merely share a topic crowd out the article a query names (bench:
- * `relevance` on both corpora).
+ * The `hybrid` parameter of the site's semantic query: Meilisearch ranks by meaning alone, and the
+ * site blends those hits into the keyword hits itself, by rank (its merge-hits.ts), because the two
+ * want different text (see semantic-results.ts).
  */
-export const HYBRID = { embedder: EMBEDDER, semanticRatio: 0.3 } as const;
+export const MEANING_ONLY = { embedder: EMBEDDER, semanticRatio: 1 } as const;
 
 /**
  * Settings of the `pages` index: the name first, then what kind of page it is ("role", "skill", a

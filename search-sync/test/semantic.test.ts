@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { FeedArticle } from '@stackguide/contracts/index-feed';
-import { HYBRID, INDEX_UID } from '@stackguide/contracts/search-index';
+import { INDEX_UID, MEANING_ONLY } from '@stackguide/contracts/search-index';
 import {
   type EmbedderProcess,
   type FakeStrapi,
@@ -33,12 +33,12 @@ let base = '';
 let searchKey = '';
 
 const article = (n: number, topic: { title: string; excerpt: string }) => makeArticle(n, { ...topic, slug: `topic-${n}` });
-/** A search as the site's second query asks it, with the search-only key: ids best first. */
+/** A search by meaning as the site's second query asks it, with the search-only key: ids best first. */
 async function hybrid(q: string): Promise<{ ids: string[]; semanticHitCount: number }> {
   const res = await fetch(`${meili.url}/indexes/${INDEX_UID}/search`, {
     method: 'POST',
     headers: { authorization: `Bearer ${searchKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ q, hybrid: HYBRID, limit: 3 }),
+    body: JSON.stringify({ q, hybrid: MEANING_ONLY, limit: 3 }),
   });
   const body = (await res.json()) as { hits: { id: string }[]; semanticHitCount: number };
   return { ids: body.hits.map((h) => h.id), semanticHitCount: body.semanticHitCount };

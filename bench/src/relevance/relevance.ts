@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { HYBRID } from '@stackguide/contracts/search-index';
+import { MEANING_ONLY } from '@stackguide/contracts/search-index';
 import { stepLog } from '@stackguide/runtime';
 import { launchChromium, stopAll } from '@stackguide/test-kit';
 import type { Page } from 'playwright-core';
@@ -181,7 +181,7 @@ export async function relevanceBench({ articles }: { articles: number }): Promis
           heldOutQueries: HELD_OUT_QUERIES.length,
           pages,
           pagefind: '1.6.0',
-          hybrid: HYBRID,
+          hybrid: { ...MEANING_ONLY, blend: 'by rank' },
           targets: targets(articles),
         },
         summaries,

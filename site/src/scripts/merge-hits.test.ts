@@ -43,12 +43,16 @@ describe('mergeHits', () => {
 });
 
 describe('blendMeaning', () => {
-  it("ranks by weighed scores as Meilisearch's hybrid search does, each hit once at its better place, the first `limit`", () => {
-    const keyword = [hit('title', 0.95), hit('body', 0.5)];
-    const meaning = [hit('paraphrase', 0.8), hit('body', 0.9), hit('far', 0.3)];
-    // 0.3 × 0.8 = 0.24 and 0.7 × 0.5 = 0.35: the keyword hit stays above the semantic one.
-    expect(blendMeaning(keyword, meaning, 0.3, 10).map((h) => h.id)).toEqual(['title', 'body', 'paraphrase', 'far']);
-    // At 0.6 the semantic scores weigh more: 0.54 (body's meaning) beats 0.38 (title's keywords).
-    expect(blendMeaning(keyword, meaning, 0.6, 3).map((h) => h.id)).toEqual(['body', 'paraphrase', 'title']);
+  it('ranks by place in both lists, not by score: 1/n for place n in each, keyword order on a tie, the first `limit`', () => {
+    const keyword = [hit('a', 0.9), hit('b', 0.1), hit('c', 0.8), hit('d', 0.7)];
+    const meaning = [hit('c', 0.5), hit('e', 0.99), hit('a', 0.4)];
+    // a and c: 1 + 1/3; b and e: 1/2; d: 1/4.
+    expect(blendMeaning(keyword, meaning, 10).map((h) => h.id)).toEqual(['a', 'c', 'b', 'e', 'd']);
+    expect(blendMeaning(keyword, meaning, 3).map((h) => h.id)).toEqual(['a', 'c', 'b']);
+  });
+
+  it('keeps the keyword hit of an article both lists hold, highlights included', () => {
+    const keyword = [{ ...hit('a', 0.9), _formatted: { title: 'marked' } }];
+    expect(blendMeaning(keyword, [hit('a', 0.5)], 10)).toEqual(keyword);
   });
 });

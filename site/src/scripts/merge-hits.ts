@@ -83,21 +83,23 @@ export function mergeHits<A extends Ranked, P extends Ranked>(
 }
 
 /**
- * The keyword hits with the hits ranked by meaning alone blended in, the way Meilisearch's hybrid
- * search blends its two rankings: each hit's ranking score weighed by `ratio` (meaning) or its
- * complement (keywords), best first, a hit both found kept at its better place; the first `limit`.
- * The page asks the two rankings separately because each wants different text: keywords the query
- * without its stop words, a sentence encoder the query as typed (see semantic-results.ts).
+ * The keyword hits with the hits ranked by meaning alone blended in by rank: each hit scores 1/n for
+ * its place n in each list (nothing where absent), best first, keyword order on a tie; the first
+ * `limit`. By place, not by score: Meilisearch's keyword and semantic scores are on scales that do
+ * not compare, and a hit both rankings put near the top is the surest answer (bench: `relevance` on
+ * both corpora). The page asks the two rankings separately because each wants different text:
+ * keywords the query without its stop words, a sentence encoder the query as typed (see
+ * semantic-results.ts).
  */
-export function blendMeaning<H extends Ranked & { id?: unknown }>(keyword: H[], meaning: H[], ratio: number, limit: number): H[] {
-  const weighed = [
-    ...keyword.map((hit) => [score(hit) * (1 - ratio), hit] as const),
-    ...meaning.map((hit) => [score(hit) * ratio, hit] as const),
-  ];
-  const seen = new Set<unknown>();
-  return weighed
+export function blendMeaning<H extends { id?: unknown }>(keyword: H[], meaning: H[], limit: number): H[] {
+  const scores = new Map<unknown, [number, H]>();
+  for (const list of [keyword, meaning])
+    list.forEach((hit, i) => {
+      const [score, first] = scores.get(hit.id) ?? [0, hit];
+      scores.set(hit.id, [score + 1 / (i + 1), first]);
+    });
+  return [...scores.values()]
     .sort((a, b) => b[0] - a[0])
     .map(([, hit]) => hit)
-    .filter((hit) => !seen.has(hit.id) && Boolean(seen.add(hit.id)))
     .slice(0, limit);
 }

@@ -1,4 +1,4 @@
-import { HYBRID } from '@stackguide/contracts/search-index';
+import { EMBEDDER } from '@stackguide/contracts/search-index';
 import { describe, expect, it } from 'vitest';
 import { SearchUnavailableError } from './search-client.ts';
 import { type Answer, searchQueries } from './search-request.ts';
@@ -24,7 +24,7 @@ describe('semanticQuery', () => {
     expect(semanticQuery(results, 'who builds web pages')).toEqual({
       ...results,
       q: 'who builds web pages',
-      hybrid: { embedder: HYBRID.embedder, semanticRatio: 1 },
+      hybrid: { embedder: EMBEDDER, semanticRatio: 1 },
       facets: [],
       limit: SEMANTIC_CANDIDATES,
     });

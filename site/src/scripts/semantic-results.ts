@@ -1,4 +1,4 @@
-import { HYBRID } from '@stackguide/contracts/search-index';
+import { MEANING_ONLY } from '@stackguide/contracts/search-index';
 import { blendMeaning } from './merge-hits.ts';
 import { type SearchClient, SearchUnavailableError } from './search-client.ts';
 import { type Hit, searchQueries } from './search-request.ts';
@@ -10,9 +10,6 @@ import type { SearchState } from './search-url.ts';
  * hits it did not rank at all), so the keyword results stay when it takes longer than this.
  */
 export const SEMANTIC_TIMEOUT_MS = 1_000;
-
-/** Meilisearch ranks the semantic query by meaning alone; the page blends it with the keyword hits itself. */
-const MEANING_ONLY = { ...HYBRID, semanticRatio: 1 } as const;
 
 /**
  * The fewest hits the semantic query asks for. Meilisearch's vector search is approximate and explores
@@ -53,14 +50,12 @@ export function usableSemantic(
 }
 
 /**
- * The keyword article hits with a semantic answer's hits blended in (`blendMeaning`, HYBRID's ratio),
- * the first `limit`; null when the answer is not usable.
+ * The keyword article hits with a semantic answer's hits blended in (`blendMeaning`), the first
+ * `limit`; null when the answer is not usable.
  */
 export function blendedHits(answer: SemanticAnswer | undefined, keyword: Hit[], limit: number): Hit[] | null {
   // Past its semanticHitCount, an answer lists keyword hits ranked at no weight.
-  return usableSemantic(answer)
-    ? blendMeaning(keyword, answer.hits.slice(0, answer.semanticHitCount) as Hit[], HYBRID.semanticRatio, limit)
-    : null;
+  return usableSemantic(answer) ? blendMeaning(keyword, answer.hits.slice(0, answer.semanticHitCount) as Hit[], limit) : null;
 }
 
 /**
