@@ -154,7 +154,8 @@ export const EMBEDDER = 'minilm';
  * the embedder (`url`, as Meilisearch reaches it) for each hybrid query's vector, so browsers keep
  * their search-only key. Documents arrive with their vectors (search-sync embeds them, keeping what
  * it embedded), marked not to be regenerated, so Meilisearch never embeds documents itself; the
- * template only names what their vectors are made of. The request and response follow the embedder's
+ * template only names the text of a document's first vector, its whole (`embeddingText`; the others
+ * are its sections', `articleVectors`). The request and response follow the embedder's
  * `POST /embed` contract (`{{..}}`: Meilisearch may send several texts at once).
  */
 export function embedderSettings(url: string, apiKey: string) {

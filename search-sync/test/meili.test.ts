@@ -169,6 +169,32 @@ describe('the wire between search-sync and Meilisearch', () => {
     }
   });
 
+  it('embeds an article only once its words are searchable', async () => {
+    const uid = 'words_before_embedding';
+    await indexWithEmbedder(uid);
+    const doc = toSearchDocument(makeArticle(15));
+    const foundWhenEmbedded: boolean[] = [];
+    const vectors = new DocumentVectors({
+      embedder: {
+        async embed(texts) {
+          const { hits } = await meili.index(uid).search(doc.title);
+          foundWhenEmbedded.push(hits.some((hit) => hit.id === doc.id));
+          return texts.map(() => Array.from({ length: 384 }, (_, i) => (i === 0 ? 1 : 0)));
+        },
+        healthy: async () => true,
+      },
+      store: new VectorStore(tempDir('vectors')),
+      log: silentLog,
+      settings: EMBEDDER_SETTINGS,
+    });
+    try {
+      await new SearchIndex(meili, uid, vectors).upsert([doc]);
+      expect(foundWhenEmbedded).toEqual([true]);
+    } finally {
+      await waitOk(meili.deleteIndex(uid));
+    }
+  });
+
   it('ranks an article by meaning by the nearest of its vectors, a section blended with the whole', async () => {
     const uid = 'sections_by_meaning';
     await indexWithEmbedder(uid);
