@@ -5,6 +5,7 @@ import type { SearchIndex } from './search-index.ts';
 import { type PageEntry, type PageKind, pageDocuments } from './page-documents.ts';
 import type { PageIndexes } from './page-index.ts';
 import type { QueueItem, SyncQueue } from './queue.ts';
+import { isRejection } from './retry-policy.ts';
 import { articlesToRecheck, type PageNaming } from './relation-recheck.ts';
 
 export type PageChangeDeps = {
@@ -35,6 +36,10 @@ export async function applyPageChanges(
     const changes = await deps.pageIndexes.apply(kind, ids, pageDocuments(kind, found.values()));
     deps.log.info({ kind, items: items.length, ...changes }, 'applied role and skill pages to the index');
   } catch (err) {
+    if (isRejection(err) && items.length > 1) {
+      for (const item of items) await applyPageChanges(deps, kind, [item], fail);
+      return;
+    }
     for (const item of items) fail(item, err);
     return;
   }

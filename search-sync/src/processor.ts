@@ -4,12 +4,12 @@ import { isDeepStrictEqual } from 'node:util';
 import type { BuildHook } from './build-hook.ts';
 import type { SearchDocument } from '@stackguide/contracts/search-index';
 import { toSearchDocument } from './document.ts';
-import { MeiliTaskError, describeError } from './errors.ts';
+import { describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
 import type { SearchIndex } from './search-index.ts';
 import type { Metrics } from './metrics.ts';
 import type { QueueItem, SyncQueue } from './queue.ts';
-import { isClientError, isPermanent, retryDelay, type BackoffOptions } from './retry-policy.ts';
+import { isClientError, isPermanent, isRejection, retryDelay, type BackoffOptions } from './retry-policy.ts';
 import { MAX_IN_FLIGHT, type CmsReader } from './cms-reader.ts';
 import type { PageIndexes } from './page-index.ts';
 import { applyPageChanges } from './page-changes.ts';
@@ -207,7 +207,7 @@ export class Processor {
       await this.deps.index.upsert(changed);
       removed = await this.deps.index.delete(present);
     } catch (err) {
-      if (err instanceof MeiliTaskError && all.length > 1) {
+      if (isRejection(err) && all.length > 1) {
         // Isolate the document Meilisearch rejects so the others are not held back with it.
         for (const u of upserts) await this.write([u], []);
         for (const d of deletes) await this.write([], [d]);

@@ -2,7 +2,7 @@ import { StrapiError } from '@stackguide/runtime';
 import { MeilisearchRequestError } from 'meilisearch';
 import { describe, expect, it } from 'vitest';
 import { MeiliTaskError } from './errors.ts';
-import { backoffDelay, isClientError, isOutage, isPermanent, retryDelay } from './retry-policy.ts';
+import { backoffDelay, isClientError, isOutage, isPermanent, isRejection, retryDelay } from './retry-policy.ts';
 
 const opts = { baseMs: 100, maxMs: 1_000 };
 const top = () => 0.999;
@@ -66,5 +66,16 @@ describe('isPermanent', () => {
   it('gives up on a rejected task on its tenth failure', () => {
     expect(isPermanent(rejected, 8, 10)).toBe(false);
     expect(isPermanent(rejected, 9, 10)).toBe(true);
+  });
+});
+
+describe('isRejection', () => {
+  it('takes a refused request or a failed task for something one item may have caused, never an outage', () => {
+    expect(isRejection(rejected)).toBe(true);
+    expect(isRejection(new StrapiError('http://cms/api/articles', 'bad request', 400, 1))).toBe(true);
+    expect(isRejection(new StrapiError('http://cms/api/articles', 'bad gateway', 502, 1))).toBe(false);
+    expect(isRejection(new StrapiError('http://cms/api/articles', 'too many', 429, 1))).toBe(false);
+    expect(isRejection(down)).toBe(false);
+    expect(isRejection(new Error('bug'))).toBe(false);
   });
 });

@@ -56,3 +56,14 @@ export function isPermanent(err: unknown, attempts: number, maxTaskFailures: num
   if (err instanceof MeiliTaskError) return attempts + 1 >= maxTaskFailures;
   return false;
 }
+
+/**
+ * Whether one item of a batch may have caused the failure: Strapi or Meilisearch refused the request
+ * (a 4xx: one document id it cannot take fails the whole request), or Meilisearch failed its task.
+ * Retried one item at a time, the others go through.
+ */
+export function isRejection(err: unknown): boolean {
+  if (err instanceof StrapiError) return isClientError(err.status);
+  if (err instanceof MeilisearchApiError) return isClientError(err.response.status);
+  return err instanceof MeiliTaskError;
+}

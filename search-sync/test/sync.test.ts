@@ -2,7 +2,7 @@ import type { FeedArticle } from '@stackguide/contracts/index-feed';
 import fs from 'node:fs';
 import { startFakeStrapi, waitFor, type FakeStrapi, type MeiliProcess } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDEX_UID, type SearchDocument } from '@stackguide/contracts/search-index';
+import { INDEX_UID, PAGES_INDEX_UID, type SearchDocument } from '@stackguide/contracts/search-index';
 import { toSearchDocument } from '../src/document.ts';
 import type { Service } from '../src/service.ts';
 
@@ -138,6 +138,39 @@ describe('search-sync service (fake Strapi, real Meilisearch)', () => {
     // The document is searchable a moment before the processor marks its item done.
     await waitFor('queue drained', async () => (await status()).queueDepth === 0);
     strapi.failWith.clear();
+  });
+
+  it('an id Meilisearch refuses sends only its own item to the dead letters, not its whole batch', async () => {
+    publish(44, { title: 'Okapi field guide' });
+    await service.processor.stop();
+    await webhook(`${base}/webhooks/strapi`, articleEvent('not a document id'));
+    await webhook(`${base}/webhooks/strapi`, articleEvent('doc0044'));
+    service.processor.start();
+    await waitFor('the rest of the batch applied', async () => (await search('okapi')).hits.length === 1);
+    await waitFor('queue drained', async () => (await status()).queueDepth === 0);
+    expect((await status()).deadLetters).toMatchObject([
+      { kind: 'article', documentId: 'not a document id', error: expect.stringMatching(/identifier .* is invalid/) },
+      { documentId: 'doc0042' },
+    ]);
+    service.queue.discardDeadLetter('article', 'not a document id');
+  });
+
+  it('so does a role id it refuses: the role saved beside it gets its page', async () => {
+    strapi.collections.roles.push(makeRole(7));
+    const failed = service.metrics.eventsFailed;
+    await service.processor.stop();
+    const roleEvent = (documentId: string) => ({ event: 'entry.publish', model: 'role', entry: { id: 1, documentId } });
+    await webhook(`${base}/webhooks/strapi`, roleEvent('not a role id'));
+    await webhook(`${base}/webhooks/strapi`, roleEvent('role0007'));
+    service.processor.start();
+    const pages = service.meili.index(PAGES_INDEX_UID);
+    await waitFor('the other role indexed', async () => (await pages.search('zebra keeper 7')).hits.length > 0);
+    await waitFor('queue drained', async () => (await status()).queueDepth === 0);
+    const deadRoles = ((await status()).deadLetters as { kind: string }[]).filter((d) => d.kind === 'role');
+    expect(deadRoles).toMatchObject([{ documentId: 'not a role id', error: expect.stringMatching(/identifier .* is invalid/) }]);
+    // Not failed with it and brought back by a later reconcile: never failed at all.
+    expect(service.metrics.eventsFailed - failed).toBe(1);
+    service.queue.discardDeadLetter('role', 'not a role id');
   });
 
   it('reconcile queues a missed document and removes an orphan', async () => {

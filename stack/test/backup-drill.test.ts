@@ -134,7 +134,7 @@ describe.each(LANES)('backup and restore drill (%s)', (lane) => {
     expect(webhook.status).toBe(202);
     await syncIdle(env);
     const before = await snapshot();
-    expect(before.queue.dead_letters).toHaveLength(1);
+    expect(before.queue.dead_letters, before.queue.dead_letters?.join('\n')).toHaveLength(1);
     expect(Object.keys(before.media).length).toBeGreaterThan(1);
     expect(before.search.drillprobe).toContain(kept.documentId);
 
