@@ -4,7 +4,7 @@ import autocannon from 'autocannon';
 import { stepLog } from '@stackguide/runtime';
 import { BEACON_PATH, beaconBody, clientAddress, type PageKind, searchBodies, sitePages } from './load-mix.ts';
 import { makeRunDir } from './paths.ts';
-import { token } from './publish-latency.ts';
+import { token } from './publish-probe.ts';
 import { cmsNames, realisticQueries } from './queries.ts';
 import { startRecording } from './results.ts';
 import { publishedArticles, until } from './site-publish.ts';

@@ -10,7 +10,7 @@ import { watchPeakRss } from './resources.ts';
 import { startRecording } from './results.ts';
 import { summarize } from './stats.ts';
 import { renderTable } from './table.ts';
-import { token } from './publish-latency.ts';
+import { token } from './publish-probe.ts';
 
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;

@@ -1,7 +1,5 @@
-import crypto from 'node:crypto';
-import { WaitError, waitFor, type AdminClient } from '@stackguide/test-kit';
 import { INDEX_UID } from '@stackguide/contracts/search-index';
-import { search, type Meili } from './meili-http.ts';
+import { benchArticle, sample, timePublish, token } from './publish-probe.ts';
 import { PLUGIN_INDEX } from './plugin-cms.ts';
 import { stepLog } from '@stackguide/runtime';
 import { startRecording } from './results.ts';
@@ -10,7 +8,6 @@ import { runningSystem, type RunningSystem } from './running-system.ts';
 import { startSystem } from './system.ts';
 import { renderTable } from './table.ts';
 
-const TIMEOUT_MS = 15_000;
 const TARGET_P95_MS = 150;
 
 /** search-sync's log line for a batch it wrote: when (epoch ms) and how long each stage took. */
@@ -26,48 +23,6 @@ function parseApplied(line: string): Applied | undefined {
     return entry.stages && typeof entry.time === 'number' ? (entry as Applied) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** A draft article whose title carries a token no other document has, so a search finds only it. */
-export function benchArticle(token: string): Record<string, unknown> {
-  return {
-    title: `Bench ${token} publish probe`,
-    slug: `bench-${token}`,
-    excerpt: `Probe article ${token} written by the benchmark to time publish to searchable.`,
-    body: [{ type: 'paragraph', children: [{ type: 'text', text: `Body of probe ${token}.` }] }],
-    authorName: 'Bench',
-  };
-}
-
-export const token = () => `zq${crypto.randomBytes(5).toString('hex')}`;
-
-/** Creates a probe draft, then times its publish. */
-async function sample(admin: AdminClient, meili: Meili, index: string): Promise<Timed> {
-  const t = token();
-  const { documentId } = await admin.createArticle(benchArticle(t));
-  return timePublish(admin, meili, index, documentId, t);
-}
-
-type Timed = { total: number; publish: number; startedAt: number; foundAt: number };
-
-/**
- * Publishes a prepared draft and polls search every 5 ms until its token `t` is found. `total` runs
- * from sending the publish request (NaN on timeout); `publish` is the request alone (Strapi's own
- * share); `startedAt`/`foundAt` are epoch ms, to place search-sync's log line for the sample.
- */
-async function timePublish(admin: AdminClient, meili: Meili, index: string, documentId: string, t: string): Promise<Timed> {
-  const startedAt = Date.now();
-  const start = performance.now();
-  await admin.publish(documentId);
-  const publish = performance.now() - start;
-  try {
-    const found = async () => (await search(meili, index, { q: t, limit: 1, attributesToRetrieve: ['slug'] })).hits.length > 0;
-    await waitFor(`probe ${t} to be searchable`, found, { timeoutMs: TIMEOUT_MS, intervalMs: 5 });
-    return { total: performance.now() - start, publish, startedAt, foundAt: Date.now() };
-  } catch (err) {
-    if (err instanceof WaitError) return { total: NaN, publish, startedAt, foundAt: NaN };
-    throw err;
   }
 }
 
@@ -152,6 +107,8 @@ export async function publishLatency(opts: { articles: number; samples: number; 
   const log = stepLog('publish');
   try {
     const times = { ours: [] as number[], plugin: [] as number[] };
+    const meaning: number[] = [];
+    let meaningTimeouts = 0;
     const stages: Stages[] = [];
     const publishTimes = { ours: [] as number[], plugin: [] as number[] };
     let timeouts = { ours: 0, plugin: 0 };
@@ -160,8 +117,12 @@ export async function publishLatency(opts: { articles: number; samples: number; 
       for (const who of order) {
         const s =
           who === 'ours'
-            ? await sample(system.ours.admin, system.meili, INDEX_UID)
+            ? await sample(system.ours.admin, system.meili, INDEX_UID, true)
             : await sample(system.peer.admin, system.meili, PLUGIN_INDEX);
+        if (who === 'ours' && !Number.isNaN(s.total)) {
+          if (Number.isNaN(s.meaning)) meaningTimeouts++;
+          else meaning.push(s.meaning);
+        }
         publishTimes[who].push(s.publish);
         const split = who === 'ours' && !Number.isNaN(s.total) ? await stagesOf(applied, s) : undefined;
         if (split) stages.push(split);
@@ -173,6 +134,7 @@ export async function publishLatency(opts: { articles: number; samples: number; 
     }
     const ours = summarize(times.ours);
     const plugin = summarize(times.plugin);
+    const oursMeaning = summarize(meaning);
     console.log(`\npublish → searchable, ${opts.samples} samples each, ${opts.articles} generated articles (ms)\n`);
     console.log(
       renderTable(
@@ -190,6 +152,16 @@ export async function publishLatency(opts: { articles: number; samples: number; 
             summarize(publishTimes.plugin).p50,
           ],
           ['ours / plugin', null, null, ratio(ours.p50, plugin.p50), ratio(ours.p95, plugin.p95), ratio(ours.p99, plugin.p99), null, null],
+          [
+            'ours, found by meaning',
+            oursMeaning.n,
+            meaningTimeouts,
+            oursMeaning.p50,
+            oursMeaning.p95,
+            oursMeaning.p99,
+            oursMeaning.max,
+            null,
+          ],
         ],
       ),
     );
@@ -218,9 +190,11 @@ export async function publishLatency(opts: { articles: number; samples: number; 
       ours,
       plugin,
       timeouts,
+      oursMeaning,
+      meaningTimeouts,
       publishRequest: { ours: summarize(publishTimes.ours), plugin: summarize(publishTimes.plugin) },
       oursStages: stageSummaries,
-      samplesMs: times,
+      samplesMs: { ...times, meaning },
     });
     console.log(`results: ${file}`);
   } finally {

@@ -6,7 +6,7 @@ import { stepLog } from '@stackguide/runtime';
 import { jsGzipBytes, largestHtml } from './dist-sizes.ts';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
 import { startFloorServer } from './floor-server.ts';
-import { benchArticle, token as probeId } from './publish-latency.ts';
+import { benchArticle, token as probeId } from './publish-probe.ts';
 import { makeRunDir, SITE_DIR } from './paths.ts';
 import { watchPeakRss } from './resources.ts';
 import { startRecording } from './results.ts';

@@ -6,7 +6,7 @@ import { makeRunDir } from './paths.ts';
 import { startRecording } from './results.ts';
 import { summarize } from './stats.ts';
 import { renderTable } from './table.ts';
-import { token } from './publish-latency.ts';
+import { token } from './publish-probe.ts';
 import type { SystemUnderTest } from './running-system.ts';
 import { runningSiteSystem, startSiteSystem } from './site-system.ts';
 

@@ -2,7 +2,7 @@ import { WaitError, waitFor, type AdminClient } from '@stackguide/test-kit';
 import { INDEX_UID } from '@stackguide/contracts/search-index';
 import { compareIndex, publishedSet, type Comparison } from '../compare.ts';
 import { PLUGIN_INDEX } from '../plugin-cms.ts';
-import { benchArticle, token } from '../publish-latency.ts';
+import { benchArticle, token } from '../publish-probe.ts';
 import type { System } from '../system.ts';
 
 export type BurstResult = { published: number; publishErrors: number };

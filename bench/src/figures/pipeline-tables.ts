@@ -9,7 +9,10 @@ import { TARGETS } from './targets.ts';
 const timeoutsOf = (f: unknown, who: 'ours' | 'plugin') =>
   typeof at(f, 'timeouts') === 'number' && who === 'ours' ? numberAt(f, 'timeouts') : numberAt(f, 'timeouts', who);
 
-/** publish → searchable (`publish-latency`): ours and the plugin, Strapi's request, and where ours spends it. */
+/**
+ * publish → searchable (`publish-latency`): ours and the plugin, ours until found by meaning too (its
+ * vectors in), Strapi's request, and where ours spends it.
+ */
 export function publishTable(entries: readonly Entry[]): string {
   const stages = ['strapiToWebhook', 'queued', 'fetch', 'write', 'searchable'];
   const rows = ofBench(entries, 'publish-latency').map((e) => {
@@ -22,6 +25,7 @@ export function publishTable(entries: readonly Entry[]): string {
       fig(numberAt(f, 'ours', 'n')),
       figs(numberAt(f, 'ours', 'p50'), p95, numberAt(f, 'ours', 'p99')),
       figs(numberAt(f, 'plugin', 'p50'), numberAt(f, 'plugin', 'p95'), numberAt(f, 'plugin', 'p99')),
+      figs(numberAt(f, 'oursMeaning', 'p50'), numberAt(f, 'oursMeaning', 'p95')),
       figs(
         numberAt(f, 'publishRequest', 'ours', 'p50') ?? numberAt(f, 'publishRequest', 'p50'),
         numberAt(f, 'publishRequest', 'plugin', 'p50'),
@@ -38,6 +42,7 @@ export function publishTable(entries: readonly Entry[]): string {
       { header: 'samples', figures: true },
       { header: 'ours p50 / p95 / p99 ms', figures: true },
       { header: 'plugin p50 / p95 / p99 ms', figures: true },
+      { header: 'ours found by meaning p50 / p95 ms', figures: true },
       { header: 'publish request p50 ms, ours / plugin', figures: true },
       { header: 'ours p50 ms: webhook · queue · re-read · write · seen', figures: true },
       { header: 'timeouts, ours / plugin', figures: true },
