@@ -157,6 +157,9 @@ export const EMBEDDER = 'minilm';
  * template only names the text of a document's first vector, its whole (`embeddingText`; the others
  * are its sections', `articleVectors`). The request and response follow the embedder's
  * `POST /embed` contract (`{{..}}`: Meilisearch may send several texts at once).
+ * The vectors stay in Meilisearch's default store: 1.21's graph store (`vectorStore: "experimental"`)
+ * writes a publish's vectors far sooner, but once documents of several vectors have them replaced
+ * by an update, as every publish and edit does, its searches by meaning fail ("Links must exist").
  */
 export function embedderSettings(url: string, apiKey: string) {
   return {
