@@ -22,7 +22,8 @@ import { SyncQueue } from './queue.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { RebuildMark } from './rebuild-mark.ts';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './retry-policy.ts';
-import { reconcile, type ReconcileResult } from './reconcile.ts';
+import { reconcile } from './reconcile.ts';
+import { ReconcileLoop } from './reconcile-loop.ts';
 import { ReindexRunner } from './reindex-job.ts';
 import { createHttpServer, listen } from './server.ts';
 import { syncStatus, type SyncStatus } from './status.ts';
@@ -59,11 +60,10 @@ export class Service {
   readonly reindexRunner: ReindexRunner;
   /** Vectors of embedded texts (vectors.db beside the queue); only when semantic search is on. */
   private readonly vectorStore: VectorStore | undefined;
+  /** Reconciles every RECONCILE_INTERVAL, sooner after a failure or an entry the queue cannot place. */
+  private readonly reconciler: ReconcileLoop;
   private server: http.Server | undefined;
-  private timers = new Set<NodeJS.Timeout>();
-  private firstReconcile: ReconcileResult | undefined;
-  private reconciling: Promise<void> | undefined;
-  private nextReconcile: NodeJS.Timeout | undefined;
+  private preparing: NodeJS.Timeout | undefined;
   private stopped = false;
   private searchKey: string | undefined;
   readonly startedAt = new Date().toISOString();
@@ -123,6 +123,22 @@ export class Service {
       log,
       wake: () => this.processor.wake(),
     });
+    this.reconciler = new ReconcileLoop({
+      run: async () =>
+        (
+          await reconcile({
+            strapi: this.strapi,
+            index: this.index,
+            pageIndexes: this.pageIndexes,
+            queue: this.queue,
+            log,
+          })
+        ).result,
+      onDone: () => this.processor.wake(),
+      intervalMs: config.reconcileIntervalMs,
+      backoff: opts.backoff,
+      log,
+    });
   }
 
   /**
@@ -141,7 +157,7 @@ export class Service {
             metrics: this.metrics,
             log: this.log,
             onQueued: () => this.processor.wake(),
-            onUnknownEntry: () => this.scheduleReconcile(1_000),
+            onUnknownEntry: () => this.reconciler.soon(1_000),
           }),
         analytics: (req, res, path) =>
           handleAnalytics(req, res, path, {
@@ -187,7 +203,7 @@ export class Service {
     } catch (err) {
       const delay = backoffDelay(attempt, this.opts.backoff ?? DEFAULT_BACKOFF);
       this.log.warn({ err: describeError(err), retryInMs: delay }, 'could not prepare Meilisearch; retrying');
-      this.schedule(() => this.prepare(attempt + 1), delay);
+      if (!this.stopped) this.preparing = setTimeout(() => void this.prepare(attempt + 1), delay);
       return;
     }
     this.processor.start();
@@ -195,56 +211,18 @@ export class Service {
       this.log.info('semantic search is on but the index has no embedder yet: reindexing to give every article its vector');
       this.reindexRunner.start();
     }
-    await this.reconcileNow();
+    await this.reconciler.now();
   }
 
-  /** Runs one reconcile (never two at once); retries soon when Strapi or Meilisearch fails. */
-  reconcileNow(attempt = 1): Promise<void> {
-    this.reconciling ??= (async () => {
-      try {
-        const { result } = await reconcile({
-          strapi: this.strapi,
-          index: this.index,
-          pageIndexes: this.pageIndexes,
-          queue: this.queue,
-          log: this.log,
-        });
-        this.firstReconcile ??= result;
-        this.processor.wake();
-        this.scheduleReconcile(this.config.reconcileIntervalMs);
-      } catch (err) {
-        const delay = backoffDelay(attempt, this.opts.backoff ?? DEFAULT_BACKOFF);
-        this.log.warn({ err: describeError(err), retryInMs: delay }, 'reconcile failed; retrying');
-        this.scheduleReconcile(delay, attempt + 1);
-      } finally {
-        this.reconciling = undefined;
-      }
-    })();
-    return this.reconciling;
-  }
-
-  /** One pending reconcile at a time: a new request replaces the planned one. */
-  private scheduleReconcile(delayMs: number, attempt = 1): void {
-    if (this.nextReconcile) {
-      clearTimeout(this.nextReconcile);
-      this.timers.delete(this.nextReconcile);
-    }
-    this.nextReconcile = this.schedule(() => this.reconcileNow(attempt), delayMs);
-  }
-
-  private schedule(fn: () => Promise<void>, delayMs: number): NodeJS.Timeout | undefined {
-    if (this.stopped) return undefined;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      void fn();
-    }, delayMs);
-    this.timers.add(timer);
-    return timer;
+  /** Runs one reconcile now, or waits for the one running (see ReconcileLoop). */
+  reconcileNow(): Promise<void> {
+    return this.reconciler.now();
   }
 
   /** First reconcile finished and everything it queued has been applied. */
   ready(): boolean {
-    return this.firstReconcile !== undefined && this.queue.pendingUpTo(this.firstReconcile.watermark) === 0;
+    const first = this.reconciler.firstResult;
+    return first !== undefined && this.queue.pendingUpTo(first.watermark) === 0;
   }
 
   async health(): Promise<{ ok: boolean; detail: Record<string, unknown> }> {
@@ -267,12 +245,11 @@ export class Service {
   /** Stops intake, lets the current batch finish, and closes the database. */
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    clearTimeout(this.preparing);
     const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server?.closeIdleConnections();
     await this.processor.stop();
-    await this.reconciling;
+    await this.reconciler.stop();
     await this.buildHook.stop();
     await closed;
     this.queue.close();

@@ -1,0 +1,68 @@
+import { describeError } from './errors.ts';
+import type { Logger } from './logger.ts';
+import type { ReconcileResult } from './reconcile.ts';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './retry-policy.ts';
+
+export type ReconcileLoopDeps = {
+  /** One reconcile pass. */
+  run: () => Promise<ReconcileResult>;
+  /** Called after each pass that succeeded, with what it queued. */
+  onDone: (result: ReconcileResult) => void;
+  /** Between passes that succeed. */
+  intervalMs: number;
+  /** Between a failed pass and its retry, growing with each failure. */
+  backoff?: BackoffOptions;
+  log: Logger;
+};
+
+/**
+ * Reconciles on a schedule: every `intervalMs`, soon again after a failure (Strapi or Meilisearch
+ * down), at once when asked. Never two passes at once, and one pass planned at a time: a webhook
+ * naming an entry the queue cannot place asks for one sooner, replacing the planned one.
+ */
+export class ReconcileLoop {
+  private first: ReconcileResult | undefined;
+  private running: Promise<void> | undefined;
+  private planned: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(private readonly deps: ReconcileLoopDeps) {}
+
+  /** What the first pass that succeeded queued; undefined until then. */
+  get firstResult(): ReconcileResult | undefined {
+    return this.first;
+  }
+
+  /** Runs a pass now, or joins the one running; resolves when it is over, failed or not. */
+  now(attempt = 1): Promise<void> {
+    this.running ??= (async () => {
+      try {
+        const result = await this.deps.run();
+        this.first ??= result;
+        this.deps.onDone(result);
+        this.soon(this.deps.intervalMs);
+      } catch (err) {
+        const delay = backoffDelay(attempt, this.deps.backoff ?? DEFAULT_BACKOFF);
+        this.deps.log.warn({ err: describeError(err), retryInMs: delay }, 'reconcile failed; retrying');
+        this.soon(delay, attempt + 1);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  /** Plans the next pass in `delayMs`, replacing the one planned. */
+  soon(delayMs: number, attempt = 1): void {
+    clearTimeout(this.planned);
+    if (this.stopped) return;
+    this.planned = setTimeout(() => void this.now(attempt), delayMs);
+  }
+
+  /** Plans nothing more and waits for the pass running, if any. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.planned);
+    await this.running;
+  }
+}
