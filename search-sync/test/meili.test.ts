@@ -130,11 +130,11 @@ describe('the wire between search-sync and Meilisearch', () => {
     await waitOk(meili.createIndex(uid, { primaryKey: 'id' }));
     await waitOk(meili.index(uid).updateSettings({ embedders: embedderSettings(EMBEDDER_SETTINGS.url, EMBEDDER_SETTINGS.apiKey) }));
   }
-  /** Vectors as search-sync attaches them, from an embedder that answers `vector` for every text. */
+  /** Vectors as search-sync attaches them, from an embedder that answers `vector` for every text (store under `dir`, removed after). */
   const fixedVectors = (vector: number[]) =>
     new DocumentVectors({
       embedder: { embed: async (texts) => texts.map(() => vector), healthy: async () => true },
-      store: new VectorStore(tempDir('vectors')),
+      store: new VectorStore(fs.mkdtempSync(`${dir}/vectors-`)),
       log: silentLog,
       settings: EMBEDDER_SETTINGS,
     });
@@ -183,7 +183,7 @@ describe('the wire between search-sync and Meilisearch', () => {
         },
         healthy: async () => true,
       },
-      store: new VectorStore(tempDir('vectors')),
+      store: new VectorStore(fs.mkdtempSync(`${dir}/vectors-`)),
       log: silentLog,
       settings: EMBEDDER_SETTINGS,
     });
@@ -205,7 +205,7 @@ describe('the wire between search-sync and Meilisearch', () => {
         embed: async (texts) => texts.map((t) => axis(t.startsWith('Pay.') ? 2 : t.includes('Sectioned') ? 0 : 1)),
         healthy: async () => true,
       },
-      store: new VectorStore(tempDir('vectors')),
+      store: new VectorStore(fs.mkdtempSync(`${dir}/vectors-`)),
       log: silentLog,
       settings: EMBEDDER_SETTINGS,
     });
