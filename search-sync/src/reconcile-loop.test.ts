@@ -6,13 +6,17 @@ import { ReconcileLoop } from './reconcile-loop.ts';
 const log = createLogger('silent', 2);
 const result = (watermark: number) => ({ watermark }) as unknown as ReconcileResult;
 
-/** A loop whose passes succeed or throw as `outcomes` says, in turn (then succeed); `passes` counts them. */
-function loop(outcomes: ('ok' | 'fail')[] = []) {
+/**
+ * A loop whose passes succeed or throw as `outcomes` says, in turn (then succeed); `passes` counts
+ * them; each pass first waits for `gate` when one is set.
+ */
+function loop(outcomes: ('ok' | 'fail')[] = [], gate?: Promise<void>) {
   const done: ReconcileResult[] = [];
   const counter = { passes: 0 };
   const reconciler = new ReconcileLoop({
     run: async () => {
       counter.passes += 1;
+      await gate;
       if (outcomes.shift() === 'fail') throw new Error('Strapi unreachable');
       return result(counter.passes);
     },
@@ -48,6 +52,18 @@ describe('ReconcileLoop', () => {
     await vi.advanceTimersByTimeAsync(501);
     expect(counter.passes).toBe(3);
     expect(reconciler.firstResult).toEqual(result(2));
+    await reconciler.stop();
+  });
+
+  it('keeps a sooner pass asked for while one runs, rather than the interval that pass plans', async () => {
+    let open = () => {};
+    const { reconciler, counter } = loop([], new Promise<void>((resolve) => (open = resolve)));
+    const running = reconciler.now();
+    reconciler.soon(1_000);
+    open();
+    await running;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(counter.passes).toBe(2);
     await reconciler.stop();
   });
 

@@ -17,13 +17,15 @@ export type ReconcileLoopDeps = {
 
 /**
  * Reconciles on a schedule: every `intervalMs`, soon again after a failure (Strapi or Meilisearch
- * down), at once when asked. Never two passes at once, and one pass planned at a time: a webhook
- * naming an entry the queue cannot place asks for one sooner, replacing the planned one.
+ * down), at once when asked. Never two passes at once, and one pass planned at a time, the soonest
+ * asked for: a webhook naming an entry the queue cannot place asks for one within a second, and a
+ * pass finishing meanwhile must not put that off by a whole interval.
  */
 export class ReconcileLoop {
   private first: ReconcileResult | undefined;
   private running: Promise<void> | undefined;
   private planned: NodeJS.Timeout | undefined;
+  private plannedAt = 0;
   private stopped = false;
 
   constructor(private readonly deps: ReconcileLoopDeps) {}
@@ -52,11 +54,16 @@ export class ReconcileLoop {
     return this.running;
   }
 
-  /** Plans the next pass in `delayMs`, replacing the one planned. */
+  /** Plans a pass in `delayMs`, unless one is planned sooner. */
   soon(delayMs: number, attempt = 1): void {
+    const at = Date.now() + delayMs;
+    if (this.stopped || (this.planned && this.plannedAt <= at)) return;
     clearTimeout(this.planned);
-    if (this.stopped) return;
-    this.planned = setTimeout(() => void this.now(attempt), delayMs);
+    this.plannedAt = at;
+    this.planned = setTimeout(() => {
+      this.planned = undefined;
+      void this.now(attempt);
+    }, delayMs);
   }
 
   /** Plans nothing more and waits for the pass running, if any. */
