@@ -204,7 +204,7 @@ export class Processor {
       // so a cover, SEO or author change (not indexed) reaches the site too.
       const siteChanges = [...changed.map((doc) => doc.id), ...present].map((documentId) => ({ kind: 'article' as const, documentId }));
       if (siteChanges.length > 0) this.deps.buildHook?.changed(siteChanges);
-      await this.deps.index.upsert(changed);
+      await this.deps.index.upsert(changed, new Set(indexed.keys()));
       removed = await this.deps.index.delete(present);
     } catch (err) {
       if (isRejection(err) && all.length > 1) {

@@ -29,10 +29,10 @@ export class SearchIndex<T extends { id: string; updatedAt: number } = SearchDoc
    * documents without them, then the vectors alone, embedded in between. Meilisearch indexes a
    * document's words in a fraction of the time it takes to embed its sections and place their vectors
    * among thousands, so a publish is found by its words that much sooner; by meaning once the second
-   * task is done (an edited article is found by its words alone in between).
+   * task is done. `present`: ids already in the index, whose documents keep their vectors meanwhile.
    * @throws MeiliTaskError when a task fails; client errors when unreachable.
    */
-  async upsert(docs: T[]): Promise<void> {
+  async upsert(docs: T[], present: ReadonlySet<string> = new Set()): Promise<void> {
     if (docs.length === 0) return;
     const index = this.meili.index(this.uid);
     const wait = { interval: LIVE_POLL_MS };
@@ -40,7 +40,11 @@ export class SearchIndex<T extends { id: string; updatedAt: number } = SearchDoc
       await waitOk(index.addDocuments(docs, { primaryKey: PRIMARY_KEY }), wait);
       return;
     }
-    const words = docs.map((doc) => ({ ...doc, _vectors: vectorField() }));
+    // Meilisearch keeps the vectors a document already has when a write leaves `_vectors` out (they
+    // are marked not to be regenerated), so an edited article stays found by meaning, as it was,
+    // until its new vectors land. A new document gets none: left out, Meilisearch would embed it
+    // itself, holding its words back behind the embedder.
+    const words = docs.map((doc) => (present.has(doc.id) ? doc : { ...doc, _vectors: vectorField() }));
     await waitOk(index.addDocuments(words, { primaryKey: PRIMARY_KEY }), wait);
     // Only the articles index is given vectors, so its documents are SearchDocuments. Enqueued only
     // now: sent together, Meilisearch would index both tasks in one batch.

@@ -195,6 +195,46 @@ describe('the wire between search-sync and Meilisearch', () => {
     }
   });
 
+  it('keeps the old vectors of an edited article while its new words go in and its new vectors are embedded', async () => {
+    const uid = 'edit_keeps_vectors';
+    await indexWithEmbedder(uid);
+    const axis = (k: number) => Array.from({ length: 384 }, (_, i) => (i === k ? 1 : 0));
+    const vectorsOf = async (id: string) => {
+      const held = await meili.httpRequest.get<{ _vectors: Record<string, { embeddings: number[][] }> }>({
+        path: `indexes/${uid}/documents/${id}`,
+        params: { retrieveVectors: true },
+      });
+      return held._vectors[EMBEDDER]!.embeddings.map((vector) => vector.indexOf(1));
+    };
+    const doc = toSearchDocument(makeArticle(16));
+    const edited = { ...doc, title: 'Okapi field notes' };
+    const seenWhileEmbedding: unknown[] = [];
+    const editVectors = new DocumentVectors({
+      embedder: {
+        async embed(texts) {
+          const { hits } = await meili.index(uid).search('okapi');
+          seenWhileEmbedding.push({ words: hits.map((hit) => hit.id), vectors: await vectorsOf(doc.id) });
+          return texts.map(() => axis(5));
+        },
+        healthy: async () => true,
+      },
+      store: new VectorStore(fs.mkdtempSync(`${dir}/vectors-`)),
+      log: silentLog,
+      settings: EMBEDDER_SETTINGS,
+    });
+    try {
+      await new SearchIndex(meili, uid, fixedVectors(axis(4))).upsert([doc]);
+      const old = await vectorsOf(doc.id);
+      expect(old.length).toBeGreaterThan(0);
+      expect(new Set(old)).toEqual(new Set([4]));
+      await new SearchIndex(meili, uid, editVectors).upsert([edited], new Set([doc.id]));
+      expect(seenWhileEmbedding).toEqual([{ words: [doc.id], vectors: old }]);
+      expect(new Set(await vectorsOf(doc.id))).toEqual(new Set([5]));
+    } finally {
+      await waitOk(meili.deleteIndex(uid));
+    }
+  });
+
   it('ranks an article by meaning by the nearest of its vectors, a section blended with the whole', async () => {
     const uid = 'sections_by_meaning';
     await indexWithEmbedder(uid);

@@ -92,6 +92,21 @@ describe('semantic search (fake Strapi, real embedder and Meilisearch)', () => {
       },
     );
     expect(service.index.owesVector('doc0005')).toBe(true);
+
+    // An article edited meanwhile takes its new words and keeps its old vectors until it can be embedded again.
+    strapi.put({ ...article(1, TOPICS[0]!), title: 'Frontend engineer, revised', updatedAt: new Date().toISOString() });
+    expect((await webhook(`${base}/webhooks/strapi`, articleEvent('doc0001'))).status).toBe(202);
+    await waitFor(
+      'doc0001 searchable by its new words',
+      async () => (await service.meili.index(INDEX_UID).search('revised')).hits.length > 0,
+      {
+        timeoutMs: 30_000,
+      },
+    );
+    expect(service.index.owesVector('doc0001')).toBe(true);
+    const { results: held } = await service.meili.index(INDEX_UID).getDocuments({ retrieveVectors: true, limit: 10 });
+    const edited = held.find((d) => d.id === 'doc0001');
+    expect((edited?._vectors as { minilm: { embeddings: number[][] } }).minilm.embeddings[0]).toHaveLength(384);
   });
 
   it('gives the article its vector once the embedder answers again', async () => {
