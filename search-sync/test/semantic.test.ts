@@ -44,6 +44,14 @@ async function hybrid(q: string): Promise<{ ids: string[]; semanticHitCount: num
   return { ids: body.hits.map((h) => h.id), semanticHitCount: body.semanticHitCount };
 }
 
+/** Publishes `published` through the fake Strapi and its webhook, and waits until a search for `words` finds something. */
+async function publishUntilFound(published: FeedArticle, words: string): Promise<void> {
+  strapi.put(published);
+  expect((await webhook(`${base}/webhooks/strapi`, articleEvent(published.documentId))).status).toBe(202);
+  const found = async () => (await service.meili.index(INDEX_UID).search(words)).hits.length > 0;
+  await waitFor(`${published.documentId} searchable by "${words}"`, found, { timeoutMs: 30_000 });
+}
+
 beforeAll(async () => {
   dir = tempDir('semantic');
   strapi = await startFakeStrapi<FeedArticle>();
@@ -82,26 +90,13 @@ describe('semantic search (fake Strapi, real embedder and Meilisearch)', () => {
     const dimensions = results.map((d) => (d._vectors as { minilm: { embeddings: number[][] } }).minilm.embeddings[0]?.length);
     expect(dimensions).toEqual([384, 384, 384, 384]);
 
-    strapi.put(article(5, LATE));
-    expect((await webhook(`${base}/webhooks/strapi`, articleEvent('doc0005'))).status).toBe(202);
-    await waitFor(
-      'doc0005 searchable by its words',
-      async () => (await service.meili.index(INDEX_UID).search('technical writer')).hits.length > 0,
-      {
-        timeoutMs: 30_000,
-      },
-    );
+    await publishUntilFound(article(5, LATE), 'technical writer');
     expect(service.index.owesVector('doc0005')).toBe(true);
 
     // An article edited meanwhile takes its new words and keeps its old vectors until it can be embedded again.
-    strapi.put({ ...article(1, TOPICS[0]!), title: 'Frontend engineer, revised', updatedAt: new Date().toISOString() });
-    expect((await webhook(`${base}/webhooks/strapi`, articleEvent('doc0001'))).status).toBe(202);
-    await waitFor(
-      'doc0001 searchable by its new words',
-      async () => (await service.meili.index(INDEX_UID).search('revised')).hits.length > 0,
-      {
-        timeoutMs: 30_000,
-      },
+    await publishUntilFound(
+      { ...article(1, TOPICS[0]!), title: 'Frontend engineer, revised', updatedAt: new Date().toISOString() },
+      'revised',
     );
     expect(service.index.owesVector('doc0001')).toBe(true);
     const { results: held } = await service.meili.index(INDEX_UID).getDocuments({ retrieveVectors: true, limit: 10 });
