@@ -91,14 +91,15 @@ describe('semantic search (fake Strapi, real embedder and Meilisearch)', () => {
     expect(dimensions).toEqual([384, 384, 384, 384]);
 
     await publishUntilFound(article(5, LATE), 'technical writer');
-    expect(service.index.owesVector('doc0005')).toBe(true);
+    await waitFor('doc0005 owing its vectors', () => service.index.owesVector('doc0005'));
 
     // An article edited meanwhile takes its new words and keeps its old vectors until it can be embedded again.
     await publishUntilFound(
       { ...article(1, TOPICS[0]!), title: 'Frontend engineer, revised', updatedAt: new Date().toISOString() },
       'revised',
     );
-    expect(service.index.owesVector('doc0001')).toBe(true);
+    // Its words land before the embedder is found down (search-sync embeds after writing them).
+    await waitFor('doc0001 owing its new vectors', () => service.index.owesVector('doc0001'));
     const { results: held } = await service.meili.index(INDEX_UID).getDocuments({ retrieveVectors: true, limit: 10 });
     const edited = held.find((d) => d.id === 'doc0001');
     expect((edited?._vectors as { minilm: { embeddings: number[][] } }).minilm.embeddings[0]).toHaveLength(384);
