@@ -4,6 +4,7 @@ import { removeTree } from './remove-tree.ts';
 import type { Logger } from 'pino';
 import type { ContentChange } from '../src/lib/snapshot.ts';
 import type { BuildKind, BuildRequest } from './site-build.ts';
+import { PendingChanges } from './pending-changes.ts';
 import type { SiteStatus } from '@stackguide/contracts/site-status';
 
 /** What a build function returns: its state (handed to the next build) and what it did. */
@@ -54,18 +55,6 @@ const PREFIX = 'site-';
 export const CURRENT_LINK = 'current';
 const MAX_RETRY_MS = 60_000;
 
-type Pending = { changes: Map<string, ContentChange> | 'all'; full: boolean };
-
-function merge(into: Pending | null, changes: ContentChange[] | null, full: boolean): Pending {
-  const next: Pending = into ?? { changes: new Map(), full: false };
-  if (changes === null) next.changes = 'all';
-  else if (next.changes !== 'all') for (const c of changes) next.changes.set(`${c.kind}:${c.documentId}`, c);
-  next.full ||= full;
-  return next;
-}
-
-const asRequest = (p: Pending): BuildRequest => ({ changes: p.changes === 'all' ? null : [...p.changes.values()], full: p.full });
-
 /**
  * Builds the site into fresh directories and says which one to serve. The served directory only
  * changes after a build succeeds; a failed build leaves the previous site up and is retried with
@@ -76,7 +65,7 @@ export class SiteBuilder<S> {
   #current: { dir: string; state: S; status: NonNullable<BuilderStatus['current']> } | null = null;
   #building: BuilderStatus['building'] = null;
   #lastFailure: BuilderStatus['lastFailure'] = null;
-  #pending: Pending | null = null;
+  #pending: PendingChanges | null = null;
   #failures = 0;
   #kept: string[] = [];
   #timer: NodeJS.Timeout | null = null;
@@ -121,7 +110,7 @@ export class SiteBuilder<S> {
    */
   async buildNow(): Promise<string> {
     await fs.mkdir(this.#opts.buildsDir, { recursive: true });
-    this.#pending = merge(this.#pending, null, true);
+    this.#pending = (this.#pending ?? new PendingChanges()).add(null, true);
     await this.#build(true);
     return this.current()!;
   }
@@ -132,7 +121,7 @@ export class SiteBuilder<S> {
   trigger(reason: string, changes: ContentChange[] | null, full = false): void {
     if (this.#closed) return;
     this.#opts.logger.info({ reason, changes: changes?.length ?? 'unknown', full }, 'rebuild requested');
-    this.#pending = merge(this.#pending, changes, full);
+    this.#pending = (this.#pending ?? new PendingChanges()).add(changes, full);
     this.#schedule(this.#opts.debounceMs);
   }
 
@@ -191,7 +180,7 @@ export class SiteBuilder<S> {
     log.info('build started');
     let result: BuildResult<S>;
     try {
-      result = await this.#opts.build(outDir, previous, asRequest(taken), (kind) => {
+      result = await this.#opts.build(outDir, previous, taken.request(), (kind) => {
         if (this.#building) this.#building.kind = kind;
       });
     } catch (err) {
@@ -201,7 +190,7 @@ export class SiteBuilder<S> {
       this.#failures += 1;
       this.#lastFailure = { at: new Date().toISOString(), message };
       // The changes are still owed: put them back for the retry (and whatever arrives meanwhile).
-      this.#pending = merge(this.#pending, taken.changes === 'all' ? null : [...taken.changes.values()], taken.full);
+      this.#pending = (this.#pending ?? new PendingChanges()).addAll(taken);
       log.error({ err, ms: Date.now() - started }, this.#current ? 'build failed; still serving the previous build' : 'build failed');
       if (rethrow) {
         this.#pending = null;
