@@ -101,8 +101,8 @@ describe('semantic search (fake Strapi, real embedder and Meilisearch)', () => {
     // Its words land before the embedder is found down (search-sync embeds after writing them).
     await waitFor('doc0001 owing its new vectors', () => service.index.owesVector('doc0001'));
     const { results: held } = await service.meili.index(INDEX_UID).getDocuments({ retrieveVectors: true, limit: 10 });
-    const edited = held.find((d) => d.id === 'doc0001');
-    expect((edited?._vectors as { minilm: { embeddings: number[][] } }).minilm.embeddings[0]).toHaveLength(384);
+    const edited = held.find((d) => d.id === 'doc0001')?._vectors as { minilm: { embeddings: number[][] } } | undefined;
+    expect(edited?.minilm.embeddings[0]).toHaveLength(384);
   });
 
   it('gives the article its vector once the embedder answers again', async () => {
