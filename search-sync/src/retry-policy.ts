@@ -46,18 +46,6 @@ export function isClientError(status: number | undefined): boolean {
 }
 
 /**
- * Whether retrying cannot help: Strapi or Meilisearch rejected the request itself (a 4xx), or
- * Meilisearch has now failed the item's task `maxTaskFailures` times. `attempts` counts the
- * failures before this one.
- */
-export function isPermanent(err: unknown, attempts: number, maxTaskFailures: number): boolean {
-  if (err instanceof StrapiError) return isClientError(err.status);
-  if (err instanceof MeilisearchApiError) return isClientError(err.response.status);
-  if (err instanceof MeiliTaskError) return attempts + 1 >= maxTaskFailures;
-  return false;
-}
-
-/**
  * Whether one item of a batch may have caused the failure: Strapi or Meilisearch refused the request
  * (a 4xx: one document id it cannot take fails the whole request), or Meilisearch failed its task.
  * Retried one item at a time, the others go through.
@@ -66,4 +54,14 @@ export function isRejection(err: unknown): boolean {
   if (err instanceof StrapiError) return isClientError(err.status);
   if (err instanceof MeilisearchApiError) return isClientError(err.response.status);
   return err instanceof MeiliTaskError;
+}
+
+/**
+ * Whether retrying cannot help: Strapi or Meilisearch rejected the request itself (a 4xx), or
+ * Meilisearch has now failed the item's task `maxTaskFailures` times. `attempts` counts the
+ * failures before this one.
+ */
+export function isPermanent(err: unknown, attempts: number, maxTaskFailures: number): boolean {
+  if (err instanceof MeiliTaskError) return attempts + 1 >= maxTaskFailures;
+  return isRejection(err);
 }

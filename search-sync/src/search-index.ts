@@ -46,12 +46,12 @@ export class SearchIndex<T extends { id: string; updatedAt: number } = SearchDoc
     // itself, holding its words back behind the embedder.
     const words = docs.map((doc) => (present.has(doc.id) ? doc : { ...doc, _vectors: vectorField() }));
     await waitOk(index.addDocuments(words, { primaryKey: PRIMARY_KEY }), wait);
-    // Only the articles index is given vectors, so its documents are SearchDocuments. Enqueued only
-    // now: sent together, Meilisearch would index both tasks in one batch.
+    // Only the articles index is given vectors, so its documents are SearchDocuments.
     const written = await this.vectors.attach(docs as unknown as SearchDocument[]);
     const vectors = written.filter((doc) => doc._vectors[EMBEDDER].embeddings.length > 0).map(({ id, _vectors }) => ({ id, _vectors }));
     if (vectors.length === 0) return;
     try {
+      // Enqueued only now: sent with the words, Meilisearch would index both tasks in one batch.
       await waitOk(index.updateDocuments(vectors, { primaryKey: PRIMARY_KEY }), wait);
     } catch (err) {
       // Their words are in, so a reconcile would find them current: only the debt brings the vectors back.

@@ -130,19 +130,23 @@ describe('the wire between search-sync and Meilisearch', () => {
     await waitOk(meili.createIndex(uid, { primaryKey: 'id' }));
     await waitOk(meili.index(uid).updateSettings({ embedders: embedderSettings(EMBEDDER_SETTINGS.url, EMBEDDER_SETTINGS.apiKey) }));
   }
-  /** Vectors as search-sync attaches them, from an embedder that answers `vector` for every text (store under `dir`, removed after). */
-  const fixedVectors = (vector: number[]) =>
+  /** Vectors as search-sync attaches them, from an embedder answering with `embed` (store under `dir`, removed after). */
+  const vectorsFrom = (embed: (texts: string[]) => Promise<number[][]>) =>
     new DocumentVectors({
-      embedder: { embed: async (texts) => texts.map(() => vector), healthy: async () => true },
+      embedder: { embed, healthy: async () => true },
       store: new VectorStore(fs.mkdtempSync(`${dir}/vectors-`)),
       log: silentLog,
       settings: EMBEDDER_SETTINGS,
     });
+  /** Vectors from an embedder that answers `vector` for every text. */
+  const fixedVectors = (vector: number[]) => vectorsFrom(async (texts) => texts.map(() => vector));
+  /** A unit vector along dimension `k`. */
+  const axis = (k: number) => Array.from({ length: 384 }, (_, i) => (i === k ? 1 : 0));
 
   it('writes articles without their vectors first, then the vectors alone', async () => {
     const uid = 'two_steps';
     await indexWithEmbedder(uid);
-    const vector = Array.from({ length: 384 }, (_, i) => (i === 1 ? 1 : 0));
+    const vector = axis(1);
     const vectors = fixedVectors(vector);
     const seen: Seen[] = [];
     const proxy = await recordingProxy(seen);
@@ -174,18 +178,10 @@ describe('the wire between search-sync and Meilisearch', () => {
     await indexWithEmbedder(uid);
     const doc = toSearchDocument(makeArticle(15));
     const foundWhenEmbedded: boolean[] = [];
-    const vectors = new DocumentVectors({
-      embedder: {
-        async embed(texts) {
-          const { hits } = await meili.index(uid).search(doc.title);
-          foundWhenEmbedded.push(hits.some((hit) => hit.id === doc.id));
-          return texts.map(() => Array.from({ length: 384 }, (_, i) => (i === 0 ? 1 : 0)));
-        },
-        healthy: async () => true,
-      },
-      store: new VectorStore(fs.mkdtempSync(`${dir}/vectors-`)),
-      log: silentLog,
-      settings: EMBEDDER_SETTINGS,
+    const vectors = vectorsFrom(async (texts) => {
+      const { hits } = await meili.index(uid).search(doc.title);
+      foundWhenEmbedded.push(hits.some((hit) => hit.id === doc.id));
+      return texts.map(() => axis(0));
     });
     try {
       await new SearchIndex(meili, uid, vectors).upsert([doc]);
@@ -198,7 +194,6 @@ describe('the wire between search-sync and Meilisearch', () => {
   it('keeps the old vectors of an edited article while its new words go in and its new vectors are embedded', async () => {
     const uid = 'edit_keeps_vectors';
     await indexWithEmbedder(uid);
-    const axis = (k: number) => Array.from({ length: 384 }, (_, i) => (i === k ? 1 : 0));
     const vectorsOf = async (id: string) => {
       const held = await meili.httpRequest.get<{ _vectors: Record<string, { embeddings: number[][] }> }>({
         path: `indexes/${uid}/documents/${id}`,
@@ -209,18 +204,10 @@ describe('the wire between search-sync and Meilisearch', () => {
     const doc = toSearchDocument(makeArticle(16));
     const edited = { ...doc, title: 'Okapi field notes' };
     const seenWhileEmbedding: unknown[] = [];
-    const editVectors = new DocumentVectors({
-      embedder: {
-        async embed(texts) {
-          const { hits } = await meili.index(uid).search('okapi');
-          seenWhileEmbedding.push({ words: hits.map((hit) => hit.id), vectors: await vectorsOf(doc.id) });
-          return texts.map(() => axis(5));
-        },
-        healthy: async () => true,
-      },
-      store: new VectorStore(fs.mkdtempSync(`${dir}/vectors-`)),
-      log: silentLog,
-      settings: EMBEDDER_SETTINGS,
+    const editVectors = vectorsFrom(async (texts) => {
+      const { hits } = await meili.index(uid).search('okapi');
+      seenWhileEmbedding.push({ words: hits.map((hit) => hit.id), vectors: await vectorsOf(doc.id) });
+      return texts.map(() => axis(5));
     });
     try {
       await new SearchIndex(meili, uid, fixedVectors(axis(4))).upsert([doc]);
@@ -238,17 +225,8 @@ describe('the wire between search-sync and Meilisearch', () => {
   it('ranks an article by meaning by the nearest of its vectors, a section blended with the whole', async () => {
     const uid = 'sections_by_meaning';
     await indexWithEmbedder(uid);
-    const axis = (k: number) => Array.from({ length: 384 }, (_, i) => (i === k ? 1 : 0));
     // The whole of every article points one way and the section another; the plain article has no section.
-    const vectors = new DocumentVectors({
-      embedder: {
-        embed: async (texts) => texts.map((t) => axis(t.startsWith('Pay.') ? 2 : t.includes('Sectioned') ? 0 : 1)),
-        healthy: async () => true,
-      },
-      store: new VectorStore(fs.mkdtempSync(`${dir}/vectors-`)),
-      log: silentLog,
-      settings: EMBEDDER_SETTINGS,
-    });
+    const vectors = vectorsFrom(async (texts) => texts.map((t) => axis(t.startsWith('Pay.') ? 2 : t.includes('Sectioned') ? 0 : 1)));
     const plain = { ...toSearchDocument(makeArticle(13)), title: 'Plain', excerpt: '', content: '' };
     const sectioned = {
       ...toSearchDocument(makeArticle(14)),
