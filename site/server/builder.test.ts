@@ -4,7 +4,8 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { waitFor } from '@stackguide/test-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CURRENT_LINK, SiteBuilder, type BuildFn, type BuilderOptions, type SpareMaker } from './builder.ts';
+import { CURRENT_LINK } from './build-dirs.ts';
+import { SiteBuilder, type BuildFn, type BuilderOptions, type SpareMaker } from './builder.ts';
 import type { BuildRequest } from './site-build.ts';
 
 let buildsDir: string;

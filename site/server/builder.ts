@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
-import { removeTree } from './remove-tree.ts';
 import type { Logger } from 'pino';
+import { BuildDirs } from './build-dirs.ts';
+import { removeTree } from './remove-tree.ts';
 import type { ContentChange } from '../src/lib/snapshot.ts';
 import type { BuildKind, BuildRequest } from './site-build.ts';
 import { PendingChanges } from './pending-changes.ts';
@@ -50,9 +50,6 @@ export type SpareMaker<S> = {
 /** What GET /__status reports. */
 export type BuilderStatus = SiteStatus;
 
-const PREFIX = 'site-';
-/** Symlink to the build being served, for servers outside this process. */
-export const CURRENT_LINK = 'current';
 const MAX_RETRY_MS = 60_000;
 
 /**
@@ -67,7 +64,7 @@ export class SiteBuilder<S> {
   #lastFailure: BuilderStatus['lastFailure'] = null;
   #pending: PendingChanges | null = null;
   #failures = 0;
-  #kept: string[] = [];
+  readonly #dirs: BuildDirs;
   #timer: NodeJS.Timeout | null = null;
   #safety: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
@@ -75,14 +72,12 @@ export class SiteBuilder<S> {
   #removing: Promise<void> = Promise.resolve();
   /** A spare being made; the next build waits for it (it would link the same files itself). */
   #sparing: Promise<void> = Promise.resolve();
-  /** Directory of the build being written, which removal must leave alone. */
-  #writing: string | null = null;
-  #sequence = 0;
   #closed = false;
   readonly #opts: Required<Omit<BuilderOptions<S>, 'spare'>> & Pick<BuilderOptions<S>, 'spare'>;
 
   constructor(opts: BuilderOptions<S>) {
     this.#opts = { keep: 2, retryMs: 5_000, fullBuildIntervalMs: 24 * 3_600_000, ...opts };
+    this.#dirs = new BuildDirs(opts.buildsDir, this.#opts.keep);
   }
 
   /** The directory being served, or null before the first successful build. */
@@ -170,10 +165,8 @@ export class SiteBuilder<S> {
     const taken = this.#pending;
     if (!taken) return;
     this.#pending = null;
-    const name = `${PREFIX}${Date.now()}-${++this.#sequence}`;
-    const outDir = path.join(this.#opts.buildsDir, name);
+    const { name, dir: outDir } = this.#dirs.forBuild();
     const log = this.#opts.logger.child({ build: name });
-    this.#writing = name;
     const started = Date.now();
     const previous = this.#current?.state ?? null;
     this.#building = { startedAt: new Date(started).toISOString(), kind: previous && !taken.full ? 'incremental' : 'full' };
@@ -214,8 +207,7 @@ export class SiteBuilder<S> {
         rendered: result.rendered,
       },
     };
-    await this.#pointCurrentLink(name);
-    this.#kept.push(name);
+    await this.#dirs.serve(name);
     log.info(
       { kind: result.kind, pages: result.pages, rendered: result.rendered, ms: finished - started },
       'build succeeded; now serving it',
@@ -223,26 +215,21 @@ export class SiteBuilder<S> {
     if (result.kind === 'full') this.#armSafetyRun(started);
     // Removing a large build is seconds of file-system work: a change that arrives meanwhile must
     // not wait for it, so it runs beside the next build instead of before it.
-    this.#removing = this.#removing.then(() => this.#cleanUp()).catch((err) => log.warn({ err }, 'could not remove old builds'));
+    this.#removing = this.#removing.then(() => this.#dirs.cleanUp()).catch((err) => log.warn({ err }, 'could not remove old builds'));
     const spare = this.#opts.spare;
     if (spare?.needed(result.state)) this.#sparing = this.#makeSpare(spare, log);
   }
 
   async #makeSpare(spare: SpareMaker<S>, log: Logger): Promise<void> {
     const served = this.#current!;
-    const name = `${PREFIX}${Date.now()}-${++this.#sequence}`;
-    const dir = path.join(this.#opts.buildsDir, name);
-    // Kept as the build before the served one would be, so removal leaves it alone.
-    this.#kept.splice(this.#kept.length - 1, 0, name);
+    const copy = this.#dirs.forSpare();
     const started = Date.now();
     try {
-      served.state = await spare.make(served.state, dir);
-      log.info({ spare: name, ms: Date.now() - started }, 'spare build ready: the next change brings it up to date');
+      served.state = await spare.make(served.state, copy.dir);
+      log.info({ spare: copy.name, ms: Date.now() - started }, 'spare build ready: the next change brings it up to date');
     } catch (err) {
-      log.warn({ err, spare: name }, 'could not make a spare build; the next change links every file anew');
-      this.#kept = this.#kept.filter((n) => n !== name);
-      // What cannot be removed now goes with the next old builds: it is no longer kept.
-      await removeTree(dir).catch(() => undefined);
+      log.warn({ err, spare: copy.name }, 'could not make a spare build; the next change links every file anew');
+      await this.#dirs.drop(copy);
     }
   }
 
@@ -253,26 +240,5 @@ export class SiteBuilder<S> {
     const delay = Math.max(0, fullStartedAt + this.#opts.fullBuildIntervalMs - Date.now());
     this.#safety = setTimeout(() => this.trigger('safety run: full build interval passed', null, true), Math.min(delay, 2 ** 31 - 1));
     this.#safety.unref();
-  }
-
-  /**
-   * Keeps `<buildsDir>/current` pointing at the served build, switched atomically (new link, then
-   * rename over the old one), so a static server such as nginx in docker-compose can serve it.
-   */
-  async #pointCurrentLink(name: string): Promise<void> {
-    const link = path.join(this.#opts.buildsDir, CURRENT_LINK);
-    const next = `${link}.${this.#sequence}.tmp`;
-    await fs.rm(next, { force: true });
-    await fs.symlink(name, next);
-    await fs.rename(next, link);
-  }
-
-  /** Removes build directories other than the last `keep` successful ones (also leftovers of earlier runs). */
-  async #cleanUp(): Promise<void> {
-    const keep = new Set(this.#kept.slice(-this.#opts.keep));
-    this.#kept = this.#kept.filter((n) => keep.has(n));
-    const entries = await fs.readdir(this.#opts.buildsDir);
-    for (const name of entries.filter((n) => n.startsWith(PREFIX) && !keep.has(n) && n !== this.#writing))
-      await removeTree(path.join(this.#opts.buildsDir, name));
   }
 }
