@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../src/strapi/schemas.ts';
 import { SiteBuilder } from './builder.ts';
 import { SITE_STATUS_ROUTES } from '@stackguide/contracts/site-status';
+import { recordFetches } from './fetch-times.ts';
 import { createSiteServer } from './http-server.ts';
 import type { BuildRequest, SiteState } from './site-build.ts';
 
@@ -19,12 +20,9 @@ let builder: SiteBuilder<SiteState>;
 let server: http.Server;
 let base: string;
 
-/** A served build holding one article, `article-1`; fetch times as a real build records them. */
+/** A served build holding one article, `article-1`, with the fetch times a real build records. */
 function state(outDir: string, previous: SiteState | null, request: BuildRequest, startedAt: number): SiteState {
   const article = { documentId: 'article-1', slug: 'one', title: 'One', updatedAt: UPDATED } as unknown as Article;
-  const all = previous === null || request.changes === null;
-  const fetchedAt = new Map(all ? [] : previous.fetchedAt);
-  for (const c of request.changes ?? []) fetchedAt.set(`${c.kind}:${c.documentId}`, startedAt);
   return {
     dir: outDir,
     compiledHash: 'code',
@@ -34,8 +32,7 @@ function state(outDir: string, previous: SiteState | null, request: BuildRequest
     related: new Map(),
     bodies: { read: () => [] },
     keys: new Map(),
-    allFetchedAt: all ? startedAt : previous.allFetchedAt,
-    fetchedAt,
+    ...recordFetches(previous, request.changes, request.full, startedAt),
     images: new Set(),
     spare: null,
   };

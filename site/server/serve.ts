@@ -8,7 +8,8 @@ import { buildContext } from './build-context.ts';
 import { SiteBuilder } from './builder.ts';
 import { createSiteServer, PREVIEW_ROOT } from './http-server.ts';
 import { parseServeEnv, type ServeEnv } from './serve-env.ts';
-import { buildSite, copyBuild, type SiteState } from './site-build.ts';
+import { copyBuild } from './build-contents.ts';
+import { buildSite, type SiteState } from './site-build.ts';
 
 loadRootEnv();
 

@@ -11,8 +11,10 @@ import type { ContentChange, Snapshot } from '../src/lib/snapshot.ts';
 import type { BodyReader } from '../src/strapi/schemas.ts';
 import type { StrapiConnection } from '../src/strapi/strapi-snapshot.ts';
 import type { BodyStore } from './body-store.ts';
+import { type BuildContents, contentsOf, recycle } from './build-contents.ts';
 import { compileSite, type CompiledSite } from './compile.ts';
 import { fetchChanges, fetchEverything, type Fetched } from './content-fetch.ts';
+import { type FetchTimes, recordFetches } from './fetch-times.ts';
 import { IMAGE_URL_DIR, ImageStore } from './images.ts';
 import { OutputDir } from './output-files.ts';
 import { planPages } from './page-plan.ts';
@@ -22,33 +24,19 @@ import { renderInWorkers } from './render-pool.ts';
 import { HEADERS_FILE, headersFile, siteHeaders } from './security-headers.ts';
 import { redirectFiles } from './redirect-files.ts';
 
-/** What a finished build's directory holds, so a later build can bring it up to date instead of linking every file anew. */
-export type BuildContents = {
-  dir: string;
-  compiledHash: string;
-  configKey: string;
-  /** Output file → key of what it shows (see page-keys.ts). */
-  keys: Map<string, string>;
-  /** Prepared image files (under IMAGE_URL_DIR). */
-  images: Set<string>;
-};
-
 /** What the next build needs to know about the one being served: its contents, and more. */
-export type SiteState = BuildContents & {
-  /** The compiled server entry these pages were rendered with (the preview renders through it too). */
-  serverEntry: string;
-  snapshot: Snapshot;
-  /** Each article's related list in these pages: what the next incremental build compares a change with. */
-  related: RelatedLists;
-  /** Where the snapshot's article bodies are. */
-  bodies: BodyReader;
-  /** When the last build that fetched everything started (ms). */
-  allFetchedAt: number;
-  /** `kind:documentId` → when an incremental build since then started that fetched it again. */
-  fetchedAt: Map<string, number>;
-  /** The build served before this one: the directory the next incremental build recycles. */
-  spare: BuildContents | null;
-};
+export type SiteState = BuildContents &
+  FetchTimes & {
+    /** The compiled server entry these pages were rendered with (the preview renders through it too). */
+    serverEntry: string;
+    snapshot: Snapshot;
+    /** Each article's related list in these pages: what the next incremental build compares a change with. */
+    related: RelatedLists;
+    /** Where the snapshot's article bodies are. */
+    bodies: BodyReader;
+    /** The build served before this one: the directory the next incremental build recycles. */
+    spare: BuildContents | null;
+  };
 
 export type { BuildKind } from '@stackguide/contracts/site-status';
 
@@ -186,10 +174,6 @@ export async function buildSite(
 
   // The served build's bodies stay until the next build: it is served (and previewed) until the switch.
   ctx.bodies.retain([...bodyKeys(snapshot), ...(previous ? bodyKeys(previous.snapshot) : [])]);
-  const fetchedAll = kind === 'full' || request.changes === null || !previous;
-  const fetchedAt = new Map(fetchedAll ? [] : previous.fetchedAt);
-  for (const change of request.changes ?? []) fetchedAt.set(`${change.kind}:${change.documentId}`, startedAt);
-  const allFetchedAt = fetchedAll ? startedAt : previous.allFetchedAt;
   return {
     state: {
       dir: outDir,
@@ -200,17 +184,9 @@ export async function buildSite(
       related,
       bodies: ctx.bodies,
       keys,
-      allFetchedAt,
-      fetchedAt,
+      ...recordFetches(previous, request.changes, kind === 'full', startedAt),
       images,
-      // Only its contents: keeping the whole state would keep every older snapshot alive in a chain.
-      spare: previous && {
-        dir: previous.dir,
-        compiledHash: previous.compiledHash,
-        configKey: previous.configKey,
-        keys: previous.keys,
-        images: previous.images,
-      },
+      spare: previous && contentsOf(previous),
     },
     kind,
     pages: keys.size,
@@ -219,49 +195,7 @@ export async function buildSite(
   };
 }
 
-/**
- * Moves the build before the served one to `outDir`, to be brought up to date there: only files
- * whose key changed since that build are written, instead of linking every file of the site into a
- * fresh directory (seconds of file-system work per build on a large site). Null when
- * there is none, or it was made by other code or render config (equal keys would not mean equal
- * bytes), or it is gone.
- */
-async function recycle(
-  spare: BuildContents | null,
-  compiledHash: string,
-  configKey: string,
-  outDir: string,
-): Promise<BuildContents | null> {
-  if (!spare || spare.compiledHash !== compiledHash || spare.configKey !== configKey) return null;
-  try {
-    await fs.rename(spare.dir, outDir);
-    return spare;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * A copy of `build` in `dir` (fresh), every file hard-linked, with the same contents: a spare for
- * the next incremental build to recycle when there is no earlier build (after a start).
- */
-export async function copyBuild(build: BuildContents, dir: string): Promise<BuildContents> {
-  await fs.mkdir(dir, { recursive: true });
-  await new OutputDir(dir).linkTree(build.dir);
-  return { dir, compiledHash: build.compiledHash, configKey: build.configKey, keys: build.keys, images: build.images };
-}
-
-/**
- * Whether the served build already shows every change made up to `changedAt` to these documents
- * (or to anything, for `changes` null): a build that fetched them, or fetched everything, started
- * after that.
- */
-export function covers(state: SiteState, changedAt: number, changes: ContentChange[] | null): boolean {
-  if (state.allFetchedAt >= changedAt) return true;
-  return changes?.every((c) => (state.fetchedAt.get(`${c.kind}:${c.documentId}`) ?? 0) >= changedAt) ?? false;
-}
-
 /** The bodies a snapshot's articles point at. */
-export function bodyKeys(snapshot: Snapshot): string[] {
+function bodyKeys(snapshot: Snapshot): string[] {
   return [...snapshot.articles.values()].map((a) => a.body.key);
 }
