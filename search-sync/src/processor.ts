@@ -1,16 +1,12 @@
-import type { FeedArticle } from '@stackguide/contracts/index-feed';
-import { StrapiError } from '@stackguide/runtime';
-import { isDeepStrictEqual } from 'node:util';
+import { applyArticleChanges } from './article-changes.ts';
 import type { BuildHook } from './build-hook.ts';
-import type { SearchDocument } from '@stackguide/contracts/search-index';
-import { toSearchDocument } from './document.ts';
 import { describeError } from './errors.ts';
 import type { Logger } from './logger.ts';
 import type { SearchIndex } from './search-index.ts';
 import type { Metrics } from './metrics.ts';
 import type { QueueItem, SyncQueue } from './queue.ts';
-import { isClientError, isPermanent, isRejection, retryDelay, type BackoffOptions } from './retry-policy.ts';
-import { MAX_IN_FLIGHT, type CmsReader } from './cms-reader.ts';
+import { isPermanent, retryDelay, type BackoffOptions } from './retry-policy.ts';
+import type { CmsReader } from './cms-reader.ts';
 import type { PageIndexes } from './page-index.ts';
 import { applyPageChanges } from './page-changes.ts';
 
@@ -40,10 +36,10 @@ export type ProcessorDeps = {
 const BATCH_SIZE = 500;
 
 /**
- * Applies queued items to the indexes: re-fetches each article's, role's or skill's canonical
- * published state from Strapi, upserts or deletes its documents, and waits for Meilisearch to
- * confirm; a role or skill then has its articles re-read (page-changes.ts). Failures are retried with
- * backoff; only permanent ones leave the queue, into the dead letters.
+ * Applies queued items to the indexes in batches: the editors' vocabulary, then roles and skills
+ * (page-changes.ts), then articles (article-changes.ts), each re-read from Strapi and confirmed by
+ * Meilisearch. Failures are retried with backoff; only permanent ones leave the queue, into the
+ * dead letters.
  */
 export class Processor {
   private running = false;
@@ -104,7 +100,11 @@ export class Processor {
           items.filter((i) => i.kind === kind),
           (item, err) => this.fail(item, err),
         );
-      await this.applyArticles(items.filter((i) => i.kind === 'article'));
+      await applyArticleChanges(
+        this.deps,
+        items.filter((i) => i.kind === 'article'),
+        (item, err) => this.fail(item, err),
+      );
     } finally {
       this.deps.buildHook?.release();
     }
@@ -118,115 +118,6 @@ export class Processor {
     } catch (err) {
       this.fail(item, err);
     }
-  }
-
-  private async applyArticles(items: QueueItem[]): Promise<void> {
-    if (items.length === 0) return;
-    const picked = Date.now();
-    // The index's copy is read while Strapi answers (neither needs the other): a publish waits for one round trip, not two.
-    const held = this.deps.index.held(items.map((item) => item.documentId));
-    const heldAt = held.then(
-      () => Date.now(),
-      () => Date.now(),
-    );
-    const upserts: { item: QueueItem; doc: SearchDocument }[] = [];
-    const deletes: QueueItem[] = [];
-    for (const [item, article] of await this.canonical(items)) {
-      if (article) upserts.push({ item, doc: toSearchDocument(article) });
-      else deletes.push(item);
-    }
-    const fetched = Date.now();
-    const oldest = Math.min(...items.map((item) => item.firstEnqueuedAt));
-    const stages = { queuedMs: picked - oldest, fetchMs: fetched - picked, heldMs: (await heldAt) - picked };
-    await this.write(upserts, deletes, held, stages);
-  }
-
-  /**
-   * Each item's published article (null: not published). A batch is one request; when Strapi
-   * rejects it, one request per item isolates the culprit. Items that cannot be fetched are
-   * failed here and left out of the result.
-   */
-  private async canonical(items: QueueItem[]): Promise<Map<QueueItem, FeedArticle | null>> {
-    const { strapi, log } = this.deps;
-    const out = new Map<QueueItem, FeedArticle | null>();
-    if (items.length > 1) {
-      try {
-        const found = await strapi.getPublishedArticles(items.map((i) => i.documentId));
-        for (const item of items) out.set(item, found.get(item.documentId) ?? null);
-        return out;
-      } catch (err) {
-        if (!(err instanceof StrapiError && isClientError(err.status))) {
-          for (const item of items) this.fail(item, err);
-          return out;
-        }
-        log.warn({ items: items.length, err: describeError(err) }, 'Strapi rejected the batch; fetching one by one');
-      }
-    }
-    for (let i = 0; i < items.length; i += MAX_IN_FLIGHT) {
-      await Promise.all(
-        items.slice(i, i + MAX_IN_FLIGHT).map(async (item) => {
-          try {
-            out.set(item, await strapi.getPublishedArticle(item.documentId));
-          } catch (err) {
-            this.fail(item, err);
-          }
-        }),
-      );
-    }
-    return out;
-  }
-
-  /**
-   * Writes what changed and completes the items. `held` is the index's copy of them when already
-   * asked for; `stages` (ms) are logged with the outcome so a slow publish shows where it waited.
-   */
-  private async write(
-    upserts: { item: QueueItem; doc: SearchDocument }[],
-    deletes: QueueItem[],
-    held?: Promise<Map<string, SearchDocument>>,
-    stages: Record<string, number> = {},
-  ): Promise<void> {
-    const all = [...upserts.map((u) => u.item), ...deletes];
-    if (all.length === 0) return;
-    const started = Date.now();
-    let changed: SearchDocument[] = [];
-    let removed = 0;
-    try {
-      // Saving the draft of a published article re-sends a document the index already holds, and
-      // deleting a never-published draft removes nothing: neither changes what the site shows.
-      const indexed = await (held ?? this.deps.index.held(all.map((item) => item.documentId)));
-      changed = upserts
-        .map((u) => u.doc)
-        .filter((doc) => !isDeepStrictEqual(indexed.get(doc.id), doc) || this.deps.index.owesVector(doc.id));
-      const present = deletes.map((d) => d.documentId).filter((id) => indexed.has(id));
-      // Noted before writing, so a crash after the write cannot lose the rebuild (the retry would
-      // find nothing to change). A published article whose updatedAt moved is a changed document,
-      // so a cover, SEO or author change (not indexed) reaches the site too.
-      const siteChanges = [...changed.map((doc) => doc.id), ...present].map((documentId) => ({ kind: 'article' as const, documentId }));
-      if (siteChanges.length > 0) this.deps.buildHook?.changed(siteChanges);
-      await this.deps.index.upsert(changed, new Set(indexed.keys()));
-      removed = await this.deps.index.delete(present);
-    } catch (err) {
-      if (isRejection(err) && all.length > 1) {
-        // Isolate the document Meilisearch rejects so the others are not held back with it.
-        for (const u of upserts) await this.write([u], []);
-        for (const d of deletes) await this.write([], [d]);
-        return;
-      }
-      for (const item of all) this.fail(item, err);
-      return;
-    }
-    const now = Date.now();
-    for (const item of all) {
-      this.deps.queue.complete(item);
-      this.deps.metrics.eventsApplied += 1;
-      this.deps.metrics.observeLatency((now - item.firstEnqueuedAt) / 1000);
-    }
-    const unchanged = upserts.length - changed.length;
-    this.deps.log.info(
-      { upserted: changed.length, unchanged, deleted: removed, stages: { ...stages, writeMs: now - started } },
-      'applied changes to the index',
-    );
   }
 
   private fail(item: QueueItem, err: unknown): void {
