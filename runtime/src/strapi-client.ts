@@ -28,8 +28,8 @@ export class StrapiError extends Error {
  */
 export type RetryPolicy = { attempts: number; baseDelayMs: number };
 
-/** For callers with nothing behind them to try again (a build that someone waits for). */
-export const BUILD_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500 };
+/** For a job someone waits for, with nothing behind it to try again (a site build, a reindex). */
+export const JOB_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500 };
 /** For callers that retry whole items on their own schedule (search-sync's queue). */
 export const NO_RETRY: RetryPolicy = { attempts: 1, baseDelayMs: 0 };
 
@@ -64,7 +64,7 @@ export class StrapiClient {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
     this.headers = { accept: 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) };
     this.timeoutMs = opts.timeoutMs ?? 30_000;
-    this.retry = opts.retry ?? BUILD_RETRY;
+    this.retry = opts.retry ?? JOB_RETRY;
   }
 
   /** The full URL of a path and query on this CMS. */

@@ -52,6 +52,25 @@ describe('CmsReader.publishedArticles', () => {
   });
 });
 
+describe('CmsReader retries', () => {
+  it('retries a listing page whose connection dropped, so a reindex keeps the pages it read', async () => {
+    const pages = [];
+    for await (const page of client.publishedArticles()) {
+      if (pages.length === 0) strapi.failNext(1, 0);
+      pages.push(page);
+    }
+    expect(pages.map((p) => p.items.length)).toEqual([10, 10, 5]);
+    strapi.failNext(1, 503);
+    expect(await client.publishedStamps()).toHaveLength(25);
+  });
+
+  it('reads queued items once: the queue retries them on its own schedule', async () => {
+    strapi.failNext(1, 0);
+    expect(await client.getPublishedArticle('doc0001').catch((e: unknown) => e)).toBeInstanceOf(StrapiError);
+    expect(await client.getPublishedArticle('doc0001')).not.toBeNull();
+  });
+});
+
 describe('CmsReader.getPublishedArticles', () => {
   it('reads the published ones among the ids asked for; the others are unpublished or gone', async () => {
     strapi.remove('doc0002');

@@ -10,6 +10,7 @@ import {
   documentIdChunks,
   documentIdFilters,
   keysetPageQuery,
+  JOB_RETRY,
   LISTING_PAGE,
   NO_RETRY,
   StrapiClient,
@@ -54,11 +55,14 @@ export const MAX_IN_FLIGHT = 4;
 
 /**
  * What search-sync reads from the CMS: published articles through its index feed, the editors'
- * vocabulary, and which articles reference a role or skill. One attempt per request: the queue
- * retries items on its own schedule.
+ * vocabulary, and which articles reference a role or skill. A read for queued items is tried once:
+ * the queue retries the items on its own schedule. A listing of everything (reindex, reconcile) is
+ * retried like a site build's reads, since one dropped connection would throw away every page read
+ * before it.
  */
 export class CmsReader {
   private readonly client: StrapiClient;
+  private readonly listing: StrapiClient;
 
   constructor(
     baseUrl: string,
@@ -67,6 +71,7 @@ export class CmsReader {
     private readonly pageSizes: typeof LISTING_PAGE = LISTING_PAGE,
   ) {
     this.client = new StrapiClient({ baseUrl, token, timeoutMs, retry: NO_RETRY });
+    this.listing = new StrapiClient({ baseUrl, token, timeoutMs, retry: JOB_RETRY });
   }
 
   /**
@@ -125,9 +130,9 @@ export class CmsReader {
    * @throws StrapiError when a page cannot be fetched.
    */
   publishedArticles(): AsyncGenerator<ArticlePage> {
-    return this.client.keyset(async (after) => {
+    return this.listing.keyset(async (after) => {
       const query = new URLSearchParams({ after: String(after), limit: String(this.pageSizes.documents) });
-      const body = await this.client.getJson<FeedArticlesAnswer>(INDEX_FEED.ARTICLES_PATH, query);
+      const body = await this.listing.getJson<FeedArticlesAnswer>(INDEX_FEED.ARTICLES_PATH, query);
       return { items: body?.data ?? [], total: body?.meta.total };
     }, this.pageSizes.documents);
   }
@@ -137,7 +142,7 @@ export class CmsReader {
    * @throws StrapiError when it cannot be fetched.
    */
   async publishedStamps(): Promise<ArticleStamp[]> {
-    return (await this.client.getJson<FeedStampsAnswer>(INDEX_FEED.STAMPS_PATH))?.data ?? [];
+    return (await this.listing.getJson<FeedStampsAnswer>(INDEX_FEED.STAMPS_PATH))?.data ?? [];
   }
 
   /**
@@ -182,9 +187,9 @@ export class CmsReader {
   async publishedPages<K extends PageKind>(kind: K): Promise<PageEntry<K>[]> {
     const filters = new URLSearchParams(PAGE_READS[kind].query);
     const pageSize = this.pageSizes.documents;
-    const pages = this.client.keyset(async (after) => {
+    const pages = this.listing.keyset(async (after) => {
       const query = keysetPageQuery(filters, after, pageSize);
-      const body = await this.client.getJson<Page<{ id: number }>>(PAGE_READS[kind].path, query);
+      const body = await this.listing.getJson<Page<{ id: number }>>(PAGE_READS[kind].path, query);
       return { items: body?.data ?? [], total: body?.meta?.pagination?.total };
     }, pageSize);
     const all: PageEntry<K>[] = [];

@@ -1,5 +1,5 @@
 import type { Role, Skill } from '@stackguide/contracts/entries';
-import { BUILD_RETRY, documentIdFilters, type RetryPolicy, StrapiClient } from '@stackguide/runtime';
+import { JOB_RETRY, documentIdFilters, type RetryPolicy, StrapiClient } from '@stackguide/runtime';
 import { EmptySiteError, StrapiContentError } from '../errors.ts';
 import { absolutizeMedia } from './media-urls.ts';
 import { type CollectionName, collectionSchemas, type FetchedArticle } from './schemas.ts';
@@ -12,7 +12,7 @@ export const connection = (
   strapiUrl: string,
   token: string | undefined,
   allowEmpty: boolean,
-  retry: RetryPolicy = BUILD_RETRY,
+  retry: RetryPolicy = JOB_RETRY,
 ): StrapiConnection => ({
   client: new StrapiClient({ baseUrl: strapiUrl, token, retry }),
   allowEmpty,
