@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { articleVectors, embeddingText, embeddingTexts, MAX_EMBEDDED_PARTS, WHOLE_SHARE } from './embedder.ts';
 
 describe('embeddingText', () => {
-  it('is the title and the excerpt, or the title alone', () => {
-    expect(embeddingText({ title: 'Backend skills', excerpt: 'Beyond code.' })).toBe('Backend skills. Beyond code.');
-    expect(embeddingText({ title: 'Backend skills', excerpt: '' })).toBe('Backend skills');
+  it('is the title, the excerpt and the section headings, each a sentence', () => {
+    const sections = [
+      { heading: 'Communication', text: 'Explaining trade-offs.' },
+      { heading: 'Is it for you?', text: '' },
+      { heading: ' ', text: 'Under an empty heading.' },
+    ];
+    expect(embeddingText({ title: 'Backend skills', excerpt: 'Beyond code.', sections })).toBe(
+      'Backend skills. Beyond code. Communication. Is it for you?',
+    );
+    expect(embeddingText({ title: 'Backend skills', excerpt: '' })).toBe('Backend skills.');
   });
 });
 
@@ -17,7 +24,7 @@ describe('embeddingTexts', () => {
       { heading: 'Testing', text: '' },
     ];
     expect(embeddingTexts({ ...article, sections })).toEqual([
-      'Backend skills. Beyond code.',
+      'Backend skills. Beyond code. Communication. Testing.',
       'Intro text.',
       'Communication. Explaining trade-offs.',
       'Testing',

@@ -13,11 +13,17 @@ export const EMBEDDING_DIMENSIONS = 384;
 export const EMBEDDER_HEALTH_PATH = '/health';
 
 /**
- * The text of an article's whole vector: what the article is about, in its own words (the index's
- * `documentTemplate` names the same). The embedders bench compares models on it.
+ * The text of an article's whole vector: what the article is about, in its own words, each a
+ * sentence: its title, its excerpt and its section headings, the outline a reader skims. The
+ * headings bring the topics a question may ask about without the title's words (bench: `relevance`
+ * on both corpora). The embedders bench compares models on it.
  */
-export function embeddingText(doc: { title: string; excerpt: string }): string {
-  return doc.excerpt ? `${doc.title}. ${doc.excerpt}` : doc.title;
+export function embeddingText(doc: { title: string; excerpt: string; sections?: readonly { heading: string }[] }): string {
+  const lines = [doc.title, doc.excerpt, ...(doc.sections ?? []).map((s) => s.heading)].map((line) => line.trim());
+  return lines
+    .filter((line) => line.length > 0)
+    .map((line) => (/[.!?:]$/.test(line) ? line : `${line}.`))
+    .join(' ');
 }
 
 /** Parts of one article embedded besides its whole, at most: bounds what a very long article costs. */

@@ -153,9 +153,10 @@ export const EMBEDDER = 'minilm';
  * The `articles` index's `embedders` setting when semantic search is on (pages and salaries have none): Meilisearch's `rest` embedder calling
  * the embedder (`url`, as Meilisearch reaches it) for each hybrid query's vector, so browsers keep
  * their search-only key. Documents arrive with their vectors (search-sync embeds them, keeping what
- * it embedded), marked not to be regenerated, so Meilisearch never embeds documents itself; the
- * template only names the text of a document's first vector, its whole (`embeddingText`; the others
- * are its sections', `articleVectors`). The request and response follow the embedder's
+ * it embedded), marked not to be regenerated, so Meilisearch never embeds documents itself: the
+ * template is never used and only names the start of a document's first vector's text, its whole
+ * (`embeddingText` adds the headings; the other vectors are its sections', `articleVectors`). It stays
+ * as it is, since a changed embedder setting is a settings task over every document of the index. The request and response follow the embedder's
  * `POST /embed` contract (`{{..}}`: Meilisearch may send several texts at once).
  * The vectors stay in Meilisearch's default store: 1.21's graph store (`vectorStore: "experimental"`)
  * writes a publish's vectors far sooner, but once documents of several vectors have them replaced

@@ -58,12 +58,12 @@ describe('DocumentVectors', () => {
   it('embeds each new text once and reuses it afterwards, also for another document with the same text', async () => {
     const first = await vectors().attach([doc('a', 'One'), doc('b', 'Three')]);
     expect(first.map((d) => d._vectors.minilm)).toEqual([
-      { embeddings: indexed('One'), regenerate: false },
-      { embeddings: indexed('Three'), regenerate: false },
+      { embeddings: indexed('One.'), regenerate: false },
+      { embeddings: indexed('Three.'), regenerate: false },
     ]);
     const again = await vectors().attach([doc('a', 'One'), doc('c', 'Three'), doc('d', 'Fourth')]);
-    expect(again.map((d) => d._vectors.minilm.embeddings)).toEqual([indexed('One'), indexed('Three'), indexed('Fourth')]);
-    expect(embedded).toEqual([['One', 'Three'], ['Fourth']]);
+    expect(again.map((d) => d._vectors.minilm.embeddings)).toEqual([indexed('One.'), indexed('Three.'), indexed('Fourth.')]);
+    expect(embedded).toEqual([['One.', 'Three.'], ['Fourth.']]);
   });
 
   it("gives an article a vector per section besides its whole's, and re-embeds only a section that changed", async () => {
@@ -73,7 +73,7 @@ describe('DocumentVectors', () => {
     ];
     const [first] = await vectors().attach([doc('a', 'Roles', 'Who does what.', sections)]);
     expect(first!._vectors.minilm.embeddings).toEqual(
-      indexed('Roles. Who does what.', 'Pay. Salaries by region.', 'Tools. Editors and linters.'),
+      indexed('Roles. Who does what. Pay. Tools.', 'Pay. Salaries by region.', 'Tools. Editors and linters.'),
     );
     const edited = [sections[0]!, { ...sections[1]!, text: 'Editors, linters and formatters.' }];
     await vectors().attach([doc('a', 'Roles', 'Who does what.', edited)]);
@@ -88,7 +88,7 @@ describe('DocumentVectors', () => {
     expect(vectors().owes('a')).toBe(true);
     failing = false;
     const up = await vectors().attach([doc('a', 'One')]);
-    expect(up[0]!._vectors.minilm.embeddings).toEqual(indexed('One'));
+    expect(up[0]!._vectors.minilm.embeddings).toEqual(indexed('One.'));
     expect(store.owed()).toEqual([]);
   });
 
