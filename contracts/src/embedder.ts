@@ -13,10 +13,10 @@ export const EMBEDDING_DIMENSIONS = 384;
 export const EMBEDDER_HEALTH_PATH = '/health';
 
 /**
- * The text of an article's whole vector: what the article is about, in its own words, each a
- * sentence: its title, its excerpt and its section headings, the outline a reader skims. The
- * headings bring the topics a question may ask about without the title's words (bench: `relevance`
- * on both corpora). The embedders bench compares models on it.
+ * The text of an article's whole vector: what the article is about, in its own words. Its title,
+ * excerpt and section headings (the outline a reader skims), each made a sentence: the headings name
+ * topics a question may ask about without the title's words (bench: `relevance` on both corpora).
+ * The embedders bench compares models on it.
  */
 export function embeddingText(doc: { title: string; excerpt: string; sections?: readonly { heading: string }[] }): string {
   const lines = [doc.title, doc.excerpt, ...(doc.sections ?? []).map((s) => s.heading)].map((line) => line.trim());

@@ -12,7 +12,9 @@ export function ephemeralStart(): number {
   try {
     const [low] = fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
     if (low && Number.isInteger(low)) return low;
-  } catch {}
+  } catch {
+    // Not Linux: the default of Linux and of most others.
+  }
   return 32_768;
 }
 
