@@ -1,4 +1,4 @@
-import type { ContentChange } from '../src/lib/snapshot.ts';
+import { type ContentChange, changeKey } from '../src/lib/snapshot.ts';
 
 /**
  * When the content a build shows was fetched from Strapi: what tells a build hook whether the
@@ -7,7 +7,7 @@ import type { ContentChange } from '../src/lib/snapshot.ts';
 export type FetchTimes = {
   /** When the last build that fetched everything started (ms). */
   allFetchedAt: number;
-  /** `kind:documentId` → when an incremental build since then started that fetched it again. */
+  /** `changeKey` of a document → when an incremental build since then started that fetched it again. */
   fetchedAt: Map<string, number>;
 };
 
@@ -23,7 +23,7 @@ export function recordFetches(
 ): FetchTimes {
   if (all || changes === null || !previous) return { allFetchedAt: startedAt, fetchedAt: new Map() };
   const fetchedAt = new Map(previous.fetchedAt);
-  for (const change of changes) fetchedAt.set(`${change.kind}:${change.documentId}`, startedAt);
+  for (const change of changes) fetchedAt.set(changeKey(change), startedAt);
   return { allFetchedAt: previous.allFetchedAt, fetchedAt };
 }
 
@@ -33,5 +33,5 @@ export function recordFetches(
  */
 export function covers(times: FetchTimes, changedAt: number, changes: readonly ContentChange[] | null): boolean {
   if (times.allFetchedAt >= changedAt) return true;
-  return changes?.every((c) => (times.fetchedAt.get(`${c.kind}:${c.documentId}`) ?? 0) >= changedAt) ?? false;
+  return changes?.every((c) => (times.fetchedAt.get(changeKey(c)) ?? 0) >= changedAt) ?? false;
 }

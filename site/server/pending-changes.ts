@@ -1,4 +1,4 @@
-import type { ContentChange } from '../src/lib/snapshot.ts';
+import { type ContentChange, changeKey } from '../src/lib/snapshot.ts';
 import type { BuildRequest } from './site-build.ts';
 
 /**
@@ -13,7 +13,7 @@ export class PendingChanges {
   /** Adds `changes` (null: unknown, so everything), and a full build when `full`. */
   add(changes: ContentChange[] | null, full = false): this {
     if (changes === null) this.#changes = 'all';
-    else if (this.#changes !== 'all') for (const c of changes) this.#changes.set(`${c.kind}:${c.documentId}`, c);
+    else if (this.#changes !== 'all') for (const c of changes) this.#changes.set(changeKey(c), c);
     this.#full ||= full;
     return this;
   }

@@ -1,3 +1,4 @@
+import type { ContentChange } from '@stackguide/contracts/build-hook';
 import type { Role, Skill } from '@stackguide/contracts/entries';
 import type { Article } from '../strapi/schemas.ts';
 
@@ -13,6 +14,9 @@ export type Snapshot = {
 };
 
 export type { ContentChange, ContentKind } from '@stackguide/contracts/build-hook';
+
+/** The same key for every change to one document: what the builder collects and fetch times are kept by. */
+export const changeKey = (change: ContentChange): string => `${change.kind}:${change.documentId}`;
 
 export const EMPTY_SNAPSHOT: Snapshot = { articles: new Map(), roles: new Map(), skills: new Map() };
 
