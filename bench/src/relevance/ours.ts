@@ -38,6 +38,8 @@ export async function searchOurs(page: Page, meili: OurIndex, q: string, semanti
     meaning,
     result.hits.filter((hit) => !isPageHit(hit)),
     limit,
+    q,
+    meili.stopWords,
   );
   const hits = semanticHits ? mergeHits(semanticHits, result.hits.filter(isPageHit), q, meili.stopWords) : result.hits;
   const [sections] = hits.length > 0 ? await multiSearch(page, meili, q, [sectionQuery(state, limit)]) : [];

@@ -1,6 +1,6 @@
 import { HIGHLIGHT_POST as B, HIGHLIGHT_PRE as A } from '@stackguide/contracts/search-queries';
 import { describe, expect, it } from 'vitest';
-import { blendMeaning, mergeHits } from './merge-hits.ts';
+import { blendMeaning, keywordWeight, mergeHits } from './merge-hits.ts';
 
 const hit = (id: string, score: number) => ({ id, _rankingScore: score });
 const page = (id: string, score: number, name: string) => ({ ...hit(id, score), type: 'skill', _formatted: { name } });
@@ -54,5 +54,32 @@ describe('blendMeaning', () => {
   it('keeps the keyword hit of an article both lists hold, highlights included', () => {
     const keyword = [{ ...hit('a', 0.9), _formatted: { title: 'marked' } }];
     expect(blendMeaning(keyword, [hit('a', 0.5)], 10)).toEqual(keyword);
+  });
+
+  it('weighs the keyword list: at half, the first by meaning passes the first by keywords', () => {
+    const keyword = [hit('a', 0.5), hit('b', 0.4)];
+    const meaning = [hit('c', 0.9), hit('d', 0.85), hit('a', 0.8)];
+    // a: 1 + 1/3, or 1/2 + 1/3 at half; c: 1; d: 1/2; b: 1/2, or 1/4 at half.
+    expect(blendMeaning(keyword, meaning, 10).map((h) => h.id)).toEqual(['a', 'c', 'b', 'd']);
+    expect(blendMeaning(keyword, meaning, 10, 0.5).map((h) => h.id)).toEqual(['c', 'a', 'd', 'b']);
+  });
+});
+
+describe('keywordWeight', () => {
+  const stop = new Set(['who', 'and', 'the']);
+  const question = 'generalists who code client and server';
+  it('halves the keyword hits of a question of four or more words when the best scores below 0.7', () => {
+    expect(keywordWeight([hit('a', 0.3), hit('b', 0.69)], question, stop)).toBe(0.5);
+    expect(keywordWeight([], question, stop)).toBe(0.5);
+  });
+
+  it('keeps them whole when a keyword hit scores 0.7 or more', () => {
+    expect(keywordWeight([hit('a', 0.3), hit('b', 0.7)], question, stop)).toBe(1);
+  });
+
+  it('keeps them whole for a query of fewer words, stop words aside: a low score there is a typo', () => {
+    expect(keywordWeight([hit('a', 0.4)], 'collabration', stop)).toBe(1);
+    expect(keywordWeight([hit('a', 0.4)], 'who and the client server', stop)).toBe(1);
+    expect(keywordWeight([hit('a', 0.4)], 'who and the client-side web server', stop)).toBe(0.5);
   });
 });

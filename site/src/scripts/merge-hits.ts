@@ -83,20 +83,37 @@ export function mergeHits<A extends Ranked, P extends Ranked>(
 }
 
 /**
- * The keyword hits with the hits ranked by meaning alone blended in by rank: each hit scores 1/n for
- * its place n in each list (nothing where absent), best first, keyword order on a tie; the first
- * `limit`. By place, not by score: Meilisearch's keyword and semantic scores are on scales that do
- * not compare, and a hit both rankings put near the top is the surest answer (bench: `relevance` on
- * both corpora). The page asks the two rankings separately because each wants different text:
- * keywords the query without its stop words, a sentence encoder the query as typed (see
- * semantic-results.ts).
+ * The weight `blendMeaning` gives the keyword hits of a query: half for a question of four or more
+ * words (stop words aside) whose best keyword hit scores below 0.7, else 1. Meilisearch scores a hit
+ * by its ranking rules in order, words first, so such a score says the keyword hits hold only some of
+ * the question's words: a question worded unlike the article it means ("generalists who code client
+ * and server") matches other articles on a word or two, while meaning finds it. A short query keeps
+ * its full weight: its low score is a typo or a prefix, which keyword matching reads right
+ * (bench: `relevance` on both corpora).
  */
-export function blendMeaning<H extends { id?: unknown }>(keyword: H[], meaning: H[], limit: number): H[] {
+export function keywordWeight(keyword: Ranked[], typed: string, stopWords: ReadonlySet<string>): number {
+  const words = markedWords(typed).filter(({ word }) => !stopWords.has(word));
+  return words.length >= 4 && Math.max(0, ...keyword.map(score)) < 0.7 ? 0.5 : 1;
+}
+
+/**
+ * The keyword hits with the hits ranked by meaning alone blended in by rank: each hit scores 1/n for
+ * its place n in each list (nothing where absent; the keyword list's weighted, see `keywordWeight`),
+ * best first, keyword order on a tie; the first `limit`. By place, not by score: Meilisearch's keyword
+ * and semantic scores are on scales that do not compare, and a hit both rankings put near the top is
+ * the surest answer (bench: `relevance` on both corpora). The page asks the two rankings separately
+ * because each wants different text: keywords the query without its stop words, a sentence encoder
+ * the query as typed (see semantic-results.ts).
+ */
+export function blendMeaning<H extends { id?: unknown }>(keyword: H[], meaning: H[], limit: number, weight = 1): H[] {
   const scores = new Map<unknown, [number, H]>();
-  for (const list of [keyword, meaning])
+  for (const [list, w] of [
+    [keyword, weight],
+    [meaning, 1],
+  ] as const)
     list.forEach((hit, i) => {
       const [score, first] = scores.get(hit.id) ?? [0, hit];
-      scores.set(hit.id, [score + 1 / (i + 1), first]);
+      scores.set(hit.id, [score + w / (i + 1), first]);
     });
   return [...scores.values()]
     .sort((a, b) => b[0] - a[0])

@@ -48,6 +48,8 @@ export type SearchClient = {
   facetSearch(state: SearchState, facet: FacetName, text: string): Promise<{ value: string; count: number }[]>;
   /** Article hits and page hits for the typed query as one list, as `search` merges them (`mergeHits`). */
   merge(articles: Hit[], pages: Hit[], typed: string): Hit[];
+  /** The vocabulary's stop words, lower case; empty until they arrive. */
+  stopWords(): ReadonlySet<string>;
 };
 
 /**
@@ -171,5 +173,6 @@ export function createSearchClient(opts: {
       return Array.isArray(body.facetHits) ? body.facetHits : [];
     },
     merge: (articles, pages, typed) => mergeHits(articles, pages, typed, opts.stopWords?.()),
+    stopWords: () => opts.stopWords?.() ?? new Set(),
   };
 }

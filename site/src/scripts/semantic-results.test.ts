@@ -50,11 +50,19 @@ describe('blendedHits', () => {
       ],
       semanticHitCount: 2,
     };
-    expect(blendedHits(answer, keyword, 10)?.map((hit) => hit.id)).toEqual(['k1', 'k2', 'm1']);
+    expect(blendedHits(answer, keyword, 10, 'k', new Set())?.map((hit) => hit.id)).toEqual(['k1', 'k2', 'm1']);
+  });
+
+  it('puts meaning first for a long question the keyword hits match weakly (keywordWeight)', () => {
+    const answer = { hits: [{ id: 'm1', _rankingScore: 0.8 }], semanticHitCount: 1 };
+    const weak = [{ id: 'k1', _rankingScore: 0.4 }];
+    const ids = (typed: string) => blendedHits(answer, weak, 10, typed, new Set(['who']))?.map((hit) => hit.id);
+    expect(ids('who builds web pages')).toEqual(['k1', 'm1']);
+    expect(ids('who builds the web pages')).toEqual(['m1', 'k1']);
   });
 
   it('is null for an unusable answer', () => {
-    expect(blendedHits({ hits: keyword, semanticHitCount: 0 }, keyword, 10)).toBeNull();
+    expect(blendedHits({ hits: keyword, semanticHitCount: 0 }, keyword, 10, 'k', new Set())).toBeNull();
   });
 });
 
@@ -83,7 +91,7 @@ describe('createSemanticSearch', () => {
       calls.push({ queries, timeoutMs });
       return answer();
     };
-    return { calls, ask };
+    return { calls, ask, stopWords: () => new Set(['who']) };
   };
 
   it('asks the semantic query within the time budget, filtered as the keyword one, and blends its hits in when usable', async () => {

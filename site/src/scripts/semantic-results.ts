@@ -1,5 +1,5 @@
 import { MEANING_ONLY } from '@stackguide/contracts/search-index';
-import { blendMeaning } from './merge-hits.ts';
+import { blendMeaning, keywordWeight } from './merge-hits.ts';
 import { type SearchClient, SearchUnavailableError } from './search-client.ts';
 import { type Hit, searchQueries } from './search-request.ts';
 import type { SearchState } from './search-url.ts';
@@ -50,12 +50,21 @@ export function usableSemantic(
 }
 
 /**
- * The keyword article hits with a semantic answer's hits blended in (`blendMeaning`), the first
- * `limit`; null when the answer is not usable.
+ * The keyword article hits with a semantic answer's hits blended in (`blendMeaning`, the keyword hits
+ * weighted for the query as `typed`: `keywordWeight`), the first `limit`; null when the answer is not
+ * usable.
  */
-export function blendedHits(answer: SemanticAnswer | undefined, keyword: Hit[], limit: number): Hit[] | null {
+export function blendedHits(
+  answer: SemanticAnswer | undefined,
+  keyword: Hit[],
+  limit: number,
+  typed: string,
+  stopWords: ReadonlySet<string>,
+): Hit[] | null {
+  if (!usableSemantic(answer)) return null;
   // Past its semanticHitCount, an answer lists keyword hits ranked at no weight.
-  return usableSemantic(answer) ? blendMeaning(keyword, answer.hits.slice(0, answer.semanticHitCount) as Hit[], limit) : null;
+  const meaning = answer.hits.slice(0, answer.semanticHitCount) as Hit[];
+  return blendMeaning(keyword, meaning, limit, keywordWeight(keyword, typed, stopWords));
 }
 
 /**
@@ -66,14 +75,14 @@ export function blendedHits(answer: SemanticAnswer | undefined, keyword: Hit[], 
  * semantic search is off: the page then stops asking.
  */
 export function createSemanticSearch(
-  client: Pick<SearchClient, 'ask'>,
+  client: Pick<SearchClient, 'ask' | 'stopWords'>,
 ): (state: SearchState, limit: number, keyword: Hit[]) => Promise<Hit[] | null> {
   let off = false;
   return async (state, limit, keyword) => {
     if (off) return null;
     try {
       const [answer] = await client.ask([semanticQuery(searchQueries(state, limit)[0]!, state.q)], SEMANTIC_TIMEOUT_MS);
-      return blendedHits(answer, keyword, limit);
+      return blendedHits(answer, keyword, limit, state.q, client.stopWords());
     } catch (err) {
       if (err instanceof SearchUnavailableError && err.status !== undefined && err.status < 500) off = true;
       return null;
