@@ -52,6 +52,32 @@ describe('createEmbedderClient', () => {
     expect((error as Error).message).toMatch(message);
   });
 
+  it('sends a request again once when the kept-alive socket it went out on was closed', async () => {
+    // Closes every socket when a second request arrives on it, as a server whose keep-alive
+    // timeout ran out as the request was sent.
+    const served = new WeakSet<object>();
+    let dropped = 0;
+    const closing = http.createServer((req, res) => {
+      if (served.has(req.socket)) {
+        dropped++;
+        req.socket.destroy();
+        return;
+      }
+      served.add(req.socket);
+      req.resume().on('end', () => res.writeHead(200).end('{"embeddings":[[1]]}'));
+    });
+    await new Promise<void>((resolve) => closing.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = createEmbedderClient(`http://127.0.0.1:${(closing.address() as AddressInfo).port}`, KEY);
+      await expect(client.embed(['a'])).resolves.toEqual([[1]]);
+      await expect(client.embed(['b'])).resolves.toEqual([[1]]);
+      expect(dropped).toBe(1);
+    } finally {
+      closing.closeAllConnections();
+      await new Promise<void>((resolve) => closing.close(() => resolve()));
+    }
+  });
+
   it('fails naming the URL when nothing listens there', async () => {
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

@@ -35,7 +35,7 @@ export function createEmbedderClient(url: string, apiKey: string): Embedder {
   const endpoint = new URL(EMBED_PATH, `${url}/`);
   const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
 
-  const post = (texts: string[]) =>
+  const post = (texts: string[], retried = false): Promise<number[][]> =>
     new Promise<number[][]>((resolve, reject) => {
       const body = JSON.stringify({ input: texts });
       const fail = (detail: string, cause?: unknown) => reject(new EmbedderError(`embedder at ${endpoint.href}: ${detail}`, { cause }));
@@ -68,7 +68,12 @@ export function createEmbedderClient(url: string, apiKey: string): Embedder {
       );
       req.setNoDelay(true);
       req.on('timeout', () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
-      req.on('error', (err) => fail(err.message, err));
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        // A kept-alive socket the embedder closed as this request went out: the request never
+        // reached it, and embedding twice is harmless, so it goes again once on a new socket.
+        if (req.reusedSocket && err.code === 'ECONNRESET' && !retried) resolve(post(texts, true));
+        else fail(err.message, err);
+      });
       req.end(body);
     });
 
