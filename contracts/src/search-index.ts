@@ -156,8 +156,9 @@ export const EMBEDDER = 'minilm';
  * it embedded), marked not to be regenerated, so Meilisearch never embeds documents itself: the
  * template is never used and only names the start of a document's first vector's text, its whole
  * (`embeddingText` adds the headings; the other vectors are its sections', `articleVectors`). It stays
- * as it is, since a changed embedder setting is a settings task over every document of the index. The request and response follow the embedder's
- * `POST /embed` contract (`{{..}}`: Meilisearch may send several texts at once).
+ * as it is, since a changed embedder setting is a settings task over every document of the index.
+ * The request and response follow the embedder's `POST /embed` contract (`{{..}}`: Meilisearch may
+ * send several texts at once).
  * The vectors stay in Meilisearch's default store: 1.21's graph store (`vectorStore: "experimental"`)
  * writes a publish's vectors far sooner, but once documents of several vectors have them replaced
  * by an update, as every publish and edit does, its searches by meaning fail ("Links must exist").
