@@ -214,6 +214,8 @@ describe('every result reachable', () => {
       await page.waitForFunction(
         () => (document.querySelector('input[data-facet=skills][value=PostgreSQL]') as HTMLInputElement | null)?.checked === true,
       );
+      // The column was re-rendered with the new counts: focus stays on the box just ticked.
+      await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).resolves.toBe('PostgreSQL');
       await expect(filter.inputValue()).resolves.toBe('postg');
     }));
 });

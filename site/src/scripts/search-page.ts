@@ -1,15 +1,14 @@
-import { FACETS, type FacetName } from '@stackguide/contracts/search-index';
 import { createAddressBar } from './address-bar.ts';
 import { attachCombobox } from './combobox.ts';
-import { renderFacetItems, renderFacets } from './facets.ts';
+import { attachFacetColumn } from './facet-column.ts';
 import { attachFiltersPanel } from './filters-panel.ts';
 import { type RoleLink, startingPoints, suggestionsHtml } from './no-results.ts';
 import { renderHits, resultCountText, upgradeSections } from './results-render.ts';
 import { salaryCardHtml } from './salary-answer.ts';
 import type { FoundResult, SearchClient } from './search-client.ts';
-import { type FacetDistribution, type Hit, isPageHit } from './search-request.ts';
+import { type Hit, isPageHit } from './search-request.ts';
 import { UNAVAILABLE_HTML } from './search-header.ts';
-import { onResultOpened, type SearchReporter } from './search-report.ts';
+import { arrivedWithQuery, onResultOpened, type SearchReporter } from './search-report.ts';
 import { createSemanticSearch } from './semantic-results.ts';
 import {
   EMPTY_STATE,
@@ -26,14 +25,6 @@ import {
 import type { SyncApi } from './sync-api.ts';
 
 type Parts = { results?: string; facets?: string; message?: string; status: string; fallback: boolean; more?: boolean };
-
-/** True when this page was reached from one where the visitor typed its query (the header box), or by back/forward/reload. */
-function arrivedWithQuery(): boolean {
-  const type = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
-  return (
-    type === 'back_forward' || type === 'reload' || (document.referrer !== '' && new URL(document.referrer).origin === location.origin)
-  );
-}
 
 /**
  * Enhances /search/: live results with facets, state in the URL (typing replaces the history
@@ -52,10 +43,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
   const roles = JSON.parse(app.dataset.roles ?? '[]') as RoleLink[];
   const roleNames = Object.fromEntries(roles.map((r) => [r.slug, r.name]));
   let state = parseState(location.search);
-  /** Text typed into each facet's filter box; not part of the URL. */
-  const facetText: Partial<Record<FacetName, string>> = {};
-  let counted: FacetDistribution = {};
-  let facetsHtml = '';
+  const column = attachFacetColumn(facets, client, roleNames, () => state);
   let total = 0;
   /** Articles (not pages) shown: where "More results" goes on from. */
   let fetched = 0;
@@ -89,39 +77,14 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
     (result.answer ? salaryCardHtml(result.answer, 'search-answer') : '') + renderHits(hits, 'search-hit', state.q);
 
   const show = (parts: Parts) => {
-    const focused =
-      document.activeElement instanceof HTMLInputElement && facets.contains(document.activeElement) ? document.activeElement : null;
-    const focusKey = focused?.dataset.facet
-      ? `[data-facet="${focused.dataset.facet}"][value="${CSS.escape(focused.value)}"]`
-      : focused?.dataset.facetFilter
-        ? `[data-facet-filter="${focused.dataset.facetFilter}"]`
-        : '';
     listbox.innerHTML = parts.results ?? '';
-    // Typing often leaves the facet counts as they were; rebuilding ~100 checkboxes each time is wasted work.
-    if ((parts.facets ?? '') !== facetsHtml) {
-      facetsHtml = parts.facets ?? '';
-      facets.innerHTML = facetsHtml;
-    }
-    facets.hidden = !parts.facets;
+    column.show(parts.facets ?? '');
     filters?.update(state.roles.length + state.skills.length, Boolean(parts.facets));
     message.innerHTML = parts.message ?? '';
     status.textContent = parts.status;
     fallback.hidden = !parts.fallback;
     more.hidden = !parts.more;
     combobox.update(Boolean(parts.results));
-    // Re-rendering the facets would drop keyboard focus on the checkbox just toggled or the filter being typed in.
-    if (focusKey) facets.querySelector<HTMLInputElement>(focusKey)?.focus();
-  };
-
-  /** Values of a facet being filtered, from Meilisearch facet search; the counted values otherwise (or when that fails). */
-  const facetValues = async (facet: FacetName): Promise<Record<string, number> | undefined> => {
-    const text = facetText[facet];
-    if (!text) return counted[facet];
-    try {
-      return Object.fromEntries((await client.facetSearch(state, facet, text)).map((hit) => [hit.value, hit.count]));
-    } catch {
-      return counted[facet];
-    }
   };
 
   const run = async (): Promise<void> => {
@@ -138,12 +101,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
     try {
       const result = await client.search(state, state.page * PAGE_SIZE);
       if (!result) return;
-      counted = result.facets;
-      const distribution: FacetDistribution = {};
-      for (const facet of FACETS) {
-        const values = await facetValues(facet);
-        if (values) distribution[facet] = values;
-      }
+      const facetsHtml = await column.html(state, result.facets);
       if (mine !== runs) return;
       total = result.total;
       articleTotal = total - result.pages;
@@ -156,7 +114,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
         : '';
       show({
         results: resultsHtml(result, result.hits),
-        facets: renderFacets(distribution, state, roleNames, facetText),
+        facets: facetsHtml,
         message: none ? noneHtml : '',
         status: resultCountText(result.total, result.ms, state.q),
         fallback: none,
@@ -206,7 +164,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
     fetched = hits.length;
     show({
       results: resultsHtml(result, merged),
-      facets: facetsHtml,
+      facets: column.shown(),
       status: resultCountText(total, result.ms, state.q),
       fallback: false,
       more: fetched < articleTotal && state.page < MAX_PAGE,
@@ -244,16 +202,6 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
   app.addEventListener('change', (event) => {
     const box = event.target;
     if (box instanceof HTMLInputElement && isFacet(box.dataset.facet)) go(toggleFacet(state, box.dataset.facet, box.value), true);
-  });
-  facets.addEventListener('input', async (event) => {
-    const box = event.target;
-    if (!(box instanceof HTMLInputElement) || !isFacet(box.dataset.facetFilter)) return;
-    const facet = box.dataset.facetFilter;
-    const text = box.value.trim();
-    facetText[facet] = text;
-    const values = await facetValues(facet);
-    const list = facets.querySelector(`[data-facet-list="${facet}"]`);
-    if (list && facetText[facet] === text) list.innerHTML = renderFacetItems(facet, values, state, roleNames);
   });
   app.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target : null;

@@ -59,3 +59,11 @@ export function onResultOpened(list: HTMLElement, onOpen: (position: number) => 
     if (option) onOpen([...list.querySelectorAll('[role=option]')].indexOf(option) + 1);
   });
 }
+
+/** True when this page was reached from one where the visitor typed its query (the header box), or by back/forward/reload. */
+export function arrivedWithQuery(): boolean {
+  const type = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
+  return (
+    type === 'back_forward' || type === 'reload' || (document.referrer !== '' && new URL(document.referrer).origin === location.origin)
+  );
+}
