@@ -1,12 +1,10 @@
 import { escapeHtml, highlightHtml } from './highlight.ts';
 import { bestSection, hitHref } from './hit-section.ts';
+import { isSitePath } from './safe-href.ts';
 import type { FoundResult } from './search-client.ts';
 import { type Hit, isPageHit, withSections } from './search-request.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
-
-/** Only paths on this site may become links, never `javascript:` or another origin. */
-const isSitePath = (v: unknown): v is string => typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\');
 
 /** The hits that become options, in order: an option's number is its index here (plus the page's first). */
 const linkable = (hits: Hit[]) => hits.filter((hit): hit is Hit & { url: string } => isSitePath(hit.url));

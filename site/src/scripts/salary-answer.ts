@@ -3,6 +3,7 @@ import type { SalaryBand } from '@stackguide/contracts/entries';
 import { formatRange } from '../lib/format.ts';
 import { groupBands, groupDescription, LEVEL_LABELS } from '../lib/salary-bands.ts';
 import { escapeHtml } from './highlight.ts';
+import { isSitePath } from './safe-href.ts';
 
 /** A role's salary bands that answer a pay question, figures exactly as the index holds them. */
 export type SalaryAnswer = { role: string; url: string; bands: SalaryBand[] };
@@ -10,7 +11,6 @@ export type SalaryAnswer = { role: string; url: string; bands: SalaryBand[] };
 const LEVELS = new Set<unknown>(Object.keys(LEVEL_LABELS));
 const text = (v: unknown): v is string => typeof v === 'string';
 const amount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const sitePath = (v: unknown): v is string => text(v) && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\');
 
 type BandHit = { documentId: string; role: string; url: string; band: SalaryBand };
 
@@ -24,7 +24,7 @@ function bandOf(hit: unknown): BandHit | null {
     matched.length > 0 &&
     text(documentId) &&
     text(role) &&
-    sitePath(url) &&
+    isSitePath(url) &&
     text(region) &&
     LEVELS.has(level) &&
     (period === 'month' || period === 'year') &&
