@@ -1,4 +1,6 @@
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+// Marked pure so a bundle that imports only the money formatting (the search script's salary card)
+// drops it: a bundler keeps a constructor call it cannot prove free of side effects.
+const dateFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 const formatted = new Map<number, string>();
 
