@@ -44,6 +44,12 @@ describe('semantic search on /search/ (real embedder, real Meilisearch)', () => 
       await expect(searchSettled(page, PARAPHRASE)).resolves.toBe('shown');
       const hrefs = await page.locator('#search-results [role=option]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
       expect(hrefs.some((href) => href?.startsWith(TARGET))).toBe(true);
+      // Keywords found nothing, so the role filters count the hits meaning found, not the whole index.
+      const roleCounts = await page
+        .locator('#search-app input[data-facet=roles]')
+        .evaluateAll((boxes) => boxes.map((box) => Number(/\((\d+)\)/.exec(box.parentElement?.textContent ?? '')?.[1])));
+      expect(roleCounts.length).toBeGreaterThan(0);
+      expect(roleCounts.every((n) => n >= 1 && n <= hrefs.length)).toBe(true);
       // Its stop words ("a", "into") stay: the keyword query goes without them, the sentence encoder reads them.
       expect(semanticQueries.map((query) => [query.q, query.hybrid?.semanticRatio])).toEqual([[PARAPHRASE, 1]]);
     }));

@@ -1,6 +1,6 @@
 import { FACETS, type FacetName } from '@stackguide/contracts/search-index';
 import { escapeHtml } from './highlight.ts';
-import type { FacetDistribution } from './search-request.ts';
+import type { FacetDistribution, Hit } from './search-request.ts';
 import { FACET_PARAM, type SearchState } from './search-url.ts';
 
 const LEGENDS: Record<FacetName, string> = { roles: 'Roles', skills: 'Skills' };
@@ -54,4 +54,18 @@ export function renderFacets(
         : '';
     return `<fieldset class="facet"><legend>${legend}</legend>${filter}<ul data-facet-list="${facet}">${renderFacetItems(facet, distribution[facet], state, labels)}</ul></fieldset>`;
   }).join('');
+}
+
+/**
+ * Facet counts of the hits themselves: Meilisearch counts a hybrid query's facets over the whole
+ * index, so results that only meaning found are counted here.
+ */
+export function hitFacets(hits: Hit[]): FacetDistribution {
+  const counts: FacetDistribution = {};
+  for (const facet of FACETS) {
+    const counted: Record<string, number> = {};
+    for (const hit of hits) for (const value of Array.isArray(hit[facet]) ? hit[facet] : []) counted[value] = (counted[value] ?? 0) + 1;
+    counts[facet] = counted;
+  }
+  return counts;
 }

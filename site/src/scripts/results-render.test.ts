@@ -1,6 +1,6 @@
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '@stackguide/contracts/search-queries';
 import { describe, expect, it } from 'vitest';
-import { renderFacets } from './facets.ts';
+import { hitFacets, renderFacets } from './facets.ts';
 import { renderHits, resultCountText, sectionUpgrades } from './results-render.ts';
 import { withSections } from './search-request.ts';
 
@@ -155,5 +155,20 @@ describe('renderFacets', () => {
 
   it('renders nothing when there is nothing to filter by', () => {
     expect(renderFacets({}, { q: 'x', page: 1, roles: [], skills: [] }, {})).toBe('');
+  });
+});
+
+describe('hitFacets', () => {
+  it('counts the roles and skills the hits carry, skipping what is not a list', () => {
+    const hits = [
+      { roles: ['backend-developer'], skills: ['SQL', 'Go'] },
+      { roles: ['backend-developer', 'full-stack-developer'], skills: ['SQL'] },
+      { roles: 'backend-developer', skills: null },
+    ];
+    expect(hitFacets(hits)).toEqual({
+      roles: { 'backend-developer': 2, 'full-stack-developer': 1 },
+      skills: { SQL: 2, Go: 1 },
+    });
+    expect(hitFacets([])).toEqual({ roles: {}, skills: {} });
   });
 });

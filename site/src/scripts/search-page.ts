@@ -1,6 +1,7 @@
 import { createAddressBar } from './address-bar.ts';
 import { attachCombobox } from './combobox.ts';
 import { attachFacetColumn } from './facet-column.ts';
+import { hitFacets } from './facets.ts';
 import { attachFiltersPanel } from './filters-panel.ts';
 import { type RoleLink, startingPoints, suggestionsHtml } from './no-results.ts';
 import { renderHits, resultCountText, upgradeSections } from './results-render.ts';
@@ -153,6 +154,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
       state.page * PAGE_SIZE,
       result.hits.filter((hit) => !isPageHit(hit)),
     );
+    const facetsHtml = hits?.length && !articleTotal ? await column.html(state, hitFacets(hits)) : column.shown();
     if (mine !== runs) return true;
     const moving = input.hasAttribute('aria-activedescendant');
     app.dataset.semantic = hits?.length && !moving ? 'shown' : 'abandoned';
@@ -164,7 +166,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
     fetched = hits.length;
     show({
       results: resultsHtml(result, merged),
-      facets: column.shown(),
+      facets: facetsHtml,
       status: resultCountText(total, result.ms, state.q),
       fallback: false,
       more: fetched < articleTotal && state.page < MAX_PAGE,

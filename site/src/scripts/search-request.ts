@@ -19,6 +19,8 @@ export type Hit = {
   title?: unknown;
   excerpt?: unknown;
   roleNames?: unknown;
+  roles?: unknown;
+  skills?: unknown;
   type?: unknown;
   name?: unknown;
   summary?: unknown;
