@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureCmsBuild, spawnChild, startStrapi, testSecrets } from '@stackguide/test-kit';
+import { ensureCmsBuild, spawnChild, startStrapi, testSecrets, childEnv } from '@stackguide/test-kit';
 import { BIN_DIR, CMS_DIR, WORK_DIR } from './paths.ts';
 
 export type Secrets = ReturnType<typeof testSecrets>;
@@ -14,8 +14,7 @@ const dbFile = (articles: number) => path.join(FIXTURE_DIR, `articles-${articles
 /** Environment every Strapi process (ours and the plugin's) gets: the fixture's secrets, SQLite, no root .env surprises. */
 export function cmsEnv(secrets: Secrets, databaseFilename: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
+    ...childEnv(),
     ...secrets,
     DATABASE_CLIENT: 'sqlite',
     DATABASE_URL: '',

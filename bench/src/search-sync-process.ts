@@ -2,7 +2,7 @@ import path from 'node:path';
 import { SEARCH_KEY_PATH } from '@stackguide/contracts/search-key';
 import type { SyncStatus } from '@stackguide/contracts/search-sync-admin';
 import { fetchSearchKey } from '@stackguide/runtime';
-import { spawnBin, waitFor, waitForHttp, type Child } from '@stackguide/test-kit';
+import { spawnBin, waitFor, waitForHttp, type Child, childEnv } from '@stackguide/test-kit';
 
 export type SearchSync = {
   url: string;
@@ -21,7 +21,7 @@ export function spawnSearchSync(
 ): Child {
   return spawnBin('@stackguide/search-sync', command.split(' '), {
     name: `search-sync ${command}`,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', SITE_BUILD_HOOK_URL: '', ...env },
+    env: childEnv({ LOG_LEVEL: 'warn', SITE_BUILD_HOOK_URL: '', ...env }),
     onLine,
   });
 }

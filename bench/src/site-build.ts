@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { adminClient, spawnChild, startSiteServer, startStrapi, type AdminClient, type SiteServer } from '@stackguide/test-kit';
+import { adminClient, spawnChild, startSiteServer, startStrapi, type AdminClient, type SiteServer, childEnv } from '@stackguide/test-kit';
 import { stepLog } from '@stackguide/runtime';
 import { jsGzipBytes, largestHtml } from './dist-sizes.ts';
 import { cmsEnv, fixtureCopy } from './fixtures.ts';
@@ -49,8 +49,7 @@ export async function build(
     {
       cwd: SITE_DIR,
       env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
+        ...childEnv(),
         STRAPI_URL: strapiUrl,
         STRAPI_READ_TOKEN: token,
         SITE_URL: 'http://127.0.0.1:4321',

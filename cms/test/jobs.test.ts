@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCms, type TestCms } from '@stackguide/test-kit';
+import { startTestCms, type TestCms, childEnv } from '@stackguide/test-kit';
 import { searchVocabulary } from '@stackguide/demo-content';
 import { lanes } from './lanes.ts';
 
@@ -28,7 +28,7 @@ async function counts(): Promise<Record<string, number>> {
 async function job(script: string, args: string[] = []): Promise<string> {
   const { stdout, stderr } = await run(path.join(CMS_DIR, '..', 'node_modules', '.bin', 'tsx'), [script, ...args], {
     cwd: CMS_DIR,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...cms.env, DATABASE_FILENAME: cms.databaseFilename },
+    env: childEnv({ ...cms.env, DATABASE_FILENAME: cms.databaseFilename }),
   });
   return `${stdout}${stderr}`;
 }

@@ -13,6 +13,7 @@ import {
   type Child,
   type MeiliProcess,
   type TestCms,
+  childEnv,
 } from '@stackguide/test-kit';
 import { startFakeSite, type FakeSite } from './fake-site.ts';
 
@@ -96,8 +97,7 @@ export async function startSearchSync(opts: {
 }): Promise<Child> {
   const searchSync = spawnBin('@stackguide/search-sync', ['serve'], {
     env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
+      ...childEnv(),
       ...opts.secrets,
       STRAPI_URL: opts.cmsUrl,
       MEILI_URL: opts.meiliUrl,

@@ -11,6 +11,7 @@ import {
   type Child,
   type FakeStrapi,
   type MeiliProcess,
+  childEnv,
 } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, INDEX_UIDS } from '@stackguide/contracts/search-index';
@@ -51,8 +52,7 @@ beforeAll(async () => {
   meiliProc = await startTestMeili(dir);
   port = await freePort();
   env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
+    ...childEnv(),
     STRAPI_URL: strapi.url,
     STRAPI_READ_TOKEN: strapi.token,
     WEBHOOK_SECRET,

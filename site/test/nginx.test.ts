@@ -16,6 +16,7 @@ import {
   type FakeStrapi,
   type MeiliProcess,
   type SiteServer,
+  childEnv,
 } from '@stackguide/test-kit';
 import type { PopularQueries } from '@stackguide/contracts/analytics';
 import type { SyncStatus } from '@stackguide/contracts/search-sync-admin';
@@ -80,8 +81,7 @@ beforeAll(async () => {
   const syncPort = await freePort();
   sync = spawnBin('@stackguide/search-sync', ['serve'], {
     env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
+      ...childEnv(),
       STRAPI_URL: strapi.url,
       STRAPI_READ_TOKEN: strapi.token,
       WEBHOOK_SECRET: 'nginx-test-webhook-secret',

@@ -17,6 +17,7 @@ import {
   type EmbedderProcess,
   type MeiliProcess,
   type TestCms,
+  childEnv,
 } from '@stackguide/test-kit';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { pageScripts, scriptElements } from '../server/page-scripts.ts';
@@ -104,8 +105,7 @@ export async function startSearchStack(opts: SearchStackOptions = {}): Promise<S
     const embedder = opts.embedder ? await startTestEmbedder({ apiKey: embedderKey }) : undefined;
     if (embedder) cleanups.push(() => embedder.stop());
     const env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
+      ...childEnv(),
       STRAPI_URL: cms.url,
       STRAPI_READ_TOKEN: cms.readToken,
       WEBHOOK_SECRET: 'search-test-webhook-secret',

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, spawnBin, startFakeStrapi, waitFor, waitForHttp, type Child, type FakeStrapi } from '@stackguide/test-kit';
+import { freePort, spawnBin, startFakeStrapi, waitFor, waitForHttp, type Child, type FakeStrapi, childEnv } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeContent } from './fixtures.ts';
 
@@ -19,8 +19,7 @@ async function startServe(strapiUrl: string, port: number, onLine: (line: string
   return spawnBin('@stackguide/site', [], {
     name: 'site',
     env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
+      ...childEnv(),
       STRAPI_URL: strapiUrl,
       STRAPI_READ_TOKEN: strapi.token,
       SITE_HOST: '127.0.0.1',

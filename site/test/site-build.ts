@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from '@stackguide/test-kit';
 
 export const SITE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const TEST_SITE_URL = 'https://stackguide.test';
@@ -40,8 +41,7 @@ export function runBuildCli(outDir: string, env: NodeJS.ProcessEnv): Promise<Bui
 export async function buildSiteForTest(strapiUrl: string, token: string, extra: Record<string, string> = {}): Promise<string> {
   const outDir = path.join(SITE_ROOT, '.builds', `test-${process.pid}-${Date.now()}`);
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
+    ...childEnv(),
     STRAPI_URL: strapiUrl,
     STRAPI_READ_TOKEN: token,
     SITE_URL: TEST_SITE_URL,

@@ -15,6 +15,7 @@ import {
   type AdminClient,
   type Child,
   type StrapiProcess,
+  childEnv,
 } from '@stackguide/test-kit';
 
 /** The variables of a drill's system, written to its own .env as `npm start` would have them. */
@@ -50,7 +51,7 @@ export type RunningParts = { strapi: StrapiProcess; sync: Child; admin: AdminCli
 
 /** Strapi and `search-sync serve` on the drill's data, as `npm start` starts them; resolves once search-sync is ready. */
 export async function startParts(env: DrillEnv): Promise<RunningParts> {
-  const base = { PATH: process.env.PATH, HOME: process.env.HOME };
+  const base = childEnv();
   await ensureCmsBuild({ admin: false });
   const { MEILI_MASTER_KEY: _master, ...cmsEnv } = env;
   const strapi = await startStrapi({ env: { ...base, ...cmsEnv }, port: Number(env.STRAPI_PORT), databaseFilename: env.DATABASE_FILENAME });
@@ -134,12 +135,7 @@ export async function runBackupCli(dir: string, args: string[]): Promise<CliRun>
     ['--import', 'tsx', path.join(REPO_ROOT, 'stack', 'src', 'backup', 'cli.ts'), ...args],
     {
       cwd: path.join(REPO_ROOT, 'stack'),
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        STACKGUIDE_ENV_FILE: path.join(dir, '.env'),
-        STACKGUIDE_DATA_DIR: path.join(dir, 'data'),
-      },
+      env: childEnv({ STACKGUIDE_ENV_FILE: path.join(dir, '.env'), STACKGUIDE_DATA_DIR: path.join(dir, 'data') }),
       onLine: (line) => (output += `${line}\n`),
     },
   );

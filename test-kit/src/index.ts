@@ -13,6 +13,7 @@ export {
   type MeiliProcess,
   type StrapiProcess,
 } from '@stackguide/launch';
+export { childEnv } from './child-env.ts';
 export { type EmbedderProcess, startTestEmbedder } from './embedder-process.ts';
 export { axeViolations, CHROMIUM_ARGS, launchChromium, watchCspViolations } from './browser.ts';
 export { needTool } from './system-tool.ts';

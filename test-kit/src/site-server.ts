@@ -4,6 +4,7 @@ import path from 'node:path';
 import { freePort, spawnBin, type Child } from '@stackguide/launch';
 import { waitFor, waitForHttp } from '@stackguide/runtime';
 import { SITE_STATUS_ROUTES, type SiteStatus } from '@stackguide/contracts/site-status';
+import { childEnv } from './child-env.ts';
 
 export type SiteServer = {
   /** Where it listens. */
@@ -46,8 +47,7 @@ export async function startSiteServer(opts: {
   const child = spawnBin('@stackguide/site', [], {
     name: 'site',
     env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
+      ...childEnv(),
       STRAPI_URL: opts.strapiUrl,
       STRAPI_READ_TOKEN: opts.token,
       SITE_HOST: '127.0.0.1',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ensureCmsBuild, startStrapi } from '@stackguide/launch';
 import { adminClient, type AdminClient } from './cms-admin-client.ts';
 import { testSecrets } from './test-secrets.ts';
+import { childEnv } from './child-env.ts';
 
 export type TestCms = {
   url: string;
@@ -40,7 +41,7 @@ export async function startTestCms(
     const databaseFilename = path.join(dir, 'cms.db');
     const boot = (port?: number) =>
       startStrapi({
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+        env: childEnv(env),
         databaseFilename,
         serveAdmin: opts.admin ?? false,
         onLine: quiet,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { INDEX_UID } from '@stackguide/contracts/search-index';
-import { freePort, runBin, startMeili, startStrapi, startTestCms, startTestEmbedder } from '@stackguide/test-kit';
+import { freePort, runBin, startMeili, startStrapi, startTestCms, startTestEmbedder, childEnv } from '@stackguide/test-kit';
 import { keepVectors, seedVectors } from '../fixture-vectors.ts';
 import { cmsEnv, fixtureCopy } from '../fixtures.ts';
 import { spawnSearchSync } from '../search-sync-process.ts';
@@ -85,7 +85,7 @@ export async function startSeededSearch(runDir: string, log: (line: string) => v
     if (code !== 0) throw new Error(`search-sync reindex exited with ${code}:\n${output.slice(-20).join('\n')}`);
     keepVectors(articles, dataDir);
     const keys = await runBin('@stackguide/search-sync', ['keys', '--json'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      env: childEnv(env),
     });
     const key = (JSON.parse(keys.stdout.trim() || '{}') as { searchKey?: string }).searchKey;
     if (!key) throw new Error(`search-sync keys printed no key (exit ${keys.code}): ${keys.stderr}`);
