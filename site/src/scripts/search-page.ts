@@ -154,6 +154,7 @@ export function enhancePage(app: HTMLElement, client: SearchClient, api: SyncApi
       state.page * PAGE_SIZE,
       result.hits.filter((hit) => !isPageHit(hit)),
     );
+    // With no keyword article to count, the filters count what meaning found.
     const facetsHtml = hits?.length && !articleTotal ? await column.html(state, hitFacets(hits)) : column.shown();
     if (mine !== runs) return true;
     const moving = input.hasAttribute('aria-activedescendant');
