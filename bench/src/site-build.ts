@@ -48,15 +48,14 @@ export async function build(
     ['--import', 'tsx', 'server/build-cli.ts', '--out', dirs.outDir, '--no-search-sync'],
     {
       cwd: SITE_DIR,
-      env: {
-        ...childEnv(),
+      env: childEnv({
         STRAPI_URL: strapiUrl,
         STRAPI_READ_TOKEN: token,
         SITE_URL: 'http://127.0.0.1:4321',
         SITE_CACHE_DIR: dirs.cacheDir,
         ALLOW_EMPTY_SITE: 'false',
         ...opts.env,
-      },
+      }),
       onLine: (line, stream) => {
         if (stream === 'stdout') summary = line;
         output.push(line);

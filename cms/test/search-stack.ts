@@ -96,8 +96,7 @@ export async function startSearchSync(opts: {
   onLine?: ((line: string) => void) | undefined;
 }): Promise<Child> {
   const searchSync = spawnBin('@stackguide/search-sync', ['serve'], {
-    env: {
-      ...childEnv(),
+    env: childEnv({
       ...opts.secrets,
       STRAPI_URL: opts.cmsUrl,
       MEILI_URL: opts.meiliUrl,
@@ -106,7 +105,7 @@ export async function startSearchSync(opts: {
       SITE_BUILD_HOOK_URL: opts.buildHookUrl,
       ...(opts.buildHookSecret ? { BUILD_HOOK_SECRET: opts.buildHookSecret } : {}),
       LOG_LEVEL: 'warn',
-    },
+    }),
     onLine: (line) => opts.onLine?.(`search-sync: ${line}`),
   });
   try {

@@ -51,8 +51,7 @@ beforeAll(async () => {
   for (let n = 1; n <= 3; n++) strapi.put(makeArticle(n));
   meiliProc = await startTestMeili(dir);
   port = await freePort();
-  env = {
-    ...childEnv(),
+  env = childEnv({
     STRAPI_URL: strapi.url,
     STRAPI_READ_TOKEN: strapi.token,
     WEBHOOK_SECRET,
@@ -66,7 +65,7 @@ beforeAll(async () => {
     SITE_BUILD_HOOK_URL: '',
     BUILD_HOOK_SECRET: '',
     LOG_LEVEL: 'warn',
-  };
+  });
 });
 afterAll(async () => {
   for (const child of children) await child.stop();

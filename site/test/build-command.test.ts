@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Child, freePort, spawnChild, startFakeStrapi, waitForHttp, type FakeStrapi } from '@stackguide/test-kit';
+import { type Child, freePort, spawnChild, startFakeStrapi, waitForHttp, type FakeStrapi, childEnv } from '@stackguide/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtHeaders, serveStatic } from '../server/static-files.ts';
 import { filesUnder } from './dist-checks.ts';
@@ -41,7 +41,7 @@ function npmChild(
 ): Child {
   return spawnChild(`npm run ${script}`, 'npm', ['run', '--silent', script, '--', ...args], {
     cwd: SITE_ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, STACKGUIDE_ENV_FILE: path.join(work, 'no.env'), ...env },
+    env: childEnv(env),
     onLine,
   });
 }

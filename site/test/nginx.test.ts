@@ -80,8 +80,7 @@ beforeAll(async () => {
   meili = await startMeili({ dataDir: path.join(dir, 'meili'), masterKey: MASTER_KEY });
   const syncPort = await freePort();
   sync = spawnBin('@stackguide/search-sync', ['serve'], {
-    env: {
-      ...childEnv(),
+    env: childEnv({
       STRAPI_URL: strapi.url,
       STRAPI_READ_TOKEN: strapi.token,
       WEBHOOK_SECRET: 'nginx-test-webhook-secret',
@@ -92,7 +91,7 @@ beforeAll(async () => {
       SITE_URL: origin,
       SITE_BUILD_HOOK_URL: '',
       LOG_LEVEL: 'warn',
-    },
+    }),
   });
   syncUrl = `http://127.0.0.1:${syncPort}`;
   await waitForHttp(`${syncUrl}/health`, { timeoutMs: 60_000, isAlive: sync.alive });

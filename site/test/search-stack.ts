@@ -104,8 +104,7 @@ export async function startSearchStack(opts: SearchStackOptions = {}): Promise<S
     const embedderKey = `embedder-${crypto.randomUUID()}`;
     const embedder = opts.embedder ? await startTestEmbedder({ apiKey: embedderKey }) : undefined;
     if (embedder) cleanups.push(() => embedder.stop());
-    const env = {
-      ...childEnv(),
+    const env = childEnv({
       STRAPI_URL: cms.url,
       STRAPI_READ_TOKEN: cms.readToken,
       WEBHOOK_SECRET: 'search-test-webhook-secret',
@@ -116,7 +115,7 @@ export async function startSearchStack(opts: SearchStackOptions = {}): Promise<S
       SITE_BUILD_HOOK_URL: '',
       LOG_LEVEL: 'warn',
       ...(embedder ? { EMBEDDER_URL: embedder.url, EMBEDDER_API_KEY: embedderKey } : {}),
-    };
+    });
     await searchSync(['reindex', '--json'], env);
     const searchKey = (JSON.parse((await searchSync(['keys', '--json'], env)).trim()) as { searchKey: string }).searchKey;
     // The server starts first: search-sync must know the site's origin, and the build search-sync's URL.

@@ -18,8 +18,7 @@ const lines: string[] = [];
 async function startServe(strapiUrl: string, port: number, onLine: (line: string) => void): Promise<Child> {
   return spawnBin('@stackguide/site', [], {
     name: 'site',
-    env: {
-      ...childEnv(),
+    env: childEnv({
       STRAPI_URL: strapiUrl,
       STRAPI_READ_TOKEN: strapi.token,
       SITE_HOST: '127.0.0.1',
@@ -28,7 +27,7 @@ async function startServe(strapiUrl: string, port: number, onLine: (line: string
       BUILD_HOOK_SECRET: SECRET,
       SITE_BUILDS_DIR: buildsDir,
       SITE_BUILD_DEBOUNCE_MS: '50',
-    },
+    }),
     onLine,
   });
 }

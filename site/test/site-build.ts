@@ -40,13 +40,12 @@ export function runBuildCli(outDir: string, env: NodeJS.ProcessEnv): Promise<Bui
  */
 export async function buildSiteForTest(strapiUrl: string, token: string, extra: Record<string, string> = {}): Promise<string> {
   const outDir = path.join(SITE_ROOT, '.builds', `test-${process.pid}-${Date.now()}`);
-  const env: NodeJS.ProcessEnv = {
-    ...childEnv(),
+  const env = childEnv({
     STRAPI_URL: strapiUrl,
     STRAPI_READ_TOKEN: token,
     SITE_URL: TEST_SITE_URL,
     ...extra,
-  };
+  });
   try {
     await runBuildCli(outDir, env);
   } catch (err) {

@@ -46,8 +46,7 @@ export async function startSiteServer(opts: {
   const lines: string[] = [];
   const child = spawnBin('@stackguide/site', [], {
     name: 'site',
-    env: {
-      ...childEnv(),
+    env: childEnv({
       STRAPI_URL: opts.strapiUrl,
       STRAPI_READ_TOKEN: opts.token,
       SITE_HOST: '127.0.0.1',
@@ -57,7 +56,7 @@ export async function startSiteServer(opts: {
       SITE_BUILDS_DIR: buildsDir,
       SITE_BUILD_DEBOUNCE_MS: '0',
       ...opts.env,
-    },
+    }),
     onLine: (line) => lines.push(line),
   });
   const stop = async () => {
