@@ -5,19 +5,11 @@
  * Returns null for any other key, or when there is nothing to move to.
  */
 export function nextActive(key: string, current: number, count: number): number | null {
-  if (count <= 0) return null;
-  switch (key) {
-    case 'ArrowDown':
-      return current < 0 || current >= count - 1 ? 0 : current + 1;
-    case 'ArrowUp':
-      return current <= 0 ? count - 1 : current - 1;
-    case 'Home':
-      return current < 0 ? null : 0;
-    case 'End':
-      return current < 0 ? null : count - 1;
-    default:
-      return null;
-  }
+  const last = count - 1;
+  if (last < 0) return null;
+  if (key === 'ArrowDown') return current < 0 || current >= last ? 0 : current + 1;
+  if (key === 'ArrowUp') return current <= 0 ? last : current - 1;
+  return current < 0 ? null : key === 'Home' ? 0 : key === 'End' ? last : null;
 }
 
 export type Combobox = {
