@@ -54,6 +54,17 @@ describe('semantic search on /search/ (real embedder, real Meilisearch)', () => 
       expect(semanticQueries.map((query) => [query.q, query.hybrid?.semanticRatio])).toEqual([[PARAPHRASE, 1]]);
     }));
 
+  it('the header panel lists what meaning finds for a paraphrase whose words match nothing, on every page', () =>
+    withPage(async (page) => {
+      await page.goto(`${s().origin}/articles/`);
+      await page.locator('#header-search-q').fill(PARAPHRASE);
+      const option = page.locator(`#header-search-list [role=option][href^="${TARGET}"]`);
+      await option.waitFor({ timeout: 15_000 });
+      await expect(page.locator('#header-search-q').getAttribute('aria-expanded')).resolves.toBe('true');
+      await expect(page.locator('[data-search-panel] [data-search-message]').textContent()).resolves.toBe('');
+      await expect(page.locator('form[data-search-box] [data-search-status]').textContent()).resolves.toMatch(/^\d+ results? for/);
+    }));
+
   it('with the embedder killed, paints the keyword results and abandons the semantic request', () =>
     withPage(async (page) => {
       await s().embedder!.stop();

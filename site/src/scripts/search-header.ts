@@ -2,7 +2,9 @@ import { attachCombobox } from './combobox.ts';
 import { renderHits, resultCountText, upgradeSections } from './results-render.ts';
 import { salaryCardHtml } from './salary-answer.ts';
 import type { FoundResult, SearchClient } from './search-client.ts';
+import type { Hit } from './search-request.ts';
 import { onResultOpened, type SearchReporter } from './search-report.ts';
+import type { createSemanticSearch } from './semantic-results.ts';
 import { EMPTY_STATE, stateToSearch } from './search-url.ts';
 
 const PANEL_LIMIT = 6;
@@ -13,9 +15,15 @@ export const UNAVAILABLE_HTML = 'Search is unavailable right now. <a href="/arti
 /**
  * Enhances the header search form on every page: results open in a panel under the box as the
  * visitor types, with a link to all results (and, when nothing matches, the suggestions) on
- * /search/; Enter without an active option still submits to /search/?q=….
+ * /search/; Enter without an active option still submits to /search/?q=…. With `meaning` (semantic
+ * search on), a query whose words match nothing is asked by meaning, as /search/ would answer it.
  */
-export function enhanceHeader(form: HTMLFormElement, client: SearchClient, reporter: SearchReporter): void {
+export function enhanceHeader(
+  form: HTMLFormElement,
+  client: SearchClient,
+  reporter: SearchReporter,
+  meaning?: ReturnType<typeof createSemanticSearch>,
+): void {
   const input = form.querySelector<HTMLInputElement>('input[name=q]');
   const panel = form.querySelector<HTMLElement>('[data-search-panel]');
   const listbox = panel?.querySelector<HTMLElement>('[role=listbox]');
@@ -52,18 +60,30 @@ export function enhanceHeader(form: HTMLFormElement, client: SearchClient, repor
       return show(true);
     }
     if (!result) return;
-    total = result.total;
-    // Pages merged in may push articles past the panel's end: what is painted is what gets its sections.
-    const shown = { ...result, hits: result.hits.slice(0, PANEL_LIMIT) };
     const card = result.answer ? salaryCardHtml(result.answer, 'header-answer') : '';
-    listbox.innerHTML = card + renderHits(shown.hits, 'header-hit', q);
-    message.textContent = total === 0 ? `No articles match “${q.trim()}”.` : '';
-    more.textContent =
-      total === 0 ? 'Suggestions and all articles' : total > PANEL_LIMIT ? `All ${total} results and filters` : 'Search page with filters';
-    status.textContent = resultCountText(total, result.ms, q);
+    const paint = (hits: Hit[], found: number) => {
+      total = found;
+      listbox.innerHTML = card + renderHits(hits.slice(0, PANEL_LIMIT), 'header-hit', q);
+      status.textContent = resultCountText(found, result.ms, q);
+      // The count line says "No articles match …" when nothing does: the panel shows it too.
+      message.textContent = found ? '' : status.textContent;
+      more.textContent = !found
+        ? 'Suggestions and all articles'
+        : found > PANEL_LIMIT
+          ? `All ${found} results and filters`
+          : 'Search page with filters';
+    };
+    paint(result.hits, result.total);
     reporter.showed(q, total);
     show(true);
-    await upgradeSections(listbox, shown, 'header-hit', q);
+    // Pages merged in may push articles past the panel's end: what is painted is what gets its sections.
+    await upgradeSections(listbox, { ...result, hits: result.hits.slice(0, PANEL_LIMIT) }, 'header-hit', q);
+    // Asked once "no match" is painted, so a slow embedder never holds the panel; a newer keystroke wins.
+    const hits = total ? null : await meaning?.(state, PANEL_LIMIT, []);
+    if (hits?.length && input.value === q) {
+      paint(hits, hits.length);
+      show(!panel.hidden);
+    }
   };
 
   input.addEventListener('input', () => void run());

@@ -2,6 +2,7 @@ import { createSearchClient } from './search-client.ts';
 import { enhanceHeader, focusOnSlash } from './search-header.ts';
 import { enhancePage } from './search-page.ts';
 import { createSearchReporter } from './search-report.ts';
+import { createSemanticSearch } from './semantic-results.ts';
 import { createSyncApi } from './sync-api.ts';
 
 // Entry point shipped on every page. Without the build-time URL and search-only key the forms
@@ -20,7 +21,8 @@ if (form && meiliUrl && meiliKey) {
     });
   const client = () => createSearchClient({ url: meiliUrl, key: meiliKey, stopWords: () => stopWords });
   form.addEventListener('focusin', () => void loadStopWords(), { once: true });
-  enhanceHeader(form, client(), reporter);
+  const header = client();
+  enhanceHeader(form, header, reporter, semantic === 'on' ? createSemanticSearch(header) : undefined);
   const app = document.querySelector<HTMLElement>('#search-app');
   if (app) {
     // An address with a query is searched at once: the stop words get a moment to arrive first.
