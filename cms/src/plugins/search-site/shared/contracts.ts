@@ -11,6 +11,7 @@ export type {
   AdminDeadLetter as DeadLetter,
   AdminOverview as SearchSyncOverview,
   DocumentState as SearchDocumentState,
+  ReconcileResult,
   ReindexProgress,
 } from '@stackguide/contracts/search-sync-admin';
 export type { SiteArticleStatus, SiteStatus } from '@stackguide/contracts/site-status';

@@ -1,6 +1,7 @@
 import { Button, Flex, ProgressBar, Typography } from '@strapi/design-system';
 import type { ReindexProgress, SearchSyncOverview } from '../../../shared/contracts';
-import { ago, dateTime, duration } from '../format';
+import { dateTime, duration } from '../format';
+import { reconcileText } from '../reconcile-text';
 import { Card, Facts } from './Card';
 
 const STEPS: Record<ReindexProgress['state'], string> = {
@@ -54,12 +55,7 @@ export function SearchIndexCard(props: {
         rows={[
           ['search-sync', data.ready ? 'ready' : 'starting (first reconcile not applied yet)'],
           ['Queue', data.queueDepth === 0 ? 'empty' : `${data.queueDepth} waiting, oldest for ${data.oldestItemAgeSeconds ?? 0} s`],
-          [
-            'Last reconcile',
-            r
-              ? `${ago(r.finishedAt, now)}: ${r.published} published, ${r.indexed} indexed; repaired ${r.missing} missing, ${r.stale} stale, ${r.orphans} no longer published`
-              : 'not yet',
-          ],
+          ['Last reconcile', r ? reconcileText(r, now) : 'not yet'],
           [
             'Site rebuild',
             data.siteRebuildPending
