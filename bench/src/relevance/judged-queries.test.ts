@@ -4,6 +4,7 @@ import { roleUrl, skillUrl } from '@stackguide/contracts/search-index';
 import { describe, expect, it } from 'vitest';
 import { HELD_OUT_QUERIES } from './held-out-queries.ts';
 import { JUDGED_QUERIES } from './judged-queries.ts';
+import { UNRELATED_QUERIES } from './unrelated-queries.ts';
 
 const published = new Map(articles.filter((a) => a.status === 'published').map((a) => [a.slug, a]));
 const pages = new Set([...roles.map((r) => roleUrl(r.slug)), ...skills.map((s) => skillUrl(s.slug))]);
@@ -116,6 +117,21 @@ describe('judged query set', () => {
 
   it('names a section for every section query', () => {
     expect(all.filter((j) => j.kind === 'section' && !('section' in j && j.section))).toEqual([]);
+  });
+
+  it("asks unrelated queries with no content word of any article's title, excerpt or headings, nor of a role or skill name", () => {
+    const site = new Set(
+      [...published.values()].flatMap((a) => [
+        ...contentStems(a.title),
+        ...contentStems(a.excerpt),
+        ...collectHeadings(a.body).flatMap((h) => [...contentStems(h.text)]),
+      ]),
+    );
+    for (const page of pageNames) for (const form of page.forms) for (const w of contentStems(form)) site.add(w);
+    const sharing = UNRELATED_QUERIES.map((q) => ({ q, shared: [...contentStems(q)].filter((w) => site.has(w)) })).filter(
+      (u) => u.shared.length > 0,
+    );
+    expect(sharing).toEqual([]);
   });
 
   it('keeps the held-out queries apart from the judged ones', () => {

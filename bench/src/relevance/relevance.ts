@@ -22,6 +22,7 @@ import {
 import { type EngineAnswer, type OurIndex, searchOurs } from './ours.ts';
 import { buildPagefindIndex, searchPagefind } from './pagefind.ts';
 import { startSeededSearch } from './seeded-search.ts';
+import { UNRELATED_QUERIES } from './unrelated-queries.ts';
 
 /**
  * Targets: MRR@10 of at least 0.97 on the seeded site and 0.90 with generated articles beside it
@@ -66,6 +67,20 @@ async function ask(page: Page, meili: OurIndex, queries: JudgedQuery[]): Promise
   return run;
 }
 
+type Unrelated = { queries: number } & { [engine in keyof Run]: number };
+
+/** How many of UNRELATED_QUERIES each engine answered with any result or card, where none is right. */
+async function askUnrelated(page: Page, meili: OurIndex): Promise<Unrelated> {
+  const counts: Unrelated = { queries: UNRELATED_QUERIES.length, ours: 0, hybrid: 0, pagefind: 0 };
+  const answered = (e: EngineAnswer) => (e.total > 0 || e.card ? 1 : 0);
+  for (const q of UNRELATED_QUERIES) {
+    counts.ours += answered(await searchOurs(page, meili, q));
+    counts.hybrid += answered(await searchOurs(page, meili, q, true));
+    counts.pagefind += answered(await searchPagefind(page, q));
+  }
+  return counts;
+}
+
 const summarize = (run: Run): Summaries => ({
   ours: summarizeRelevance(run.ours),
   hybrid: summarizeRelevance(run.hybrid),
@@ -87,7 +102,7 @@ function summaryTable(s: Summaries): string {
   );
 }
 
-function report(run: Run, heldOut: Run, articles: number): Summaries {
+function report(run: Run, heldOut: Run, unrelated: Unrelated, articles: number): Summaries {
   const { ours, pagefind } = run;
   const s = summarize(run);
   const corpus = articles === 0 ? 'the seeded site' : `the seeded site + ${articles} generated articles`;
@@ -128,6 +143,9 @@ function report(run: Run, heldOut: Run, articles: number): Summaries {
       ),
     );
   }
+  console.log(
+    `\nunrelated queries (nothing on the site answers them) answered with results: ours, keyword ${unrelated.ours}; with meaning ${unrelated.hybrid}; Pagefind ${unrelated.pagefind}; of ${unrelated.queries}`,
+  );
   const t = targets(articles);
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const para = summarize(paraphrases(run));
@@ -163,7 +181,8 @@ export async function relevanceBench({ articles }: { articles: number }): Promis
       await page.goto(`${site.url}/`);
       const judged = await ask(page, sut.meili, JUDGED_QUERIES);
       const heldOut = await ask(page, sut.meili, HELD_OUT_QUERIES);
-      const summaries = report(judged, heldOut, articles);
+      const unrelated = await askUnrelated(page, sut.meili);
+      const summaries = report(judged, heldOut, unrelated, articles);
       const perQuery = ({ ours, hybrid, pagefind }: Run) =>
         ours.map((a, i) => {
           const engine = (e: Answer) => ({ rank: rankOf(e), total: e.total, top3: e.urls.slice(0, 3), anchor: e.anchor });
@@ -179,6 +198,7 @@ export async function relevanceBench({ articles }: { articles: number }): Promis
           articles,
           queries: JUDGED_QUERIES.length,
           heldOutQueries: HELD_OUT_QUERIES.length,
+          unrelatedQueries: UNRELATED_QUERIES.length,
           pages,
           pagefind: '1.6.0',
           hybrid: { ...MEANING_ONLY, blend: 'by rank' },
@@ -193,6 +213,7 @@ export async function relevanceBench({ articles }: { articles: number }): Promis
         }),
         cards: summarizeCards(judged.ours),
         heldOut: summarize(heldOut),
+        unrelated,
         perQuery: perQuery(judged),
         heldOutPerQuery: perQuery(heldOut),
       });
