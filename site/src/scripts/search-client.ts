@@ -89,12 +89,10 @@ export function createSearchClient(opts: {
         body: JSON.stringify(body),
         signal: controller.signal,
       });
-      if (!res.ok) throw new SearchUnavailableError(`Meilisearch answered HTTP ${res.status}`, { status: res.status });
+      if (!res.ok) throw new SearchUnavailableError(`HTTP ${res.status} from ${base}${path}`, { status: res.status });
       return await res.json();
     } catch (err) {
-      throw err instanceof SearchUnavailableError
-        ? err
-        : new SearchUnavailableError(`Meilisearch at ${base}${path} is unreachable`, { cause: err });
+      throw err instanceof SearchUnavailableError ? err : new SearchUnavailableError(`${base}${path} is unreachable`, { cause: err });
     } finally {
       clearTimeout(timer);
     }

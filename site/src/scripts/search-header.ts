@@ -102,7 +102,7 @@ export function focusOnSlash(target: () => HTMLInputElement | null): void {
   document.addEventListener('keydown', (event) => {
     if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
     const el = event.target;
-    if (el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
+    if (el instanceof HTMLElement && (el.isContentEditable || el.matches('input,textarea,select'))) return;
     const input = target();
     if (!input) return;
     event.preventDefault();

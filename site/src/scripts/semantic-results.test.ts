@@ -117,7 +117,7 @@ describe('createSemanticSearch', () => {
 
   it('stops asking once Meilisearch refuses hybrid queries (no embedder on the index)', async () => {
     const c = client(async () => {
-      throw new SearchUnavailableError('Meilisearch answered HTTP 400', { status: 400 });
+      throw new SearchUnavailableError('HTTP 400 from http://127.0.0.1:7700/multi-search', { status: 400 });
     });
     const semantic = createSemanticSearch(c);
     await expect(semantic(state, 10, [])).resolves.toBeNull();
