@@ -5,6 +5,8 @@ import { type SearchStack, startSearchStack } from './search-stack.ts';
 /** A paraphrase no article holds every word of, sharing none with its article's title ("What a frontend developer does"). */
 const PARAPHRASE = 'turning a designer mockup into a working web page';
 const TARGET = '/articles/what-a-frontend-developer-does/';
+/** Nothing on the site answers it, yet a sentence encoder has nearest articles for it too. */
+const UNRELATED = 'banana bread recipe';
 
 let stack: SearchStack | undefined;
 beforeAll(async () => {
@@ -63,6 +65,23 @@ describe('semantic search on /search/ (real embedder, real Meilisearch)', () => 
       await expect(page.locator('#header-search-q').getAttribute('aria-expanded')).resolves.toBe('true');
       await expect(page.locator('[data-search-panel] [data-search-message]').textContent()).resolves.toBe('');
       await expect(page.locator('form[data-search-box] [data-search-status]').textContent()).resolves.toMatch(/^\d+ results? for/);
+    }));
+
+  it('answers a query unrelated to the site with "nothing found", not with the articles nearest by meaning', () =>
+    withPage(async (page) => {
+      await expect(searchSettled(page, UNRELATED)).resolves.toBe('abandoned');
+      await expect(page.locator('#search-results [role=option]').count()).resolves.toBe(0);
+      await expect(page.locator('#search-fallback').isVisible()).resolves.toBe(true);
+      // The header panel, on another page, once its query by meaning has been answered.
+      await page.goto(`${s().origin}/articles/`);
+      const answered = page.waitForResponse(
+        (r) => r.url().endsWith('/multi-search') && Boolean(r.request().postData()?.includes('"hybrid"')),
+      );
+      await page.locator('#header-search-q').fill(UNRELATED);
+      await answered;
+      await page.evaluate(() => new Promise(requestAnimationFrame));
+      await expect(page.locator('#header-search-list [role=option]').count()).resolves.toBe(0);
+      await expect(page.locator('[data-search-panel] [data-search-message]').textContent()).resolves.toMatch(/^No articles match/);
     }));
 
   it('with the embedder killed, paints the keyword results and abandons the semantic request', () =>

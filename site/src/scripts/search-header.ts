@@ -4,7 +4,7 @@ import { salaryCardHtml } from './salary-answer.ts';
 import type { FoundResult, SearchClient } from './search-client.ts';
 import type { Hit } from './search-request.ts';
 import { onResultOpened, type SearchReporter } from './search-report.ts';
-import type { createSemanticSearch } from './semantic-results.ts';
+import type { SemanticSearch } from './semantic-results.ts';
 import { EMPTY_STATE, stateToSearch } from './search-url.ts';
 
 const PANEL_LIMIT = 6;
@@ -18,12 +18,7 @@ export const UNAVAILABLE_HTML = 'Search is unavailable right now. <a href="/arti
  * /search/; Enter without an active option still submits to /search/?q=…. With `meaning` (semantic
  * search on), a query whose words match nothing is asked by meaning, as /search/ would answer it.
  */
-export function enhanceHeader(
-  form: HTMLFormElement,
-  client: SearchClient,
-  reporter: SearchReporter,
-  meaning?: ReturnType<typeof createSemanticSearch>,
-): void {
+export function enhanceHeader(form: HTMLFormElement, client: SearchClient, reporter: SearchReporter, meaning?: SemanticSearch): void {
   const input = form.querySelector<HTMLInputElement>('input[name=q]');
   const panel = form.querySelector<HTMLElement>('[data-search-panel]');
   const listbox = panel?.querySelector<HTMLElement>('[role=listbox]');

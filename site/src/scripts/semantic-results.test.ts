@@ -7,6 +7,7 @@ import {
   createSemanticSearch,
   SEMANTIC_CANDIDATES,
   SEMANTIC_TIMEOUT_MS,
+  MEANING_FLOOR,
   semanticQuery,
   usableSemantic,
 } from './semantic-results.ts';
@@ -59,6 +60,17 @@ describe('blendedHits', () => {
     const ids = (typed: string) => blendedHits(answer, weak, 10, typed, new Set(['who']))?.map((hit) => hit.id);
     expect(ids('who builds web pages')).toEqual(['k1', 'm1']);
     expect(ids('who builds the web pages')).toEqual(['m1', 'k1']);
+  });
+
+  it('leaves out the hits meaning scores under MEANING_FLOOR, and is null when none is left', () => {
+    const answer = (...scores: number[]) => ({
+      hits: scores.map((s, i) => ({ id: `m${i}`, _rankingScore: s })),
+      semanticHitCount: scores.length,
+    });
+    const below = MEANING_FLOOR - 0.01;
+    expect(blendedHits(answer(MEANING_FLOOR, below), [], 10, 'q', new Set())?.map((hit) => hit.id)).toEqual(['m0']);
+    expect(blendedHits(answer(below, below), [], 10, 'q', new Set())).toBeNull();
+    expect(blendedHits(answer(below), keyword, 10, 'q', new Set())).toBeNull();
   });
 
   it('is null for an unusable answer', () => {

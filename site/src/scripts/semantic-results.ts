@@ -20,6 +20,17 @@ export const SEMANTIC_TIMEOUT_MS = 1_000;
 export const SEMANTIC_CANDIDATES = 50;
 
 /**
+ * The lowest ranking score a hit found by meaning keeps. A sentence encoder always has nearest
+ * articles, also for text that has nothing to do with the site ("banana bread recipe", a string of
+ * random letters); below this floor that is all a hit is, so a query keywords miss gets "nothing
+ * found" and the suggestions rather than articles that only happen to be nearest (bench: `relevance`,
+ * the unrelated queries and the judged ones). Applied here, not as the query's
+ * `rankingScoreThreshold`: with fewer hits above it than asked for, Meilisearch searches the vectors
+ * exhaustively, long enough to delay the next keystroke's results (bench: `keystroke --semantic`).
+ */
+export const MEANING_FLOOR = 0.65;
+
+/**
  * The query that follows the keyword results: the same results query (hits only, at least
  * SEMANTIC_CANDIDATES of them; no facets: the counts painted stay) ranked by meaning alone, for the
  * query as typed, with each hit's ranking score, which tells whether Meilisearch ranked it at all.
@@ -50,9 +61,9 @@ export function usableSemantic(
 }
 
 /**
- * The keyword article hits with a semantic answer's hits blended in (`blendMeaning`, the keyword hits
- * weighted for the query as `typed`: `keywordWeight`), the first `limit`; null when the answer is not
- * usable.
+ * The keyword article hits with a semantic answer's hits from MEANING_FLOOR up blended in
+ * (`blendMeaning`, the keyword hits weighted for the query as `typed`: `keywordWeight`), the first
+ * `limit`; null when the answer is not usable or has no such hit.
  */
 export function blendedHits(
   answer: SemanticAnswer | undefined,
@@ -63,9 +74,11 @@ export function blendedHits(
 ): Hit[] | null {
   if (!usableSemantic(answer)) return null;
   // Past its semanticHitCount, an answer lists keyword hits ranked at no weight.
-  const meaning = answer.hits.slice(0, answer.semanticHitCount) as Hit[];
-  return blendMeaning(keyword, meaning, limit, keywordWeight(keyword, typed, stopWords));
+  const meaning = answer.hits.slice(0, answer.semanticHitCount).filter((hit) => hit._rankingScore >= MEANING_FLOOR) as Hit[];
+  return meaning.length ? blendMeaning(keyword, meaning, limit, keywordWeight(keyword, typed, stopWords)) : null;
 }
+
+export type SemanticSearch = (state: SearchState, limit: number, keyword: Hit[]) => Promise<Hit[] | null>;
 
 /**
  * The page's semantic step: for a state whose keyword results are painted, their article hits
@@ -74,9 +87,7 @@ export function blendedHits(
  * Meilisearch refuses a hybrid query outright (HTTP 4xx) when the index has no embedder, i.e.
  * semantic search is off: the page then stops asking.
  */
-export function createSemanticSearch(
-  client: Pick<SearchClient, 'ask' | 'stopWords'>,
-): (state: SearchState, limit: number, keyword: Hit[]) => Promise<Hit[] | null> {
+export function createSemanticSearch(client: Pick<SearchClient, 'ask' | 'stopWords'>): SemanticSearch {
   let off = false;
   return async (state, limit, keyword) => {
     if (off) return null;
