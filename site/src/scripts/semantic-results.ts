@@ -22,11 +22,12 @@ export const SEMANTIC_CANDIDATES = 50;
 /**
  * The lowest ranking score a hit found by meaning keeps. A sentence encoder always has nearest
  * articles, also for text that has nothing to do with the site ("banana bread recipe", a string of
- * random letters); below this floor that is all a hit is, so a query keywords miss gets "nothing
- * found" and the suggestions rather than articles that only happen to be nearest (bench: `relevance`,
- * the unrelated queries and the judged ones). Applied here, not as the query's
- * `rankingScoreThreshold`: with fewer hits above it than asked for, Meilisearch searches the vectors
- * exhaustively, long enough to delay the next keystroke's results (bench: `keystroke --semantic`).
+ * random letters); below this floor that is all a hit is, so it joins no results, and a query that
+ * keywords miss gets "nothing found" and the suggestions rather than articles that only happen to be
+ * nearest (bench: `relevance`, the unrelated queries and the judged ones). Applied here, not as the
+ * query's `rankingScoreThreshold`: with fewer hits above it than asked for, Meilisearch searches the
+ * vectors exhaustively, long enough to delay the next keystroke's results (bench: `keystroke
+ * --semantic`).
  */
 export const MEANING_FLOOR = 0.65;
 
@@ -83,7 +84,8 @@ export type SemanticSearch = (state: SearchState, limit: number, keyword: Hit[])
 /**
  * The page's semantic step: for a state whose keyword results are painted, their article hits
  * (`keyword`) with the semantic query's hits blended in (`blendedHits`), or null when they should
- * stay (no usable answer within SEMANTIC_TIMEOUT_MS: the request is abandoned).
+ * stay (no usable answer within SEMANTIC_TIMEOUT_MS: the request is abandoned; or no hit meaning
+ * scores from MEANING_FLOOR up).
  * Meilisearch refuses a hybrid query outright (HTTP 4xx) when the index has no embedder, i.e.
  * semantic search is off: the page then stops asking.
  */
