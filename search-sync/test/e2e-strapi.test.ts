@@ -7,7 +7,7 @@ import { INDEX_UID, PAGES_INDEX_UID, type PageDocument, SALARIES_INDEX_UID, type
 import type { Service } from '../src/service.ts';
 import { LISTING_PAGE } from '@stackguide/runtime';
 import { CmsReader } from '../src/cms-reader.ts';
-import { startService, startTestMeili, tempDir, testConfig } from './helpers.ts';
+import { cmsSyncConfig, startService, startTestMeili, tempDir } from './helpers.ts';
 
 /**
  * What a search document is made of, asked of the REST API: the index feed must answer exactly this
@@ -66,15 +66,7 @@ beforeAll(async () => {
   meiliProc = await startTestMeili(dir);
   cms = await startTestCms({ webhookUrl: `http://127.0.0.1:${port}/webhooks/strapi` });
   admin = await cms.admin();
-  const config = testConfig({
-    strapiUrl: cms.url,
-    strapiToken: cms.readToken,
-    webhookSecret: cms.env.WEBHOOK_SECRET!,
-    meiliUrl: meiliProc.url,
-    dataDir: `${dir}/queue`,
-    port,
-  });
-  ({ service, base } = await startService(config, { backoff: { baseMs: 200, maxMs: 2_000 } }));
+  ({ service, base } = await startService(cmsSyncConfig(cms, meiliProc.url, dir, port), { backoff: { baseMs: 200, maxMs: 2_000 } }));
 });
 afterAll(async () => {
   await service?.stop();

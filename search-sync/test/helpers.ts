@@ -2,7 +2,7 @@ import type { FeedArticle } from '@stackguide/contracts/index-feed';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startMeili, type MeiliProcess } from '@stackguide/test-kit';
+import { startMeili, type MeiliProcess, type TestCms } from '@stackguide/test-kit';
 import type { Config } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { Service, type ServiceOptions } from '../src/service.ts';
@@ -100,6 +100,19 @@ export function testConfig(over: Partial<Config> & Pick<Config, 'strapiUrl' | 's
     logLevel: 'silent',
     ...over,
   };
+}
+
+/** search-sync's config against a real CMS (its read token and webhook secret) and Meilisearch, the queue under `dir`. */
+export function cmsSyncConfig(cms: TestCms, meiliUrl: string, dir: string, port: number, over: Partial<Config> = {}): Config {
+  return testConfig({
+    strapiUrl: cms.url,
+    strapiToken: cms.readToken,
+    webhookSecret: cms.env.WEBHOOK_SECRET!,
+    meiliUrl,
+    dataDir: `${dir}/queue`,
+    port,
+    ...over,
+  });
 }
 
 export function webhook(url: string, body: unknown, secret = WEBHOOK_SECRET): Promise<Response> {

@@ -5,7 +5,7 @@ import { INDEX_UID } from '@stackguide/contracts/search-index';
 import type { Service } from '../src/service.ts';
 import type { SyncStatus } from '../src/status.ts';
 import { startFakeSite, type FakeSite } from './fake-site.ts';
-import { startService, startTestMeili, tempDir, testConfig } from './helpers.ts';
+import { cmsSyncConfig, startService, startTestMeili, tempDir } from './helpers.ts';
 
 // When search-sync asks the site for a rebuild, against real Strapi and Meilisearch; a fake site
 // stands in for the build hook and records the calls.
@@ -19,16 +19,7 @@ let port: number;
 let site: FakeSite;
 
 const startSync = async () => {
-  const config = testConfig({
-    strapiUrl: cms.url,
-    strapiToken: cms.readToken,
-    webhookSecret: cms.env.WEBHOOK_SECRET!,
-    meiliUrl: meiliProc.url,
-    dataDir: `${dir}/queue`,
-    port,
-    buildHookUrl: site.url,
-    buildHookSecret: 'hook-secret-0123456789',
-  });
+  const config = cmsSyncConfig(cms, meiliProc.url, dir, port, { buildHookUrl: site.url, buildHookSecret: 'hook-secret-0123456789' });
   ({ service } = await startService(config, {
     backoff: { baseMs: 200, maxMs: 2_000 },
     buildHook: { debounceMs: 200, idleCheckMs: 300, retry: { baseMs: 100, maxMs: 300 } },

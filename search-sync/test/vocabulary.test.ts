@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_UID, type SearchDocument } from '@stackguide/contracts/search-index';
 import { reindex } from '../src/reindex.ts';
 import type { Service } from '../src/service.ts';
-import { silentLog, startService, startTestMeili, tempDir, testConfig } from './helpers.ts';
+import { cmsSyncConfig, silentLog, startService, startTestMeili, tempDir } from './helpers.ts';
 
 /** Where the admin's "Search settings" form saves. */
 const SETTINGS = '/content-manager/single-types/api::search-setting.search-setting';
@@ -32,15 +32,7 @@ beforeAll(async () => {
   meiliProc = await startTestMeili(dir);
   cms = await startTestCms({ webhookUrl: `http://127.0.0.1:${port}/webhooks/strapi` });
   admin = await cms.admin();
-  const config = testConfig({
-    strapiUrl: cms.url,
-    strapiToken: cms.readToken,
-    webhookSecret: cms.env.WEBHOOK_SECRET!,
-    meiliUrl: meiliProc.url,
-    dataDir: `${dir}/queue`,
-    port,
-  });
-  const started = await startService(config, { backoff: { baseMs: 200, maxMs: 2_000 } });
+  const started = await startService(cmsSyncConfig(cms, meiliProc.url, dir, port), { backoff: { baseMs: 200, maxMs: 2_000 } });
   service = started.service;
   const { base } = started;
   await waitFor('ready', async () => ((await (await fetch(`${base}/status`)).json()) as { ready: boolean }).ready, { timeoutMs: 60_000 });
