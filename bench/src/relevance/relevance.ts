@@ -67,18 +67,19 @@ async function ask(page: Page, meili: OurIndex, queries: JudgedQuery[]): Promise
   return run;
 }
 
-type Unrelated = { queries: number } & { [engine in keyof Run]: number };
+type Unrelated = { queries: number } & { [engine in keyof Run]: number } & { answered: { [engine in keyof Run]: string[] } };
 
-/** How many of UNRELATED_QUERIES each engine answered with any result or card, where none is right. */
+/** Which of UNRELATED_QUERIES each engine answered with any result or card, where none is right, and how many. */
 async function askUnrelated(page: Page, meili: OurIndex): Promise<Unrelated> {
-  const counts: Unrelated = { queries: UNRELATED_QUERIES.length, ours: 0, hybrid: 0, pagefind: 0 };
-  const answered = (e: EngineAnswer) => (e.total > 0 || e.card ? 1 : 0);
+  const answered: Unrelated['answered'] = { ours: [], hybrid: [], pagefind: [] };
+  const any = (e: EngineAnswer) => e.total > 0 || Boolean(e.card);
   for (const q of UNRELATED_QUERIES) {
-    counts.ours += answered(await searchOurs(page, meili, q));
-    counts.hybrid += answered(await searchOurs(page, meili, q, true));
-    counts.pagefind += answered(await searchPagefind(page, q));
+    if (any(await searchOurs(page, meili, q))) answered.ours.push(q);
+    if (any(await searchOurs(page, meili, q, true))) answered.hybrid.push(q);
+    if (any(await searchPagefind(page, q))) answered.pagefind.push(q);
   }
-  return counts;
+  const { ours, hybrid, pagefind } = answered;
+  return { queries: UNRELATED_QUERIES.length, ours: ours.length, hybrid: hybrid.length, pagefind: pagefind.length, answered };
 }
 
 const summarize = (run: Run): Summaries => ({
@@ -146,6 +147,7 @@ function report(run: Run, heldOut: Run, unrelated: Unrelated, articles: number):
   console.log(
     `\nunrelated queries (nothing on the site answers them) answered with results: ours, keyword ${unrelated.ours}; with meaning ${unrelated.hybrid}; Pagefind ${unrelated.pagefind}; of ${unrelated.queries}`,
   );
+  console.log(`  with meaning: ${unrelated.answered.hybrid.join(', ') || 'none'}`);
   const t = targets(articles);
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const para = summarize(paraphrases(run));
