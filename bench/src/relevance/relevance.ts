@@ -67,9 +67,9 @@ async function ask(page: Page, meili: OurIndex, queries: JudgedQuery[]): Promise
   return run;
 }
 
-type Unrelated = { queries: number } & { [engine in keyof Run]: number } & { answered: { [engine in keyof Run]: string[] } };
+type Unrelated = { queries: number; answered: { [engine in keyof Run]: string[] } };
 
-/** Which of UNRELATED_QUERIES each engine answered with any result or card, where none is right, and how many. */
+/** Which of UNRELATED_QUERIES each engine answered with any result or card, where none is right. */
 async function askUnrelated(page: Page, meili: OurIndex): Promise<Unrelated> {
   const answered: Unrelated['answered'] = { ours: [], hybrid: [], pagefind: [] };
   const any = (e: EngineAnswer) => e.total > 0 || Boolean(e.card);
@@ -78,8 +78,7 @@ async function askUnrelated(page: Page, meili: OurIndex): Promise<Unrelated> {
     if (any(await searchOurs(page, meili, q, true))) answered.hybrid.push(q);
     if (any(await searchPagefind(page, q))) answered.pagefind.push(q);
   }
-  const { ours, hybrid, pagefind } = answered;
-  return { queries: UNRELATED_QUERIES.length, ours: ours.length, hybrid: hybrid.length, pagefind: pagefind.length, answered };
+  return { queries: UNRELATED_QUERIES.length, answered };
 }
 
 const summarize = (run: Run): Summaries => ({
@@ -145,7 +144,7 @@ function report(run: Run, heldOut: Run, unrelated: Unrelated, articles: number):
     );
   }
   console.log(
-    `\nunrelated queries (nothing on the site answers them) answered with results: ours, keyword ${unrelated.ours}; with meaning ${unrelated.hybrid}; Pagefind ${unrelated.pagefind}; of ${unrelated.queries}`,
+    `\nunrelated queries (nothing on the site answers them) answered with results: ours, keyword ${unrelated.answered.ours.length}; with meaning ${unrelated.answered.hybrid.length}; Pagefind ${unrelated.answered.pagefind.length}; of ${unrelated.queries}`,
   );
   console.log(`  with meaning: ${unrelated.answered.hybrid.join(', ') || 'none'}`);
   const t = targets(articles);

@@ -1,7 +1,5 @@
 import type { ReconcileResult } from '../../shared/contracts';
-import { ago } from './format';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { ago, plural } from './format';
 
 /**
  * The "Last reconcile" line of the search index card. Filling an empty index (a fresh start, or a
