@@ -46,6 +46,18 @@ async function typeInto(page: Page, selector: string, text: string): Promise<voi
 }
 
 describe('header search box (every page)', () => {
+  it('leaves "/" to a field being typed in, and focuses the search box from anywhere else', async () => {
+    const page = await s().newPage();
+    try {
+      await page.goto(`${s().origin}/articles/`);
+      await page.keyboard.press('/');
+      await page.keyboard.type('ci/cd');
+      await expect(page.locator('#header-search-q').inputValue()).resolves.toBe('ci/cd');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('opens a panel with the article as you type; arrow keys and Enter open it', async () => {
     const page = await s().newPage();
     try {
